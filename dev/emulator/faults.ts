@@ -1,0 +1,67 @@
+/**
+ * Injected failures. A matching call fails before it reaches storage (nothing is written):
+ * - 'rate-limit'   → 429, body `{code:'RATE_LIMIT_EXCEEDED', message}`, header `Retry-After`;
+ * - 'server-error' → 503, body `{code:'SERVICE_UNAVAILABLE', message}`;
+ * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`).
+ */
+import { errorResponse } from './http';
+import type { FaultSpec } from './types';
+
+export class EmulatedTimeoutError extends Error {
+  constructor(path: string) {
+    super(`The emulated platform did not answer ${path} in time`);
+    this.name = 'TimeoutError';
+  }
+}
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+  toSkip: number;
+}
+
+export type FaultOutcome = { kind: 'respond'; response: Response } | { kind: 'reject'; error: Error };
+
+export class FaultInjector {
+  private faults: ActiveFault[] = [];
+
+  add(spec: FaultSpec): void {
+    this.faults.push({ spec: { ...spec }, remaining: spec.times ?? 1, toSkip: spec.afterCalls ?? 0 });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** Decides whether this call fails. Consumes `afterCalls` and `times` of the first matching fault. */
+  check(path: string, isKvs: boolean): FaultOutcome | undefined {
+    for (const fault of this.faults) {
+      const matches = fault.spec.pathPrefix === undefined ? isKvs : path.startsWith(fault.spec.pathPrefix);
+      if (!matches || fault.remaining <= 0) continue;
+      if (fault.toSkip > 0) {
+        fault.toSkip -= 1;
+        continue;
+      }
+      fault.remaining -= 1;
+      this.faults = this.faults.filter((f) => f.remaining > 0);
+      return outcome(fault.spec, path);
+    }
+    return undefined;
+  }
+}
+
+function outcome(spec: FaultSpec, path: string): FaultOutcome {
+  switch (spec.kind) {
+    case 'rate-limit':
+      return {
+        kind: 'respond',
+        response: errorResponse(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded (injected by the emulator)', {
+          'Retry-After': String(spec.retryAfterSeconds ?? 1),
+        }),
+      };
+    case 'server-error':
+      return { kind: 'respond', response: errorResponse(503, 'SERVICE_UNAVAILABLE', 'Service unavailable (injected by the emulator)') };
+    case 'timeout':
+      return { kind: 'reject', error: new EmulatedTimeoutError(path) };
+  }
+}

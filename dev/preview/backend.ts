@@ -1,0 +1,160 @@
+/**
+ * The preview's server-side state: the platform emulator (persisted), the real resolver handler over the
+ * current catalog, and who the simulated viewer is. Identity lives here, never in what the page sends.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Product } from '../../src/contract';
+import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
+import { createResolverHandler } from '../../src/resolvers';
+import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
+import { loadBaseCatalog, nextVersionSource, withPublished } from './catalog';
+import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
+
+export type Theme = 'light' | 'dark';
+
+export interface Viewpoint {
+  accountId: string;
+  product: Product;
+  theme: Theme;
+}
+
+/** The preview's one simulated site; each product on it is a separate installation. */
+export const PREVIEW_CLOUD_ID = '5e1f0c3a-0000-4000-8000-00000000c10d';
+
+export function installContextOf(product: Product): string {
+  return `ari:cloud:${product}::site/${PREVIEW_CLOUD_ID}`;
+}
+
+export interface PreviewBackendOptions {
+  storageDir: string;
+  users?: SampleUser[];
+  /** Use this catalog instead of src/generated/statements.json (tests). */
+  baseCatalog?: StatementCatalog;
+}
+
+export class PreviewBackend {
+  readonly emulator: ForgeEmulator;
+  readonly catalogOrigin: 'bundled' | 'sample' | 'given';
+  private readonly base: StatementCatalog;
+  private readonly publishedFile: string;
+  private published: StatementSource[];
+  private handler: ForgeResolverHandler;
+  private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' };
+
+  constructor(options: PreviewBackendOptions) {
+    mkdirSync(options.storageDir, { recursive: true });
+    this.emulator = new ForgeEmulator({
+      persistFile: join(options.storageDir, 'storage.json'),
+      users: options.users ?? PREVIEW_USERS,
+    }).install();
+    if (options.baseCatalog) {
+      this.base = options.baseCatalog;
+      this.catalogOrigin = 'given';
+    } else {
+      const loaded = loadBaseCatalog();
+      this.base = loaded.catalog;
+      this.catalogOrigin = loaded.origin;
+    }
+    this.publishedFile = join(options.storageDir, 'published.json');
+    this.published = this.readPublished();
+    this.handler = this.buildHandler();
+  }
+
+  get viewpoint(): Viewpoint {
+    return { ...this.current };
+  }
+
+  get catalog(): StatementCatalog {
+    return withPublished(this.base, this.published);
+  }
+
+  get users(): SampleUser[] {
+    return this.emulator.users.list();
+  }
+
+  /** Switches who is looking, in which product, in which theme. Unknown accounts are refused. */
+  update(change: Partial<Viewpoint>): Viewpoint {
+    if (change.accountId !== undefined && !this.emulator.users.get(change.accountId)) {
+      throw new Error(`No sample user ${change.accountId}`);
+    }
+    if (change.product !== undefined && change.product !== 'jira' && change.product !== 'confluence') {
+      throw new Error(`Unknown product ${String(change.product)}`);
+    }
+    if (change.theme !== undefined && change.theme !== 'light' && change.theme !== 'dark') {
+      throw new Error(`Unknown theme ${String(change.theme)}`);
+    }
+    this.current = { ...this.current, ...stripUndefined(change) };
+    return this.viewpoint;
+  }
+
+  /** Runs one resolver as the current viewer, through the emulator, exactly as Forge would call it. */
+  invoke(functionKey: string, payload: unknown): Promise<unknown> {
+    return this.emulator.invoke(this.handler, functionKey, payload, {
+      installContext: installContextOf(this.current.product),
+      accountId: this.current.accountId,
+    });
+  }
+
+  /** Publishes version N+1 (a material change) and swaps it into the handler. Returns the new version. */
+  publishNextVersion(now: Date = new Date()): number {
+    const versions = this.catalog.versions;
+    const last = versions[versions.length - 1];
+    if (!last) throw new Error('The catalog is empty');
+    const next = nextVersionSource(last.source, now);
+    this.published = [...this.published, next];
+    writeFileSync(this.publishedFile, `${JSON.stringify(this.published, null, 2)}\n`);
+    this.handler = this.buildHandler();
+    return next.version;
+  }
+
+  /** Wipes both installations' storage and the versions published in the preview. */
+  reset(): void {
+    this.emulator.reset();
+    this.published = [];
+    rmSync(this.publishedFile, { force: true });
+    this.handler = this.buildHandler();
+  }
+
+  close(): void {
+    this.emulator.uninstall();
+  }
+
+  private buildHandler(): ForgeResolverHandler {
+    return createResolverHandler({ catalog: this.catalog }) as unknown as ForgeResolverHandler;
+  }
+
+  private readPublished(): StatementSource[] {
+    if (!existsSync(this.publishedFile)) return [];
+    const parsed: unknown = JSON.parse(readFileSync(this.publishedFile, 'utf8'));
+    return Array.isArray(parsed) ? (parsed as StatementSource[]) : [];
+  }
+}
+
+function stripUndefined<T extends object>(value: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** What the preview answers to a bridge `fetchProduct`: the product as the current viewer sees it. */
+export interface ProductAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export async function askProduct(backend: PreviewBackend, product: string, restPath: string, method: string): Promise<ProductAnswer> {
+  const { product: installed, accountId } = backend.viewpoint;
+  if (product !== installed) {
+    return { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' }, body: '{"message":"Not this product"}' };
+  }
+  const response = await backend.emulator.run({ installContext: installContextOf(installed), accountId }, () =>
+    backend.emulator.fetch({ type: 'fpp', provider: 'user', remote: installed, accountId }, restPath, { method }),
+  );
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: Object.fromEntries(response.headers.entries()),
+    body: await response.text(),
+  };
+}

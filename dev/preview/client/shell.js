@@ -1,0 +1,49 @@
+/* The preview's control strip: switches the simulated viewer, then reloads the app frame. */
+(function () {
+  'use strict';
+  var frame = document.getElementById('app');
+  var user = document.getElementById('user');
+  var product = document.getElementById('product');
+  var theme = document.getElementById('theme');
+  var info = document.getElementById('info');
+
+  function show(state) {
+    user.textContent = '';
+    state.users.forEach(function (u) {
+      var option = document.createElement('option');
+      option.value = u.accountId;
+      var admin = u.admin.jira || u.admin.confluence ? 'admin' : 'not an admin';
+      option.textContent = u.displayName + ' (' + admin + ')';
+      user.appendChild(option);
+    });
+    user.value = state.viewpoint.accountId;
+    product.value = state.viewpoint.product;
+    theme.value = state.viewpoint.theme;
+    info.textContent = 'Versions: ' + state.versions.join(', ') + ' · catalog: ' + state.catalogOrigin;
+  }
+
+  function control(action, value) {
+    return fetch('/__preview/control', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: action, value: value }),
+    })
+      .then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (state.error) throw new Error(state.error);
+        show(state);
+        frame.src = '/app/?t=' + Date.now();
+      })
+      .catch(function (e) { info.textContent = String(e.message || e); });
+  }
+
+  user.addEventListener('change', function () { control('user', user.value); });
+  product.addEventListener('change', function () { control('product', product.value); });
+  theme.addEventListener('change', function () { control('theme', theme.value); });
+  document.getElementById('publish').addEventListener('click', function () { control('publish'); });
+  document.getElementById('reset').addEventListener('click', function () {
+    if (window.confirm('Wipe the preview storage for Jira and Confluence?')) control('reset');
+  });
+
+  fetch('/__preview/state').then(function (r) { return r.json(); }).then(show);
+})();

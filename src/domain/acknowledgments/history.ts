@@ -1,0 +1,47 @@
+import { KEY_FAMILIES } from '../inventory';
+import type { Store, StoredValue } from '../ports';
+import type { Product } from '../product';
+import type { StoredReceipt } from '../receipts/types';
+
+export interface HistoryEntry {
+  seq: number;
+  receiptId: string;
+  version: number;
+  accountId: string | null;
+  at: string;
+  product: Product;
+}
+
+export interface HistorySlice {
+  entries: HistoryEntry[];
+  cursor?: string;
+}
+
+export function historyEntry(stored: StoredReceipt): HistoryEntry {
+  const { receipt } = stored;
+  return {
+    seq: receipt.seq,
+    receiptId: receipt.receiptId,
+    version: receipt.notice.version,
+    accountId: stored.accountId,
+    at: receipt.at,
+    product: receipt.product,
+  };
+}
+
+/**
+ * One page of the receipt chain, newest first. Receipt keys count down, so this is a single prefix query
+ * whatever the total: the cost of a page does not grow with the history.
+ */
+export async function receiptPage(store: Store, limit: number, cursor?: string): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
+  const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, { limit, ...(cursor ? { cursor } : {}) });
+  return {
+    receipts: page.entries.map((entry) => entry.value as unknown as StoredReceipt),
+    ...(page.next ? { cursor: page.next } : {}),
+  };
+}
+
+export async function historyPage(store: Store, limit: number, cursor?: string): Promise<HistorySlice> {
+  const page = await receiptPage(store, limit, cursor);
+  return { entries: page.receipts.map(historyEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}

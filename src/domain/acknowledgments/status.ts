@@ -1,0 +1,43 @@
+import type { CompiledStatement, StatementCatalog } from '../statement/types';
+import type { AcknowledgmentView, FirstMarker, SiteStatus, VersionSummary } from './types';
+
+export function summarize(statement: CompiledStatement): VersionSummary {
+  const { version, effectiveDate, change } = statement.source;
+  return { version, effectiveDate, hash: statement.hash, change };
+}
+
+function view(marker: FirstMarker): AcknowledgmentView {
+  return { version: marker.version, accountId: marker.accountId, at: marker.at };
+}
+
+/**
+ * The site's status from the first-acknowledgment marker of each version (as far as known): acknowledged
+ * when the newest acknowledged version is the one in force or every version after it is editorial;
+ * outdated when a material change came after it; never when no version was acknowledged.
+ */
+export function siteStatus(catalog: StatementCatalog, firsts: ReadonlyMap<number, FirstMarker>): SiteStatus {
+  const versions = catalog.versions;
+  for (let index = versions.length - 1; index >= 0; index -= 1) {
+    const statement = versions[index]!;
+    const marker = firsts.get(statement.source.version);
+    if (!marker) continue;
+    const later = versions.slice(index + 1);
+    if (later.every((next) => next.source.change?.materiality === 'editorial')) {
+      return { state: 'acknowledged', first: view(marker), standsFor: later.map((next) => next.source.version) };
+    }
+    return { state: 'outdated', last: view(marker), changedSince: later.map(summarize) };
+  }
+  return { state: 'never' };
+}
+
+/** The same status with every account ID removed, for callers who are not administrators. */
+export function withoutAccounts(status: SiteStatus): SiteStatus {
+  switch (status.state) {
+    case 'acknowledged':
+      return { ...status, first: { ...status.first, accountId: null } };
+    case 'outdated':
+      return { ...status, last: { ...status.last, accountId: null } };
+    case 'never':
+      return status;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The evidence model: what the build can prove about the app from its own manifest, code and data
+ * inventory, set next to what the vendor's statement claims. Pure types; the page renders `Evidence`
+ * (generated into src/generated/evidence.json by scripts/check.ts).
+ */
+
+/** `verified`: the manifest/code/inventory prove it. `vendor-statement`: only the vendor's word. `contradicted`: the evidence disagrees. */
+export type Verdict = 'verified' | 'vendor-statement' | 'contradicted';
+
+export const CLAIM_IDS = [
+  'egress',
+  'analytics',
+  'storage',
+  'inventory',
+  'personal-data',
+  'data-residency',
+  'runs-on-atlassian',
+  'scopes',
+  'hosting',
+  'uninstall',
+  'logs',
+  'sub-processors',
+] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
+export interface Claim {
+  id: ClaimId;
+  label: string;
+  verdict: Verdict;
+  /** Plain sentences naming the file and field each fact comes from. */
+  evidence: string[];
+}
+
+/** The `permissions.external` keys, as dotted paths. */
+export const EXTERNAL_KINDS = [
+  'fetch.backend',
+  'fetch.client',
+  'fonts',
+  'frames',
+  'images',
+  'media',
+  'navigation',
+  'scripts',
+  'styles',
+] as const;
+export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+
+/** One `permissions.external.<kind>` entry, normalised. */
+export interface EgressEntry {
+  kind: ExternalKind;
+  /** The address as declared (domain, URL or wildcard); for `{ remote }` entries, `remote:<key>`. */
+  address: string;
+  /** Lowercase host without scheme, port or path (`*.example.com`, `*`); null for remote references. */
+  host: string | null;
+  remote: string | null;
+  category: 'analytics' | null;
+  /** Defaults to true, as on the platform. */
+  inScopeEUD: boolean;
+}
+
+export interface RemoteEntry {
+  key: string;
+  baseUrls: string[];
+  hosts: string[];
+  /** True when the remote declares `storage.inScopeEUD: true` or a `storage` operation. */
+  storesData: boolean;
+  inScopeEUD: boolean;
+}
+
+export type StorageKind = 'kvs' | 'custom-entities' | 'sql';
+
+export interface StorageUse {
+  kind: StorageKind;
+  /** Where the manifest shows it: `permissions.scopes: storage:app`, `app.storage.entities: a, b`, `modules.sql: main`. */
+  declaredBy: string;
+}
+
+/** Everything egress- and storage-relevant the manifest declares. */
+export interface ManifestFacts {
+  appId: string | null;
+  scopes: string[];
+  egress: EgressEntry[];
+  remotes: RemoteEntry[];
+  providers: string[];
+  connectModules: string[];
+  /** Web triggers whose `response.type` is not `static` (dynamic is the platform default). */
+  dynamicWebTriggers: string[];
+  endpoints: { key: string; remote: string | null; service: string | null }[];
+  storage: StorageUse[];
+  /** SQL modules that explicitly set `dareCompliant: false`. */
+  sqlWithoutResidency: string[];
+  configurableEgress: boolean;
+  /** Every module type under `modules`, for the scope rules that a module justifies. */
+  moduleTypes: string[];
+}
+
+export type Eligibility = { eligible: true } | { eligible: false; reasons: string[] };
+
+/** Where a scanned source file runs. */
+export type CodeSide = 'backend' | 'browser';
+
+export interface SourceFile {
+  /** Repo-relative, forward slashes. */
+  path: string;
+  text: string;
+  side: CodeSide;
+}
+
+/** One use of a Forge (or global) API that needs something from the manifest. */
+export interface ApiUse {
+  file: string;
+  line: number;
+  side: CodeSide;
+  /** The `API_RULES` row that matched. */
+  rule: string;
+  /** How it reads in the code, e.g. `@forge/kvs import`, `asUser().requestJira(route\`/rest/api/3/mypermissions…\`)`. */
+  what: string;
+  /** For product requests: the static path prefix, or null when it cannot be read statically. */
+  path: string | null;
+}
+
+export interface ScopeUse {
+  scope: string;
+  usedBy: string[];
+}
+
+export interface KeyFamilyEvidence {
+  name: string;
+  pattern: string;
+  category: string;
+  personalData: boolean;
+  retention: string;
+}
+
+export interface Evidence {
+  schemaVersion: 1;
+  manifest: {
+    scopes: string[];
+    egress: EgressEntry[];
+    remotes: string[];
+    providers: string[];
+    connectModules: string[];
+    dynamicWebTriggers: string[];
+    storage: StorageUse[];
+  };
+  runsOnAtlassian: Eligibility;
+  dataResidency: Eligibility;
+  scopeUse: ScopeUse[];
+  keyFamilies: KeyFamilyEvidence[];
+  claims: Claim[];
+}
+
+export type ProblemKind =
+  | 'undeclared-egress'
+  | 'egress-eud-mismatch'
+  | 'analytics-undisclosed'
+  | 'residency-claim'
+  | 'storage-claim'
+  | 'missing-scope'
+  | 'unused-scope'
+  | 'code-egress-undeclared'
+  | 'missing-module'
+  | 'removed-api'
+  | 'inventory-category-missing'
+  | 'statement-category-unstored'
+  | 'inventory-location-mismatch'
+  | 'personal-data-mismatch'
+  | 'uninstall-claim'
+  | 'invalid-manifest';
+
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  /** Contradictions: any one fails `npm run check`. */
+  problems: Problem[];
+  /** Worth a look, never fatal (over-disclosure, unreadable request paths, missing personal-data reporting). */
+  warnings: string[];
+  evidence: Evidence;
+}

@@ -1,0 +1,34 @@
+import api, { route } from '@forge/api';
+import { isConfluenceAdministrator, isJiraAdministrator, type ProductAnswer } from '../domain/access';
+import type { Product } from '../domain/product';
+
+async function answerOf(response: { status: number; json(): Promise<unknown> }): Promise<ProductAnswer> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, body };
+}
+
+/**
+ * Asks the product, as the calling user, whether they are an administrator. Checked on every call that
+ * writes or returns personal data; never cached. Any error is a "no".
+ */
+export async function callerIsAdministrator(product: Product, accountId: string): Promise<boolean> {
+  try {
+    if (product === 'jira') {
+      const response = await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
+        headers: { Accept: 'application/json' },
+      });
+      return isJiraAdministrator(await answerOf(response));
+    }
+    const response = await api.asUser().requestConfluence(route`/wiki/rest/api/user/current?expand=operations`, {
+      headers: { Accept: 'application/json' },
+    });
+    return isConfluenceAdministrator(await answerOf(response), accountId);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
+import { familyOf } from '../domain/inventory';
+import { StorageUnavailableError, type QueryPage, type Store, type StoredValue } from '../domain/ports';
+
+/** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
+
+/** Thrown when code tries to write a key that no family in src/domain/inventory.ts declares. */
+export class UndeclaredKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`refusing to write undeclared storage key "${key}": declare its family in src/domain/inventory.ts`);
+    this.name = 'UndeclaredKeyError';
+  }
+}
+
+function assertDeclared(key: string): void {
+  if (!familyOf(key)) throw new UndeclaredKeyError(key);
+}
+
+/** The documented answer to a FAIL_IF_EXISTS write on an existing key is not published; these are the forms seen. */
+const CONFLICT_CODES = new Set(['KEY_ALREADY_EXISTS', 'KEY_CONFLICT', 'CONFLICT', 'PRECONDITION_FAILED']);
+
+function isConflict(error: unknown): boolean {
+  return error instanceof ForgeKvsAPIError && (error.responseDetails.status === 409 || CONFLICT_CODES.has(error.code));
+}
+
+/** Maps what the KVS client throws to the domain's retryable error; anything else passes through untouched. */
+export function toStorageError(error: unknown): unknown {
+  if (error instanceof ForgeKvsAPIError) {
+    const status = error.responseDetails.status;
+    if (status === 429 || error.code === 'RATE_LIMIT_EXCEEDED' || error.code === 'TOO_MANY_REQUESTS') {
+      return new StorageUnavailableError('Forge storage is rate limited', 'rate-limited');
+    }
+    if (status >= 500) return new StorageUnavailableError(`Forge storage answered ${status}`, 'server-error');
+    return error;
+  }
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message))) {
+    return new StorageUnavailableError('Forge storage did not answer in time', 'timeout');
+  }
+  if (error instanceof TypeError && /fetch/i.test(error.message)) {
+    return new StorageUnavailableError('Forge storage could not be reached', 'server-error');
+  }
+  return error;
+}
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export const BATCH_LIMIT = 25;
+export const QUERY_LIMIT = 100;
+
+export function createKvsStore(): Store {
+  return {
+    get: <T extends StoredValue>(key: string) => call(() => kvs.get<T>(key)),
+
+    async getMany<T extends StoredValue>(keys: readonly string[]) {
+      const found = new Map<string, T>();
+      if (keys.length === 0) return found;
+      if (keys.length > BATCH_LIMIT) throw new RangeError(`a batch read takes at most ${BATCH_LIMIT} keys, not ${keys.length}`);
+      const result = await call(() => kvs.batchGet<T>(keys.map((key) => ({ key }))));
+      for (const item of result.successfulKeys) found.set(item.key, item.value);
+      const failed = result.failedKeys.filter((item) => item.error.code !== 'KEY_NOT_FOUND');
+      if (failed.length > 0) {
+        throw new StorageUnavailableError(`Forge storage could not read ${failed.length} of ${keys.length} keys`, 'server-error');
+      }
+      return found;
+    },
+
+    async putIfAbsent(key, value) {
+      assertDeclared(key);
+      try {
+        await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+        return true;
+      } catch (error) {
+        if (isConflict(error)) return false;
+        throw toStorageError(error);
+      }
+    },
+
+    async put(key, value) {
+      assertDeclared(key);
+      await call(() => kvs.set(key, value));
+    },
+
+    async delete(key) {
+      assertDeclared(key);
+      await call(() => kvs.delete(key));
+    },
+
+    async query<T extends StoredValue>(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage<T>> {
+      if (options.limit < 1 || options.limit > QUERY_LIMIT) throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
+      let builder = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit);
+      if (options.cursor) builder = builder.cursor(options.cursor);
+      const page = await call(() => builder.getMany<T>());
+      return {
+        entries: page.results.map((result) => ({ key: result.key, value: result.value })),
+        ...(page.nextCursor ? { next: page.nextCursor } : {}),
+      };
+    },
+  };
+}

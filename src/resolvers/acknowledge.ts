@@ -1,0 +1,37 @@
+import type { AcknowledgeResult } from '../contract';
+import { acknowledge as recordAcknowledgment } from '../domain/acknowledgments/acknowledge';
+import { readAcknowledgments } from '../domain/acknowledgments/readModel';
+import { siteStatus } from '../domain/acknowledgments/status';
+import type { ResolverDeps } from './deps';
+import { ResolverError } from './errors';
+import { requireAdministrator } from './guard';
+import { parseAcknowledge } from './payloads';
+import { currentStatement } from './statementView';
+
+export async function acknowledge(deps: ResolverDeps, payload: unknown, context: unknown): Promise<AcknowledgeResult> {
+  const seen = parseAcknowledge(payload);
+  const caller = await requireAdministrator(deps, context);
+  const current = currentStatement(deps.catalog);
+  if (seen.version !== current.source.version) {
+    throw new ResolverError(
+      'STALE_STATEMENT',
+      `version: you acknowledged version ${seen.version}, but version ${current.source.version} is in force; review it and acknowledge again`,
+      'version',
+    );
+  }
+  if (seen.hash !== current.hash) {
+    throw new ResolverError('STALE_STATEMENT', `hash: the text you saw is not the text of version ${current.source.version}; reload it`, 'hash');
+  }
+  const outcome = await recordAcknowledgment(
+    { store: deps.store, clock: deps.clock, ids: deps.ids },
+    { statement: current, accountId: caller.accountId, product: caller.product, installation: caller.installation },
+  );
+  const snapshot = await readAcknowledgments(deps.store, deps.catalog, caller.accountId);
+  const { receipt } = outcome.receipt;
+  return {
+    created: outcome.created,
+    acknowledgment: { version: current.source.version, accountId: caller.accountId, at: outcome.marker.at },
+    receipt: { seq: receipt.seq, receiptId: receipt.receiptId, hash: receipt.hash },
+    status: siteStatus(deps.catalog, snapshot.firsts),
+  };
+}

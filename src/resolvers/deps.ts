@@ -1,0 +1,12 @@
+import type { Clock, IdSource, Store } from '../domain/ports';
+import type { Product } from '../domain/product';
+import type { StatementCatalog } from '../domain/statement/types';
+
+/** What the resolvers need. Built once per handler; holds no tenant data. */
+export interface ResolverDeps {
+  catalog: StatementCatalog;
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  isAdministrator: (product: Product, accountId: string) => Promise<boolean>;
+}

@@ -1,0 +1,33 @@
+import type { ApiError, ErrorCode } from '../contract';
+import { StorageUnavailableError } from '../domain/ports';
+
+/** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */
+export class ResolverError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ResolverError';
+  }
+}
+
+export const forbidden = (): ResolverError =>
+  new ResolverError('FORBIDDEN', 'Only site administrators can do this, and we could not confirm that you are one.');
+
+/** Never a stack trace, never an internal message: the client gets a code, a sentence and maybe a field. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ResolverError) {
+    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), retryable: false };
+  }
+  if (error instanceof StorageUnavailableError) {
+    return {
+      code: 'STORAGE_UNAVAILABLE',
+      message: 'Storage is busy or did not answer in time. Nothing was changed; please try again.',
+      retryable: true,
+    };
+  }
+  console.error(`privacy-panel: unexpected ${error instanceof Error ? error.name : typeof error}`);
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again later.', retryable: true };
+}

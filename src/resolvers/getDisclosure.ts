@@ -1,0 +1,30 @@
+import type { Disclosure } from '../contract';
+import { readAcknowledgments } from '../domain/acknowledgments/readModel';
+import { siteStatus, summarize, withoutAccounts } from '../domain/acknowledgments/status';
+import type { ResolverDeps } from './deps';
+import { callerOf } from './guard';
+import { parseEmpty } from './payloads';
+import { currentStatement, statementView } from './statementView';
+
+/**
+ * Everything the page needs for its first paint, in one call and one storage read. Anyone who can load
+ * the page may read the statement and the site's status; account IDs only reach administrators.
+ */
+export async function getDisclosure(deps: ResolverDeps, payload: unknown, context: unknown): Promise<Disclosure> {
+  parseEmpty(payload);
+  const caller = callerOf(context);
+  const [isAdmin, snapshot] = await Promise.all([
+    deps.isAdministrator(caller.product, caller.accountId),
+    readAcknowledgments(deps.store, deps.catalog, caller.accountId),
+  ]);
+  const current = currentStatement(deps.catalog);
+  const status = siteStatus(deps.catalog, snapshot.firsts);
+  const own = isAdmin && snapshot.own ? { version: current.source.version, accountId: caller.accountId, at: snapshot.own.at } : null;
+  return {
+    product: caller.product,
+    statement: statementView(current),
+    versions: deps.catalog.versions.map(summarize),
+    status: isAdmin ? status : withoutAccounts(status),
+    viewer: { isAdmin, canAcknowledge: isAdmin && !own, acknowledgedCurrent: own },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Result } from '../contract';
+import { trustedCaller, type TrustedCaller } from '../platform/caller';
+import type { ResolverDeps } from './deps';
+import { ResolverError, forbidden, toApiError } from './errors';
+
+/** Runs one resolver body and turns whatever it throws into a typed error; nothing escapes as an exception. */
+export async function respond<T>(body: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+export function callerOf(context: unknown): TrustedCaller {
+  const caller = trustedCaller(context);
+  if (!caller) throw new ResolverError('FORBIDDEN', 'This page needs a signed-in user of a Jira or Confluence site.');
+  return caller;
+}
+
+/** The admin gate: every call that writes or returns personal data passes here first. Fails closed. */
+export async function requireAdministrator(deps: ResolverDeps, context: unknown): Promise<TrustedCaller> {
+  const caller = callerOf(context);
+  if (!(await deps.isAdministrator(caller.product, caller.accountId))) throw forbidden();
+  return caller;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, type AcknowledgePayload, type ListAcknowledgmentsPayload } from '../contract';
+import { SHA256_HEX } from '../domain/canonical';
+import { ResolverError } from './errors';
+
+/** Run-time schemas of every payload: the types in contract.ts promise nothing about what a client sends. */
+
+const version = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: 'must be at least 1' })
+  .max(999_999, { error: 'must be at most 999999' });
+
+const hash = z.string({ error: 'must be a string' }).regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' });
+
+export const acknowledgeSchema = z.strictObject({ version, hash }, { error: 'must be an object with version and hash' });
+
+export const listSchema = z.strictObject(
+  {
+    cursor: z
+      .string({ error: 'must be a string' })
+      .min(1, { error: 'must not be empty' })
+      .max(1000, { error: 'must be at most 1000 characters' })
+      .optional(),
+    limit: z
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(HISTORY_PAGE_MAX, { error: `must be at most ${HISTORY_PAGE_MAX}` })
+      .optional(),
+  },
+  { error: 'must be an object' },
+);
+
+export const emptySchema = z.strictObject({}, { error: 'must be empty' });
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const [key] = issue.keys;
+    throw new ResolverError('INVALID_INPUT', `${key}: unknown field; this call accepts no such field`, key);
+  }
+  const field = issue.path.map(String).join('.') || 'payload';
+  throw new ResolverError('INVALID_INPUT', `${field}: ${issue.message}`, field);
+}
+
+/** Forge sends `{}` or nothing for a call without arguments. */
+export function parseEmpty(payload: unknown): void {
+  if (payload === undefined || payload === null) return;
+  parse(emptySchema, payload);
+}
+
+export function parseAcknowledge(payload: unknown): AcknowledgePayload {
+  return parse(acknowledgeSchema, payload);
+}
+
+export function parseList(payload: unknown): Required<Pick<ListAcknowledgmentsPayload, 'limit'>> & ListAcknowledgmentsPayload {
+  const parsed = parse(listSchema, payload ?? {});
+  return { ...parsed, limit: parsed.limit ?? HISTORY_PAGE_DEFAULT };
+}

@@ -1,0 +1,136 @@
+/**
+ * The admin page. The first paint needs exactly one resolver call (getDisclosure, started in main.tsx
+ * before the first render); the history is its own call once the disclosure has arrived.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ApiError, Disclosure, Result } from '../../../src/contract';
+import { api, type Locality } from './api';
+import { AcknowledgeControl, type AckState } from './components/AcknowledgeControl';
+import { FactsSummary } from './components/FactsSummary';
+import { Header } from './components/Header';
+import { History } from './components/History';
+import { Statement } from './components/Statement';
+import { StatusBanner } from './components/StatusBanner';
+import { NameDirectory } from './displayNames';
+
+type Load = { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; disclosure: Disclosure };
+
+interface Props {
+  first: Promise<Result<Disclosure>>;
+  where: Locality;
+}
+
+export function App({ first, where }: Props): JSX.Element {
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [ack, setAck] = useState<AckState>({ phase: 'idle' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const [focusToken, setFocusToken] = useState(0);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const accept = (result: Result<Disclosure>): void => {
+    setLoad(result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error });
+  };
+
+  useEffect(() => {
+    first.then(accept);
+  }, [first]);
+
+  useEffect(() => {
+    if (focusToken > 0) statusRef.current?.focus();
+  }, [focusToken]);
+
+  const product = load.phase === 'ready' ? load.disclosure.product : null;
+  const names = useMemo(() => (product ? NameDirectory.forProduct(product) : null), [product]);
+
+  if (load.phase === 'loading') {
+    return (
+      <main class="page" aria-busy="true">
+        <h1>Privacy Panel</h1>
+        <p role="status">Loading the data-handling statement…</p>
+      </main>
+    );
+  }
+  if (load.phase === 'failed') {
+    return (
+      <main class="page">
+        <h1>Privacy Panel</h1>
+        <div class="inline-error" role="alert">
+          <p>The statement could not be loaded: {load.error.message}</p>
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => {
+              setLoad({ phase: 'loading' });
+              void api.getDisclosure().then(accept);
+            }}
+          >
+            Retry
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const disclosure = load.disclosure;
+  const { statement, viewer } = disclosure;
+
+  const acknowledge = async (): Promise<void> => {
+    setAck({ phase: 'pending' });
+    const result = await api.acknowledge({ version: statement.version, hash: statement.hash });
+    if (result.ok) {
+      setLoad({
+        phase: 'ready',
+        disclosure: {
+          ...disclosure,
+          status: result.data.status,
+          viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment },
+        },
+      });
+      setNotice(null);
+      setAck({ phase: 'idle' });
+      setHistoryKey((k) => k + 1);
+      setFocusToken((t) => t + 1);
+      return;
+    }
+    if (result.error.code === 'STALE_STATEMENT') {
+      const fresh = await api.getDisclosure();
+      if (fresh.ok) {
+        setLoad({ phase: 'ready', disclosure: fresh.data });
+        setNotice(
+          `The statement was updated while you were reading; review version ${fresh.data.statement.version} and acknowledge again.`,
+        );
+        setAck({ phase: 'idle' });
+        setHistoryKey((k) => k + 1);
+        setFocusToken((t) => t + 1);
+        return;
+      }
+      setAck({ phase: 'failed', error: fresh.error });
+      return;
+    }
+    setAck({ phase: 'failed', error: result.error });
+  };
+
+  const showButton = viewer.canAcknowledge && viewer.acknowledgedCurrent === null;
+
+  return (
+    <>
+      <Header statement={statement} where={where} />
+      <main class="page">
+        <section class="card" aria-labelledby="ack-title">
+          <h2 id="ack-title">Acknowledgment</h2>
+          {names && (
+            <StatusBanner disclosure={disclosure} names={names} where={where} notice={notice} statusRef={statusRef} />
+          )}
+          {showButton && (
+            <AcknowledgeControl version={statement.version} state={ack} onAcknowledge={() => void acknowledge()} />
+          )}
+        </section>
+        <FactsSummary facts={statement.facts} />
+        <Statement statement={statement} />
+        {viewer.isAdmin && names && <History names={names} where={where} reloadKey={historyKey} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, and the preview server
+ * started in-process over a fresh temporary storage folder.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startPreview, type PreviewHandle } from '../../dev/preview/server';
+
+export const ROOT = resolve(__dirname, '../..');
+export const BUILD_INDEX = join(ROOT, 'static/admin/build/index.html');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
+export const SCREENSHOTS = join(ROOT, '.artifacts/screenshots');
+
+/** Fails with a message that says what to do, instead of a confusing timeout. */
+export function requireBuild(): void {
+  if (!existsSync(BUILD_INDEX)) {
+    throw new Error(`${BUILD_INDEX} is missing. Build the admin page first: \`npm run build\` (npm test does it in pretest).`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium`);
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface PreviewSession {
+  preview: PreviewHandle;
+  storageDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTempPreview(): Promise<PreviewSession> {
+  const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-preview-'));
+  const preview = await startPreview({ port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
+  return {
+    preview,
+    storageDir,
+    stop: async () => {
+      await preview.close();
+      rmSync(storageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the app page on its own (as Forge would frame it) and waits for the statement to render. */
+export async function openApp(page: Page, preview: PreviewHandle): Promise<void> {
+  await page.goto(preview.appUrl);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('#status').waitFor();
+}
+
+export async function screenshot(page: Page | Frame, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  const target = 'screenshot' in page ? page : page.page();
+  await target.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

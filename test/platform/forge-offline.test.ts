@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
+import type { Disclosure, Result } from '../../src/contract';
+import { ROOT, bundleOffline, lintOffline, validateManifest, type BundleReport } from '../../scripts/lib/forge-offline';
+
+/** Forge's own checks, offline: what `forge lint` and `forge deploy` would say before anything uploads. */
+
+const SITE = 'ari:cloud:jira::site/22222222-2222-4222-8222-222222222222';
+
+describe('Forge platform checks (offline)', () => {
+  it('the UI build exists (the manifest points at it)', () => {
+    expect(fs.existsSync(path.join(ROOT, 'static/admin/build/index.html'))).toBe(true);
+  });
+
+  it('manifest.yml passes @forge/manifest validate()', async () => {
+    const report = await validateManifest();
+    expect(report.errors).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('the client-side Forge linters report no error', async () => {
+    const report = await lintOffline();
+    expect(report.errors).toBe(0);
+  });
+
+  describe('the function bundle', () => {
+    let bundle: BundleReport;
+    const emulator = new ForgeEmulator();
+
+    beforeAll(async () => {
+      bundle = await bundleOffline();
+      emulator.install();
+    }, 120_000);
+    afterAll(() => {
+      emulator.uninstall();
+      if (bundle) fs.rmSync(bundle.outputDir, { recursive: true, force: true });
+    });
+
+    it('builds offline, with the Forge clients inside', () => {
+      expect(bundle.files['index.cjs']).toBeGreaterThan(1000);
+      expect(bundle.dependencies).toEqual(expect.arrayContaining(['@forge/kvs', '@forge/resolver', '@forge/api']));
+    });
+
+    it('loads and answers getDisclosure and acknowledge against the emulator', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = require(path.join(bundle.outputDir, 'index.cjs')) as { handler: Parameters<ForgeEmulator['invoke']>[0] };
+      const identity = { installContext: SITE, accountId: SAMPLE_ACCOUNTS.siteAdmin };
+      const disclosure = (await emulator.invoke(loaded.handler, 'getDisclosure', {}, identity)) as Result<Disclosure>;
+      if (!disclosure.ok) throw new Error(JSON.stringify(disclosure.error));
+      expect(disclosure.data.status).toEqual({ state: 'never' });
+      const { version, hash } = disclosure.data.statement;
+      const ack = (await emulator.invoke(loaded.handler, 'acknowledge', { version, hash }, identity)) as Result<{ created: boolean }>;
+      expect(ack).toEqual({ ok: true, data: expect.objectContaining({ created: true }) });
+      expect([...emulator.entries(SITE).keys()].some((k) => k.startsWith('rcpt:'))).toBe(true);
+    });
+  });
+});

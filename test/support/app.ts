@@ -1,0 +1,53 @@
+import { ForgeEmulator, SAMPLE_ACCOUNTS, type InvocationIdentity } from '../../dev/emulator';
+import type { Defs, ResolverName, Result } from '../../src/contract';
+import type { StatementCatalog } from '../../src/domain/statement/types';
+import { createResolverHandler } from '../../src/resolvers';
+import { sampleCatalog } from './statements';
+
+export const JIRA_SITE = 'ari:cloud:jira::site/11111111-1111-4111-8111-111111111111';
+export const CONFLUENCE_SITE = 'ari:cloud:confluence::site/11111111-1111-4111-8111-111111111111';
+export { SAMPLE_ACCOUNTS };
+
+type Payload<N extends ResolverName> = Parameters<Defs[N]>[0];
+type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<infer T> ? T : never;
+
+/** The real resolver handler on the platform emulator, called the way Forge calls it. */
+export function startApp(catalog: StatementCatalog = sampleCatalog()) {
+  const emulator = new ForgeEmulator().install();
+  let handler = createResolverHandler({ catalog });
+  const app = {
+    emulator,
+    /** Any payload at all: what a hostile client could send. */
+    raw: (name: string, payload: unknown, identity: InvocationIdentity) => emulator.invoke(handler, name, payload, identity) as Promise<Result<unknown>>,
+    call: <N extends ResolverName>(name: N, payload: Payload<N>, identity: InvocationIdentity) =>
+      emulator.invoke(handler, name, payload, identity) as Promise<Result<Data<N>>>,
+    /** The call must succeed; its data. */
+    ok: async <N extends ResolverName>(name: N, payload: Payload<N>, identity: InvocationIdentity): Promise<Data<N>> => {
+      const result = await app.call(name, payload, identity);
+      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+      return result.data;
+    },
+    keys: (site = JIRA_SITE) => [...emulator.entries(site).keys()].sort(),
+    publish: (next: StatementCatalog) => {
+      handler = createResolverHandler({ catalog: next });
+    },
+    stop: () => emulator.uninstall(),
+  };
+  return app;
+}
+
+export type App = ReturnType<typeof startApp>;
+
+export const as = (accountId: string, installContext = JIRA_SITE): InvocationIdentity => ({ accountId, installContext });
+export const admin = as(SAMPLE_ACCOUNTS.siteAdmin);
+export const secondAdmin = as(SAMPLE_ACCOUNTS.jiraAdmin);
+export const member = as(SAMPLE_ACCOUNTS.member);
+
+/** Adds `count` Jira+Confluence administrators to the emulator's directory. */
+export function addAdmins(app: App, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const accountId = `712020:bulk-admin-${String(i).padStart(6, '0')}`;
+    app.emulator.users.set({ accountId, displayName: `Admin ${i}`, admin: { jira: true, confluence: true } });
+    return accountId;
+  });
+}

@@ -6,13 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { publishedCatalog } from '../src/domain/statement/policy';
+import { formatProblem } from '../src/domain/statement/problems';
 import { checkRepositoryPolicy, failOnProblems } from './lib/policy-cli';
 import { GENERATED_CATALOG, REPO_ROOT } from './lib/policy-files';
 
 const check = checkRepositoryPolicy();
 failOnProblems(check);
 if (check.status !== 'published' || !check.current) {
-  console.error(`policy/statement.yml:1: [version-unpublished] version ${check.current?.version ?? '?'} is not published yet: run npm run policy:publish`);
+  const message = `version ${check.current?.version ?? '?'} is not published yet: run npm run policy:publish`;
+  console.error(formatProblem({ file: check.statementFile, line: check.versionLine, rule: 'version-unpublished', message }));
   process.exit(1);
 }
 const catalog = publishedCatalog(check);

@@ -1,7 +1,7 @@
 /** `npm run policy:check`: validates policy/ (statement, sections, lock, snapshots). Writes nothing. */
 import { checkRepositoryPolicy, failOnProblems } from './lib/policy-cli';
 
-const check = checkRepositoryPolicy(process.argv[2]);
+const check = checkRepositoryPolicy();
 failOnProblems(check);
 const current = check.current;
 if (current && check.status === 'new') {

@@ -1,30 +1,28 @@
 /**
  * `npm run policy:publish`: validates policy/, then publishes the current version: appends its entry to
- * policy/published.lock.json and writes policy/versions/v<N>.json (its canonical source, keys sorted).
- * Refuses when the version is already published.
+ * policy/published.lock.json and writes policy/versions/v<N>.json (its source, verbatim). Refuses when the
+ * version is already published.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../src/domain/canonical';
-import { parseLock } from '../src/domain/statement/lock';
-import { POLICY_PATHS, snapshotFileName } from '../src/domain/statement/policy';
+import { parseLock, publication } from '../src/domain/statement/lock';
+import { POLICY_PATHS } from '../src/domain/statement/policy';
 import { checkRepositoryPolicy, failOnProblems } from './lib/policy-cli';
 import { POLICY_DIR, readPolicyFiles } from './lib/policy-files';
 
-const dir = process.argv[2] ?? POLICY_DIR;
+const dir = POLICY_DIR;
 const check = checkRepositoryPolicy(dir);
 failOnProblems(check);
 const current = check.current;
-if (!current || !check.hash) process.exit(1);
-if (check.status === 'published') {
-  console.error(`policy/statement.yml: [version-already-published] version ${current.version} is already published; change the text and raise the version to publish a new one`);
+if (!current) process.exit(1);
+if (check.status !== 'new') {
+  console.error(`policy/statement.yml: [version-already-published] version ${current.version} is already published; edit the statement and raise its version to publish a new one`);
   process.exit(1);
 }
 
-const lock = parseLock(readPolicyFiles(dir).lockText, 'lock');
-const versions = [...lock.entries, { version: current.version, hash: check.hash, effectiveDate: current.effectiveDate }];
+const files = publication(current, parseLock(readPolicyFiles(dir).lockText, POLICY_PATHS.lock).entries);
 mkdirSync(join(dir, POLICY_PATHS.versions), { recursive: true });
-// Pretty-printed canonical JSON: keys in RFC 8785 order, so the file reads well and re-hashes identically.
-writeFileSync(join(dir, POLICY_PATHS.versions, snapshotFileName(current.version)), `${JSON.stringify(JSON.parse(canonicalJson(current)), null, 2)}\n`);
-writeFileSync(join(dir, POLICY_PATHS.lock), `${JSON.stringify({ versions }, null, 2)}\n`);
-console.log(`published version ${current.version} (${current.effectiveDate}) hash ${check.hash}`);
+writeFileSync(join(dir, POLICY_PATHS.versions, files.snapshotName), files.snapshotText);
+writeFileSync(join(dir, POLICY_PATHS.lock), files.lockText);
+console.log(`published version ${current.version} (${current.effectiveDate}) hash ${check.hash ?? ''}`);
+console.log(`wrote policy/${POLICY_PATHS.versions}/${files.snapshotName} and policy/${POLICY_PATHS.lock}; commit both`);

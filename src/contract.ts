@@ -5,7 +5,10 @@
  */
 import type { HistoryEntry } from './domain/acknowledgments/history';
 import type { AcknowledgmentView, SiteStatus, VersionSummary } from './domain/acknowledgments/types';
-import type { Block, Materiality, StatementChange, StatementFacts } from './domain/statement/types';
+import type { Evidence } from './domain/evidence/types';
+import type { StoredReceipt } from './domain/receipts/types';
+import type { StatementDiff } from './domain/statement/diff';
+import type { Block, Materiality, StatementChange, StatementFacts, StatementSource } from './domain/statement/types';
 
 import type { Product } from './domain/product';
 export type { Product };
@@ -51,6 +54,8 @@ export interface Viewer {
 export interface Disclosure {
   product: Product;
   statement: StatementView;
+  /** The vendor's claims beside what the build proved from the manifest, code and inventory. */
+  evidence: Evidence;
   versions: VersionSummary[];
   status: SiteStatus;
   viewer: Viewer;
@@ -89,13 +94,85 @@ export interface HistoryPage {
 export const HISTORY_PAGE_DEFAULT = 25;
 export const HISTORY_PAGE_MAX = 100;
 
+// ---- getStatementVersions: every published version, verbatim (no personal data) ----
+
+export interface PublishedVersion {
+  source: StatementSource;
+  hash: string;
+}
+
+export interface StatementVersions {
+  versions: PublishedVersion[];
+}
+
+// ---- diffVersions: what changed between two published versions (no personal data) ----
+
+export interface DiffVersionsPayload {
+  from: number;
+  to: number;
+}
+
+export type VersionDiff = StatementDiff;
+
+// ---- exportReceipts: the receipt chain, page by page, for the admin's own download ----
+
+export interface ExportReceiptsPayload {
+  cursor?: string;
+}
+
+export interface ExportPage {
+  installation: string;
+  product: Product;
+  /** The installation's commitment salt, on the first page only, so an auditor can check commitments. */
+  salt?: string;
+  /** Newest first. */
+  receipts: StoredReceipt[];
+  cursor?: string;
+}
+
+/** Receipts one export call gathers at most: 20 queries of 100, about 1.5 MB, well inside 25 s and 5 MB. */
+export const EXPORT_PAGE_MAX = 2000;
+
+// ---- inForceOn: which version was in force on a day, and who had acknowledged it by then ----
+
+export interface InForceOnPayload {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+}
+
+export interface InForce {
+  date: string;
+  /** null before the first version took effect. */
+  inForce: VersionSummary | null;
+  /** Versions whose acknowledgments stand for it: itself and earlier ones followed only by editorial changes. */
+  standing: number[];
+  /** Acknowledgments of the standing versions made by the end of that day, oldest first. */
+  acknowledged: AcknowledgmentView[];
+  /** true when more than IN_FORCE_MAX acknowledgments matched; the export has them all. */
+  truncated: boolean;
+}
+
+export const IN_FORCE_MAX = 500;
+
 export type Defs = {
   getDisclosure: () => Promise<Result<Disclosure>>;
   acknowledge: (payload: AcknowledgePayload) => Promise<Result<AcknowledgeResult>>;
   listAcknowledgments: (payload: ListAcknowledgmentsPayload) => Promise<Result<HistoryPage>>;
+  getStatementVersions: () => Promise<Result<StatementVersions>>;
+  diffVersions: (payload: DiffVersionsPayload) => Promise<Result<VersionDiff>>;
+  exportReceipts: (payload: ExportReceiptsPayload) => Promise<Result<ExportPage>>;
+  inForceOn: (payload: InForceOnPayload) => Promise<Result<InForce>>;
 };
 
 export type ResolverName = keyof Defs & string;
-export const RESOLVER_NAMES = ['getDisclosure', 'acknowledge', 'listAcknowledgments'] as const satisfies readonly ResolverName[];
+export const RESOLVER_NAMES = [
+  'getDisclosure',
+  'acknowledge',
+  'listAcknowledgments',
+  'getStatementVersions',
+  'diffVersions',
+  'exportReceipts',
+  'inForceOn',
+] as const satisfies readonly ResolverName[];
 
-export type { AcknowledgmentView, Materiality, SiteStatus, VersionSummary };
+export type { AcknowledgmentView, Evidence, Materiality, SiteStatus, VersionSummary };

@@ -31,6 +31,21 @@ export interface PreviewBackendOptions {
   users?: SampleUser[];
   /** Use this catalog instead of src/generated/statements.json (tests). */
   baseCatalog?: StatementCatalog;
+  /** Write storage to `storageDir/storage.json` after every change; default true. Off for large benchmarks. */
+  persist?: boolean;
+}
+
+/** One resolver call the preview made, with the storage reads (get, batchGet, query operations) it caused. */
+export interface InvocationRecord {
+  functionKey: string;
+  storageReads: number;
+  storageQueries: number;
+}
+
+const READ_COUNTERS = ['kvs.get', 'kvs.batchGet', 'kvs.query'];
+
+function sumOf(counts: Record<string, number>, names: readonly string[]): number {
+  return names.reduce((total, name) => total + (counts[name] ?? 0), 0);
 }
 
 export class PreviewBackend {
@@ -40,12 +55,14 @@ export class PreviewBackend {
   private readonly publishedFile: string;
   private published: StatementSource[];
   private handler: ForgeResolverHandler;
+  /** Every resolver call since the last `clearInvocations()`, in order. */
+  readonly invocations: InvocationRecord[] = [];
   private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' };
 
   constructor(options: PreviewBackendOptions) {
     mkdirSync(options.storageDir, { recursive: true });
     this.emulator = new ForgeEmulator({
-      persistFile: join(options.storageDir, 'storage.json'),
+      ...(options.persist === false ? {} : { persistFile: join(options.storageDir, 'storage.json') }),
       users: options.users ?? PREVIEW_USERS,
     }).install();
     if (options.baseCatalog) {
@@ -89,11 +106,25 @@ export class PreviewBackend {
   }
 
   /** Runs one resolver as the current viewer, through the emulator, exactly as Forge would call it. */
-  invoke(functionKey: string, payload: unknown): Promise<unknown> {
-    return this.emulator.invoke(this.handler, functionKey, payload, {
-      installContext: installContextOf(this.current.product),
-      accountId: this.current.accountId,
-    });
+  async invoke(functionKey: string, payload: unknown): Promise<unknown> {
+    const before = this.emulator.counters();
+    try {
+      return await this.emulator.invoke(this.handler, functionKey, payload, {
+        installContext: installContextOf(this.current.product),
+        accountId: this.current.accountId,
+      });
+    } finally {
+      const after = this.emulator.counters();
+      this.invocations.push({
+        functionKey,
+        storageReads: sumOf(after, READ_COUNTERS) - sumOf(before, READ_COUNTERS),
+        storageQueries: (after['kvs.query'] ?? 0) - (before['kvs.query'] ?? 0),
+      });
+    }
+  }
+
+  clearInvocations(): void {
+    this.invocations.length = 0;
   }
 
   /** Publishes version N+1 (a material change) and swaps it into the handler. Returns the new version. */
@@ -124,10 +155,12 @@ export class PreviewBackend {
     return createResolverHandler({ catalog: this.catalog }) as unknown as ForgeResolverHandler;
   }
 
+  /** Versions published in an earlier preview session, minus any the bundled catalog has since caught up with. */
   private readPublished(): StatementSource[] {
     if (!existsSync(this.publishedFile)) return [];
     const parsed: unknown = JSON.parse(readFileSync(this.publishedFile, 'utf8'));
-    return Array.isArray(parsed) ? (parsed as StatementSource[]) : [];
+    const baseLast = this.base.versions[this.base.versions.length - 1]?.source.version ?? 0;
+    return Array.isArray(parsed) ? (parsed as StatementSource[]).filter((s) => s.version > baseLast) : [];
   }
 }
 
@@ -151,10 +184,14 @@ export async function askProduct(backend: PreviewBackend, product: string, restP
   const response = await backend.emulator.run({ installContext: installContextOf(installed), accountId }, () =>
     backend.emulator.fetch({ type: 'fpp', provider: 'user', remote: installed, accountId }, restPath, { method }),
   );
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return {
     status: response.status,
     statusText: response.statusText,
-    headers: Object.fromEntries(response.headers.entries()),
+    headers,
     body: await response.text(),
   };
 }

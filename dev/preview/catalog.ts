@@ -45,7 +45,7 @@ export function nextVersionSource(current: StatementSource, now: Date = new Date
     ...current,
     version,
     effectiveDate,
-    change: { summary: `Version ${version} (preview): acknowledgments also record a time zone.`, materiality: 'material' },
+    change: { summary: 'Acknowledgments now also record a time zone (a preview change).', materiality: 'material' },
     sections,
   };
 }

@@ -209,6 +209,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         if (!file) return send(res, 404, 'text/plain', 'Not found');
         return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
       }
+      if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (path === '/' || path === '/index.html') {
         return send(res, 200, TYPES['.html'] as string, readFileSync(join(CLIENT_DIR, 'shell.html')), {
           'content-security-policy': APP_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import YAML from 'yaml';
 import type { KeyFamily } from '../../src/domain/inventory';
 import { INVENTORY } from '../../src/domain/evidence/inventory-checks';
+import { scanSources } from './code-scan';
 import type { CheckInputs } from '../../src/domain/evidence/run-checks';
 import type { CodeSide, SourceFile } from '../../src/domain/evidence/types';
 import { factsSchema } from '../../src/domain/statement/schema';
@@ -80,7 +81,7 @@ export function loadEvidenceInputs(root: string = REPO_ROOT, options: LoadOption
   return {
     manifest: readManifest(root),
     facts: readFacts(root, options.factsFile),
-    sources: readSources(root),
+    uses: scanSources(readSources(root)),
     inventory: options.inventory ?? INVENTORY,
   };
 }

@@ -60,3 +60,11 @@ export class StorageUnavailableError extends Error {
     this.name = 'StorageUnavailableError';
   }
 }
+
+/** The storage refused a continuation cursor (forged, stale, or from another query). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not valid for this list');
+    this.name = 'InvalidCursorError';
+  }
+}

@@ -1,5 +1,11 @@
+import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
-// Written by `npm run build:policy` from policy/: every published version, compiled and hashed.
+// Both written by the build from policy/, manifest.yml and src/ (npm run build:policy, npm run check).
+import evidence from '../generated/evidence.json';
 import catalog from '../generated/statements.json';
 
+/** Every published statement version, compiled and hashed. */
 export const bundledCatalog: StatementCatalog = catalog as StatementCatalog;
+
+/** What the build proved about this app from its manifest, code and data inventory. */
+export const bundledEvidence: Evidence = evidence as Evidence;

@@ -1,6 +1,6 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
 import { familyOf } from '../domain/inventory';
-import { StorageUnavailableError, type QueryPage, type Store, type StoredValue } from '../domain/ports';
+import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store, type StoredValue } from '../domain/ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
 
@@ -95,7 +95,14 @@ export function createKvsStore(): Store {
       if (options.limit < 1 || options.limit > QUERY_LIMIT) throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
       let builder = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit);
       if (options.cursor) builder = builder.cursor(options.cursor);
-      const page = await call(() => builder.getMany<T>());
+      const page = await call(async () => {
+        try {
+          return await builder.getMany<T>();
+        } catch (error) {
+          if (options.cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) throw new InvalidCursorError();
+          throw error;
+        }
+      });
       return {
         entries: page.results.map((result) => ({ key: result.key, value: result.value })),
         ...(page.nextCursor ? { next: page.nextCursor } : {}),

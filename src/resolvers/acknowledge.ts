@@ -6,7 +6,7 @@ import type { ResolverDeps } from './deps';
 import { ResolverError } from './errors';
 import { requireAdministrator } from './guard';
 import { parseAcknowledge } from './payloads';
-import { currentStatement } from './statementView';
+import { currentStatement } from '../domain/statement/catalog';
 
 export async function acknowledge(deps: ResolverDeps, payload: unknown, context: unknown): Promise<AcknowledgeResult> {
   const seen = parseAcknowledge(payload);

@@ -1,3 +1,4 @@
+import type { Evidence } from '../domain/evidence/types';
 import type { Clock, IdSource, Store } from '../domain/ports';
 import type { Product } from '../domain/product';
 import type { StatementCatalog } from '../domain/statement/types';
@@ -5,6 +6,7 @@ import type { StatementCatalog } from '../domain/statement/types';
 /** What the resolvers need. Built once per handler; holds no tenant data. */
 export interface ResolverDeps {
   catalog: StatementCatalog;
+  evidence: Evidence;
   store: Store;
   clock: Clock;
   ids: IdSource;

@@ -1,5 +1,5 @@
 import type { ApiError, ErrorCode } from '../contract';
-import { StorageUnavailableError } from '../domain/ports';
+import { InvalidCursorError, StorageUnavailableError } from '../domain/ports';
 
 /** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */
 export class ResolverError extends Error {
@@ -20,6 +20,9 @@ export const forbidden = (): ResolverError =>
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ResolverError) {
     return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), retryable: false };
+  }
+  if (error instanceof InvalidCursorError) {
+    return { code: 'INVALID_INPUT', message: 'cursor: not a cursor this list gave out; start again from the first page', field: 'cursor', retryable: false };
   }
   if (error instanceof StorageUnavailableError) {
     return {

@@ -1,10 +1,11 @@
 import type { Disclosure } from '../contract';
 import { readAcknowledgments } from '../domain/acknowledgments/readModel';
-import { siteStatus, summarize, withoutAccounts } from '../domain/acknowledgments/status';
+import { siteStatus, withoutAccounts } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';
 import { callerOf } from './guard';
 import { parseEmpty } from './payloads';
-import { currentStatement, statementView } from './statementView';
+import { currentStatement, versionSummaries } from '../domain/statement/catalog';
+import { statementView } from './statementView';
 
 /**
  * Everything the page needs for its first paint, in one call and one storage read. Anyone who can load
@@ -23,7 +24,8 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
   return {
     product: caller.product,
     statement: statementView(current),
-    versions: deps.catalog.versions.map(summarize),
+    evidence: deps.evidence,
+    versions: versionSummaries(deps.catalog),
     status: isAdmin ? status : withoutAccounts(status),
     viewer: { isAdmin, canAcknowledge: isAdmin && !own, acknowledgedCurrent: own },
   };

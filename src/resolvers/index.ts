@@ -1,7 +1,9 @@
 import { makeResolver } from '@forge/resolver';
 import type { Defs } from '../contract';
 import type { Clock, IdSource, Store } from '../domain/ports';
+import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
+import { bundledEvidence } from '../platform/bundledCatalog';
 import { callerIsAdministrator } from '../platform/adminGate';
 import { createKvsStore } from '../platform/kvsStore';
 import { systemClock, systemIds } from '../platform/system';
@@ -9,10 +11,15 @@ import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
 import { getDisclosure } from './getDisclosure';
 import { respond } from './guard';
+import { exportReceipts } from './exportReceipts';
+import { inForceOn } from './inForceOn';
 import { listAcknowledgments } from './listAcknowledgments';
+import { diffVersions, getStatementVersions } from './versions';
 
 export interface HandlerOptions {
   catalog: StatementCatalog;
+  /** Defaults to what the build proved about this app (src/generated/evidence.json). */
+  evidence?: Evidence;
   clock?: Clock;
   ids?: IdSource;
   store?: Store;
@@ -22,6 +29,7 @@ export interface HandlerOptions {
 export function createResolverHandler(options: HandlerOptions) {
   const deps: ResolverDeps = {
     catalog: options.catalog,
+    evidence: options.evidence ?? bundledEvidence,
     store: options.store ?? createKvsStore(),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
@@ -31,6 +39,10 @@ export function createResolverHandler(options: HandlerOptions) {
     getDisclosure: ({ payload, context }) => respond(() => getDisclosure(deps, payload, context)),
     acknowledge: ({ payload, context }) => respond(() => acknowledge(deps, payload, context)),
     listAcknowledgments: ({ payload, context }) => respond(() => listAcknowledgments(deps, payload, context)),
+    getStatementVersions: ({ payload, context }) => respond(() => getStatementVersions(deps, payload, context)),
+    diffVersions: ({ payload, context }) => respond(() => diffVersions(deps, payload, context)),
+    exportReceipts: ({ payload, context }) => respond(() => exportReceipts(deps, payload, context)),
+    inForceOn: ({ payload, context }) => respond(() => inForceOn(deps, payload, context)),
   });
 }
 

@@ -60,3 +60,23 @@ export function parseList(payload: unknown): Required<Pick<ListAcknowledgmentsPa
   const parsed = parse(listSchema, payload ?? {});
   return { ...parsed, limit: parsed.limit ?? HISTORY_PAGE_DEFAULT };
 }
+
+export const diffSchema = z.strictObject({ from: version, to: version }, { error: 'must be an object with from and to' });
+
+export const exportSchema = z.strictObject(
+  { cursor: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(1000, { error: 'must be at most 1000 characters' }).optional() },
+  { error: 'must be an object' },
+);
+
+const isoDay = z
+  .string({ error: 'must be a string' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
+    error: 'must be a real calendar date',
+  });
+
+export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be an object with a date' });
+
+export const parseDiff = (payload: unknown) => parse(diffSchema, payload);
+export const parseExport = (payload: unknown) => parse(exportSchema, payload ?? {});
+export const parseInForce = (payload: unknown) => parse(inForceSchema, payload);

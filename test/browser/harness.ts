@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, and the preview server
  * started in-process over a fresh temporary storage folder.

@@ -7,6 +7,7 @@ function chainOf(length: number): Receipt[] {
   for (let seq = 1; seq <= length; seq += 1) {
     receipts.push(
       sealReceipt({
+        kind: 'acknowledgment',
         seq,
         receiptId: `r-${seq}`,
         notice: { statementId: 's', version: 1, hash: 'a'.repeat(64), effectiveDate: '2026-01-01' },
@@ -44,7 +45,7 @@ describe('receipts', () => {
   it('a re-sealed forgery breaks the link of the receipt after it', () => {
     const receipts = chainOf(4);
     const { hash: _h, schema: _s, ...body } = receipts[1]!;
-    receipts[1] = sealReceipt({ ...body, at: '2030-01-01T00:00:00.000Z' });
+    receipts[1] = sealReceipt({ ...body, at: '2030-01-01T00:00:00.000Z' } as Parameters<typeof sealReceipt>[0]);
     expect(verifyChain(receipts)).toEqual([expect.objectContaining({ seq: 3, kind: 'broken-link' })]);
   });
 

@@ -26,6 +26,7 @@ describe.each(RESOLVER_NAMES)('%s under arbitrary payloads', (name) => {
         expect(typeof result.ok).toBe('boolean');
         if (!result.ok) {
           expect(ERROR_CODES).toContain(result.error.code);
+          expect(result.error.code).not.toBe('INTERNAL'); // bad input is the client's fault, never a crash
           expect(typeof result.error.message).toBe('string');
           expect(result.error.message).not.toMatch(/\n\s+at /);
           expect(app.keys().join('|')).toBe(before);

@@ -10,6 +10,10 @@ const NON_ADMIN_GETS = {
   getDisclosure: { payload: () => ({}), expect: 'no-personal-data' },
   acknowledge: { payload: () => ({ version: 1, hash: sampleCatalog().versions[0]!.hash }), expect: 'forbidden' },
   listAcknowledgments: { payload: () => ({}), expect: 'forbidden' },
+  getStatementVersions: { payload: () => ({}), expect: 'no-personal-data' },
+  diffVersions: { payload: () => ({ from: 1, to: 1 }), expect: 'no-personal-data' },
+  exportReceipts: { payload: () => ({}), expect: 'forbidden' },
+  inForceOn: { payload: () => ({ date: '2026-11-23' }), expect: 'forbidden' },
 } as const satisfies Record<ResolverName, { payload: () => unknown; expect: 'forbidden' | 'no-personal-data' }>;
 
 let app: App;
@@ -23,12 +27,14 @@ beforeEach(async () => {
 afterEach(() => app.stop());
 
 const probes = RESOLVER_NAMES.flatMap((name) =>
-  [
-    ['Jira member', as(SAMPLE_ACCOUNTS.member, JIRA_SITE)],
-    ['Confluence member', as(SAMPLE_ACCOUNTS.member, CONFLUENCE_SITE)],
-    ['Confluence-only admin on Jira', as(SAMPLE_ACCOUNTS.confluenceAdmin, JIRA_SITE)],
-    ['unknown account', as('712020:nobody', JIRA_SITE)],
-  ].map(([label, identity]) => [name, label, identity] as const),
+  (
+    [
+      ['Jira member', as(SAMPLE_ACCOUNTS.member, JIRA_SITE)],
+      ['Confluence member', as(SAMPLE_ACCOUNTS.member, CONFLUENCE_SITE)],
+      ['Confluence-only admin on Jira', as(SAMPLE_ACCOUNTS.confluenceAdmin, JIRA_SITE)],
+      ['unknown account', as('712020:nobody', JIRA_SITE)],
+    ] as const
+  ).map(([label, identity]) => [name, label, identity] as const),
 );
 
 describe('the admin gate', () => {

@@ -52,6 +52,7 @@ describe('listAcknowledgments', () => {
     [{ limit: 2.5 }, 'limit'],
     [{ cursor: '' }, 'cursor'],
     [{ cursor: 5 }, 'cursor'],
+    [{ cursor: 'not-a-cursor-we-gave-out' }, 'cursor'],
     [{ page: 2 }, 'page'],
   ])('rejects %j naming the field', async (payload, field) => {
     const result = await app.raw('listAcknowledgments', payload, admin);

@@ -3,7 +3,7 @@ import type { Clock, IdSource, Store, StoredValue } from '../ports';
 import type { Product } from '../product';
 import { appendReceipt } from '../receipts/chain';
 import { accountCommitment } from '../receipts/receipt';
-import type { StoredReceipt } from '../receipts/types';
+import { isAcknowledgment, type StoredReceipt } from '../receipts/types';
 import type { CompiledStatement } from '../statement/types';
 import { installationSalt } from './salt';
 import type { AcknowledgmentMarker, FirstMarker } from './types';
@@ -55,6 +55,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const outcome = await appendReceipt(
     store,
     {
+      kind: 'acknowledgment',
       receiptId: ids.uuid(),
       notice: { statementId: statement.source.id, version, hash: statement.hash, effectiveDate: statement.source.effectiveDate },
       method: 'admin-page-button',
@@ -64,7 +65,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       subject: { commitment },
     },
     accountId,
-    (head) => head.receipt.subject.commitment === commitment && head.receipt.notice.version === version,
+    (head) => isAcknowledgment(head.receipt) && head.receipt.subject.commitment === commitment && head.receipt.notice.version === version,
   );
 
   const { receipt } = outcome.stored;

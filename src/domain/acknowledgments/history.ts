@@ -1,12 +1,16 @@
 import { KEY_FAMILIES } from '../inventory';
 import type { Store, StoredValue } from '../ports';
 import type { Product } from '../product';
-import type { StoredReceipt } from '../receipts/types';
+import type { ReceiptKind, StoredReceipt } from '../receipts/types';
 
 export interface HistoryEntry {
   seq: number;
+  /** 'acknowledgment', or an event of the app's own: installed, upgraded, account erased. */
+  kind: ReceiptKind;
   receiptId: string;
+  /** The statement version acknowledged, or in force at the event. */
   version: number;
+  /** The acknowledging account; null for events and for erased accounts. */
   accountId: string | null;
   at: string;
   product: Product;
@@ -21,6 +25,7 @@ export function historyEntry(stored: StoredReceipt): HistoryEntry {
   const { receipt } = stored;
   return {
     seq: receipt.seq,
+    kind: receipt.kind,
     receiptId: receipt.receiptId,
     version: receipt.notice.version,
     accountId: stored.accountId,

@@ -1,10 +1,6 @@
-import type { CompiledStatement, StatementCatalog } from '../statement/types';
-import type { AcknowledgmentView, FirstMarker, SiteStatus, VersionSummary } from './types';
-
-export function summarize(statement: CompiledStatement): VersionSummary {
-  const { version, effectiveDate, change } = statement.source;
-  return { version, effectiveDate, hash: statement.hash, change };
-}
+import { changesSince } from '../statement/catalog';
+import type { StatementCatalog } from '../statement/types';
+import type { AcknowledgmentView, FirstMarker, SiteStatus } from './types';
 
 function view(marker: FirstMarker): AcknowledgmentView {
   return { version: marker.version, accountId: marker.accountId, at: marker.at };
@@ -21,11 +17,11 @@ export function siteStatus(catalog: StatementCatalog, firsts: ReadonlyMap<number
     const statement = versions[index]!;
     const marker = firsts.get(statement.source.version);
     if (!marker) continue;
-    const later = versions.slice(index + 1);
-    if (later.every((next) => next.source.change?.materiality === 'editorial')) {
-      return { state: 'acknowledged', first: view(marker), standsFor: later.map((next) => next.source.version) };
+    const later = changesSince(catalog, statement.source.version);
+    if (later.every((next) => next.change?.materiality === 'editorial')) {
+      return { state: 'acknowledged', first: view(marker), standsFor: later.map((next) => next.version) };
     }
-    return { state: 'outdated', last: view(marker), changedSince: later.map(summarize) };
+    return { state: 'outdated', last: view(marker), changedSince: later };
   }
   return { state: 'never' };
 }

@@ -1,11 +1,6 @@
-import type { StatementChange } from '../statement/types';
+import type { StatementVersionSummary } from '../statement/types';
 
-export interface VersionSummary {
-  version: number;
-  effectiveDate: string;
-  hash: string;
-  change: StatementChange | null;
-}
+export type VersionSummary = StatementVersionSummary;
 
 /** An acknowledgment as the page shows it. `accountId` is null when the account was erased (or hidden from non-admins). */
 export interface AcknowledgmentView {

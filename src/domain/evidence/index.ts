@@ -3,7 +3,6 @@ export * from './types';
 export { API_RULES, PRODUCT_PATH_RULES, MANIFEST_SCOPE_RULES, type ApiRule, type PathRule, type Need } from './api-rules';
 export { readManifestFacts, InvalidManifestError, hostOf } from './manifest-facts';
 export { runsOnAtlassian, dataResidency } from './eligibility';
-export { scanSource, scanSources } from './code-scan';
 export { analyzeScopes } from './scope-checks';
 export { checkStatement } from './statement-checks';
 export { checkInventory, assertDeclaredKey, UndeclaredKeyError, INVENTORY, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';

@@ -5,21 +5,20 @@
 import type { KeyFamily } from '../inventory';
 import type { StatementFacts } from '../statement/types';
 import { buildClaims } from './claims';
-import { scanSources } from './code-scan';
 import { dataResidency, runsOnAtlassian } from './eligibility';
 import { checkInventory, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';
 import { InvalidManifestError, readManifestFacts } from './manifest-facts';
 import { analyzeScopes } from './scope-checks';
 import { checkStatement } from './statement-checks';
-import type { CheckReport, Evidence, ManifestFacts, SourceFile } from './types';
+import type { ApiUse, CheckReport, Evidence, ManifestFacts } from './types';
 
 export interface CheckInputs {
   /** manifest.yml, parsed. */
   manifest: unknown;
   /** The facts of the statement in force. */
   facts: StatementFacts;
-  /** Backend (`src/**`) and browser (`static/admin/src/**`) sources. */
-  sources: readonly SourceFile[];
+  /** What the backend (`src/**`) and browser (`static/admin/src/**`) code uses (scripts/lib/code-scan.ts). */
+  uses: readonly ApiUse[];
   /** The key families (normally `INVENTORY`, i.e. `Object.values(KEY_FAMILIES)`). */
   inventory: readonly KeyFamily[];
   /** File names for messages; defaults to manifest.yml, policy/statement.yml, src/domain/inventory.ts. */
@@ -51,7 +50,7 @@ export function runChecks(inputs: CheckInputs): CheckReport {
     manifest = EMPTY_MANIFEST;
     return finish(inputs, names, manifest, [{ kind: 'invalid-manifest', message: `${names.manifest}: ${error.message}` }], [], []);
   }
-  const uses = scanSources(inputs.sources);
+  const uses = inputs.uses;
   const scopes = analyzeScopes(manifest, uses, names.manifest);
   const statement = checkStatement(inputs.facts, manifest, names);
   const inventory = checkInventory(inputs.inventory, inputs.facts, names);

@@ -2,10 +2,10 @@ import { GENESIS_HASH } from '../canonical';
 import { KEY_FAMILIES, receiptKey } from '../inventory';
 import type { Store, StoredValue } from '../ports';
 import { sealReceipt } from './receipt';
-import type { Receipt, ReceiptBody, StoredReceipt } from './types';
+import type { OmitEach, Receipt, ReceiptBody, StoredReceipt } from './types';
 
 /** Everything a new receipt holds except what the chain decides (seq, prevHash) and the schema tag. */
-export type ReceiptDraft = Omit<ReceiptBody, 'schema' | 'seq' | 'prevHash'>;
+export type ReceiptDraft = OmitEach<ReceiptBody, 'schema' | 'seq' | 'prevHash'>;
 
 export interface AppendOutcome {
   stored: StoredReceipt;
@@ -40,7 +40,7 @@ export async function headHint(store: Store): Promise<StoredReceipt | undefined>
 export async function appendReceipt(
   store: Store,
   draft: ReceiptDraft,
-  accountId: string,
+  accountId: string | null,
   isDuplicate: (head: StoredReceipt) => boolean,
 ): Promise<AppendOutcome> {
   let head = await headHint(store);

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, hashCanonical, sha256Hex } from '../canonical';
-import { RECEIPT_SCHEMA, type Receipt, type ReceiptBody } from './types';
+import { RECEIPT_SCHEMA, type OmitEach, type Receipt, type ReceiptBody } from './types';
 
 /** The salted commitment to an account: lets a receipt name its acknowledger without keeping the ID forever. */
 export function accountCommitment(salt: string, accountId: string): string {
@@ -11,14 +11,14 @@ export function receiptHash(body: ReceiptBody): string {
 }
 
 /** Seals a body with its hash. */
-export function sealReceipt(body: Omit<ReceiptBody, 'schema'>): Receipt {
-  const full: ReceiptBody = { schema: RECEIPT_SCHEMA, ...body };
+export function sealReceipt(body: OmitEach<ReceiptBody, 'schema'>): Receipt {
+  const full = { schema: RECEIPT_SCHEMA, ...body } as ReceiptBody;
   return { ...full, hash: receiptHash(full) };
 }
 
 export function bodyOf(receipt: Receipt): ReceiptBody {
   const { hash: _hash, ...body } = receipt;
-  return body;
+  return body as ReceiptBody;
 }
 
 export type ChainProblem =

@@ -63,7 +63,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unkn
     }
     const at = valueAt(root, issue.path);
     if (!at.found && issue.path.length > 0) {
-      out.push(problem(file, lineOf(path), 'missing-field', `${where} is required`));
+      out.push(problem(file, lineOf(path, { key: true }), 'missing-field', `${where} is required`));
       continue;
     }
     const last = path[path.length - 1];

@@ -3,7 +3,7 @@
  * hash and effective date; policy/versions/v<N>.json holds each one's source, verbatim. Pure: the caller
  * reads the files.
  */
-import { hashCanonical } from '../canonical';
+import { canonicalJson, hashCanonical } from '../canonical';
 import { issuesToProblems } from './issues';
 import { problem, type StatementProblem } from './problems';
 import { lockSchema, sourceSchema, type LockEntry } from './schema';
@@ -132,4 +132,23 @@ export function checkLock(input: LockCheckInput): LockCheck {
     status = 'new';
   }
   return { problems, hash, ...(problems.length === 0 && status ? { status } : {}) };
+}
+
+export interface Publication {
+  /** The new text of published.lock.json. */
+  lockText: string;
+  /** `v<N>.json`, in versions/. */
+  snapshotName: string;
+  /** The source, pretty-printed with keys in RFC 8785 order, so it reads well and re-hashes identically. */
+  snapshotText: string;
+}
+
+/** The files that publish `current` after the already published `entries`. */
+export function publication(current: StatementSource, entries: readonly LockEntry[]): Publication {
+  const versions = [...entries, { version: current.version, hash: hashCanonical(current), effectiveDate: current.effectiveDate }];
+  return {
+    lockText: `${JSON.stringify({ versions }, null, 2)}\n`,
+    snapshotName: `v${current.version}.json`,
+    snapshotText: `${JSON.stringify(JSON.parse(canonicalJson(current)), null, 2)}\n`,
+  };
 }

@@ -31,6 +31,9 @@ export interface PolicyCheck {
   status?: 'published' | 'new';
   /** The published snapshots, oldest first (valid ones only). */
   published: StatementSource[];
+  /** The statement file as problems name it, and the line of its `version`. */
+  statementFile: string;
+  versionLine: number;
 }
 
 export const POLICY_PATHS = {
@@ -51,7 +54,7 @@ export function checkPolicy(files: PolicyFiles, options: { inventory?: readonly 
   const snapshotFile = (version: number) => at(`${POLICY_PATHS.versions}/${snapshotFileName(version)}`);
 
   if (files.statementText === undefined) {
-    return { problems: [problem(statementFile, 1, 'missing-field', 'the statement file does not exist')], published: [] };
+    return { problems: [problem(statementFile, 1, 'missing-field', 'the statement file does not exist')], published: [], statementFile, versionLine: 1 };
   }
   const parsed = parseStatement({ statementFile, statementText: files.statementText, sectionTexts: files.sectionTexts });
   const problems = [...parsed.problems];
@@ -78,7 +81,9 @@ export function checkPolicy(files: PolicyFiles, options: { inventory?: readonly 
     return s ? [s] : [];
   });
 
-  if (!parsed.source) return { problems: sortProblems(problems), published };
+  // Without a readable statement or lock, comparing them would only add noise.
+  const where = { statementFile, versionLine: parsed.versionLine };
+  if (!parsed.source || lock.problems.length > 0) return { problems: sortProblems(problems), published, ...where, ...(parsed.source ? { current: parsed.source } : {}) };
   const checked = checkLock({
     current: parsed.source,
     lock,
@@ -86,7 +91,7 @@ export function checkPolicy(files: PolicyFiles, options: { inventory?: readonly 
     files: { statement: statementFile, lock: lockFile, snapshot: snapshotFile, versionLine: parsed.versionLine, effectiveDateLine: parsed.lineOf(['effectiveDate']) },
   });
   problems.push(...checked.problems);
-  const result: PolicyCheck = { problems: sortProblems(problems), current: parsed.source, hash: checked.hash, published };
+  const result: PolicyCheck = { problems: sortProblems(problems), current: parsed.source, hash: checked.hash, published, ...where };
   if (problems.length === 0 && checked.status) result.status = checked.status;
   return result;
 }

@@ -5,8 +5,8 @@
  * `route` literals, `+` concatenations and same-file `const`s.
  */
 import ts from 'typescript';
-import { API_RULES, SCANNED_PACKAGES, type ApiRule, type ScannedPackage } from './api-rules';
-import type { ApiUse, SourceFile } from './types';
+import { API_RULES, SCANNED_PACKAGES, type ApiRule, type ScannedPackage } from '../../src/domain/evidence/api-rules';
+import type { ApiUse, SourceFile } from '../../src/domain/evidence/types';
 
 interface Binding {
   pkg: ScannedPackage;

@@ -1,0 +1,154 @@
+/// <reference lib="dom" />
+/**
+ * UI figures for `npm run bench`: bundle sizes, resolver calls and storage reads before the first
+ * meaningful paint, the cost of one history page at 10 / 1,000 / 100,000 stored acknowledgments, and the
+ * time from navigation to the statement being visible in headless Chromium. Needs `npm run build` first.
+ *
+ * Seeding: acknowledgments are written by the domain's own `acknowledge()` over the real KVS adapter,
+ * inside the emulator (no HTTP, no product admin check, no per-write persistence), one synthetic account
+ * each. That produces exactly the keys, receipts and hash chain the resolver would write, far faster than
+ * 100,000 resolver calls with 100,000 sample users.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { acknowledge } from '../../src/domain/acknowledgments/acknowledge';
+import { createKvsStore } from '../../src/platform/kvsStore';
+import { systemClock, systemIds } from '../../src/platform/system';
+import { installContextOf, PreviewBackend } from '../../dev/preview/backend';
+import { startPreview } from '../../dev/preview/server';
+import { launchChromium } from '../../test/browser/harness';
+import type { BenchRow } from './types';
+
+const BUILD = resolve(__dirname, '../../static/admin/build');
+
+function gzippedKb(ext: string): number {
+  const dir = join(BUILD, 'assets');
+  const bytes = readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .reduce((total, f) => total + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Resolver calls issued while the status is not yet on screen, and the storage reads they caused. */
+async function firstPaint(): Promise<{ invocations: number; reads: number; medianMs: number }> {
+  const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-bench-'));
+  const preview = await startPreview({ port: 0, storageDir });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    // Mark each bridge invoke with whether the statement had painted when it was sent.
+    await page.addInitScript(() => {
+      const seen: { key: string; painted: boolean }[] = [];
+      (globalThis as unknown as { __benchInvokes: typeof seen }).__benchInvokes = seen;
+      const original = globalThis.fetch.bind(globalThis);
+      globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
+          const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
+          if (body.name === 'invoke') seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
+        }
+        return original(input, init);
+      };
+    });
+    await page.goto(preview.appUrl);
+    await page.locator('#status').waitFor();
+    const calls = await page.evaluate(() => (globalThis as unknown as { __benchInvokes: { key: string; painted: boolean }[] }).__benchInvokes);
+    const before = calls.filter((c) => !c.painted).map((c) => c.key);
+    const reads = preview.state.invocations
+      .filter((r, i) => i < before.length && r.functionKey === before[i])
+      .reduce((total, r) => total + r.storageReads, 0);
+
+    const times: number[] = [];
+    for (let run = 0; run < 10; run += 1) {
+      const fresh = await browser.newPage();
+      const started = Date.now();
+      await fresh.goto(preview.appUrl);
+      await fresh.locator('.statement-section').first().waitFor({ state: 'visible' });
+      times.push(Date.now() - started);
+      await fresh.close();
+    }
+    return { invocations: before.length, reads, medianMs: median(times) };
+  } finally {
+    await browser.close();
+    await preview.close();
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+/** One history page of 25 rows with `stored` acknowledgments already in storage. */
+async function historyPage(stored: number): Promise<{ invocations: number; queries: number; reads: number; seedMs: number }> {
+  const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-bench-'));
+  const backend = new PreviewBackend({ storageDir, persist: false });
+  try {
+    const statement = backend.catalog.versions[backend.catalog.versions.length - 1];
+    if (!statement) throw new Error('empty catalog');
+    const installation = installContextOf('jira');
+    const store = createKvsStore();
+    const seedStarted = Date.now();
+    await backend.emulator.run({ installContext: installation }, async () => {
+      for (let i = 0; i < stored; i += 1) {
+        const accountId = `712020:bench-${String(i).padStart(6, '0')}`;
+        await acknowledge({ store, clock: systemClock, ids: systemIds }, { statement, accountId, product: 'jira', installation });
+      }
+    });
+    const seedMs = Date.now() - seedStarted;
+    backend.clearInvocations();
+    const result = (await backend.invoke('listAcknowledgments', { limit: 25 })) as { ok: boolean; data?: { rows: unknown[] } };
+    if (!result.ok || result.data?.rows.length !== Math.min(25, stored)) throw new Error(`history page of ${stored} failed`);
+    const record = backend.invocations[0];
+    return { invocations: backend.invocations.length, queries: record?.storageQueries ?? -1, reads: record?.storageReads ?? -1, seedMs };
+  } finally {
+    backend.close();
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchUi(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [
+    { name: 'ui: page JS, gzipped', measured: gzippedKb('.js'), unit: 'KB', budget: 60, kind: 'max', note: 'all chunks, incl. a lazy one the page never loads' },
+    { name: 'ui: page CSS, gzipped', measured: gzippedKb('.css'), unit: 'KB', budget: 10, kind: 'max' },
+  ];
+  const paint = await firstPaint();
+  rows.push(
+    { name: 'ui: invocations before first meaningful paint', measured: paint.invocations, unit: 'calls', budget: 1, kind: 'exact' },
+    { name: 'ui: storage reads before first meaningful paint', measured: paint.reads, unit: 'reads', budget: 2, kind: 'max' },
+  );
+  for (const stored of [10, 1_000, 100_000]) {
+    const h = await historyPage(stored);
+    const label = stored.toLocaleString('en-US');
+    rows.push(
+      { name: `ui: history page (25 rows) of ${label}: invocations`, measured: h.invocations, unit: 'calls', budget: 1, kind: 'exact' },
+      {
+        name: `ui: history page (25 rows) of ${label}: storage queries`,
+        measured: h.queries,
+        unit: 'queries',
+        budget: 1,
+        kind: 'exact',
+        note: `${h.reads} storage read operations in all; seeding took ${h.seedMs} ms`,
+      },
+    );
+  }
+  rows.push({ name: 'ui: navigation to statement visible (median of 10)', measured: paint.medianMs, unit: 'ms', note: 'headless Chromium, local preview' });
+  return rows;
+}
+
+if (require.main === module) {
+  benchUi()
+    .then((rows) => {
+      for (const r of rows) {
+        const budget = r.budget === undefined ? '' : ` (budget ${r.kind === 'exact' ? '=' : '<='} ${r.budget})`;
+        process.stdout.write(`${r.name}: ${r.measured} ${r.unit}${budget}${r.note ? ` — ${r.note}` : ''}\n`);
+      }
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,191 @@
+/// <reference lib="dom" />
+/**
+ * The admin page end to end: the built page in Chromium, the preview's bridge, the real resolver handler
+ * and the platform emulator. Needs `npm run build` first (npm test runs it in pretest).
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { Disclosure, Result } from '../../src/contract';
+import { installContextOf } from '../../dev/preview/backend';
+import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
+import { launchChromium, openApp, requireBuild, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
+
+let session: PreviewSession;
+let browser: Browser;
+let page: Page;
+let cspViolations: string[];
+
+beforeAll(async () => {
+  requireBuild();
+  session = await startTempPreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await session?.stop();
+});
+
+beforeEach(async () => {
+  session.preview.state.reset();
+  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  cspViolations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+const state = () => session.preview.state;
+const status = () => page.locator('#status');
+const ackButton = () => page.getByRole('button', { name: /^Acknowledge version \d+$/ });
+
+/** Acknowledges the version in force as `accountId`, straight through the resolver (no browser). */
+async function acknowledgeAs(accountId: string): Promise<void> {
+  const before = state().viewpoint.accountId;
+  state().update({ accountId });
+  const disclosure = (await state().invoke('getDisclosure', undefined)) as Result<Disclosure>;
+  if (!disclosure.ok) throw new Error(disclosure.error.message);
+  const { version, hash } = disclosure.data.statement;
+  const result = (await state().invoke('acknowledge', { version, hash })) as Result<unknown>;
+  if (!result.ok) throw new Error(result.error.message);
+  state().update({ accountId: before });
+}
+
+test('first visit, acknowledge, reload: the status names Ada Admin and focus lands on it', async () => {
+  await openApp(page, session.preview);
+  await expect(status().textContent()).resolves.toContain('Not acknowledged yet');
+  const version = state().catalog.versions.length;
+
+  await ackButton().click();
+  await status().getByText(`Acknowledged by Ada Admin`).waitFor();
+  await expect(status().textContent()).resolves.toContain(`(version ${version})`);
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('status');
+
+  await page.reload();
+  await status().getByText('Acknowledged by Ada Admin').waitFor();
+  await expect(ackButton().count()).resolves.toBe(0);
+  await expect(status().textContent()).resolves.toContain(`You acknowledged version ${version}`);
+  await page.locator('.history-table').getByText('Ada Admin').waitFor();
+  expect(cspViolations).toEqual([]);
+  await screenshot(page, 'acknowledged-light');
+});
+
+test('a second admin sees who acknowledged first and adds their own; the history shows both', async () => {
+  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  state().update({ accountId: PREVIEW_ACCOUNTS.grace });
+  await openApp(page, session.preview);
+  await status().getByText('Acknowledged by Ada Admin').waitFor();
+
+  await ackButton().click();
+  await status().getByText(/You acknowledged version/).waitFor();
+  await expect(status().textContent()).resolves.toContain('Acknowledged by Ada Admin');
+  const rows = page.locator('.history-table tbody tr');
+  await rows.nth(1).waitFor();
+  const names = await rows.locator('td:first-child').allTextContents();
+  expect(names.sort()).toEqual(['Ada Admin', 'Grace Admin']);
+  await screenshot(page, 'second-admin');
+});
+
+test('a non-admin sees the status without names and no button; a forced acknowledge is refused and writes nothing', async () => {
+  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  state().update({ accountId: PREVIEW_ACCOUNTS.nora });
+  await openApp(page, session.preview);
+  await status().getByText(/^Acknowledged on /).waitFor();
+  await expect(status().textContent()).resolves.not.toContain('Ada Admin');
+  await expect(ackButton().count()).resolves.toBe(0);
+  await expect(page.locator('#history-title').count()).resolves.toBe(0);
+
+  const installContext = installContextOf('jira');
+  const before = JSON.stringify([...state().emulator.entries(installContext)]);
+  const catalog = state().catalog.versions;
+  const current = catalog[catalog.length - 1];
+  if (!current) throw new Error('empty catalog');
+  const forceAcknowledge = (payload: Record<string, unknown>): Promise<unknown> =>
+    page.evaluate(
+      (body) =>
+        (globalThis as unknown as { __bridge: { callBridge(n: string, a: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
+          functionKey: 'acknowledge',
+          payload: body,
+        }),
+      payload,
+    );
+  const valid = { version: current.source.version, hash: current.hash };
+  await expect(forceAcknowledge(valid)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  // Claiming to be someone else in the payload gets nowhere either.
+  await expect(forceAcknowledge({ ...valid, accountId: PREVIEW_ACCOUNTS.ada })).resolves.toMatchObject({ ok: false });
+  expect(JSON.stringify([...state().emulator.entries(installContext)])).toBe(before);
+  await screenshot(page, 'non-admin');
+});
+
+test('publishing a new version brings the re-acknowledgment banner with what changed', async () => {
+  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  const acknowledged = state().catalog.versions.length;
+  const next = state().publishNextVersion();
+  await openApp(page, session.preview);
+  await status().getByText(`The statement changed since version ${acknowledged} was acknowledged`).waitFor();
+  await expect(status().textContent()).resolves.toContain(`Version ${next}:`);
+  await expect(ackButton().textContent()).resolves.toBe(`Acknowledge version ${next}`);
+  await screenshot(page, 'outdated');
+});
+
+test('a version published while the page is open: the acknowledgment is refused as stale and the page says why', async () => {
+  await openApp(page, session.preview);
+  const next = state().publishNextVersion();
+  await ackButton().click();
+  await status().getByText(`The statement was updated while you were reading; review version ${next} and acknowledge again.`).waitFor();
+  await expect(ackButton().textContent()).resolves.toBe(`Acknowledge version ${next}`);
+  await expect(page.locator('header').textContent()).resolves.toContain(`Statement version ${next}`);
+});
+
+test('Jira and Confluence are separate installations', async () => {
+  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  state().update({ product: 'confluence' });
+  await openApp(page, session.preview);
+  await status().getByText('Not acknowledged yet').waitFor();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`${theme} theme: one h1, an ordered outline, and no serious or critical axe violations`, async () => {
+    await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+    state().update({ theme });
+    // axe is injected as a script tag, which the page's strict CSP would refuse; this page alone skips it.
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    await openApp(page, session.preview);
+    await page.locator('.history-table').getByText('Grace Admin').waitFor();
+    await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe(theme);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(theme === 'dark' ? 'rgb(29, 33, 37)' : 'rgb(255, 255, 255)');
+
+    const levels = await page.evaluate(() => Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level).toBeLessThanOrEqual((levels[i - 1] ?? 1) + 1);
+    });
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, `theme-${theme}`);
+  });
+}
+
+test('keyboard only: Tab to the button, Enter, and focus lands on the new status', async () => {
+  await openApp(page, session.preview);
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'acknowledge');
+  }
+  expect(reached).toBe(true);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await status().getByText('Acknowledged by Ada Admin').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'status');
+  await expect(status().getAttribute('role')).resolves.toBe('status');
+  await screenshot(page, 'keyboard-acknowledged');
+});

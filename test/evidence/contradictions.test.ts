@@ -1,0 +1,171 @@
+/** Each test breaks one thing in a copy of the fixture app; the check must catch it with its own message. */
+import { INVENTORY } from '../../src/domain/evidence/inventory-checks';
+import { copyApp, messages, permissionsOf, type AppCopy } from './helpers';
+
+let app: AppCopy;
+beforeEach(() => {
+  app = copyApp();
+});
+afterEach(() => app.dispose());
+
+test('the untouched fixture passes, with every manifest claim verified', () => {
+  const report = app.check();
+  expect(report.problems).toEqual([]);
+  expect(report.ok).toBe(true);
+  const verdicts = Object.fromEntries(report.evidence.claims.map((c) => [c.id, c.verdict]));
+  expect(verdicts).toMatchObject({ egress: 'verified', storage: 'verified', inventory: 'verified', scopes: 'verified', 'data-residency': 'verified', logs: 'vendor-statement' });
+  expect(report.evidence.runsOnAtlassian).toEqual({ eligible: true });
+});
+
+test('an egress domain the statement does not list', () => {
+  app.editManifest((m) => {
+    permissionsOf(m).external = { fetch: { backend: ['api.example.com'] } };
+  });
+  const report = app.check();
+  expect(report.ok).toBe(false);
+  expect(messages(report)).toContain(
+    'statement says "no egress" (policy/statement.yml: facts.egress is empty) but manifest.yml declares permissions.external.fetch.backend: api.example.com',
+  );
+  expect(report.evidence.claims.find((c) => c.id === 'egress')?.verdict).toBe('contradicted');
+  expect(report.evidence.runsOnAtlassian.eligible).toBe(false);
+});
+
+test('a listed egress domain whose end-user-data flags disagree', () => {
+  app.editFacts((f) => {
+    f.egress = [{ name: 'Example', domain: 'api.example.com', purpose: 'Sync', endUserData: false }];
+  });
+  app.editManifest((m) => {
+    permissionsOf(m).external = { images: ['https://api.example.com/logo.png'] };
+  });
+  expect(messages(app.check())).toEqual([
+    'policy/statement.yml says egress to api.example.com carries no end-user data (endUserData: false), but manifest.yml permissions.external.images: https://api.example.com/logo.png has inScopeEUD true (the default when unset)',
+    // also: the statement claims residency, and in-scope data now leaves
+    'statement claims data residency support (policy/statement.yml: facts.dataResidency.supported is true) but manifest.yml sends in-scope end-user data out: permissions.external.images: https://api.example.com/logo.png (inScopeEUD defaults to true)',
+  ]);
+});
+
+test('a remote, while the statement claims data residency', () => {
+  app.editManifest((m) => {
+    m.remotes = [{ key: 'x', baseUrl: 'https://x.example.com' }];
+  });
+  const msgs = messages(app.check());
+  expect(msgs).toContain(
+    "statement claims data residency support (policy/statement.yml: facts.dataResidency.supported is true) but manifest.yml declares remote 'x' (https://x.example.com)",
+  );
+  expect(msgs).toContain('statement says "no egress" (policy/statement.yml: facts.egress is empty) but manifest.yml declares remote \'x\' (x.example.com)');
+});
+
+test('storage:app removed while the code imports @forge/kvs', () => {
+  app.editManifest((m) => {
+    const p = permissionsOf(m);
+    p.scopes = (p.scopes as string[]).filter((s) => s !== 'storage:app');
+  });
+  const msgs = messages(app.check());
+  expect(msgs).toContain('src/platform/kvsStore.ts imports @forge/kvs, which needs scope storage:app, missing from manifest.yml permissions.scopes');
+  expect(msgs).toContain(
+    "policy/statement.yml says category 'acknowledgment-receipts' is stored in Forge hosted storage, but manifest.yml enables none (no storage:app scope, app.storage.entities or sql module)",
+  );
+});
+
+test('a scope no code needs', () => {
+  app.editManifest((m) => {
+    (permissionsOf(m).scopes as string[]).push('write:jira-work');
+  });
+  expect(messages(app.check())).toEqual(['manifest.yml declares scope write:jira-work but no code uses an API that needs it']);
+});
+
+test('removing the browser display-name call leaves read:jira-user unused', () => {
+  app.write('static/admin/src/api.ts', "import { invoke } from '@forge/bridge';\nexport const d = (): Promise<unknown> => invoke('getDisclosure');\n");
+  expect(messages(app.check())).toEqual(['manifest.yml declares scope read:jira-user but no code uses an API that needs it']);
+});
+
+test('a key family whose category the statement does not declare', () => {
+  const receipt = INVENTORY.find((f) => f.name === 'receipt');
+  if (!receipt) throw new Error('fixture inventory has no receipt family');
+  const inventory = [...INVENTORY.filter((f) => f !== receipt), { ...receipt, category: 'telemetry' }];
+  expect(messages(app.check(inventory))).toEqual([
+    "inventory family 'receipt' stores category 'telemetry' missing from the statement's dataStored (policy/statement.yml: facts.dataStored has 'acknowledgment-receipts')",
+  ]);
+});
+
+test('a category dropped from the statement', () => {
+  app.editFacts((f) => {
+    f.dataStored = [];
+  });
+  const msgs = messages(app.check());
+  expect(msgs).toHaveLength(INVENTORY.length);
+  expect(msgs[0]).toBe(
+    "inventory family 'receipt' stores category 'acknowledgment-receipts' missing from the statement's dataStored (policy/statement.yml: facts.dataStored has no categories)",
+  );
+});
+
+test('a Forge-hosted category no key family stores', () => {
+  app.editFacts((f) => {
+    const first = f.dataStored[0];
+    if (!first) throw new Error('fixture facts store nothing');
+    f.dataStored.push({ ...first, id: 'preferences', name: 'Preferences', personalData: false });
+  });
+  expect(messages(app.check())).toEqual([
+    "statement category 'preferences' is stored in Forge hosted storage but no key family in src/domain/inventory.ts stores it",
+  ]);
+});
+
+test('personal-data flags that disagree', () => {
+  app.editFacts((f) => {
+    const first = f.dataStored[0];
+    if (first) first.personalData = false;
+  });
+  expect(messages(app.check())).toEqual([
+    "inventory families 'receipt', 'acknowledgment', 'first-acknowledgment' hold personal data, but policy/statement.yml says category 'acknowledgment-receipts' has personalData: false",
+  ]);
+});
+
+test('analytics egress with inScopeEUD false keeps Runs on Atlassian, but must be disclosed', () => {
+  app.editFacts((f) => {
+    f.egress = [{ name: 'Analytics', domain: '*.example-analytics.com', purpose: 'Usage counts', endUserData: false }];
+    f.analytics = { collected: true, description: 'Anonymous page views.' };
+  });
+  app.editManifest((m) => {
+    permissionsOf(m).external = { fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] } };
+  });
+  app.write('src/platform/analytics.ts', "import { fetch } from '@forge/api';\nexport const ping = (): Promise<unknown> => fetch('https://a.example-analytics.com/p');\n");
+  const report = app.check();
+  expect(report.problems).toEqual([]);
+  expect(report.evidence.runsOnAtlassian).toEqual({ eligible: true });
+  expect(report.evidence.dataResidency).toEqual({ eligible: true });
+});
+
+test('the same analytics egress with inScopeEUD left to its default loses Runs on Atlassian', () => {
+  app.editManifest((m) => {
+    permissionsOf(m).external = { fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics' }] } };
+  });
+  const report = app.check();
+  expect(report.evidence.runsOnAtlassian).toEqual({
+    eligible: false,
+    reasons: ['manifest.yml declares permissions.external.fetch.backend: *.example-analytics.com (analytics with inScopeEUD true)'],
+  });
+  expect(messages(report)).toContain(
+    'policy/statement.yml says no analytics are collected (facts.analytics.collected: false) but manifest.yml declares analytics egress permissions.external.fetch.backend: *.example-analytics.com',
+  );
+});
+
+test('code that fetches without a declared fetch.backend', () => {
+  app.write('src/platform/sync.ts', "import { fetch } from '@forge/api';\nexport const sync = (): Promise<unknown> => fetch('https://api.example.com/x');\n");
+  expect(messages(app.check())).toEqual([
+    "src/platform/sync.ts:2 calls fetch('https://api.example.com/x') (egress), but manifest.yml declares no permissions.external.fetch.backend",
+  ]);
+});
+
+test('personal-data reporting code without report:personal-data', () => {
+  app.write('src/platform/report.ts', "import { privacy } from '@forge/api';\nexport const r = (ids: string[]): Promise<unknown> => privacy.reportPersonalData(ids.map((accountId) => ({ accountId, updatedAt: '' })));\n");
+  expect(messages(app.check())[0]).toMatch(/^src\/platform\/report\.ts:2 calls privacy\.reportPersonalData\(.*\), which needs scope report:personal-data, missing from manifest\.yml permissions\.scopes$/);
+});
+
+test('a deletion period that contradicts Forge hosted storage', () => {
+  app.editFacts((f) => {
+    f.uninstall.deletedAfterDays = 7;
+  });
+  expect(messages(app.check())).toEqual([
+    'policy/statement.yml says data is deleted 7 days after uninstall (facts.uninstall.deletedAfterDays), but Forge hosted storage keeps it 28 days after uninstall, and this app stores nothing elsewhere (manifest.yml)',
+  ]);
+});

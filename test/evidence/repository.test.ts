@@ -1,0 +1,57 @@
+/** The repository itself, and the scripts' exit codes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEvidenceInputs, REPO_ROOT, STATEMENT_CATALOG } from '../../scripts/lib/evidence-inputs';
+import { assertDeclaredKey, UndeclaredKeyError } from '../../src/domain/evidence/inventory-checks';
+import { runChecks } from '../../src/domain/evidence/run-checks';
+import { acknowledgmentKey } from '../../src/domain/inventory';
+import { copyApp, permissionsOf, FACTS_FILE } from './helpers';
+
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+test('assertDeclaredKey accepts inventory keys and names the rest', () => {
+  expect(assertDeclaredKey(acknowledgmentKey(3, 'abc-123')).name).toBe('acknowledgment');
+  expect(() => assertDeclaredKey('cache:x')).toThrow(UndeclaredKeyError);
+});
+
+const catalogBuilt = existsSync(join(REPO_ROOT, STATEMENT_CATALOG));
+(catalogBuilt ? test : test.skip)('the repository: its statement agrees with its manifest, code and inventory', () => {
+  const report = runChecks(loadEvidenceInputs());
+  expect(report.problems).toEqual([]);
+  expect(report.evidence.scopeUse.every((s) => s.usedBy.length > 0)).toBe(true);
+});
+
+test('scripts/check.ts exits 1 naming both sides, and 0 with a summary', () => {
+  const app = copyApp();
+  try {
+    const ok = spawnSync(TSX, ['scripts/check.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('[verified] Sends no data outside Atlassian');
+    expect(existsSync(join(app.root, 'src', 'generated', 'evidence.json'))).toBe(true);
+
+    app.editManifest((m) => {
+      (permissionsOf(m).scopes as string[]).push('read:jira-user:unused');
+    });
+    const bad = spawnSync(TSX, ['scripts/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('manifest.yml declares scope read:jira-user:unused but no code uses an API that needs it');
+
+    const mp = spawnSync(TSX, ['scripts/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(mp.status).toBe(1);
+  } finally {
+    app.dispose();
+  }
+});
+
+test('scripts/marketplace-privacy.ts prints the API body', () => {
+  const app = copyApp();
+  try {
+    const run = spawnSync(TSX, ['scripts/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['dataAccessAndStorage', 'thirdPartyInformation', 'logDetails', 'dataResidency']);
+  } finally {
+    app.dispose();
+  }
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashCanonical } from '../../src/domain/canonical';
+import { KEY_FAMILIES } from '../../src/domain/inventory';
+import { compileSource } from '../../src/domain/statement/compile';
+import { checkPolicy, publishedCatalog } from '../../src/domain/statement/policy';
+import { POLICY_DIR, readPolicyFiles } from '../../scripts/lib/policy-files';
+import { allNodes } from './helpers';
+
+describe("Privacy Panel's own statement (policy/)", () => {
+  const check = checkPolicy(readPolicyFiles(POLICY_DIR), { inventory: Object.values(KEY_FAMILIES) });
+
+  it('is valid, matches the data inventory, and is published', () => {
+    expect(check.problems).toEqual([]);
+    expect(check.status).toBe('published');
+  });
+
+  it('declares exactly the acknowledgment receipts, in Forge hosted storage, as personal data', () => {
+    const facts = check.current!.facts;
+    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([['acknowledgment-receipts', 'forge-hosted-storage', true]]);
+    expect(facts.hosting.model).toBe('forge');
+    expect(facts.egress).toEqual([]);
+    expect(facts.subProcessors).toEqual([]);
+    expect(facts.analytics.collected).toBe(false);
+    expect(facts.logs).toMatchObject({ endUserData: false, storedOutsideAtlassian: false });
+    expect(facts.uninstall.deletedAfterDays).toBe(28);
+  });
+
+  it('compiles every published version; the last is the current statement', () => {
+    const catalog = publishedCatalog(check);
+    const last = catalog.versions[catalog.versions.length - 1]!;
+    expect(last.hash).toBe(check.hash);
+    expect(last.hash).toBe(hashCanonical(check.current));
+    expect(catalog.versions.map((v) => v.source.version)).toEqual(catalog.versions.map((_, i) => i + 1));
+    const nodes = allNodes(compileSource(check.current!).sections.flatMap((s) => s.blocks));
+    expect(nodes.length).toBeGreaterThan(10);
+    for (const n of nodes) if (n.t === 'link') expect(n.href).toMatch(/^(https?|mailto):/);
+  });
+
+  it('the lock entry of each published version matches its snapshot file', () => {
+    const lock = JSON.parse(readFileSync(join(POLICY_DIR, 'published.lock.json'), 'utf8')) as { versions: { version: number; hash: string }[] };
+    for (const entry of lock.versions) {
+      const snapshot: unknown = JSON.parse(readFileSync(join(POLICY_DIR, 'versions', `v${entry.version}.json`), 'utf8'));
+      expect(hashCanonical(snapshot)).toBe(entry.hash);
+    }
+  });
+});

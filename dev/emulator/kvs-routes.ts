@@ -180,9 +180,7 @@ function handleQuery(c: KvsRequestContext, body: unknown): KvsOutcome {
   const fields = readMetadataFields(body['options']);
   if (isFailure(fields)) return failure(fields);
 
-  const matching = c.store
-    .sortedKeys(c.installContext, 'data')
-    .filter((k) => k.startsWith(prefix) && (after === undefined || k > after));
+  const matching = c.store.keysFrom(c.installContext, 'data', prefix, after, limit + 1);
   const page = matching.slice(0, limit);
   const data = page.map((k) => present(k, c.store.read(c.installContext, 'data', k) as StoredRecord, fields));
   const last = page[page.length - 1];

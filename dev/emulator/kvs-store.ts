@@ -23,8 +23,24 @@ interface InstallationData {
 /** The storage as written to disk: installation → namespace → key → record. */
 export type StoreSnapshot = Record<string, Record<Namespace, Record<string, StoredRecord>>>;
 
+const ascending = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first index in sorted `keys` whose key is >= `target` (binary search). */
+function lowerBound(keys: readonly string[], target: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export class KvsStore {
   private readonly installations = new Map<string, InstallationData>();
+  /** Sorted keys per key space, rebuilt lazily after a key is added or removed (not when a value changes). */
+  private readonly sortedCache = new Map<Map<string, StoredRecord>, string[]>();
 
   private space(installContext: string, namespace: Namespace): Map<string, StoredRecord> {
     let inst = this.installations.get(installContext);
@@ -55,6 +71,7 @@ export class KvsStore {
   ): { previous?: StoredRecord; current: StoredRecord } {
     const space = this.space(installContext, namespace);
     const previous = space.get(key);
+    if (!previous) this.sortedCache.delete(space);
     const current: StoredRecord = { json, createdAt: previous?.createdAt ?? nowMs, updatedAt: nowMs };
     if (expireTime !== undefined) current.expireTime = expireTime;
     space.set(key, current);
@@ -63,13 +80,47 @@ export class KvsStore {
 
   /** Removes a key; true when it existed. */
   remove(installContext: string, namespace: Namespace, key: string): boolean {
-    return this.installations.get(installContext)?.[namespace].delete(key) ?? false;
+    const space = this.installations.get(installContext)?.[namespace];
+    if (!space?.delete(key)) return false;
+    this.sortedCache.delete(space);
+    return true;
+  }
+
+  private sorted(space: Map<string, StoredRecord>): string[] {
+    let keys = this.sortedCache.get(space);
+    if (!keys) {
+      keys = [...space.keys()].sort(ascending);
+      this.sortedCache.set(space, keys);
+    }
+    return keys;
   }
 
   /** All keys of one key space in ascending lexicographic (UTF-16 code unit) order. */
   sortedKeys(installContext: string, namespace: Namespace): string[] {
     const space = this.installations.get(installContext)?.[namespace];
-    return space ? [...space.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+    return space ? [...this.sorted(space)] : [];
+  }
+
+  /**
+   * Up to `count` keys starting with `prefix` and greater than `after`, in ascending order: a binary search
+   * into the sorted keys, so a page costs the same however many keys the installation holds.
+   */
+  keysFrom(installContext: string, namespace: Namespace, prefix: string, after: string | undefined, count: number): string[] {
+    const space = this.installations.get(installContext)?.[namespace];
+    if (!space) return [];
+    const keys = this.sorted(space);
+    let index = lowerBound(keys, prefix);
+    if (after !== undefined && after >= prefix) {
+      index = lowerBound(keys, after);
+      if (keys[index] === after) index += 1;
+    }
+    const out: string[] = [];
+    for (; index < keys.length && out.length < count; index += 1) {
+      const key = keys[index]!;
+      if (!key.startsWith(prefix)) break;
+      out.push(key);
+    }
+    return out;
   }
 
   installationIds(): string[] {
@@ -80,6 +131,7 @@ export class KvsStore {
   wipe(installContext?: string): void {
     if (installContext === undefined) this.installations.clear();
     else this.installations.delete(installContext);
+    this.sortedCache.clear();
   }
 
   snapshot(): StoreSnapshot {
@@ -92,6 +144,7 @@ export class KvsStore {
 
   restore(snapshot: StoreSnapshot): void {
     this.installations.clear();
+    this.sortedCache.clear();
     for (const [ctx, inst] of Object.entries(snapshot)) {
       this.installations.set(ctx, {
         data: new Map(Object.entries(inst.data ?? {})),

@@ -4,17 +4,18 @@
  * meaningful paint, the cost of one history page at 10 / 1,000 / 100,000 stored acknowledgments, and the
  * time from navigation to the statement being visible in headless Chromium. Needs `npm run build` first.
  *
- * Seeding: acknowledgments are written by the domain's own `acknowledge()` over the real KVS adapter,
- * inside the emulator (no HTTP, no product admin check, no per-write persistence), one synthetic account
- * each. That produces exactly the keys, receipts and hash chain the resolver would write, far faster than
- * 100,000 resolver calls with 100,000 sample users.
+ * Seeding: acknowledgments are written by the domain's own `acknowledge()` (one synthetic account each)
+ * into a small in-memory `Store`, then handed to the emulator as its persisted state file, which it loads
+ * at start. That yields exactly the keys, receipts and hash chain the resolver writes. Going through the
+ * emulator's KVS instead is correct but quadratic (it sorts every key on each query), and 100,000 resolver
+ * calls would also need 100,000 sample admins.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { acknowledge } from '../../src/domain/acknowledgments/acknowledge';
-import { createKvsStore } from '../../src/platform/kvsStore';
+import type { QueryPage, Store, StoredValue } from '../../src/domain/ports';
 import { systemClock, systemIds } from '../../src/platform/system';
 import { installContextOf, PreviewBackend } from '../../dev/preview/backend';
 import { startPreview } from '../../dev/preview/server';
@@ -82,23 +83,81 @@ async function firstPaint(): Promise<{ invocations: number; reads: number; media
   }
 }
 
+/**
+ * A Map-backed Store for seeding. Queries answer from a sorted copy of the keys; the common "newest receipt"
+ * hint (limit 1, no cursor) is answered from a running minimum per prefix so seeding stays linear.
+ */
+class SeedStore implements Store {
+  readonly data = new Map<string, string>();
+  private readonly minimum = new Map<string, string>();
+
+  async get<T extends StoredValue>(key: string): Promise<T | undefined> {
+    const json = this.data.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+  async getMany<T extends StoredValue>(keys: readonly string[]): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
+    for (const key of keys) {
+      const value = await this.get<T>(key);
+      if (value !== undefined) out.set(key, value);
+    }
+    return out;
+  }
+  async putIfAbsent(key: string, value: StoredValue): Promise<boolean> {
+    if (this.data.has(key)) return false;
+    await this.put(key, value);
+    return true;
+  }
+  async put(key: string, value: StoredValue): Promise<void> {
+    this.data.set(key, JSON.stringify(value));
+    for (const [prefix, min] of this.minimum) if (key.startsWith(prefix) && key < min) this.minimum.set(prefix, key);
+  }
+  async delete(key: string): Promise<void> {
+    this.data.delete(key);
+    this.minimum.clear();
+  }
+  async query<T extends StoredValue>(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage<T>> {
+    if (options.limit === 1 && options.cursor === undefined && this.minimum.has(prefix)) {
+      const key = this.minimum.get(prefix) as string;
+      return { entries: [{ key, value: JSON.parse(this.data.get(key) as string) as T }] };
+    }
+    const keys = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
+    const start = options.cursor === undefined ? 0 : keys.findIndex((k) => k > (options.cursor as string));
+    const slice = start < 0 ? [] : keys.slice(start, start + options.limit);
+    if (options.limit === 1 && options.cursor === undefined && slice[0] !== undefined) this.minimum.set(prefix, slice[0]);
+    const last = slice[slice.length - 1];
+    return {
+      entries: slice.map((key) => ({ key, value: JSON.parse(this.data.get(key) as string) as T })),
+      ...(last !== undefined && start + slice.length < keys.length ? { next: last } : {}),
+    };
+  }
+}
+
 /** One history page of 25 rows with `stored` acknowledgments already in storage. */
 async function historyPage(stored: number): Promise<{ invocations: number; queries: number; reads: number; seedMs: number }> {
   const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-bench-'));
-  const backend = new PreviewBackend({ storageDir, persist: false });
+  const probe = new PreviewBackend({ storageDir, persist: false });
+  const statement = probe.catalog.versions[probe.catalog.versions.length - 1];
+  const users = probe.users;
+  probe.close();
+  if (!statement) throw new Error('empty catalog');
+  const installation = installContextOf('jira');
+  const store = new SeedStore();
+  const seedStarted = Date.now();
+  for (let i = 0; i < stored; i += 1) {
+    const accountId = `712020:bench-${String(i).padStart(6, '0')}`;
+    await acknowledge({ store, clock: systemClock, ids: systemIds }, { statement, accountId, product: 'jira', installation });
+  }
+  const now = Date.now();
+  const records: Record<string, { json: string; createdAt: number; updatedAt: number }> = {};
+  for (const [key, json] of store.data) records[key] = { json, createdAt: now, updatedAt: now };
+  writeFileSync(
+    join(storageDir, 'storage.json'),
+    JSON.stringify({ format: 'privacy-panel-forge-emulator', version: 1, installations: { [installation]: { data: records, secret: {} } }, users }),
+  );
+  const seedMs = Date.now() - seedStarted;
+  const backend = new PreviewBackend({ storageDir });
   try {
-    const statement = backend.catalog.versions[backend.catalog.versions.length - 1];
-    if (!statement) throw new Error('empty catalog');
-    const installation = installContextOf('jira');
-    const store = createKvsStore();
-    const seedStarted = Date.now();
-    await backend.emulator.run({ installContext: installation }, async () => {
-      for (let i = 0; i < stored; i += 1) {
-        const accountId = `712020:bench-${String(i).padStart(6, '0')}`;
-        await acknowledge({ store, clock: systemClock, ids: systemIds }, { statement, accountId, product: 'jira', installation });
-      }
-    });
-    const seedMs = Date.now() - seedStarted;
     backend.clearInvocations();
     const result = (await backend.invoke('listAcknowledgments', { limit: 25 })) as { ok: boolean; data?: { rows: unknown[] } };
     if (!result.ok || result.data?.rows.length !== Math.min(25, stored)) throw new Error(`history page of ${stored} failed`);

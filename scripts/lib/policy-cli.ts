@@ -1,11 +1,10 @@
 /** Shared by the policy scripts: run the checker on policy/ and print problems. */
-import { KEY_FAMILIES } from '../../src/domain/inventory';
 import { checkPolicy, type PolicyCheck } from '../../src/domain/statement/policy';
 import { formatProblem } from '../../src/domain/statement/problems';
 import { readPolicyFiles } from './policy-files';
 
 export function checkRepositoryPolicy(dir?: string): PolicyCheck {
-  return checkPolicy(readPolicyFiles(dir), { inventory: Object.values(KEY_FAMILIES) });
+  return checkPolicy(readPolicyFiles(dir));
 }
 
 /** Prints every problem to stderr and exits 1 when there are any. */

@@ -19,7 +19,10 @@ export interface KeyFamily {
   readonly personalData: boolean;
   /** How long it is kept, in the statement's words. */
   readonly retention: string;
-  /** Whether records are written once and never rewritten. */
+  /**
+   * Whether records are written once and never rewritten. An erasure (src/domain/privacy/erase.ts) is the one
+   * exception it allows: it may replace the account ID a write-once record names, never anything else.
+   */
   readonly writeOnce: boolean;
 }
 
@@ -37,7 +40,8 @@ export const KEY_FAMILIES = {
     pattern: 'rcpt:<9999999999 - sequence, 10 digits>',
     matches: /^rcpt:\d{10}$/,
     category: 'acknowledgment-receipts',
-    purpose: 'The hash-chained receipt of each acknowledgment: statement version and hash, time, product, and the acknowledging account.',
+    purpose:
+      'The hash-chained receipt of each acknowledgment: statement version and hash, time, product, and the acknowledging account. The receipt object is never rewritten; the account ID stored beside it (`accountId`, outside the hashed receipt) is set to null when the account is closed.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
@@ -48,7 +52,8 @@ export const KEY_FAMILIES = {
     pattern: 'ack:v<version, 6 digits>:<accountId>',
     matches: new RegExp(`^ack:v\\d{${VERSION_DIGITS}}:${ACCOUNT}$`),
     category: 'acknowledgment-receipts',
-    purpose: 'Marks that an account acknowledged a version, so acknowledging twice records once.',
+    purpose:
+      'Marks that an account acknowledged a version, so acknowledging twice records once. When the account is closed, the marker moves to `ack:v<version>:erased-<receipt seq>` with the same value.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
@@ -59,7 +64,7 @@ export const KEY_FAMILIES = {
     pattern: 'first:v<version, 6 digits>',
     matches: new RegExp(`^first:v\\d{${VERSION_DIGITS}}$`),
     category: 'acknowledgment-receipts',
-    purpose: 'Who acknowledged a version first, and when: the site status at a single read.',
+    purpose: 'Who acknowledged a version first, and when: the site status at a single read. Its accountId is set to null when the account is closed.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
@@ -74,6 +79,40 @@ export const KEY_FAMILIES = {
     personalData: false,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
+  },
+  accountRegistry: {
+    name: 'account-registry',
+    prefix: 'acct:',
+    pattern: 'acct:<9999999999 - sequence, 10 digits>',
+    matches: /^acct:\d{10}$/,
+    category: 'acknowledgment-receipts',
+    purpose:
+      'Each account the app stores, once, with when it was first stored: what the weekly personal data report sends to Atlassian. Read by sequence number, so a report resumes without a storage cursor. Its accountId is set to null when the account is closed.',
+    personalData: true,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: true,
+  },
+  accountIndex: {
+    name: 'account-index',
+    prefix: 'acctid:',
+    pattern: 'acctid:<accountId>',
+    matches: new RegExp(`^acctid:${ACCOUNT}$`),
+    category: 'acknowledgment-receipts',
+    purpose: 'Which registry entry holds an account, so it is registered once. Deleted when the account is closed.',
+    personalData: true,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: true,
+  },
+  privacyReport: {
+    name: 'privacy-report-progress',
+    prefix: 'privacy:',
+    pattern: 'privacy:report',
+    matches: /^privacy:report$/,
+    category: 'acknowledgment-receipts',
+    purpose: 'Progress of the personal data report: when the cycle began, the next registry number, counts. No account IDs.',
+    personalData: false,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: false,
   },
 } as const satisfies Record<string, KeyFamily>;
 
@@ -109,3 +148,19 @@ export function firstAcknowledgmentKey(version: number): string {
 }
 
 export const SALT_KEY = 'salt:installation';
+
+/** Registry keys count down like receipt keys, so the newest entry is the first a query returns. */
+export function registryKey(seq: number): string {
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`registry sequence out of range: ${seq}`);
+  return `${KEY_FAMILIES.accountRegistry.prefix}${String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+export function seqOfRegistryKey(key: string): number {
+  return MAX_SEQ - Number(key.slice(KEY_FAMILIES.accountRegistry.prefix.length));
+}
+
+export function accountIndexKey(accountId: string): string {
+  return `${KEY_FAMILIES.accountIndex.prefix}${accountId}`;
+}
+
+export const PRIVACY_REPORT_KEY = 'privacy:report';

@@ -1,5 +1,4 @@
 import { formatProblem } from '../../src/domain/statement/problems';
-import { checkInventory } from '../../src/domain/statement/inventory-check';
 import { lineContaining, parseFixture, replaceOnce, sourceOf, type Model } from './helpers';
 
 const YML = 'policy/statement.yml';
@@ -87,21 +86,5 @@ describe('each rule broken on its own', () => {
     expect(parsed.problems.map((p) => p.rule).sort()).toEqual(['section-file-missing', 'version-invalid', 'wrong-type']);
     const lines = parsed.problems.map((p) => p.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
-  });
-});
-
-describe('the data inventory against the facts', () => {
-  const source = sourceOf('forge-cloud');
-  const lineOf = () => 7;
-  it('accepts families that match the declared categories', () => {
-    expect(checkInventory(source.facts, [{ name: 'rules', category: 'board-rules', personalData: false }], YML, lineOf)).toEqual([]);
-  });
-  it('reports a family whose category is not declared', () => {
-    const problems = checkInventory(source.facts, [{ name: 'rules', category: 'board-rules', personalData: false }, { name: 'cache', category: 'caches', personalData: false }], YML, lineOf);
-    expect(problems.map((p) => p.rule)).toEqual(['inventory-category-undeclared']);
-  });
-  it('reports personal data declared as not personal, and a declared category nothing writes', () => {
-    expect(checkInventory(source.facts, [{ name: 'rules', category: 'board-rules', personalData: true }], YML, lineOf).map((p) => p.rule)).toEqual(['inventory-category-mismatch']);
-    expect(checkInventory(source.facts, [], YML, lineOf).map((p) => p.rule)).toEqual(['inventory-category-mismatch']);
   });
 });

@@ -1,6 +1,7 @@
 import { acknowledgmentKey, firstAcknowledgmentKey, receiptKey } from '../inventory';
 import type { Clock, IdSource, Store, StoredValue } from '../ports';
 import type { Product } from '../product';
+import { registerAccount } from '../privacy/registry';
 import { appendReceipt } from '../receipts/chain';
 import { accountCommitment } from '../receipts/receipt';
 import { isAcknowledgment, type StoredReceipt } from '../receipts/types';
@@ -33,7 +34,8 @@ export interface AcknowledgeOutcome {
  * Records that an administrator acknowledged the version in force:
  * 1. the account's `ack:` marker for that version already exists → nothing to do (idempotent);
  * 2. append a receipt to the chain (write-once sequence claim) — the record itself;
- * 3. write the `ack:` marker and, if nobody was first yet, the version's `first:` marker (both write-once).
+ * 3. write the `ack:` marker and, if nobody was first yet, the version's `first:` marker (both write-once);
+ * 4. register the account for personal data reporting (src/domain/privacy/registry.ts; best effort).
  * A failure before step 2 completes writes nothing. A failure in step 3 leaves a complete receipt; retrying
  * finds it at the head of the chain and finishes step 3 without a second receipt.
  */
@@ -73,5 +75,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const wroteMarker = await store.putIfAbsent(markerKey, marker as unknown as StoredValue);
   const first: FirstMarker = { version, seq: receipt.seq, accountId, at: receipt.at };
   await store.putIfAbsent(firstAcknowledgmentKey(version), first as unknown as StoredValue);
+  // For personal data reporting. Never fails the acknowledgment: the report backfills from `ack:` markers.
+  await registerAccount(store, accountId, receipt.at).catch(() => undefined);
   return { created: outcome.appended && wroteMarker, marker, receipt: outcome.stored };
 }

@@ -58,7 +58,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
 export function describeIssues(error: z.ZodError, prefix = ''): string[] {
   return error.issues.map((issue) => {
     const path = issuePath(issue.path);
-    const where = prefix && path ? `${prefix}.${path}` : prefix || path;
+    const where = prefix && path ? `${prefix}${path.startsWith('[') ? '' : '.'}${path}` : prefix || path;
     return where ? `${where}: ${issue.message}` : issue.message;
   });
 }

@@ -1,6 +1,7 @@
 import { GENESIS_HASH } from '../canonical';
 import { KEY_FAMILIES, receiptKey } from '../inventory';
 import type { Store, StoredValue } from '../ports';
+import { claimNextSequence } from '../sequence';
 import { sealReceipt } from './receipt';
 import type { OmitEach, Receipt, ReceiptBody, StoredReceipt } from './types';
 
@@ -14,9 +15,6 @@ export interface AppendOutcome {
   /** How many sequence numbers were taken by someone else first. */
   conflicts: number;
 }
-
-/** Upper bound on claim attempts; only reached if hundreds of writers race on one installation. */
-const MAX_ATTEMPTS = 500;
 
 function asStored(value: StoredValue | undefined): StoredReceipt | undefined {
   return value as unknown as StoredReceipt | undefined;
@@ -43,27 +41,20 @@ export async function appendReceipt(
   accountId: string | null,
   isDuplicate: (head: StoredReceipt) => boolean,
 ): Promise<AppendOutcome> {
-  let head = await headHint(store);
-  let conflicts = 0;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    // Walk forward with strict reads until the next number is free.
-    for (;;) {
-      const nextSeq = (head?.receipt.seq ?? 0) + 1;
-      const taken = asStored(await store.get<StoredValue>(receiptKey(nextSeq)));
-      if (!taken) break;
-      head = taken;
-    }
-    if (head && isDuplicate(head)) return { stored: head, appended: false, conflicts };
-    const receipt: Receipt = sealReceipt({
-      ...draft,
-      seq: (head?.receipt.seq ?? 0) + 1,
-      prevHash: head?.receipt.hash ?? GENESIS_HASH,
-    });
-    const stored: StoredReceipt = { receipt, accountId };
-    if (await store.putIfAbsent(receiptKey(receipt.seq), stored as unknown as StoredValue)) {
-      return { stored, appended: true, conflicts };
-    }
-    conflicts += 1; // someone claimed this number between our read and our write: read on from there
-  }
-  throw new Error(`could not claim a receipt sequence number after ${MAX_ATTEMPTS} attempts`);
+  const hint = await headHint(store);
+  const outcome = await claimNextSequence<StoredValue>(
+    store,
+    {
+      keyOf: receiptKey,
+      build: (seq, previous) => {
+        const receipt: Receipt = sealReceipt({ ...draft, seq, prevHash: asStored(previous)?.receipt.hash ?? GENESIS_HASH });
+        const stored: StoredReceipt = { receipt, accountId };
+        return stored as unknown as StoredValue;
+      },
+      isDuplicate: (head) => isDuplicate(asStored(head)!),
+    },
+    { seq: hint?.receipt.seq ?? 0, value: hint as unknown as StoredValue | undefined },
+    'receipt sequence number',
+  );
+  return { stored: asStored(outcome.value)!, appended: outcome.claimed, conflicts: outcome.conflicts };
 }

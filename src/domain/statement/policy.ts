@@ -3,7 +3,6 @@
  * published snapshots. Pure: scripts/lib/policy-files.ts reads the files into a `PolicyFiles`.
  */
 import { compileCatalog } from './compile';
-import { checkInventory, type InventoryFamily } from './inventory-check';
 import { checkLock, parseLock, parseSnapshot } from './lock';
 import { parseStatement } from './parse';
 import { problem, sortProblems, type StatementProblem } from './problems';
@@ -47,7 +46,7 @@ export function snapshotFileName(version: number): string {
   return `v${version}.json`;
 }
 
-export function checkPolicy(files: PolicyFiles, options: { inventory?: readonly InventoryFamily[] } = {}): PolicyCheck {
+export function checkPolicy(files: PolicyFiles): PolicyCheck {
   const at = (name: string) => `${files.dir}/${name}`;
   const statementFile = at(POLICY_PATHS.statement);
   const lockFile = at(POLICY_PATHS.lock);
@@ -58,9 +57,6 @@ export function checkPolicy(files: PolicyFiles, options: { inventory?: readonly 
   }
   const parsed = parseStatement({ statementFile, statementText: files.statementText, sectionTexts: files.sectionTexts });
   const problems = [...parsed.problems];
-  if (parsed.source && options.inventory) {
-    problems.push(...checkInventory(parsed.source.facts, options.inventory, statementFile, parsed.lineOf));
-  }
 
   const lock = parseLock(files.lockText, lockFile);
   problems.push(...lock.problems);

@@ -51,9 +51,6 @@ export const RULES = [
   'version-behind-lock',
   'version-unpublished',
   'version-already-published',
-  // the code's data inventory
-  'inventory-category-undeclared',
-  'inventory-category-mismatch',
 ] as const;
 
 export type RuleId = (typeof RULES)[number];

@@ -1,0 +1,38 @@
+import { appendReceipt } from '../receipts/chain';
+import type { LifecycleBody, StoredReceipt } from '../receipts/types';
+import { noticeInForce } from './notice';
+import type { Installation, PrivacyDeps } from './types';
+
+/**
+ * The app's own lifecycle on the receipt chain: Forge reported it installed, or upgraded to a new major
+ * version. No personal data (the installer's account ID is not kept). Events can arrive twice, so the
+ * same kind and app version at the head of the chain is not recorded again.
+ */
+
+export interface LifecycleEvent {
+  kind: LifecycleBody['kind'];
+  appVersion: string;
+}
+
+export async function recordLifecycleEvent(
+  deps: PrivacyDeps,
+  where: Installation,
+  event: LifecycleEvent,
+): Promise<{ appended: boolean; stored: StoredReceipt }> {
+  const { store, clock, ids, catalog } = deps;
+  const outcome = await appendReceipt(
+    store,
+    {
+      kind: event.kind,
+      appVersion: event.appVersion,
+      receiptId: ids.uuid(),
+      notice: noticeInForce(catalog),
+      product: where.product,
+      installation: where.installation,
+      at: clock.now().toISOString(),
+    },
+    null,
+    (head) => head.receipt.kind === event.kind && head.receipt.appVersion === event.appVersion,
+  );
+  return { appended: outcome.appended, stored: outcome.stored };
+}

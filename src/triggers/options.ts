@@ -1,0 +1,28 @@
+import type { Clock, IdSource, Store } from '../domain/ports';
+import type { PrivacyDeps } from '../domain/privacy/types';
+import type { StatementCatalog } from '../domain/statement/types';
+import { createKvsStore } from '../platform/kvsStore';
+import { systemClock, systemIds } from '../platform/system';
+
+export interface TriggerOptions {
+  catalog: StatementCatalog;
+  store?: Store;
+  clock?: Clock;
+  ids?: IdSource;
+  /** Where the one log line per run goes; never given an account ID. Default: console. */
+  log?: (line: string) => void;
+}
+
+export function privacyDeps(options: TriggerOptions): PrivacyDeps {
+  return {
+    catalog: options.catalog,
+    store: options.store ?? createKvsStore(),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? systemIds,
+  };
+}
+
+export const defaultLog = (line: string): void => console.log(line);
+
+/** An error's class name only: messages can carry data, names cannot. */
+export const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);

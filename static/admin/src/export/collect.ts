@@ -1,0 +1,127 @@
+/**
+ * The page's export: fetches the statement versions and the receipt chain page by page, and assembles the
+ * JSON bundle and the CSV in the browser. Nothing here touches the DOM, so it runs in node tests too; only
+ * types come from @forge/bridge.
+ */
+import type { makeInvoke } from '@forge/bridge';
+import type { ApiError, Defs, ErrorCode, ExportPage, Product, Result, StatementVersions } from '../../../../src/contract';
+import { assembleBundle, missingVersions, sealBundle, serializeBundle } from '../../../../src/domain/export/bundle';
+import { receiptsCsv } from '../../../../src/domain/export/csv';
+import type { StoredReceipt } from '../../../../src/domain/receipts/types';
+import { sha256HexWeb } from './digest';
+
+export type ForgeInvoke = ReturnType<typeof makeInvoke<Defs>>;
+
+export interface ExportProgress {
+  /** Receipts fetched so far. */
+  fetched: number;
+  /** `exportReceipts` calls answered so far. */
+  pages: number;
+}
+
+export interface CollectedExport {
+  /** The bundle file's text (privacy-panel.export/1). */
+  json: string;
+  /** One row per receipt, for spreadsheets. */
+  csv: string;
+  /** Receipts in the export. */
+  count: number;
+  /** The newest receipt's hash: worth showing, so the admin can note it apart from the file. */
+  headHash: string;
+  product: Product;
+  exportedAt: string;
+}
+
+/** A resolver answered with an error, or could not be reached. */
+export class ExportError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly field?: string;
+
+  constructor(readonly resolver: string, error: ApiError) {
+    super(error.message);
+    this.name = 'ExportError';
+    this.code = error.code;
+    this.retryable = error.retryable;
+    if (error.field !== undefined) this.field = error.field;
+  }
+}
+
+/** Guards against a server that keeps handing out cursors: far beyond any real chain (10^10 keys / 2,000). */
+const MAX_PAGES = 100_000;
+
+async function call<T>(resolver: string, request: () => Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await request();
+  } catch {
+    throw new ExportError(resolver, { code: 'INTERNAL', message: 'The app could not be reached. Check your connection and try again.', retryable: true });
+  }
+  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+    throw new ExportError(resolver, { code: 'INTERNAL', message: 'The app sent an answer this page does not understand.', retryable: true });
+  }
+  if (!result.ok) throw new ExportError(resolver, result.error);
+  return result.data;
+}
+
+export interface CollectOptions {
+  /** The export time; default now. */
+  now?: () => Date;
+}
+
+export async function collectExport(
+  invoke: ForgeInvoke,
+  onProgress: (progress: ExportProgress) => void = () => undefined,
+  options: CollectOptions = {},
+): Promise<CollectedExport> {
+  // The casts restate what `Defs` already says; they keep this file compiling where @forge/bridge's
+  // `@forge/resolver/shared` types do not resolve (node-style resolution in tsconfig.dev.json).
+  const { versions } = await call('getStatementVersions', () => invoke('getStatementVersions') as Promise<Result<StatementVersions>>);
+  const newestFirst: StoredReceipt[] = [];
+  let first: ExportPage | undefined;
+  let cursor: string | undefined;
+  const seen = new Set<string>();
+  for (let pages = 1; ; pages += 1) {
+    const page = await call('exportReceipts', () => invoke('exportReceipts', cursor ? { cursor } : {}) as Promise<Result<ExportPage>>);
+    first ??= page;
+    if (page.installation !== first.installation || page.product !== first.product) {
+      throw new ExportError('exportReceipts', { code: 'INTERNAL', message: 'The export changed installation part-way through. Try again.', retryable: true });
+    }
+    newestFirst.push(...page.receipts);
+    onProgress({ fetched: newestFirst.length, pages });
+    cursor = page.cursor;
+    if (!cursor) break;
+    if (seen.has(cursor) || pages >= MAX_PAGES) {
+      throw new ExportError('exportReceipts', { code: 'INTERNAL', message: 'The export did not come to an end. Try again.', retryable: true });
+    }
+    seen.add(cursor);
+  }
+  const input = {
+    exportedAt: (options.now ?? (() => new Date()))().toISOString(),
+    installation: first.installation,
+    product: first.product,
+    salt: first.salt ?? null,
+    versions,
+    receipts: newestFirst.reverse(),
+  };
+  const missing = missingVersions(input);
+  if (missing.length > 0) {
+    // Still export: the data is the admin's. The verifier will name the receipts whose statement is absent.
+    console.warn(`Privacy Panel export: statement versions ${missing.join(', ')} are referenced but not published.`);
+  }
+  const bundle = await sealBundle(assembleBundle(input), sha256HexWeb);
+  return {
+    json: serializeBundle(bundle),
+    csv: receiptsCsv(bundle.receipts),
+    count: bundle.receipts.length,
+    headHash: bundle.chain.headHash,
+    product: bundle.product,
+    exportedAt: bundle.exportedAt,
+  };
+}
+
+/** `privacy-panel-jira-2026-05-01T10-00-00Z.json`: safe on every file system, sorts by time. */
+export function exportFileName(product: Product, exportedAt: string, extension: 'json' | 'csv'): string {
+  const stamp = exportedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return `privacy-panel-${product}-${stamp}.${extension}`;
+}

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { Product } from '../../src/contract';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
+import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
 import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
-import { loadBaseCatalog, nextVersionSource, withPublished } from './catalog';
+import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { nextVersionSource, withPublished } from './catalog';
 import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
 
 export type Theme = 'light' | 'dark';
@@ -50,7 +52,7 @@ function sumOf(counts: Record<string, number>, names: readonly string[]): number
 
 export class PreviewBackend {
   readonly emulator: ForgeEmulator;
-  readonly catalogOrigin: 'bundled' | 'sample' | 'given';
+  readonly catalogOrigin: 'policy' | 'given';
   private readonly base: StatementCatalog;
   private readonly publishedFile: string;
   private published: StatementSource[];
@@ -58,21 +60,17 @@ export class PreviewBackend {
   /** Every resolver call since the last `clearInvocations()`, in order. */
   readonly invocations: InvocationRecord[] = [];
   private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' };
+  private readonly initialUsers: readonly SampleUser[];
 
   constructor(options: PreviewBackendOptions) {
     mkdirSync(options.storageDir, { recursive: true });
+    this.initialUsers = options.users ?? PREVIEW_USERS;
     this.emulator = new ForgeEmulator({
       ...(options.persist === false ? {} : { persistFile: join(options.storageDir, 'storage.json') }),
-      users: options.users ?? PREVIEW_USERS,
+      users: [...this.initialUsers],
     }).install();
-    if (options.baseCatalog) {
-      this.base = options.baseCatalog;
-      this.catalogOrigin = 'given';
-    } else {
-      const loaded = loadBaseCatalog();
-      this.base = loaded.catalog;
-      this.catalogOrigin = loaded.origin;
-    }
+    this.base = options.baseCatalog ?? bundledCatalog;
+    this.catalogOrigin = options.baseCatalog ? 'given' : 'policy';
     this.publishedFile = join(options.storageDir, 'published.json');
     this.published = this.readPublished();
     this.handler = this.buildHandler();
@@ -139,8 +137,28 @@ export class PreviewBackend {
     return next.version;
   }
 
-  /** Wipes both installations' storage and the versions published in the preview. */
+  /** Closes a sample account, as Atlassian would: the weekly job then reports it `closed` and erases it. */
+  closeAccount(accountId: string): void {
+    if (accountId === this.current.accountId) throw new Error('Switch to another user before closing this account');
+    this.emulator.users.closeAccount(accountId);
+  }
+
+  /**
+   * Runs the weekly personal-data job (the real scheduled trigger, src/triggers/reportPersonalData.ts) for
+   * the current product's installation, against the emulated reporting API. Returns the trigger's log line.
+   * It reports each account once per cycle (7 days): a second run in a week says `not-due`.
+   */
+  async runPersonalDataJob(): Promise<string> {
+    const lines: string[] = [];
+    const installContext = installContextOf(this.current.product);
+    const trigger = createPersonalDataTrigger({ catalog: this.catalog, log: (line) => lines.push(line) });
+    await this.emulator.run({ installContext }, () => trigger({ context: {} }, { installContext }));
+    return lines.join('\n');
+  }
+
+  /** Wipes both installations' storage and the versions published in the preview, and reopens closed accounts. */
   reset(): void {
+    for (const user of this.initialUsers) this.emulator.users.set(user);
     this.emulator.reset();
     this.published = [];
     rmSync(this.publishedFile, { force: true });

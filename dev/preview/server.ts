@@ -94,10 +94,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The shell page's view of the preview. */
-function describe(backend: PreviewBackend): unknown {
+function describe(backend: PreviewBackend): Record<string, unknown> {
   return {
     viewpoint: backend.viewpoint,
-    users: backend.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, admin: u.admin })),
+    users: backend.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, admin: u.admin, closed: u.accountStatus === 'closed' })),
     versions: backend.catalog.versions.map((v) => v.source.version),
     catalogOrigin: backend.catalogOrigin,
   };
@@ -153,7 +153,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   };
 
-  const control = (action: unknown, value: unknown): void => {
+  const control = async (action: unknown, value: unknown): Promise<string | undefined> => {
     switch (action) {
       case 'user':
         backend.update({ accountId: String(value) });
@@ -170,6 +170,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       case 'reset':
         backend.reset();
         return;
+      case 'close-account':
+        backend.closeAccount(String(value));
+        return;
+      case 'run-personal-data-job':
+        return backend.runPersonalDataJob();
       default:
         throw new Error(`Unknown control action ${String(action)}`);
     }
@@ -191,12 +196,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (req.method === 'POST' && path === '/__preview/control') {
         const body = await readJson(req);
         if (!isRecord(body)) return sendJson(res, 400, { error: 'Expected {action, value}' });
+        let message: string | undefined;
         try {
-          control(body.action, body.value);
+          message = await control(body.action, body.value);
         } catch (error) {
           return sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
         }
-        return sendJson(res, 200, describe(backend));
+        const described = describe(backend);
+        return sendJson(res, 200, message === undefined ? described : { ...described, message });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
       if (path === '/__preview/state') return sendJson(res, 200, describe(backend));
@@ -261,7 +268,7 @@ if (require.main === module) {
     .then((preview) => {
       process.stdout.write(
         `Privacy Panel preview: ${preview.url}\n` +
-          `  statement catalog: ${preview.state.catalogOrigin}; storage: .preview/storage.json\n` +
+          `  statement: ${preview.state.catalogOrigin === "policy" ? "policy/ (src/generated/statements.json)" : "given by the caller"}; storage: .preview/storage.json\n` +
           '  Ctrl+C to stop.\n',
       );
     })

@@ -75,7 +75,7 @@ export const KEY_FAMILIES = {
     pattern: 'salt:installation',
     matches: /^salt:installation$/,
     category: 'acknowledgment-receipts',
-    purpose: 'A random per-installation salt for the account commitments in receipts; never exported.',
+    purpose: 'A random per-installation salt for the account commitments in receipts. Exported only to administrators, inside their receipt export, so an auditor can check each commitment.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,

@@ -85,7 +85,7 @@ test('a second admin sees who acknowledged first and adds their own; the history
   await expect(status().textContent()).resolves.toContain('Acknowledged by Ada Admin');
   const rows = page.locator('.history-table tbody tr');
   await rows.nth(1).waitFor();
-  const names = await rows.locator('td:first-child').allTextContents();
+  const names = await rows.locator('.who').allTextContents();
   expect(names.sort()).toEqual(['Ada Admin', 'Grace Admin']);
   await screenshot(page, 'second-admin');
 });

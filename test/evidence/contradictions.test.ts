@@ -116,7 +116,7 @@ test('personal-data flags that disagree', () => {
     if (first) first.personalData = false;
   });
   expect(messages(app.check())).toEqual([
-    "inventory families 'receipt', 'acknowledgment', 'first-acknowledgment' hold personal data, but policy/statement.yml says category 'acknowledgment-receipts' has personalData: false",
+    "inventory families 'receipt', 'acknowledgment', 'first-acknowledgment', 'account-registry', 'account-index' hold personal data, but policy/statement.yml says category 'acknowledgment-receipts' has personalData: false",
   ]);
 });
 

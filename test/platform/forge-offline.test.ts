@@ -45,6 +45,8 @@ describe('Forge platform checks (offline)', () => {
     it('loads and answers getDisclosure and acknowledge against the emulator', async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const loaded = require(path.join(bundle.outputDir, 'index.cjs')) as { handler: Parameters<ForgeEmulator['invoke']>[0] };
+      // Every function handler manifest.yml names is exported by the one entry point.
+      expect(Object.keys(loaded).sort()).toEqual(['handler', 'onAppInstalled', 'onAppUpgraded', 'reportPersonalData']);
       const identity = { installContext: SITE, accountId: SAMPLE_ACCOUNTS.siteAdmin };
       const disclosure = (await emulator.invoke(loaded.handler, 'getDisclosure', {}, identity)) as Result<Disclosure>;
       if (!disclosure.ok) throw new Error(JSON.stringify(disclosure.error));

@@ -4,6 +4,9 @@ import type { ReportProgress } from '../../src/domain/privacy/progress';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { ErasureBody, Receipt } from '../../src/domain/receipts/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
+import { sha256Hex } from '../../src/domain/canonical';
+import { assembleBundle, sealBundle, serializeBundle } from '../../src/domain/export/bundle';
+import { verifyExport } from '../../src/domain/export/verify';
 import { systemIds } from '../../src/platform/system';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, admin, as, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
@@ -61,6 +64,23 @@ describe('erasure of closed accounts', () => {
       expect.objectContaining({ kind: 'account-erased', reason: 'account-closed', erasedSeqs: [1, 3], seq: 4, notice: expect.objectContaining({ version: 2 }) }),
     );
     expect(JSON.stringify(erasure)).not.toContain(CLOSING);
+
+    // The admin's export file still verifies offline, commitments included for the account that stayed.
+    const page = await app.ok('exportReceipts', {}, secondAdmin);
+    const bundle = await sealBundle(
+      assembleBundle({
+        exportedAt: h.clock.now().toISOString(),
+        installation: page.installation,
+        product: page.product,
+        salt: page.salt ?? null,
+        versions: catalogV2.versions.map(({ source, hash }) => ({ source, hash })),
+        receipts: page.receipts,
+      }),
+      sha256Hex,
+    );
+    const verified = verifyExport(serializeBundle(bundle));
+    expect(verified.problems).toEqual([]);
+    expect(verified).toEqual(expect.objectContaining({ ok: true, receipts: 4, commitmentsChecked: 1 }));
 
     const rows = (await app.ok('listAcknowledgments', {}, secondAdmin)).rows;
     expect(rows.map((r) => [r.seq, r.kind, r.accountId])).toEqual([

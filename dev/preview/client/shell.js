@@ -6,20 +6,28 @@
   var product = document.getElementById('product');
   var theme = document.getElementById('theme');
   var info = document.getElementById('info');
+  var closeWho = document.getElementById('close-who');
 
   function show(state) {
     user.textContent = '';
+    closeWho.textContent = '';
     state.users.forEach(function (u) {
       var option = document.createElement('option');
       option.value = u.accountId;
       var admin = u.admin.jira || u.admin.confluence ? 'admin' : 'not an admin';
-      option.textContent = u.displayName + ' (' + admin + ')';
+      option.textContent = u.displayName + ' (' + admin + (u.closed ? ', closed' : '') + ')';
       user.appendChild(option);
+      if (!u.closed && u.accountId !== state.viewpoint.accountId) {
+        var closable = document.createElement('option');
+        closable.value = u.accountId;
+        closable.textContent = u.displayName;
+        closeWho.appendChild(closable);
+      }
     });
     user.value = state.viewpoint.accountId;
     product.value = state.viewpoint.product;
     theme.value = state.viewpoint.theme;
-    info.textContent = 'Versions: ' + state.versions.join(', ') + ' · catalog: ' + state.catalogOrigin;
+    info.textContent = (state.message ? state.message + ' · ' : '') + 'Versions: ' + state.versions.join(', ') + ' · catalog: ' + state.catalogOrigin;
   }
 
   function control(action, value) {
@@ -41,6 +49,10 @@
   product.addEventListener('change', function () { control('product', product.value); });
   theme.addEventListener('change', function () { control('theme', theme.value); });
   document.getElementById('publish').addEventListener('click', function () { control('publish'); });
+  document.getElementById('close-account').addEventListener('click', function () {
+    if (closeWho.value) control('close-account', closeWho.value);
+  });
+  document.getElementById('run-job').addEventListener('click', function () { control('run-personal-data-job'); });
   document.getElementById('reset').addEventListener('click', function () {
     if (window.confirm('Wipe the preview storage for Jira and Confluence?')) control('reset');
   });

@@ -1,17 +1,23 @@
 /**
  * The admin page. The first paint needs exactly one resolver call (getDisclosure, started in main.tsx
- * before the first render); the history is its own call once the disclosure has arrived.
+ * before the first render); the history, the "what changed" diff, the in-force look-up and the export are
+ * their own calls, after the first paint or on demand.
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiError, Disclosure, Result } from '../../../src/contract';
 import { api, type Locality } from './api';
 import { AcknowledgeControl, type AckState } from './components/AcknowledgeControl';
+import { ChangedSince } from './components/ChangedSince';
+import { ExportReceipts } from './components/ExportReceipts';
 import { FactsSummary } from './components/FactsSummary';
 import { Header } from './components/Header';
 import { History } from './components/History';
+import { InForceOn } from './components/InForceOn';
 import { Statement } from './components/Statement';
 import { StatusBanner } from './components/StatusBanner';
+import { UninstallNotice } from './components/UninstallNotice';
+import { Versions } from './components/Versions';
 import { NameDirectory } from './displayNames';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; disclosure: Disclosure };
@@ -28,6 +34,7 @@ export function App({ first, where }: Props): JSX.Element {
   const [historyKey, setHistoryKey] = useState(0);
   const [focusToken, setFocusToken] = useState(0);
   const statusRef = useRef<HTMLDivElement>(null);
+  const exportRef = useRef<HTMLHeadingElement>(null);
 
   const accept = (result: Result<Disclosure>): void => {
     setLoad(result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error });
@@ -113,11 +120,19 @@ export function App({ first, where }: Props): JSX.Element {
   };
 
   const showButton = viewer.canAcknowledge && viewer.acknowledgedCurrent === null;
+  const status = disclosure.status;
+  const goToExport = (): void => {
+    const heading = exportRef.current;
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  };
 
   return (
     <>
       <Header statement={statement} where={where} />
       <main class="page">
+        {viewer.isAdmin && <UninstallNotice onGoToExport={goToExport} />}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">Acknowledgment</h2>
           {names && (
@@ -126,10 +141,15 @@ export function App({ first, where }: Props): JSX.Element {
           {showButton && (
             <AcknowledgeControl version={statement.version} state={ack} onAcknowledge={() => void acknowledge()} />
           )}
+          {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
-        <FactsSummary facts={statement.facts} />
+        <FactsSummary facts={statement.facts} evidence={disclosure.evidence} />
         <Statement statement={statement} />
+        <Versions versions={disclosure.versions} current={statement.version} where={where}>
+          {viewer.isAdmin && names && <InForceOn names={names} where={where} />}
+        </Versions>
         {viewer.isAdmin && names && <History names={names} where={where} reloadKey={historyKey} />}
+        {viewer.isAdmin && <ExportReceipts headingRef={exportRef} />}
       </main>
     </>
   );

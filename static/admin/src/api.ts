@@ -7,14 +7,21 @@ import type {
   AcknowledgePayload,
   AcknowledgeResult,
   Defs,
+  DiffVersionsPayload,
   Disclosure,
   HistoryPage,
+  InForce,
+  InForceOnPayload,
   ListAcknowledgmentsPayload,
   Product,
   Result,
+  VersionDiff,
 } from '../../../src/contract';
 
 const invoke = makeInvoke<Defs>();
+
+/** The raw typed invoke, for the export (static/admin/src/export), which reads its own errors. */
+export const forgeInvoke = invoke;
 
 const UNREACHABLE: Result<never> = {
   ok: false,
@@ -41,6 +48,8 @@ export const api = {
     settle(() => invoke('acknowledge', payload)),
   listAcknowledgments: (payload: ListAcknowledgmentsPayload): Promise<Result<HistoryPage>> =>
     settle(() => invoke('listAcknowledgments', payload)),
+  diffVersions: (payload: DiffVersionsPayload): Promise<Result<VersionDiff>> => settle(() => invoke('diffVersions', payload)),
+  inForceOn: (payload: InForceOnPayload): Promise<Result<InForce>> => settle(() => invoke('inForceOn', payload)),
 };
 
 /** Where dates are shown: the user's locale and time zone as the product reports them. */

@@ -1,6 +1,8 @@
 /** The statement's facts as a scannable summary: what is stored, where, how long, who can reach it, and the rest. */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
+import type { Evidence } from '../../../../src/domain/evidence/types';
 import type { StatementFacts, StorageLocation } from '../../../../src/domain/statement/types';
+import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
 
 const LOCATION_LABELS: Record<StorageLocation, string> = {
   'forge-hosted-storage': 'Forge hosted storage, run by Atlassian',
@@ -14,23 +16,34 @@ function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No';
 }
 
-function Fact({ term, children }: { term: string; children: JSX.Element | JSX.Element[] | string }): JSX.Element {
+interface FactProps {
+  term: string;
+  /** The row's claims, with their verdicts, shown under the facts. */
+  row?: ClaimRow;
+  evidence: Evidence;
+  children: ComponentChildren;
+}
+
+function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
   return (
     <div class="fact">
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd>
+        {children}
+        {row && <ClaimNotes evidence={evidence} row={row} />}
+      </dd>
     </div>
   );
 }
 
-export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element {
+export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evidence: Evidence }): JSX.Element {
   const locations = [...new Set(facts.dataStored.map((c) => LOCATION_LABELS[c.location]))];
   const personal = facts.dataStored.filter((c) => c.personalData).map((c) => c.name);
   return (
     <section class="card" aria-labelledby="facts-title">
       <h2 id="facts-title">At a glance</h2>
       <dl class="facts">
-        <Fact term="What is stored">
+        <Fact term="What is stored" row="stored" evidence={evidence}>
           {facts.dataStored.length === 0 ? (
             <p>Nothing.</p>
           ) : (
@@ -54,11 +67,11 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
             </ul>
           )}
         </Fact>
-        <Fact term="Where it lives">
+        <Fact term="Where it lives" row="where" evidence={evidence}>
           <p>{locations.length > 0 ? locations.join('; ') : 'Nowhere: nothing is stored.'}</p>
           <p class="subtle">{facts.hosting.description}</p>
         </Fact>
-        <Fact term="How long">
+        <Fact term="How long" row="howLong" evidence={evidence}>
           <ul>
             {facts.dataStored.map((c) => (
               <li key={c.id}>
@@ -71,7 +84,7 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
             </li>
           </ul>
         </Fact>
-        <Fact term="Who can reach it">
+        <Fact term="Who can reach it" row="who" evidence={evidence}>
           <p>
             Site admins, on this page. Other users see the statement and whether it was acknowledged, without names.
           </p>
@@ -80,7 +93,7 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
           </p>
         </Fact>
         {facts.dataAccessed.length > 0 && (
-          <Fact term="Read from the product, not stored">
+          <Fact term="Read from the product, not stored" evidence={evidence}>
             <ul>
               {facts.dataAccessed.map((a) => (
                 <li key={a.name}>
@@ -90,7 +103,7 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
             </ul>
           </Fact>
         )}
-        <Fact term="Data sent outside Atlassian">
+        <Fact term="Data sent outside Atlassian" row="egress" evidence={evidence}>
           {facts.egress.length === 0 ? (
             <p class="fact-strong">None: nothing leaves Atlassian</p>
           ) : (
@@ -103,11 +116,11 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
             </ul>
           )}
         </Fact>
-        <Fact term="Analytics">
+        <Fact term="Analytics" row="analytics" evidence={evidence}>
           <p>{facts.analytics.collected ? 'Collected' : 'None collected'}</p>
           <p class="subtle">{facts.analytics.description}</p>
         </Fact>
-        <Fact term="Sub-processors">
+        <Fact term="Sub-processors" row="subProcessors" evidence={evidence}>
           {facts.subProcessors.length === 0 ? (
             <p>None</p>
           ) : (
@@ -120,24 +133,25 @@ export function FactsSummary({ facts }: { facts: StatementFacts }): JSX.Element 
             </ul>
           )}
         </Fact>
-        <Fact term="Logs">
+        <Fact term="Logs" row="logs" evidence={evidence}>
           <p>
             End-user data in logs: {yesNo(facts.logs.endUserData)}. Kept outside Atlassian:{' '}
             {yesNo(facts.logs.storedOutsideAtlassian)}.
           </p>
           <p class="subtle">{facts.logs.description}</p>
         </Fact>
-        <Fact term="Data residency">
+        <Fact term="Data residency" row="residency" evidence={evidence}>
           <p>{facts.dataResidency.supported ? 'Supported' : 'Not supported'}</p>
           <p class="subtle">{facts.dataResidency.description}</p>
         </Fact>
-        <Fact term="Contact">
+        <Fact term="Contact" evidence={evidence}>
           <p>
             {facts.contact.email}
             {facts.contact.url ? ` · ${facts.contact.url}` : ''}
           </p>
         </Fact>
       </dl>
+      <ProvenList evidence={evidence} />
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** Who acknowledged which version, when: its own call after the disclosure, paginated with "Load more". */
+/**
+ * The receipt chain, newest first: who acknowledged which version, when, and the app's own events (installed,
+ * upgraded, account data erased). Its own call after the disclosure, paginated with "Load more".
+ */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, HistoryRow } from '../../../../src/contract';
@@ -13,7 +16,52 @@ type Load =
 
 function Who({ accountId, names }: { accountId: string | null; names: NameDirectory }): JSX.Element {
   const name = useDisplayName(names, accountId);
-  return <>{name ?? 'Loading…'}</>;
+  return <span class="who">{name ?? 'Loading…'}</span>;
+}
+
+/**
+ * Event details the row may carry (the receipt's `appVersion` / `erasedSeqs`). Read defensively: the
+ * contract's HistoryRow does not promise them yet, and the row reads well without them.
+ */
+function appVersionOf(row: HistoryRow): string | null {
+  const value: unknown = (row as HistoryRow & { appVersion?: unknown }).appVersion;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function erasedSeqsOf(row: HistoryRow): number[] {
+  const value: unknown = (row as HistoryRow & { erasedSeqs?: unknown }).erasedSeqs;
+  return Array.isArray(value) ? value.filter((n): n is number => typeof n === 'number') : [];
+}
+
+/** One row's "what happened", in words. */
+export function describeEvent(row: HistoryRow): string {
+  const inForce = `statement version ${row.version} in force`;
+  const app = appVersionOf(row);
+  const ofApp = app ? ` (version ${app} of the app)` : '';
+  switch (row.kind) {
+    case 'app-installed':
+      return `App installed${ofApp} — ${inForce}`;
+    case 'app-upgraded':
+      return `App upgraded${ofApp} — ${inForce}`;
+    case 'account-erased': {
+      const seqs = erasedSeqsOf(row);
+      const which = seqs.length > 0 ? ` (receipts ${seqs.map((n) => `#${n}`).join(', ')})` : ' (a closed account)';
+      return `Account data erased${which} — ${inForce}`;
+    }
+    default:
+      return `Acknowledged statement version ${row.version}`;
+  }
+}
+
+function Entry({ row, names }: { row: HistoryRow; names: NameDirectory }): JSX.Element {
+  if (row.kind === 'acknowledgment') {
+    return (
+      <>
+        <Who accountId={row.accountId} names={names} /> acknowledged statement version {row.version}
+      </>
+    );
+  }
+  return <span class="event">{describeEvent(row)}</span>;
 }
 
 interface Props {
@@ -70,30 +118,30 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
       </div>
     );
   } else if (load.rows.length === 0) {
-    body = <p>No acknowledgments yet</p>;
+    body = <p>No acknowledgments or events yet</p>;
   } else {
     body = (
       <>
         <div class="table-scroll">
           <table class="history-table">
-            <caption class="visually-hidden">Acknowledgments, newest first</caption>
+            <caption class="visually-hidden">Receipts: acknowledgments and app events, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Version</th>
+                <th scope="col">What happened</th>
                 <th scope="col">When</th>
+                <th scope="col">Receipt</th>
               </tr>
             </thead>
             <tbody>
               {load.rows.map((row) => (
-                <tr key={row.receiptId}>
+                <tr key={row.receiptId} data-kind={row.kind}>
                   <td>
-                    <Who accountId={row.accountId} names={names} />
+                    <Entry row={row} names={names} />
                   </td>
-                  <td>{row.version}</td>
                   <td>
                     <time dateTime={row.at}>{formatInstant(row.at, where)}</time>
                   </td>
+                  <td>#{row.seq}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,107 @@
+/**
+ * The evidence beside the facts: each claim with a verdict badge and, on request, the lines that back it.
+ * `ClaimNotes` sits inside a row of "At a glance"; `ProvenList` holds the claims that have no row there.
+ */
+import type { JSX } from 'preact';
+import type { Claim, Eligibility, Evidence } from '../../../../src/domain/evidence/types';
+
+type Verdict = Claim['verdict'];
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  verified: 'Verified from the manifest',
+  'vendor-statement': "Vendor's statement",
+  contradicted: 'Contradicted',
+};
+
+/** Which claims each row of "At a glance" shows; the rest go to `ProvenList`. */
+export const ROW_CLAIMS = {
+  stored: ['inventory'],
+  where: ['storage', 'hosting'],
+  howLong: ['uninstall'],
+  who: ['personal-data'],
+  egress: ['egress'],
+  analytics: ['analytics'],
+  subProcessors: ['sub-processors'],
+  logs: ['logs'],
+  residency: ['data-residency'],
+} as const satisfies Record<string, readonly Claim['id'][]>;
+
+export type ClaimRow = keyof typeof ROW_CLAIMS;
+
+const ROWED: ReadonlySet<Claim['id']> = new Set(Object.values(ROW_CLAIMS).flat());
+
+export function VerdictBadge({ verdict }: { verdict: Verdict }): JSX.Element {
+  return <span class={`verdict verdict-${verdict}`}>{VERDICT_LABELS[verdict]}</span>;
+}
+
+function ClaimNote({ claim }: { claim: Claim }): JSX.Element {
+  return (
+    <div class="claim" data-claim={claim.id}>
+      <p class="claim-line">
+        <VerdictBadge verdict={claim.verdict} /> <span class="claim-label">{claim.label}</span>
+      </p>
+      {claim.evidence.length > 0 && (
+        <details class="claim-evidence">
+          <summary>
+            Evidence<span class="visually-hidden"> for “{claim.label}”</span>
+          </summary>
+          <ul>
+            {claim.evidence.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** The claims for one row of "At a glance", in the order the row lists them. */
+export function ClaimNotes({ evidence, row }: { evidence: Evidence; row: ClaimRow }): JSX.Element | null {
+  const ids: readonly Claim['id'][] = ROW_CLAIMS[row];
+  const claims = ids.flatMap((id) => evidence.claims.filter((c) => c.id === id));
+  if (claims.length === 0) return null;
+  return (
+    <div class="claims">
+      {claims.map((c) => (
+        <ClaimNote key={c.id} claim={c} />
+      ))}
+    </div>
+  );
+}
+
+function eligibilityText(e: Eligibility): string {
+  return e.eligible ? 'eligible' : `not eligible: ${e.reasons.join('; ')}`;
+}
+
+function ProvenItem({ term, text, claim }: { term: string; text: string; claim: Claim | undefined }): JSX.Element {
+  return (
+    <li>
+      <p class="proven-fact">
+        <span class="proven-term">{term}:</span> {text}
+      </p>
+      {claim && <ClaimNote claim={claim} />}
+    </li>
+  );
+}
+
+/** "What the app proves about itself": the claims without a row above (Runs on Atlassian, scopes, any new ones). */
+export function ProvenList({ evidence }: { evidence: Evidence }): JSX.Element {
+  const find = (id: Claim['id']): Claim | undefined => evidence.claims.find((c) => c.id === id);
+  const scopes = evidence.scopeUse.map((s) => s.scope);
+  const others = evidence.claims.filter((c) => !ROWED.has(c.id) && c.id !== 'runs-on-atlassian' && c.id !== 'scopes');
+  return (
+    <div class="proven">
+      <h3 id="proven-title">What the app proves about itself</h3>
+      <ul class="proven-list" aria-labelledby="proven-title">
+        <ProvenItem term="Runs on Atlassian" text={eligibilityText(evidence.runsOnAtlassian)} claim={find('runs-on-atlassian')} />
+        <ProvenItem term="Scopes" text={scopes.length > 0 ? scopes.join(', ') : 'none'} claim={find('scopes')} />
+        {others.map((c) => (
+          <li key={c.id}>
+            <ClaimNote claim={c} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

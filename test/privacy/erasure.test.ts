@@ -89,6 +89,7 @@ describe('erasure of closed accounts', () => {
       [2, 'acknowledgment', STAYING],
       [1, 'acknowledgment', null],
     ]);
+    expect(rows[0]!.erasedSeqs).toEqual([1, 3]);
     const disclosure = await app.ok('getDisclosure', undefined as never, secondAdmin);
     expect(disclosure.status).toEqual(expect.objectContaining({ state: 'acknowledged', first: expect.objectContaining({ version: 2, accountId: null }) }));
     const inForce = await app.ok('inForceOn', { date: new Date().toISOString().slice(0, 10) }, secondAdmin);

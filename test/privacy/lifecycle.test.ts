@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => app.stop());
 
 const v1 = () => ({ version: 1, hash: sampleCatalog().versions[0]!.hash });
-const rows = async () => (await app.ok('listAcknowledgments', {}, admin)).rows.map((r) => [r.seq, r.kind, r.version, r.accountId]);
+const rows = async () => (await app.ok('listAcknowledgments', {}, admin)).rows.map((r) => [r.seq, r.kind, r.version, r.accountId, r.appVersion]);
 
 describe('lifecycle events on the chain', () => {
   it('install and upgrade appear in the history with their kind; the chain verifies', async () => {
@@ -21,9 +21,9 @@ describe('lifecycle events on the chain', () => {
     await app.ok('acknowledge', v1(), admin);
     await h.upgraded('2.0.0');
     expect(await rows()).toEqual([
-      [3, 'app-upgraded', 1, null],
-      [2, 'acknowledgment', 1, expect.any(String)],
-      [1, 'app-installed', 1, null],
+      [3, 'app-upgraded', 1, null, '2.0.0'],
+      [2, 'acknowledgment', 1, expect.any(String), undefined],
+      [1, 'app-installed', 1, null, '1.0.0'],
     ]);
     const page = await app.ok('exportReceipts', {}, admin);
     const chain = page.receipts.map((s) => s.receipt).reverse();

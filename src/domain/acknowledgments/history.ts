@@ -14,6 +14,10 @@ export interface HistoryEntry {
   accountId: string | null;
   at: string;
   product: Product;
+  /** The app's version, on `app-installed` and `app-upgraded` rows. */
+  appVersion?: string;
+  /** The receipts whose account ID was erased, on `account-erased` rows. */
+  erasedSeqs?: number[];
 }
 
 export interface HistorySlice {
@@ -31,6 +35,8 @@ export function historyEntry(stored: StoredReceipt): HistoryEntry {
     accountId: stored.accountId,
     at: receipt.at,
     product: receipt.product,
+    ...(receipt.kind === 'app-installed' || receipt.kind === 'app-upgraded' ? { appVersion: receipt.appVersion } : {}),
+    ...(receipt.kind === 'account-erased' ? { erasedSeqs: receipt.erasedSeqs } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ApiError, HistoryRow } from '../../../../src/contract';
 import { api, type Locality } from '../api';
 import { type NameDirectory, useDisplayName } from '../displayNames';
 import { formatInstant } from '../format';
+import { describeEvent } from './historyText';
 
 type Load =
   | { phase: 'loading' }
@@ -17,40 +18,6 @@ type Load =
 function Who({ accountId, names }: { accountId: string | null; names: NameDirectory }): JSX.Element {
   const name = useDisplayName(names, accountId);
   return <span class="who">{name ?? 'Loading…'}</span>;
-}
-
-/**
- * Event details the row may carry (the receipt's `appVersion` / `erasedSeqs`). Read defensively: the
- * contract's HistoryRow does not promise them yet, and the row reads well without them.
- */
-function appVersionOf(row: HistoryRow): string | null {
-  const value: unknown = (row as HistoryRow & { appVersion?: unknown }).appVersion;
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function erasedSeqsOf(row: HistoryRow): number[] {
-  const value: unknown = (row as HistoryRow & { erasedSeqs?: unknown }).erasedSeqs;
-  return Array.isArray(value) ? value.filter((n): n is number => typeof n === 'number') : [];
-}
-
-/** One row's "what happened", in words. */
-export function describeEvent(row: HistoryRow): string {
-  const inForce = `statement version ${row.version} in force`;
-  const app = appVersionOf(row);
-  const ofApp = app ? ` (version ${app} of the app)` : '';
-  switch (row.kind) {
-    case 'app-installed':
-      return `App installed${ofApp} — ${inForce}`;
-    case 'app-upgraded':
-      return `App upgraded${ofApp} — ${inForce}`;
-    case 'account-erased': {
-      const seqs = erasedSeqsOf(row);
-      const which = seqs.length > 0 ? ` (receipts ${seqs.map((n) => `#${n}`).join(', ')})` : ' (a closed account)';
-      return `Account data erased${which} — ${inForce}`;
-    }
-    default:
-      return `Acknowledged statement version ${row.version}`;
-  }
 }
 
 function Entry({ row, names }: { row: HistoryRow; names: NameDirectory }): JSX.Element {

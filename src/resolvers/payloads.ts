@@ -1,40 +1,46 @@
-import { z } from 'zod';
+/**
+ * Run-time schemas of every payload: the types in contract.ts promise nothing about what a client sends.
+ * zod/mini (the tree-shakable form of zod 4) keeps the function bundle small.
+ */
+import * as z from 'zod/mini';
 import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, type AcknowledgePayload, type ListAcknowledgmentsPayload } from '../contract';
 import { SHA256_HEX } from '../domain/canonical';
 import { ResolverError } from './errors';
 
-/** Run-time schemas of every payload: the types in contract.ts promise nothing about what a client sends. */
+const wholeNumber = (min: number, max: number) =>
+  z.number({ error: 'must be a number' }).check(
+    z.int({ error: 'must be a whole number' }),
+    z.minimum(min, { error: `must be at least ${min}` }),
+    z.maximum(max, { error: `must be at most ${max}` }),
+  );
 
-const version = z
-  .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .min(1, { error: 'must be at least 1' })
-  .max(999_999, { error: 'must be at most 999999' });
+const version = wholeNumber(1, 999_999);
 
-const hash = z.string({ error: 'must be a string' }).regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' });
+const hash = z.string({ error: 'must be a string' }).check(z.regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' }));
 
-export const acknowledgeSchema = z.strictObject({ version, hash }, { error: 'must be an object with version and hash' });
-
-export const listSchema = z.strictObject(
-  {
-    cursor: z
-      .string({ error: 'must be a string' })
-      .min(1, { error: 'must not be empty' })
-      .max(1000, { error: 'must be at most 1000 characters' })
-      .optional(),
-    limit: z
-      .number({ error: 'must be a number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(HISTORY_PAGE_MAX, { error: `must be at most ${HISTORY_PAGE_MAX}` })
-      .optional(),
-  },
-  { error: 'must be an object' },
+const cursor = z.optional(
+  z.string({ error: 'must be a string' }).check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(1000, { error: 'must be at most 1000 characters' }),
+  ),
 );
 
-export const emptySchema = z.strictObject({}, { error: 'must be empty' });
+const isoDay = z.string({ error: 'must be a string' }).check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
+  z.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
+    error: 'must be a real calendar date',
+  }),
+);
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+export const acknowledgeSchema = z.strictObject({ version, hash }, { error: 'must be an object with version and hash' });
+export const listSchema = z.strictObject({ cursor, limit: z.optional(wholeNumber(1, HISTORY_PAGE_MAX)) }, { error: 'must be an object' });
+export const emptySchema = z.strictObject({}, { error: 'must be empty' });
+export const diffSchema = z.strictObject({ from: version, to: version }, { error: 'must be an object with from and to' });
+export const exportSchema = z.strictObject({ cursor }, { error: 'must be an object' });
+export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be an object with a date' });
+
+/** Parses or throws INVALID_INPUT naming the first field at fault and the rule it broke; nothing else runs. */
+function parse<S extends z.ZodMiniType>(schema: S, payload: unknown): z.infer<S> {
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -60,22 +66,6 @@ export function parseList(payload: unknown): Required<Pick<ListAcknowledgmentsPa
   const parsed = parse(listSchema, payload ?? {});
   return { ...parsed, limit: parsed.limit ?? HISTORY_PAGE_DEFAULT };
 }
-
-export const diffSchema = z.strictObject({ from: version, to: version }, { error: 'must be an object with from and to' });
-
-export const exportSchema = z.strictObject(
-  { cursor: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(1000, { error: 'must be at most 1000 characters' }).optional() },
-  { error: 'must be an object' },
-);
-
-const isoDay = z
-  .string({ error: 'must be a string' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
-    error: 'must be a real calendar date',
-  });
-
-export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be an object with a date' });
 
 export const parseDiff = (payload: unknown) => parse(diffSchema, payload);
 export const parseExport = (payload: unknown) => parse(exportSchema, payload ?? {});

@@ -8,7 +8,7 @@ import { problem, type StatementProblem } from './problems';
 import { Slugger } from './slug';
 import type { Block, Inline, TableAlign } from './types';
 
-type Token = MarkdownIt.Token;
+type Token = ReturnType<MarkdownIt['parse']>[number];
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).disable(['strikethrough']);
 

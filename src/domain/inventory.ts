@@ -122,6 +122,20 @@ export function familyOf(key: string): KeyFamily | undefined {
   return Object.values(KEY_FAMILIES).find((family) => family.matches.test(key));
 }
 
+export class UndeclaredKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`refusing to write storage key '${key}': it belongs to no key family in src/domain/inventory.ts`);
+    this.name = 'UndeclaredKeyError';
+  }
+}
+
+/** For the storage adapter: the key's family, or a throw when this inventory does not declare it. */
+export function assertDeclaredKey(key: string): KeyFamily {
+  const family = familyOf(key);
+  if (!family) throw new UndeclaredKeyError(key);
+  return family;
+}
+
 /** Receipt keys count down, so that an ascending KVS query returns the newest receipt first. */
 export function receiptKey(seq: number): string {
   if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`receipt sequence out of range: ${seq}`);

@@ -1,20 +1,9 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-import { familyOf } from '../domain/inventory';
+import { assertDeclaredKey } from '../domain/inventory';
 import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store, type StoredValue } from '../domain/ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
 
-/** Thrown when code tries to write a key that no family in src/domain/inventory.ts declares. */
-export class UndeclaredKeyError extends Error {
-  constructor(readonly key: string) {
-    super(`refusing to write undeclared storage key "${key}": declare its family in src/domain/inventory.ts`);
-    this.name = 'UndeclaredKeyError';
-  }
-}
-
-function assertDeclared(key: string): void {
-  if (!familyOf(key)) throw new UndeclaredKeyError(key);
-}
 
 /** The documented answer to a FAIL_IF_EXISTS write on an existing key is not published; these are the forms seen. */
 const CONFLICT_CODES = new Set(['KEY_ALREADY_EXISTS', 'KEY_CONFLICT', 'CONFLICT', 'PRECONDITION_FAILED']);
@@ -71,7 +60,7 @@ export function createKvsStore(): Store {
     },
 
     async putIfAbsent(key, value) {
-      assertDeclared(key);
+      assertDeclaredKey(key);
       try {
         await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
         return true;
@@ -82,12 +71,12 @@ export function createKvsStore(): Store {
     },
 
     async put(key, value) {
-      assertDeclared(key);
+      assertDeclaredKey(key);
       await call(() => kvs.set(key, value));
     },
 
     async delete(key) {
-      assertDeclared(key);
+      assertDeclaredKey(key);
       await call(() => kvs.delete(key));
     },
 

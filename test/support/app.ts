@@ -1,5 +1,6 @@
 import { ForgeEmulator, SAMPLE_ACCOUNTS, type InvocationIdentity } from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
+import type { Clock } from '../../src/domain/ports';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
@@ -12,9 +13,10 @@ type Payload<N extends ResolverName> = Parameters<Defs[N]>[0];
 type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<infer T> ? T : never;
 
 /** The real resolver handler on the platform emulator, called the way Forge calls it. */
-export function startApp(catalog: StatementCatalog = sampleCatalog()) {
+export function startApp(catalog: StatementCatalog = sampleCatalog(), options: { clock?: Clock } = {}) {
   const emulator = new ForgeEmulator().install();
-  let handler = createResolverHandler({ catalog });
+  const build = (next: StatementCatalog) => createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
+  let handler = build(catalog);
   const app = {
     emulator,
     /** Any payload at all: what a hostile client could send. */
@@ -29,7 +31,7 @@ export function startApp(catalog: StatementCatalog = sampleCatalog()) {
     },
     keys: (site = JIRA_SITE) => [...emulator.entries(site).keys()].sort(),
     publish: (next: StatementCatalog) => {
-      handler = createResolverHandler({ catalog: next });
+      handler = build(next);
     },
     stop: () => emulator.uninstall(),
   };

@@ -5,7 +5,7 @@ export { readManifestFacts, InvalidManifestError, hostOf } from './manifest-fact
 export { runsOnAtlassian, dataResidency } from './eligibility';
 export { analyzeScopes } from './scope-checks';
 export { checkStatement } from './statement-checks';
-export { checkInventory, assertDeclaredKey, UndeclaredKeyError, INVENTORY, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';
+export { checkInventory, INVENTORY, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';
 export { buildClaims } from './claims';
 export { runChecks, type CheckInputs } from './run-checks';
 export { marketplacePrivacy, type MarketplacePrivacyBody, type MarketplacePrivacyAnswers } from './marketplace-privacy';

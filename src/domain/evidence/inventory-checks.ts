@@ -2,7 +2,7 @@
  * The data inventory (src/domain/inventory.ts) vs the statement's `dataStored`: every key family's
  * category is declared, every Forge-hosted category has a family, and the personal-data flags agree.
  */
-import { familyOf, KEY_FAMILIES, type KeyFamily } from '../inventory';
+import { KEY_FAMILIES, type KeyFamily } from '../inventory';
 import type { DataCategory, StatementFacts } from '../statement/types';
 import type { Problem } from './types';
 
@@ -18,19 +18,6 @@ export const DEFAULT_SOURCE_NAMES: SourceNames = {
   inventory: 'src/domain/inventory.ts',
 };
 
-export class UndeclaredKeyError extends Error {
-  constructor(readonly key: string) {
-    super(`storage key '${key}' belongs to no key family in src/domain/inventory.ts`);
-    this.name = 'UndeclaredKeyError';
-  }
-}
-
-/** For the storage adapter: the key's family, or a throw when the inventory does not declare it. */
-export function assertDeclaredKey(key: string): KeyFamily {
-  const family = familyOf(key);
-  if (!family) throw new UndeclaredKeyError(key);
-  return family;
-}
 
 export const INVENTORY: readonly KeyFamily[] = Object.values(KEY_FAMILIES);
 

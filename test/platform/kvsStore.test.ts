@@ -18,9 +18,9 @@ beforeEach(() => {
 
 describe('the KVS store', () => {
   it.each([
-    ['put', () => store.put('cache:x', 1)],
-    ['putIfAbsent', () => store.putIfAbsent('notes:1', 'x')],
-    ['delete', () => store.delete('tmp')],
+    ['put', (): Promise<unknown> => store.put('cache:x', 1)],
+    ['putIfAbsent', (): Promise<unknown> => store.putIfAbsent('notes:1', 'x')],
+    ['delete', (): Promise<unknown> => store.delete('tmp')],
   ])('%s refuses a key no inventory family declares, and writes nothing', async (_name, write) => {
     await expect(inSite(write)).rejects.toThrow(UndeclaredKeyError);
     expect(emulator.entries(SITE).size).toBe(0);

@@ -19,7 +19,7 @@ import type { QueryPage, Store, StoredValue } from '../../src/domain/ports';
 import { systemClock, systemIds } from '../../src/platform/system';
 import { installContextOf, PreviewBackend } from '../../dev/preview/backend';
 import { startPreview } from '../../dev/preview/server';
-import { launchChromium } from '../../test/browser/harness';
+import { launchChromium, recordInvokes, recordedInvokes } from '../../test/browser/harness';
 import type { BenchRow } from './types';
 
 const BUILD = resolve(__dirname, '../../static/admin/build');
@@ -45,22 +45,10 @@ async function firstPaint(): Promise<{ invocations: number; reads: number; media
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    // Mark each bridge invoke with whether the statement had painted when it was sent.
-    await page.addInitScript(() => {
-      const seen: { key: string; painted: boolean }[] = [];
-      (globalThis as unknown as { __benchInvokes: typeof seen }).__benchInvokes = seen;
-      const original = globalThis.fetch.bind(globalThis);
-      globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-        if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
-          const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
-          if (body.name === 'invoke') seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
-        }
-        return original(input, init);
-      };
-    });
+    await recordInvokes(page); // each call, marked with whether the statement had painted
     await page.goto(preview.appUrl);
     await page.locator('#status').waitFor();
-    const calls = await page.evaluate(() => (globalThis as unknown as { __benchInvokes: { key: string; painted: boolean }[] }).__benchInvokes);
+    const calls = await recordedInvokes(page);
     const before = calls.filter((c) => !c.painted).map((c) => c.key);
     const reads = preview.state.invocations
       .filter((r, i) => i < before.length && r.functionKey === before[i])

@@ -4,10 +4,9 @@
  * and the platform emulator. Needs `npm run build` first (npm test runs it in pretest).
  */
 import type { Browser, Page } from 'playwright-core';
-import type { Disclosure, Result } from '../../src/contract';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
-import { launchChromium, openApp, requireBuild, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
+import { acknowledgeAs, launchChromium, openApp, requireBuild, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
 
 let session: PreviewSession;
 let browser: Browser;
@@ -43,17 +42,6 @@ const state = () => session.preview.state;
 const status = () => page.locator('#status');
 const ackButton = () => page.getByRole('button', { name: /^Acknowledge version \d+$/ });
 
-/** Acknowledges the version in force as `accountId`, straight through the resolver (no browser). */
-async function acknowledgeAs(accountId: string): Promise<void> {
-  const before = state().viewpoint.accountId;
-  state().update({ accountId });
-  const disclosure = (await state().invoke('getDisclosure', undefined)) as Result<Disclosure>;
-  if (!disclosure.ok) throw new Error(disclosure.error.message);
-  const { version, hash } = disclosure.data.statement;
-  const result = (await state().invoke('acknowledge', { version, hash })) as Result<unknown>;
-  if (!result.ok) throw new Error(result.error.message);
-  state().update({ accountId: before });
-}
 
 test('first visit, acknowledge, reload: the status names Ada Admin and focus lands on it', async () => {
   await openApp(page, session.preview);
@@ -75,7 +63,7 @@ test('first visit, acknowledge, reload: the status names Ada Admin and focus lan
 });
 
 test('a second admin sees who acknowledged first and adds their own; the history shows both', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   state().update({ accountId: PREVIEW_ACCOUNTS.grace });
   await openApp(page, session.preview);
   await status().getByText('Acknowledged by Ada Admin').waitFor();
@@ -91,7 +79,7 @@ test('a second admin sees who acknowledged first and adds their own; the history
 });
 
 test('a non-admin sees the status without names and no button; a forced acknowledge is refused and writes nothing', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   state().update({ accountId: PREVIEW_ACCOUNTS.nora });
   await openApp(page, session.preview);
   await status().getByText(/^Acknowledged on /).waitFor();
@@ -122,7 +110,7 @@ test('a non-admin sees the status without names and no button; a forced acknowle
 });
 
 test('publishing a new version brings the re-acknowledgment banner with what changed', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   const acknowledged = state().catalog.versions.length;
   const next = state().publishNextVersion();
   await openApp(page, session.preview);
@@ -142,7 +130,7 @@ test('a version published while the page is open: the acknowledgment is refused 
 });
 
 test('Jira and Confluence are separate installations', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   state().update({ product: 'confluence' });
   await openApp(page, session.preview);
   await status().getByText('Not acknowledged yet').waitFor();
@@ -150,7 +138,7 @@ test('Jira and Confluence are separate installations', async () => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme} theme: one h1, an ordered outline, and no serious or critical axe violations`, async () => {
-    await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+    await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
     state().update({ theme });
     // axe is injected as a script tag, which the page's strict CSP would refuse; this page alone skips it.
     await page.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startPreview, type PreviewHandle } from '../../dev/preview/server';
+import type { Disclosure, Result } from '../../src/contract';
 
 export const ROOT = resolve(__dirname, '../..');
 export const BUILD_INDEX = join(ROOT, 'static/admin/build/index.html');
@@ -83,4 +84,46 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export interface RecordedInvoke {
+  key: string;
+  /** Whether the status (the first meaningful paint) was on screen when the call was sent. */
+  painted: boolean;
+}
+
+/** From the next navigation on, records each resolver call the page sends through the preview's bridge. */
+export async function recordInvokes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: { key: string; painted: boolean }[] = [];
+    (globalThis as unknown as { __recordedInvokes: typeof seen }).__recordedInvokes = seen;
+    const original = globalThis.fetch.bind(globalThis);
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
+        const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
+        if (body.name === 'invoke') seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
+      }
+      return original(input, init);
+    };
+  });
+}
+
+export function recordedInvokes(page: Page): Promise<RecordedInvoke[]> {
+  return page.evaluate(() => (globalThis as unknown as { __recordedInvokes: { key: string; painted: boolean }[] }).__recordedInvokes);
+}
+
+/** Acknowledges the version in force as `accountId`, straight through the preview's resolvers (no browser). */
+export async function acknowledgeAs(preview: PreviewHandle, accountId: string): Promise<void> {
+  const state = preview.state;
+  const before = state.viewpoint.accountId;
+  state.update({ accountId });
+  try {
+    const disclosure = (await state.invoke('getDisclosure', undefined)) as Result<Disclosure>;
+    if (!disclosure.ok) throw new Error(disclosure.error.message);
+    const { version, hash } = disclosure.data.statement;
+    const result = (await state.invoke('acknowledge', { version, hash })) as Result<unknown>;
+    if (!result.ok) throw new Error(result.error.message);
+  } finally {
+    state.update({ accountId: before });
+  }
 }

@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { Disclosure, Result } from '../../src/contract';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import { createLifecycleTrigger } from '../../src/triggers/lifecycle';
-import { launchChromium, openApp, requireBuild, ROOT, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
+import { acknowledgeAs, launchChromium, openApp, recordInvokes, recordedInvokes, requireBuild, ROOT, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
 
 const run = promisify(execFile);
 
@@ -48,16 +47,6 @@ afterEach(async () => {
 
 const state = () => session.preview.state;
 
-async function acknowledgeAs(accountId: string): Promise<void> {
-  const before = state().viewpoint.accountId;
-  state().update({ accountId });
-  const disclosure = (await state().invoke('getDisclosure', undefined)) as Result<Disclosure>;
-  if (!disclosure.ok) throw new Error(disclosure.error.message);
-  const { version, hash } = disclosure.data.statement;
-  const result = (await state().invoke('acknowledge', { version, hash })) as Result<unknown>;
-  if (!result.ok) throw new Error(result.error.message);
-  state().update({ accountId: before });
-}
 
 /** `npx privacy-panel verify FILE`, never reaching a registry (--offline --no): the repository's own bin. */
 async function verifyWithCli(file: string): Promise<{ code: number; out: string }> {
@@ -100,7 +89,7 @@ test('evidence: each claim in "At a glance" carries its verdict, with the eviden
 });
 
 test('versions: the list with materiality, the diff since the acknowledged version, and the picker', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   const first = state().catalog.versions.length;
   // Publish through the preview's own control strip, as a person would.
   await page.goto(session.preview.url);
@@ -136,7 +125,7 @@ test('versions: the list with materiality, the diff since the acknowledged versi
 });
 
 test('in force on today names the admin who acknowledged it; a day before the first version names no version', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
   await openApp(page, session.preview);
   const today = new Date().toISOString().slice(0, 10);
   await expect(page.locator('#in-force-date').inputValue()).resolves.toBe(today);
@@ -153,7 +142,7 @@ test('in force on today names the admin who acknowledged it; a day before the fi
 });
 
 test('export: JSON that the offline verifier accepts, CSV with one row per receipt, and the chain head shown', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
   await openApp(page, session.preview);
   // The 28-day warning sits near the top and its link takes focus to the export.
   const notice = page.locator('.uninstall-notice');
@@ -211,8 +200,8 @@ test('history rows by kind; a closed account is erased by the weekly job and the
   await state().emulator.run({ installContext }, () =>
     installed({ eventType: 'avi:forge:installed:app', app: { id: 'ari:cloud:ecosystem::app/0', version: '2.1.0' } }, { installContext }),
   );
-  await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
-  await acknowledgeAs(PREVIEW_ACCOUNTS.ada);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
 
   // Through the control strip: close Grace's account, then run the weekly job.
   await page.goto(session.preview.url);
@@ -243,31 +232,20 @@ test('history rows by kind; a closed account is erased by the weekly job and the
 });
 
 test('first paint needs one call (getDisclosure); the diff and the history follow after it', async () => {
-  await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
   state().publishNextVersion();
-  await page.addInitScript(() => {
-    const seen: { key: string; painted: boolean }[] = [];
-    (globalThis as unknown as { __invokes: typeof seen }).__invokes = seen;
-    const original = globalThis.fetch.bind(globalThis);
-    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
-        const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
-        if (body.name === 'invoke') seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
-      }
-      return original(input, init);
-    };
-  });
+  await recordInvokes(page);
   await openApp(page, session.preview);
   await page.locator('.changed-since .diff').waitFor();
   await page.locator('.history-table').waitFor();
-  const calls = await page.evaluate(() => (globalThis as unknown as { __invokes: { key: string; painted: boolean }[] }).__invokes);
+  const calls = await recordedInvokes(page);
   expect(calls.filter((c) => !c.painted).map((c) => c.key)).toEqual(['getDisclosure']);
   expect(calls.filter((c) => c.painted).map((c) => c.key).sort()).toEqual(['diffVersions', 'listAcknowledgments']);
 });
 
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme} theme: with every new part open and answered, one h1, ordered headings, no serious or critical axe violations`, async () => {
-    await acknowledgeAs(PREVIEW_ACCOUNTS.grace);
+    await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
     state().publishNextVersion();
     state().update({ theme });
     await page.close();

@@ -1,5 +1,5 @@
 import { formatProblem } from '../../src/domain/statement/problems';
-import { lineContaining, parseFixture, replaceOnce, sourceOf, type Model } from './helpers';
+import { lineContaining, parseFixture, replaceOnce, type Model } from './helpers';
 
 const YML = 'policy/statement.yml';
 

@@ -3,6 +3,7 @@ import type { Clock, IdSource, Store, StoredValue } from '../ports';
 import type { Product } from '../product';
 import { registerAccount } from '../privacy/registry';
 import { appendReceipt } from '../receipts/chain';
+import { noticeOf } from '../receipts/notice';
 import { accountCommitment } from '../receipts/receipt';
 import { isAcknowledgment, type StoredReceipt } from '../receipts/types';
 import type { CompiledStatement } from '../statement/types';
@@ -59,7 +60,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     {
       kind: 'acknowledgment',
       receiptId: ids.uuid(),
-      notice: { statementId: statement.source.id, version, hash: statement.hash, effectiveDate: statement.source.effectiveDate },
+      notice: noticeOf(statement),
       method: 'admin-page-button',
       product: input.product,
       installation: input.installation,

@@ -4,7 +4,7 @@ import { KEY_FAMILIES, accountIndexKey, acknowledgmentKey, firstAcknowledgmentKe
 import type { Store, StoredValue } from '../ports';
 import { appendReceipt } from '../receipts/chain';
 import type { StoredReceipt } from '../receipts/types';
-import { noticeInForce } from './notice';
+import { eventEnvelope } from './notice';
 import type { AccountIndexEntry, Installation, PrivacyDeps, RegistryEntry } from './types';
 
 /**
@@ -80,7 +80,7 @@ async function clearFirstMarkers(store: Store, versions: readonly number[], acco
  * receipt naming the receipts it touched (no personal data). Does not touch the registry.
  */
 export async function eraseAccount(deps: PrivacyDeps, where: Installation, accountId: string): Promise<ErasureOutcome> {
-  const { store, clock, ids, catalog } = deps;
+  const { store, catalog } = deps;
   const { mine, covered } = await scanChain(store, accountId);
   const erasedSeqs = mine.map((stored) => stored.receipt.seq).sort((a, b) => a - b);
 
@@ -89,16 +89,7 @@ export async function eraseAccount(deps: PrivacyDeps, where: Installation, accou
     const same = (seqs: readonly number[]) => seqs.length === erasedSeqs.length && seqs.every((seq, i) => seq === erasedSeqs[i]);
     const outcome = await appendReceipt(
       store,
-      {
-        kind: 'account-erased',
-        reason: 'account-closed',
-        erasedSeqs,
-        receiptId: ids.uuid(),
-        notice: noticeInForce(catalog),
-        product: where.product,
-        installation: where.installation,
-        at: clock.now().toISOString(),
-      },
+      { kind: 'account-erased', reason: 'account-closed', erasedSeqs, ...eventEnvelope(deps, where) },
       null,
       (head) => head.receipt.kind === 'account-erased' && same(head.receipt.erasedSeqs),
     );

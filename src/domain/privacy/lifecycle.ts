@@ -1,6 +1,6 @@
 import { appendReceipt } from '../receipts/chain';
 import type { LifecycleBody, StoredReceipt } from '../receipts/types';
-import { noticeInForce } from './notice';
+import { eventEnvelope } from './notice';
 import type { Installation, PrivacyDeps } from './types';
 
 /**
@@ -19,18 +19,9 @@ export async function recordLifecycleEvent(
   where: Installation,
   event: LifecycleEvent,
 ): Promise<{ appended: boolean; stored: StoredReceipt }> {
-  const { store, clock, ids, catalog } = deps;
   const outcome = await appendReceipt(
-    store,
-    {
-      kind: event.kind,
-      appVersion: event.appVersion,
-      receiptId: ids.uuid(),
-      notice: noticeInForce(catalog),
-      product: where.product,
-      installation: where.installation,
-      at: clock.now().toISOString(),
-    },
+    deps.store,
+    { kind: event.kind, appVersion: event.appVersion, ...eventEnvelope(deps, where) },
     null,
     (head) => head.receipt.kind === event.kind && head.receipt.appVersion === event.appVersion,
   );

@@ -1,10 +1,13 @@
-import type { ReceiptNotice } from '../receipts/types';
-import { currentStatement } from '../statement/catalog';
-import type { StatementCatalog } from '../statement/types';
+import { noticeInForce } from '../receipts/notice';
+import type { Installation, PrivacyDeps } from './types';
 
-/** The statement version in force, as a receipt's notice. */
-export function noticeInForce(catalog: StatementCatalog): ReceiptNotice {
-  const statement = currentStatement(catalog);
-  const { id, version, effectiveDate } = statement.source;
-  return { statementId: id, version, hash: statement.hash, effectiveDate };
+/** What every event receipt of the app's own (lifecycle, erasure) shares: a new id, the notice in force, where, when. */
+export function eventEnvelope(deps: Pick<PrivacyDeps, 'catalog' | 'clock' | 'ids'>, where: Installation) {
+  return {
+    receiptId: deps.ids.uuid(),
+    notice: noticeInForce(deps.catalog),
+    product: where.product,
+    installation: where.installation,
+    at: deps.clock.now().toISOString(),
+  };
 }

@@ -115,6 +115,9 @@ export function handleProductRequest(req: ProductRequest, users: UserDirectory):
       const message = `No active user ${req.actingAccountId ?? '(none)'} to act as`;
       return req.product === 'jira' ? jiraError(401, message) : confluenceError(401, message);
     }
+    if (user.consented === false) {
+      return jsonResponse(401, { message: 'Authentication required' }, { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' });
+    }
     caller = { kind: 'user', user };
   } else {
     caller = { kind: 'app' };

@@ -24,6 +24,12 @@ export interface SampleUser {
    * if the reported `updatedAt` is earlier than this; without it, every report names the account.
    */
   profileUpdatedAt?: string;
+  /**
+   * Whether the user has allowed the app to act on their behalf. Defaults to true. When false, every
+   * `asUser()` call answers as Forge's proxy does before consent (`forge-proxy-error: NEEDS_AUTHENTICATION_ERR`),
+   * which the @forge/api client throws as its NeedsAuthenticationError.
+   */
+  consented?: boolean;
 }
 
 export type FaultKind = 'rate-limit' | 'timeout' | 'server-error';

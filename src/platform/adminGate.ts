@@ -13,8 +13,18 @@ async function answerOf(response: { status: number; json(): Promise<unknown> }):
 }
 
 /**
+ * Forge's request for the user's consent (`NEEDS_AUTHENTICATION_ERR`, thrown by `asUser()` calls until the
+ * user allows the app to act for them). It must leave the function unchanged: the platform turns it into
+ * the "Allow access" prompt. Swallowing it would show an administrator the page as a non-admin, forever.
+ */
+export function isConsentRequest(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR';
+}
+
+/**
  * Asks the product, as the calling user, whether they are an administrator. Checked on every call that
- * writes or returns personal data; never cached. Any error is a "no".
+ * writes or returns personal data; never cached. Any error is a "no", except Forge's consent request,
+ * which is passed on so the user can be asked (nothing is returned or written meanwhile).
  */
 export async function callerIsAdministrator(product: Product, accountId: string): Promise<boolean> {
   try {
@@ -28,7 +38,8 @@ export async function callerIsAdministrator(product: Product, accountId: string)
       headers: { Accept: 'application/json' },
     });
     return isConfluenceAdministrator(await answerOf(response), accountId);
-  } catch {
+  } catch (error) {
+    if (isConsentRequest(error)) throw error;
     return false;
   }
 }

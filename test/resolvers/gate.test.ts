@@ -62,3 +62,16 @@ describe('the admin gate', () => {
     if (NON_ADMIN_GETS[name].expect === 'forbidden') expect(!result.ok && result.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe("Forge's consent request", () => {
+  it.each(RESOLVER_NAMES.filter((name) => name !== 'getStatementVersions' && name !== 'diffVersions'))(
+    '%s passes it through unchanged (Forge then asks the user to allow access) and writes nothing',
+    async (name) => {
+      const before = [...app.emulator.entries(JIRA_SITE).keys()].sort();
+      app.emulator.users.set({ ...app.emulator.users.get(SAMPLE_ACCOUNTS.jiraAdmin)!, consented: false });
+      const outcome = app.raw(name, NON_ADMIN_GETS[name].payload(), as(SAMPLE_ACCOUNTS.jiraAdmin, JIRA_SITE));
+      await expect(outcome).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
+      expect([...app.emulator.entries(JIRA_SITE).keys()].sort()).toEqual(before);
+    },
+  );
+});

@@ -80,6 +80,9 @@ test('evidence: each claim in "At a glance" carries its verdict, with the eviden
   await expect(egress.locator('details li').first().textContent()).resolves.toContain('manifest.yml');
 
   await expect(page.locator('[data-claim="logs"] .verdict').textContent()).resolves.toBe("Vendor's statement");
+  // Each badge names what proved it: the data inventory is checked against the code, not the manifest.
+  await expect(page.locator('[data-claim="inventory"] .verdict').textContent()).resolves.toBe('Verified from the code');
+  await expect(page.locator('[data-claim="uninstall"] .verdict').textContent()).resolves.toBe('Verified from Forge platform rules');
   await expect(page.locator('.verdict-contradicted').count()).resolves.toBe(0);
   const proven = page.locator('.proven');
   await expect(proven.getByRole('heading', { level: 3 }).textContent()).resolves.toBe('What the app proves about itself');

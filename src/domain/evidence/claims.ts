@@ -7,7 +7,7 @@ import type { StatementFacts } from '../statement/types';
 import { describeEgress } from './manifest-facts';
 import type { SourceNames } from './inventory-checks';
 import { FORGE_UNINSTALL_RETENTION_DAYS, INSIDE_ATLASSIAN } from './statement-checks';
-import type { Claim, ClaimId, Eligibility, ManifestFacts, Problem, ProblemKind, ScopeUse, Verdict } from './types';
+import type { Claim, ClaimId, Eligibility, EvidenceBasis, ManifestFacts, Problem, ProblemKind, ScopeUse, Verdict } from './types';
 
 export interface ClaimInputs {
   facts: StatementFacts;
@@ -36,9 +36,26 @@ export const CONTRADICTS: Record<ClaimId, readonly ProblemKind[]> = {
   'sub-processors': [],
 };
 
+/** What each claim is proved from, when the build can prove it. */
+const BASIS: Record<ClaimId, EvidenceBasis[]> = {
+  egress: ['manifest'],
+  analytics: ['manifest'],
+  storage: ['manifest'],
+  inventory: ['code'],
+  'personal-data': ['code', 'manifest'],
+  'data-residency': ['manifest'],
+  'runs-on-atlassian': ['manifest'],
+  scopes: ['manifest', 'code'],
+  hosting: ['manifest'],
+  uninstall: ['platform'],
+  logs: [],
+  'sub-processors': [],
+};
+
 function claim(id: ClaimId, label: string, fallback: Verdict, evidence: string[], problems: readonly Problem[]): Claim {
   const against = problems.filter((p) => CONTRADICTS[id].includes(p.kind)).map((p) => p.message);
-  return against.length > 0 ? { id, label, verdict: 'contradicted', evidence: [...against, ...evidence] } : { id, label, verdict: fallback, evidence };
+  const basis = BASIS[id];
+  return against.length > 0 ? { id, label, verdict: 'contradicted', basis, evidence: [...against, ...evidence] } : { id, label, verdict: fallback, basis, evidence };
 }
 
 function reasonsOr(e: Eligibility, ok: string): string[] {

@@ -23,10 +23,15 @@ export const CLAIM_IDS = [
 ] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
+/** What a verified claim was proved from: the manifest, the app's code and data inventory, or a documented Forge rule. */
+export type EvidenceBasis = 'manifest' | 'code' | 'platform';
+
 export interface Claim {
   id: ClaimId;
   label: string;
   verdict: Verdict;
+  /** What the build proved it from (meaningful when `verdict` is 'verified'). */
+  basis: EvidenceBasis[];
   /** Plain sentences naming the file and field each fact comes from. */
   evidence: string[];
 }

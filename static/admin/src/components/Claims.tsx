@@ -5,13 +5,20 @@
 import type { JSX } from 'preact';
 import type { Claim, Eligibility, Evidence } from '../../../../src/domain/evidence/types';
 
-type Verdict = Claim['verdict'];
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  verified: 'Verified from the manifest',
-  'vendor-statement': "Vendor's statement",
-  contradicted: 'Contradicted',
+const BASIS_WORDS: Record<Claim['basis'][number], string> = {
+  manifest: 'the manifest',
+  code: 'the code',
+  platform: 'Forge platform rules',
 };
+
+/** "Verified from the manifest", "Verified from the code and the manifest", "Vendor's statement", … */
+export function verdictLabel(claim: Pick<Claim, 'verdict' | 'basis'>): string {
+  if (claim.verdict === 'vendor-statement') return "Vendor's statement";
+  if (claim.verdict === 'contradicted') return 'Contradicted';
+  const from = claim.basis.map((b) => BASIS_WORDS[b]);
+  return from.length === 0 ? 'Verified' : `Verified from ${from.join(' and ')}`;
+}
 
 /** Which claims each row of "At a glance" shows; the rest go to `ProvenList`. */
 export const ROW_CLAIMS = {
@@ -30,15 +37,15 @@ export type ClaimRow = keyof typeof ROW_CLAIMS;
 
 const ROWED: ReadonlySet<Claim['id']> = new Set(Object.values(ROW_CLAIMS).flat());
 
-export function VerdictBadge({ verdict }: { verdict: Verdict }): JSX.Element {
-  return <span class={`verdict verdict-${verdict}`}>{VERDICT_LABELS[verdict]}</span>;
+export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict' | 'basis'> }): JSX.Element {
+  return <span class={`verdict verdict-${claim.verdict}`}>{verdictLabel(claim)}</span>;
 }
 
 function ClaimNote({ claim }: { claim: Claim }): JSX.Element {
   return (
     <div class="claim" data-claim={claim.id}>
       <p class="claim-line">
-        <VerdictBadge verdict={claim.verdict} /> <span class="claim-label">{claim.label}</span>
+        <VerdictBadge claim={claim} /> <span class="claim-label">{claim.label}</span>
       </p>
       {claim.evidence.length > 0 && (
         <details class="claim-evidence">

@@ -78,6 +78,26 @@ test('a second admin sees who acknowledged first and adds their own; the history
   await screenshot(page, 'second-admin');
 });
 
+test('the history pages with "Load more": 25 rows first, then the rest, newest first', async () => {
+  // 27 administrators acknowledge; the sample directory learns their names so the page can show them.
+  const admins = Array.from({ length: 27 }, (_, i) => `712020:history-admin-${String(i).padStart(2, '0')}`);
+  for (const [i, accountId] of admins.entries()) {
+    state().emulator.users.set({ accountId, displayName: `History Admin ${i}`, admin: { jira: true, confluence: true } });
+    await acknowledgeAs(session.preview, accountId);
+  }
+  await openApp(page, session.preview);
+  const rows = page.locator('.history-table tbody tr');
+  await rows.nth(24).waitFor();
+  expect(await rows.count()).toBe(25);
+  await expect(rows.first().locator('.who').textContent()).resolves.toBe('History Admin 26');
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await rows.nth(26).waitFor();
+  expect(await rows.count()).toBe(27);
+  await expect(rows.last().locator('.who').textContent()).resolves.toBe('History Admin 0');
+  await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+});
+
 test('a non-admin sees the status without names and no button; a forced acknowledge is refused and writes nothing', async () => {
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   state().update({ accountId: PREVIEW_ACCOUNTS.nora });

@@ -83,34 +83,26 @@ export function App({ first, where }: Props): JSX.Element {
   const disclosure = load.disclosure;
   const { statement, viewer } = disclosure;
 
+  /** After an acknowledgment (or a stale refusal): the new disclosure, a notice, history reloaded, focus on the status. */
+  const settle = (next: Disclosure, message: string | null): void => {
+    setLoad({ phase: 'ready', disclosure: next });
+    setNotice(message);
+    setAck({ phase: 'idle' });
+    setHistoryKey((k) => k + 1);
+    setFocusToken((t) => t + 1);
+  };
+
   const acknowledge = async (): Promise<void> => {
     setAck({ phase: 'pending' });
     const result = await api.acknowledge({ version: statement.version, hash: statement.hash });
     if (result.ok) {
-      setLoad({
-        phase: 'ready',
-        disclosure: {
-          ...disclosure,
-          status: result.data.status,
-          viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment },
-        },
-      });
-      setNotice(null);
-      setAck({ phase: 'idle' });
-      setHistoryKey((k) => k + 1);
-      setFocusToken((t) => t + 1);
+      settle({ ...disclosure, status: result.data.status, viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment } }, null);
       return;
     }
     if (result.error.code === 'STALE_STATEMENT') {
       const fresh = await api.getDisclosure();
       if (fresh.ok) {
-        setLoad({ phase: 'ready', disclosure: fresh.data });
-        setNotice(
-          `The statement was updated while you were reading; review version ${fresh.data.statement.version} and acknowledge again.`,
-        );
-        setAck({ phase: 'idle' });
-        setHistoryKey((k) => k + 1);
-        setFocusToken((t) => t + 1);
+        settle(fresh.data, `The statement was updated while you were reading; review version ${fresh.data.statement.version} and acknowledge again.`);
         return;
       }
       setAck({ phase: 'failed', error: fresh.error });

@@ -24,7 +24,7 @@ function loadVerifier() {
   } catch {
     fail('cannot load tsx; run `npm ci` in the repository first');
   }
-  return tsx.require(path.join(__dirname, '..', 'src', 'domain', 'export', 'index.ts'), __filename);
+  return tsx.require(path.join(__dirname, '..', 'toolkit', 'export', 'index.ts'), __filename);
 }
 
 function main(argv) {

@@ -2,7 +2,7 @@
  * The statement catalog the preview serves, and "Publish a new statement version": version N+1 built from
  * the version in force, with a visible material change, compiled with the real compiler.
  */
-import { compileSource } from '../../src/domain/statement/compile';
+import { compileSource } from '../../toolkit/statement/compile';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 
 function today(now: Date): string {

@@ -6,7 +6,7 @@ import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import { createResolverHandler } from '../../src/resolvers';
 import { bundledCatalog } from '../../src/platform/bundledCatalog';
-import { bundleOffline } from '../lib/forge-offline';
+import { bundleOffline } from '../../toolkit/forge/offline-checks';
 import type { BenchRow } from './types';
 
 const SITE = 'ari:cloud:jira::site/33333333-3333-4333-8333-333333333333';

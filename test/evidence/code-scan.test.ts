@@ -1,5 +1,5 @@
 /** The code scanner: which Forge API uses it sees, and which it must not. */
-import { scanSource } from '../../scripts/lib/code-scan';
+import { scanSource } from '../../toolkit/evidence/code-scan';
 import type { SourceFile } from '../../src/domain/evidence/types';
 
 const backend = (text: string): SourceFile => ({ path: 'src/x.ts', text, side: 'backend' });

@@ -1,5 +1,5 @@
 /** Each test breaks one thing in a copy of the fixture app; the check must catch it with its own message. */
-import { INVENTORY } from '../../src/domain/evidence/inventory-checks';
+import { INVENTORY } from '../../toolkit/evidence/inventory-checks';
 import { copyApp, messages, permissionsOf, type AppCopy } from './helpers';
 
 let app: AppCopy;

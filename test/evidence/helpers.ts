@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { loadEvidenceInputs } from '../../scripts/lib/evidence-inputs';
+import { loadEvidenceInputs } from '../../toolkit/cli/evidence-inputs';
 import type { KeyFamily } from '../../src/domain/inventory';
-import { runChecks } from '../../src/domain/evidence/run-checks';
+import { runChecks } from '../../toolkit/evidence/run-checks';
 import type { CheckReport } from '../../src/domain/evidence/types';
 import type { StatementFacts } from '../../src/domain/statement/types';
 

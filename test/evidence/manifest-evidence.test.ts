@@ -1,6 +1,6 @@
 /** Evidence from the manifest alone: every form of egress, storage, and the two eligibility verdicts. */
-import { dataResidency, runsOnAtlassian } from '../../src/domain/evidence/eligibility';
-import { InvalidManifestError, readManifestFacts } from '../../src/domain/evidence/manifest-facts';
+import { dataResidency, runsOnAtlassian } from '../../toolkit/evidence/eligibility';
+import { InvalidManifestError, readManifestFacts } from '../../toolkit/evidence/manifest-facts';
 import { EXTERNAL_KINDS } from '../../src/domain/evidence/types';
 
 const base = {

@@ -1,6 +1,6 @@
 /** The Marketplace answers agree with both the statement facts and the manifest evidence. */
-import { euDataLeavesAtlassian, marketplacePrivacy, RESIDENCY_STORED_IN_ATLASSIAN } from '../../src/domain/evidence/marketplace-privacy';
-import { readFacts } from '../../scripts/lib/evidence-inputs';
+import { euDataLeavesAtlassian, marketplacePrivacy, RESIDENCY_STORED_IN_ATLASSIAN } from '../../toolkit/evidence/marketplace-privacy';
+import { readFacts } from '../../toolkit/cli/evidence-inputs';
 import { copyApp, FACTS_FILE, permissionsOf, type AppCopy } from './helpers';
 
 let app: AppCopy;

@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEvidenceInputs, REPO_ROOT, STATEMENT_CATALOG } from '../../scripts/lib/evidence-inputs';
-import { runChecks } from '../../src/domain/evidence/run-checks';
+import { loadEvidenceInputs, REPO_ROOT, STATEMENT_CATALOG } from '../../toolkit/cli/evidence-inputs';
+import { runChecks } from '../../toolkit/evidence/run-checks';
 import { acknowledgmentKey, assertDeclaredKey, UndeclaredKeyError } from '../../src/domain/inventory';
 import { copyApp, permissionsOf, FACTS_FILE } from './helpers';
 
@@ -27,10 +27,10 @@ test('the repository: its statement agrees with its manifest, code and inventory
   expect(report.evidence.dataResidency).toEqual({ eligible: true });
 });
 
-test('scripts/check.ts exits 1 naming both sides, and 0 with a summary', () => {
+test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () => {
   const app = copyApp();
   try {
-    const ok = spawnSync(TSX, ['scripts/check.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const ok = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('[verified] Sends no data outside Atlassian');
     expect(existsSync(join(app.root, 'src', 'generated', 'evidence.json'))).toBe(true);
@@ -38,21 +38,21 @@ test('scripts/check.ts exits 1 naming both sides, and 0 with a summary', () => {
     app.editManifest((m) => {
       (permissionsOf(m).scopes as string[]).push('read:jira-user:unused');
     });
-    const bad = spawnSync(TSX, ['scripts/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const bad = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('manifest.yml declares scope read:jira-user:unused but no code uses an API that needs it');
 
-    const mp = spawnSync(TSX, ['scripts/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(mp.status).toBe(1);
   } finally {
     app.dispose();
   }
 });
 
-test('scripts/marketplace-privacy.ts prints the API body', () => {
+test('toolkit/cli/marketplace-privacy.ts prints the API body', () => {
   const app = copyApp();
   try {
-    const run = spawnSync(TSX, ['scripts/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const body = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['dataAccessAndStorage', 'thirdPartyInformation', 'logDetails', 'dataResidency']);

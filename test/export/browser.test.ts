@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { sha256Hex } from '../../src/domain/canonical';
-import { checksumInput } from '../../src/domain/export/bundle';
+import { checksumInput } from '../../toolkit/export/bundle';
 import { downloadFile, exportFileName, sha256HexWeb, type DownloadEnvironment } from '../../static/admin/src/export';
 import { bundleOf, sampleInput } from './helpers';
 
@@ -31,7 +31,7 @@ describe('the browser-side export', () => {
     expect([...packages].sort()).toEqual(['json-canonicalize']);
     const names = [...files].map((f) => f.replace(resolve(__dirname, '../..') + '/', ''));
     expect(names).not.toContain('src/domain/canonical.ts');
-    expect(names.every((n) => n.startsWith('static/admin/src/export/') || n.startsWith('src/domain/export/'))).toBe(true);
+    expect(names.every((n) => n.startsWith('static/admin/src/export/') || n.startsWith('toolkit/export/'))).toBe(true);
   });
 
   it('computes the same checksum with Web Crypto as the verifier does with node:crypto', async () => {

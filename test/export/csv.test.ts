@@ -1,4 +1,4 @@
-import { CSV_COLUMNS, csvCell, csvRow, neutraliseFormula, receiptsCsv } from '../../src/domain/export/csv';
+import { CSV_COLUMNS, csvCell, csvRow, neutraliseFormula, receiptsCsv } from '../../toolkit/export/csv';
 import { chainOf, SAMPLE_STEPS, STATEMENTS } from './helpers';
 
 /** A small RFC 4180 reader, to read back what the writer wrote. */

@@ -1,7 +1,7 @@
 import type { InvocationIdentity } from '../../dev/emulator';
 import { sha256Hex } from '../../src/domain/canonical';
-import { assembleBundle, sealBundle, serializeBundle, type BundleInput } from '../../src/domain/export/bundle';
-import type { ExportBundle } from '../../src/domain/export/format';
+import { assembleBundle, sealBundle, serializeBundle, type BundleInput } from '../../toolkit/export/bundle';
+import type { ExportBundle } from '../../toolkit/export/format';
 import type { ResolverName } from '../../src/contract';
 import type { ForgeInvoke } from '../../static/admin/src/export/collect';
 import type { App } from '../support/app';
@@ -9,7 +9,7 @@ import { GENESIS_HASH } from '../../src/domain/canonical';
 import { accountCommitment, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { ReceiptDraft } from '../../src/domain/receipts/chain';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import type { BundleStatement } from '../../src/domain/export/format';
+import type { BundleStatement } from '../../toolkit/export/format';
 import { compiled, sampleSource } from '../support/statements';
 import { JIRA_SITE } from '../support/app';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sha256Hex } from '../../src/domain/canonical';
-import { assembleBundle, checksumInput, serializeBundle } from '../../src/domain/export/bundle';
-import type { ExportBundle } from '../../src/domain/export/format';
-import { formatReport, verifyExport, type VerifyReport } from '../../src/domain/export';
+import { assembleBundle, checksumInput, serializeBundle } from '../../toolkit/export/bundle';
+import type { ExportBundle } from '../../toolkit/export/format';
+import { formatReport, verifyExport, type VerifyReport } from '../../toolkit/export';
 import { sealReceipt, bodyOf } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { bundleOf, bundleText, chainOf, clone, relaid, sampleInput, SALT } from './helpers';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
-import { ROOT, bundleOffline, lintOffline, validateManifest, type BundleReport } from '../../scripts/lib/forge-offline';
+import { ROOT, bundleOffline, lintOffline, validateManifest, type BundleReport } from '../../toolkit/forge/offline-checks';
 
 /** Forge's own checks, offline: what `forge lint` and `forge deploy` would say before anything uploads. */
 

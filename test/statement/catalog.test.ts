@@ -1,5 +1,5 @@
 import { acknowledgmentStandsFor, changesSince, currentStatement, findVersion, inForceOn, versionSummaries } from '../../src/domain/statement/catalog';
-import { compileCatalog } from '../../src/domain/statement/compile';
+import { compileCatalog } from '../../toolkit/statement/compile';
 import type { Materiality, StatementSource } from '../../src/domain/statement/types';
 import { sourceOf } from './helpers';
 

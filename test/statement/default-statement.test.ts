@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashCanonical } from '../../src/domain/canonical';
-import { compileSource } from '../../src/domain/statement/compile';
-import { checkPolicy, publishedCatalog } from '../../src/domain/statement/policy';
-import { POLICY_DIR, readPolicyFiles } from '../../scripts/lib/policy-files';
+import { compileSource } from '../../toolkit/statement/compile';
+import { checkPolicy, publishedCatalog } from '../../toolkit/statement/policy';
+import { POLICY_DIR, readPolicyFiles } from '../../toolkit/cli/policy-files';
 import { allNodes } from './helpers';
 
 describe("Privacy Panel's own statement (policy/)", () => {

@@ -1,4 +1,4 @@
-import { compileCatalog, compileSource } from '../../src/domain/statement/compile';
+import { compileCatalog, compileSource } from '../../toolkit/statement/compile';
 import { allNodes, compiledOf, MODELS, parseFixture, sourceOf } from './helpers';
 
 describe('the statement model covers the four data-handling models', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { compileSource, hashSource } from '../../src/domain/statement/compile';
-import { normaliseMarkdown } from '../../src/domain/statement/normalise';
+import { compileSource, hashSource } from '../../toolkit/statement/compile';
+import { normaliseMarkdown } from '../../toolkit/statement/normalise';
 import { parseFixture, sourceOf } from './helpers';
 
 describe('statement hashes', () => {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { compileSource } from '../../src/domain/statement/compile';
-import { parseStatement, type ParsedStatement } from '../../src/domain/statement/parse';
-import type { PolicyFiles } from '../../src/domain/statement/policy';
+import { compileSource } from '../../toolkit/statement/compile';
+import { parseStatement, type ParsedStatement } from '../../toolkit/statement/parse';
+import type { PolicyFiles } from '../../toolkit/statement/policy';
 import type { Block, CompiledStatement, Inline, StatementSource } from '../../src/domain/statement/types';
-import { readPolicyFiles, REPO_ROOT } from '../../scripts/lib/policy-files';
+import { readPolicyFiles, REPO_ROOT } from '../../toolkit/cli/policy-files';
 
 export const MODELS = ['on-premise', 'data-center', 'forge-cloud', 'connect-cloud'] as const;
 export type Model = (typeof MODELS)[number];

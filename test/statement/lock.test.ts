@@ -1,6 +1,6 @@
 import { hashCanonical } from '../../src/domain/canonical';
-import { publication } from '../../src/domain/statement/lock';
-import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../src/domain/statement/policy';
+import { publication } from '../../toolkit/statement/lock';
+import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../toolkit/statement/policy';
 import { lineContaining, replaceOnce, fixtureFiles } from './helpers';
 
 function base(): PolicyFiles {

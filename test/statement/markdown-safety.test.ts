@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { compileSource } from '../../src/domain/statement/compile';
-import { markdownToBlocks } from '../../src/domain/statement/markdown';
+import { compileSource } from '../../toolkit/statement/compile';
+import { markdownToBlocks } from '../../toolkit/statement/markdown';
 import { allNodes, sourceOf } from './helpers';
 import type { Block, Inline } from '../../src/domain/statement/types';
 

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../src/domain/statement/problems';
+import { formatProblem } from '../../toolkit/statement/problems';
 import { lineContaining, parseFixture, replaceOnce, type Model } from './helpers';
 
 const YML = 'policy/statement.yml';

@@ -5,8 +5,8 @@
  */
 import type { makeInvoke } from '@forge/bridge';
 import type { ApiError, Defs, ErrorCode, ExportPage, Product, Result, StatementVersions } from '../../../../src/contract';
-import { assembleBundle, missingVersions, sealBundle, serializeBundle } from '../../../../src/domain/export/bundle';
-import { receiptsCsv } from '../../../../src/domain/export/csv';
+import { assembleBundle, missingVersions, sealBundle, serializeBundle } from '../../../../toolkit/export/bundle';
+import { receiptsCsv } from '../../../../toolkit/export/csv';
 import type { StoredReceipt } from '../../../../src/domain/receipts/types';
 import { sha256HexWeb } from './digest';
 

@@ -1,0 +1,126 @@
+/**
+ * The statement's facts vs the manifest's evidence: egress, analytics, storage location, data residency
+ * and the retention after uninstall. Each contradiction names both sides.
+ */
+import type { EgressDestination, StatementFacts, StorageLocation } from '../../src/domain/statement/types';
+import { dataResidency } from './eligibility';
+import type { SourceNames } from './inventory-checks';
+import { describeEgress, hostOf } from './manifest-facts';
+import type { ManifestFacts, Problem } from '../../src/domain/evidence/types';
+
+/** Where data counts as kept inside Atlassian (or the customer's own browser). */
+export const INSIDE_ATLASSIAN: readonly StorageLocation[] = ['forge-hosted-storage', 'atlassian-product', 'browser'];
+
+/** Days Forge keeps an uninstalled app's hosted storage before deleting it (forge-facts.md §4.7). */
+export const FORGE_UNINSTALL_RETENTION_DAYS = 28;
+
+/** Whether a statement destination (`api.example.com`, `*.example.com`, `*`) covers a manifest host. */
+export function covers(statementDomain: string, host: string): boolean {
+  const s = hostOf(statementDomain);
+  if (s === '*' || s === host) return true;
+  return s.startsWith('*.') && (host.endsWith(s.slice(1)) || host === s);
+}
+
+function destinationFor(facts: StatementFacts, host: string): EgressDestination | undefined {
+  return facts.egress.find((d) => covers(d.domain, host));
+}
+
+export interface StatementCheck {
+  problems: Problem[];
+  warnings: string[];
+}
+
+export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: SourceNames): StatementCheck {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const noEgress = facts.egress.length === 0;
+  const undisclosed = (what: string): string =>
+    noEgress
+      ? `statement says "no egress" (${names.statement}: facts.egress is empty) but ${names.manifest} declares ${what}`
+      : `${names.manifest} declares ${what}, but ${names.statement} facts.egress does not list it`;
+
+  for (const entry of m.egress) {
+    if (entry.host === null) continue; // `{ remote }` entries: checked with the remote
+    const destination = destinationFor(facts, entry.host);
+    if (!destination) {
+      problems.push({ kind: 'undeclared-egress', message: undisclosed(describeEgress(entry)) });
+      continue;
+    }
+    if (!destination.endUserData && entry.inScopeEUD) {
+      problems.push({
+        kind: 'egress-eud-mismatch',
+        message: `${names.statement} says egress to ${destination.domain} carries no end-user data (endUserData: false), but ${names.manifest} ${describeEgress(entry)} has inScopeEUD true (the default when unset)`,
+      });
+    }
+    if (destination.endUserData && !entry.inScopeEUD) {
+      problems.push({
+        kind: 'egress-eud-mismatch',
+        message: `${names.statement} says egress to ${destination.domain} carries end-user data, but ${names.manifest} marks ${describeEgress(entry)} inScopeEUD: false`,
+      });
+    }
+  }
+
+  for (const remote of m.remotes) {
+    const hosts = remote.hosts.length > 0 ? remote.hosts : [`remote:${remote.key}`];
+    for (const host of hosts) {
+      if (!destinationFor(facts, host)) problems.push({ kind: 'undeclared-egress', message: undisclosed(`remote '${remote.key}' (${host})`) });
+    }
+  }
+
+  for (const d of facts.egress) {
+    const used = m.egress.some((e) => e.host !== null && covers(d.domain, e.host)) || m.remotes.some((r) => r.hosts.some((h) => covers(d.domain, h)));
+    if (!used) warnings.push(`${names.statement} lists egress to ${d.domain}, which ${names.manifest} does not declare (Forge would block it)`);
+  }
+
+  const analytics = m.egress.filter((e) => e.category === 'analytics');
+  if (!facts.analytics.collected) {
+    for (const entry of analytics) {
+      problems.push({
+        kind: 'analytics-undisclosed',
+        message: `${names.statement} says no analytics are collected (facts.analytics.collected: false) but ${names.manifest} declares analytics egress ${describeEgress(entry)}`,
+      });
+    }
+  }
+
+  const residency = dataResidency(m);
+  if (facts.dataResidency.supported && !residency.eligible) {
+    for (const reason of residency.reasons) {
+      problems.push({
+        kind: 'residency-claim',
+        message: `statement claims data residency support (${names.statement}: facts.dataResidency.supported is true) but ${reason}`,
+      });
+    }
+  }
+
+  const forgeCategories = facts.dataStored.filter((c) => c.location === 'forge-hosted-storage');
+  if (forgeCategories.length > 0 && m.storage.length === 0) {
+    problems.push({
+      kind: 'storage-claim',
+      message: `${names.statement} says category '${forgeCategories[0]?.id}' is stored in Forge hosted storage, but ${names.manifest} enables none (no storage:app scope, app.storage.entities or sql module)`,
+    });
+  }
+  const allInside = facts.dataStored.every((c) => INSIDE_ATLASSIAN.includes(c.location));
+  if (allInside) {
+    for (const remote of m.remotes.filter((r) => r.storesData)) {
+      problems.push({
+        kind: 'storage-claim',
+        message: `${names.statement} places every data category inside Atlassian, but ${names.manifest} remote '${remote.key}' stores data (storage.inScopeEUD or a storage operation)`,
+      });
+    }
+  }
+  const outside = facts.dataStored.filter((c) => !INSIDE_ATLASSIAN.includes(c.location));
+  if (outside.length > 0 && m.remotes.length === 0 && !m.egress.some((e) => e.inScopeEUD)) {
+    warnings.push(`${names.statement} places ${outside.map((c) => `'${c.id}'`).join(', ')} outside Atlassian, but ${names.manifest} declares no remote or end-user-data egress that could carry it there`);
+  }
+
+  const days = facts.uninstall.deletedAfterDays;
+  const forgeOnly = m.remotes.length === 0 && m.connectModules.length === 0 && allInside;
+  if (days !== undefined && forgeOnly && m.storage.length > 0 && days !== FORGE_UNINSTALL_RETENTION_DAYS) {
+    problems.push({
+      kind: 'uninstall-claim',
+      message: `${names.statement} says data is deleted ${days} days after uninstall (facts.uninstall.deletedAfterDays), but Forge hosted storage keeps it ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall, and this app stores nothing elsewhere (${names.manifest})`,
+    });
+  }
+
+  return { problems, warnings };
+}

@@ -1,0 +1,98 @@
+/**
+ * policy/statement.yml + its section files → a validated, normalised `StatementSource`, or every problem
+ * found. Pure: the caller reads the files and passes their text.
+ */
+import { factFindings, duplicates } from './facts-rules';
+import { issuesToProblems, pathText } from './issues';
+import { markdownProblems } from './markdown';
+import { normaliseMarkdown } from './normalise';
+import { problem, sortProblems, type StatementProblem } from './problems';
+import { statementFileSchema } from './schema';
+import type { StatementSource } from '../../src/domain/statement/types';
+import { parseYaml } from './yaml-lines';
+
+export interface StatementInput {
+  /** The statement file as problems name it, e.g. `policy/statement.yml`. Section paths are resolved next to it. */
+  statementFile: string;
+  statementText: string;
+  /** The text of each section file, by path relative to the statement's folder (`sections/overview.md`). */
+  sectionTexts: Readonly<Record<string, string>>;
+}
+
+export interface ParsedStatement {
+  /** Present only when there are no problems. */
+  source?: StatementSource;
+  problems: StatementProblem[];
+  /** Line of `version` in the statement file (1 when unknown), for problems about the version. */
+  versionLine: number;
+  /** Line of any node of the statement file, by path (1 when the file did not parse). */
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export function folderOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash + 1);
+}
+
+export function parseStatement(input: StatementInput): ParsedStatement {
+  const file = input.statementFile;
+  const yaml = parseYaml(input.statementText);
+  if (yaml.errors.length > 0) {
+    return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)), versionLine: 1, lineOf: () => 1 };
+  }
+  const raw = yaml.value;
+  const lineOf = (path: readonly PropertyKey[], options?: { key?: boolean }) => yaml.locate.line(path, options);
+  const versionLine = lineOf(['version']);
+  const problems: StatementProblem[] = [];
+
+  const parsed = statementFileSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
+
+  const top: Rec = isRec(raw) ? raw : {};
+  for (const finding of factFindings(top['facts'])) problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
+  for (const finding of duplicates(top['sections'], 'id', ['sections'], 'duplicate-section-id', 'section id')) {
+    problems.push(problem(file, lineOf(finding.path), finding.rule, finding.message));
+  }
+
+  const version = top['version'];
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > 0) {
+    if (version > 1 && top['change'] === undefined) {
+      problems.push(problem(file, versionLine, 'change-missing', `version ${version} needs a change: { summary, materiality } describing what changed since version ${version - 1}`));
+    }
+    if (version === 1 && top['change'] !== undefined) {
+      problems.push(problem(file, lineOf(['change'], { key: true }), 'change-unexpected', 'version 1 has nothing to compare with: remove change'));
+    }
+  }
+
+  // Section files: checked even when other fields are wrong, so every problem shows at once.
+  const folder = folderOf(file);
+  const markdownByIndex = new Map<number, string>();
+  (Array.isArray(top['sections']) ? top['sections'] : []).forEach((section: unknown, index) => {
+    const path = isRec(section) ? section['file'] : undefined;
+    if (typeof path !== 'string' || !/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(path)) return;
+    const text = input.sectionTexts[path];
+    if (text === undefined) {
+      problems.push(problem(file, lineOf(['sections', index, 'file']), 'section-file-missing', `${folder}${path} does not exist`));
+      return;
+    }
+    const markdown = normaliseMarkdown(text);
+    problems.push(...markdownProblems(markdown, `${folder}${path}`));
+    markdownByIndex.set(index, markdown);
+  });
+
+  if (problems.length > 0 || !parsed.success) return { problems: sortProblems(problems), versionLine, lineOf };
+
+  const data = parsed.data;
+  const source: StatementSource = {
+    id: data.id,
+    version: data.version,
+    effectiveDate: data.effectiveDate,
+    change: data.change ?? null,
+    facts: data.facts,
+    sections: data.sections.map((s, index) => ({ id: s.id, title: s.title, markdown: markdownByIndex.get(index) ?? '' })),
+  };
+  return { source, problems: [], versionLine, lineOf };
+}

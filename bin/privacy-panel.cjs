@@ -10,7 +10,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const USAGE = 'usage: privacy-panel verify FILE\n\nChecks a Privacy Panel export (the .json file) and exits 0 when it verifies, 1 when it does not.\n';
+const USAGE =
+  'usage: privacy-panel verify FILE\n\nChecks a Privacy Panel export (the .json file) and exits 0 when it verifies, 1 when it does not.\n';
 
 function fail(message) {
   process.stderr.write(`privacy-panel: ${message}\n`);

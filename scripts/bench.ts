@@ -28,7 +28,9 @@ function print(title: string, rows: BenchRow[]): void {
   for (const row of rows) {
     const budget = row.budget === undefined ? '' : `${row.kind === 'exact' ? '=' : '≤'} ${row.budget} ${row.unit}`;
     const measured = `${row.measured} ${row.unit}`;
-    console.log(`${row.name.padEnd(width)}  ${measured.padStart(14)}  ${budget.padEnd(16)}  ${verdict(row)}${row.note ? `  (${row.note})` : ''}`);
+    console.log(
+      `${row.name.padEnd(width)}  ${measured.padStart(14)}  ${budget.padEnd(16)}  ${verdict(row)}${row.note ? `  (${row.note})` : ''}`,
+    );
   }
 }
 

@@ -106,7 +106,10 @@ export class ForgeEmulator {
     const parsed = parseInstallContext(identity.installContext);
     if (!parsed) throw new Error(`Not a Jira or Confluence installation ARI: ${identity.installContext}`);
     const invocation: ResolverInvocation = {
-      call: { functionKey, ...(payload === undefined ? {} : { payload: JSON.parse(JSON.stringify(payload)) as unknown }) },
+      call: {
+        functionKey,
+        ...(payload === undefined ? {} : { payload: JSON.parse(JSON.stringify(payload)) as unknown }),
+      },
       context: {
         cloudId: parsed.cloudId,
         localId: `emulated-${parsed.product}-admin-page`,
@@ -197,7 +200,9 @@ export class ForgeEmulator {
     const product = t.remote === 'jira' || t.remote === 'confluence' ? t.remote : undefined;
     const isPrivacy = !isKvs && t.remote === 'stargate' && isPrivacyReportPath(path);
 
-    this.count(isKvs ? kvsCounterName(path) : product ? `product.${product}` : isPrivacy ? 'privacy.report' : 'unknown');
+    this.count(
+      isKvs ? kvsCounterName(path) : product ? `product.${product}` : isPrivacy ? 'privacy.report' : 'unknown',
+    );
 
     const fault = this.faults.check(path, isKvs);
     if (fault?.kind === 'reject') throw fault.error;
@@ -205,7 +210,11 @@ export class ForgeEmulator {
 
     if (isKvs) {
       const identity = this.identity.current();
-      const outcome = handleKvsRequest({ store: this.store, installContext: identity.installContext, nowMs: this.now().getTime() }, path, init?.body);
+      const outcome = handleKvsRequest(
+        { store: this.store, installContext: identity.installContext, nowMs: this.now().getTime() },
+        path,
+        init?.body,
+      );
       if (outcome.mutated) this.persist();
       return outcome.response;
     }

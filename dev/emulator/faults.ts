@@ -60,7 +60,10 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
         }),
       };
     case 'server-error':
-      return { kind: 'respond', response: errorResponse(503, 'SERVICE_UNAVAILABLE', 'Service unavailable (injected by the emulator)') };
+      return {
+        kind: 'respond',
+        response: errorResponse(503, 'SERVICE_UNAVAILABLE', 'Service unavailable (injected by the emulator)'),
+      };
     case 'timeout':
       return { kind: 'reject', error: new EmulatedTimeoutError(path) };
   }

@@ -12,7 +12,12 @@ export function emptyResponse(status = 204, headers: Record<string, string> = {}
 }
 
 /** The Forge storage error shape: non-2xx answers carry `{ code, message }`. */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return jsonResponse(status, { code, message }, headers);
 }
 

@@ -16,7 +16,12 @@ export type {
   SampleUser,
 } from './types';
 export { UserDirectory, DEFAULT_SAMPLE_USERS, SAMPLE_ACCOUNTS } from './users';
-export { PrivacyReporting, DEFAULT_CYCLE_PERIOD_SECONDS, PRIVACY_REPORT_MAX_ACCOUNTS, PRIVACY_REPORT_PATH } from './privacy-route';
+export {
+  PrivacyReporting,
+  DEFAULT_CYCLE_PERIOD_SECONDS,
+  PRIVACY_REPORT_MAX_ACCOUNTS,
+  PRIVACY_REPORT_PATH,
+} from './privacy-route';
 export { EmulatedTimeoutError } from './faults';
 export { APP_ACCOUNT_ID } from './product-routes';
 export { KEY_EXISTS_CODE, KEY_EXISTS_STATUS } from './kvs-routes';

@@ -28,7 +28,8 @@ export const badRequest = (message: string): KvsFailure => fail(400, 'BAD_REQUES
 export function checkKey(key: unknown): KvsFailure | undefined {
   if (typeof key !== 'string') return badRequest('The key must be a string');
   if (key.length === 0) return fail(400, 'KEY_TOO_SHORT', 'The key must have at least one character');
-  if (key.length > KEY_MAX_LENGTH) return fail(400, 'KEY_TOO_LONG', `The key is longer than ${KEY_MAX_LENGTH} characters`);
+  if (key.length > KEY_MAX_LENGTH)
+    return fail(400, 'KEY_TOO_LONG', `The key is longer than ${KEY_MAX_LENGTH} characters`);
   if (!KEY_PATTERN.test(key)) return fail(400, 'INVALID_KEY', `The key does not match ${KEY_PATTERN.source}`);
   return undefined;
 }

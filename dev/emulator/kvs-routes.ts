@@ -54,7 +54,10 @@ export function kvsCounterName(path: string): string {
   return named[op] ?? (op.startsWith('entity/') ? `kvs.entity.${op.slice('entity/'.length)}` : 'kvs.unknown');
 }
 
-const failure = (f: KvsFailure): KvsOutcome => ({ response: errorResponse(f.status, f.code, f.message), mutated: false });
+const failure = (f: KvsFailure): KvsOutcome => ({
+  response: errorResponse(f.status, f.code, f.message),
+  mutated: false,
+});
 const ok = (response: Response, mutated = false): KvsOutcome => ({ response, mutated });
 
 const TTL_UNIT_SECONDS: Record<string, number> = { SECONDS: 1, MINUTES: 60, HOURS: 3600, DAYS: 86400 };
@@ -83,7 +86,10 @@ function isFailure(x: unknown): x is KvsFailure {
 function readMetadataFields(options: unknown): MetadataField[] | KvsFailure {
   if (!isRecord(options) || options['metadataFields'] === undefined) return [];
   const fields = options['metadataFields'];
-  if (!Array.isArray(fields) || !fields.every((f): f is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(f))) {
+  if (
+    !Array.isArray(fields) ||
+    !fields.every((f): f is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(f))
+  ) {
     return badRequest('metadataFields may only contain CREATED_AT, UPDATED_AT and EXPIRE_TIME');
   }
   return fields;
@@ -118,12 +124,14 @@ function handleSet(c: KvsRequestContext, ns: Namespace, body: unknown): KvsOutco
   const options = body['options'] ?? {};
   if (!isRecord(options)) return failure(badRequest('options must be an object'));
   const keyPolicy = options['keyPolicy'] ?? 'OVERRIDE';
-  if (keyPolicy !== 'OVERRIDE' && keyPolicy !== 'FAIL_IF_EXISTS') return failure(badRequest('keyPolicy must be OVERRIDE or FAIL_IF_EXISTS'));
+  if (keyPolicy !== 'OVERRIDE' && keyPolicy !== 'FAIL_IF_EXISTS')
+    return failure(badRequest('keyPolicy must be OVERRIDE or FAIL_IF_EXISTS'));
   const returnValue = options['returnValue'];
   if (returnValue !== undefined && returnValue !== 'PREVIOUS' && returnValue !== 'LATEST') {
     return failure(badRequest('returnValue must be PREVIOUS or LATEST'));
   }
-  if (returnValue !== undefined && keyPolicy !== 'OVERRIDE') return failure(badRequest('returnValue requires keyPolicy OVERRIDE'));
+  if (returnValue !== undefined && keyPolicy !== 'OVERRIDE')
+    return failure(badRequest('returnValue requires keyPolicy OVERRIDE'));
   const returnFields = readMetadataFields({ metadataFields: options['returnMetadataFields'] });
   if (isFailure(returnFields)) return failure(returnFields);
   const ttl = readTtl(options, c.nowMs);
@@ -132,7 +140,14 @@ function handleSet(c: KvsRequestContext, ns: Namespace, body: unknown): KvsOutco
   if (keyPolicy === 'FAIL_IF_EXISTS' && c.store.has(c.installContext, ns, key)) {
     return failure(fail(KEY_EXISTS_STATUS, KEY_EXISTS_CODE, 'The key already exists and keyPolicy is FAIL_IF_EXISTS'));
   }
-  const { previous, current } = c.store.write(c.installContext, ns, key, JSON.stringify(body['value']), c.nowMs, ttl.expireTime);
+  const { previous, current } = c.store.write(
+    c.installContext,
+    ns,
+    key,
+    JSON.stringify(body['value']),
+    c.nowMs,
+    ttl.expireTime,
+  );
   if (returnValue === 'LATEST') return ok(jsonResponse(200, present(key, current)), true);
   if (returnValue === 'PREVIOUS' && previous) return ok(jsonResponse(200, present(key, previous)), true);
   return ok(emptyResponse(204), true);
@@ -159,19 +174,28 @@ function handleQuery(c: KvsRequestContext, body: unknown): KvsOutcome {
   let prefix = '';
   const where = body['where'];
   if (where !== undefined) {
-    if (!Array.isArray(where) || where.length !== 1) return failure(fail(400, 'QUERY_WHERE_INVALID', 'KVS queries take exactly one where clause'));
+    if (!Array.isArray(where) || where.length !== 1)
+      return failure(fail(400, 'QUERY_WHERE_INVALID', 'KVS queries take exactly one where clause'));
     const clause: unknown = where[0];
-    if (!isRecord(clause) || clause['property'] !== 'key') return failure(fail(400, 'QUERY_WHERE_FIELD_INVALID', 'Only the key can be filtered'));
-    if (clause['condition'] !== 'BEGINS_WITH') return failure(fail(400, 'INVALID_FILTER_CONDITION', 'KVS queries support only BEGINS_WITH'));
+    if (!isRecord(clause) || clause['property'] !== 'key')
+      return failure(fail(400, 'QUERY_WHERE_FIELD_INVALID', 'Only the key can be filtered'));
+    if (clause['condition'] !== 'BEGINS_WITH')
+      return failure(fail(400, 'INVALID_FILTER_CONDITION', 'KVS queries support only BEGINS_WITH'));
     const values = clause['values'];
-    if (!Array.isArray(values) || values.length !== 1 || (typeof values[0] !== 'string' && typeof values[0] !== 'number')) {
+    if (
+      !Array.isArray(values) ||
+      values.length !== 1 ||
+      (typeof values[0] !== 'string' && typeof values[0] !== 'number')
+    ) {
       return failure(fail(400, 'INVALID_FILTER_VALUES', 'BEGINS_WITH takes exactly one string value'));
     }
     prefix = String(values[0]);
   }
   const limit = body['limit'] ?? QUERY_DEFAULT_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) return failure(badRequest('limit must be a positive integer'));
-  if (limit > QUERY_MAX_LIMIT) return failure(fail(400, 'LIST_QUERY_LIMIT_EXCEEDED', `Limit for list query should be at most ${QUERY_MAX_LIMIT}`));
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+    return failure(badRequest('limit must be a positive integer'));
+  if (limit > QUERY_MAX_LIMIT)
+    return failure(fail(400, 'LIST_QUERY_LIMIT_EXCEEDED', `Limit for list query should be at most ${QUERY_MAX_LIMIT}`));
   let after: string | undefined;
   if (body['after'] !== undefined) {
     after = typeof body['after'] === 'string' ? decodeCursor(body['after']) : undefined;
@@ -253,7 +277,10 @@ function handleBatchGet(c: KvsRequestContext, body: unknown): KvsOutcome {
   const failedKeys: ItemError[] = [];
   for (const item of items) {
     const fields = readMetadataFields(item.options);
-    const problem = (item.entityName !== undefined ? ENTITIES_UNSUPPORTED : undefined) ?? checkKey(item.key) ?? (isFailure(fields) ? fields : undefined);
+    const problem =
+      (item.entityName !== undefined ? ENTITIES_UNSUPPORTED : undefined) ??
+      checkKey(item.key) ??
+      (isFailure(fields) ? fields : undefined);
     if (problem) {
       failedKeys.push(itemError(item, problem));
       continue;
@@ -283,11 +310,13 @@ function handleTransaction(c: KvsRequestContext, body: unknown): KvsOutcome {
   if (!isRecord(body)) return failure(badRequest('The body must be an object'));
   const sets = body['set'] ?? [];
   const deletes = body['delete'] ?? [];
-  if (body['check'] !== undefined) return failure(badRequest('Transaction checks apply to custom entities, which are not emulated'));
+  if (body['check'] !== undefined)
+    return failure(badRequest('Transaction checks apply to custom entities, which are not emulated'));
   if (!Array.isArray(sets) || !Array.isArray(deletes)) return failure(badRequest('set and delete must be arrays'));
   const total = sets.length + deletes.length;
   if (total === 0) return failure(badRequest('A transaction needs at least one operation'));
-  if (total > TRANSACTION_MAX_OPERATIONS) return failure(badRequest(`A transaction takes at most ${TRANSACTION_MAX_OPERATIONS} operations`));
+  if (total > TRANSACTION_MAX_OPERATIONS)
+    return failure(badRequest(`A transaction takes at most ${TRANSACTION_MAX_OPERATIONS} operations`));
 
   // Validate everything first: a transaction is all-or-nothing.
   const seen = new Set<string>();
@@ -314,7 +343,8 @@ function handleTransaction(c: KvsRequestContext, body: unknown): KvsOutcome {
     writes.push({ key: op['key'] as string, json: JSON.stringify(op['value']), ...ttl });
   }
   for (const w of writes) c.store.write(c.installContext, 'data', w.key, w.json, c.nowMs, w.expireTime);
-  for (const op of deletes as Array<Record<string, unknown>>) c.store.remove(c.installContext, 'data', op['key'] as string);
+  for (const op of deletes as Array<Record<string, unknown>>)
+    c.store.remove(c.installContext, 'data', op['key'] as string);
   return ok(emptyResponse(204), true);
 }
 

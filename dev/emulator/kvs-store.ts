@@ -105,7 +105,13 @@ export class KvsStore {
    * Up to `count` keys starting with `prefix` and greater than `after`, in ascending order: a binary search
    * into the sorted keys, so a page costs the same however many keys the installation holds.
    */
-  keysFrom(installContext: string, namespace: Namespace, prefix: string, after: string | undefined, count: number): string[] {
+  keysFrom(
+    installContext: string,
+    namespace: Namespace,
+    prefix: string,
+    after: string | undefined,
+    count: number,
+  ): string[] {
     const space = this.installations.get(installContext)?.[namespace];
     if (!space) return [];
     const keys = this.sorted(space);

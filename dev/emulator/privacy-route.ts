@@ -43,18 +43,27 @@ export class PrivacyReporting {
     if (this.limited.times > 0) {
       this.limited.times -= 1;
       record(429);
-      return jsonResponse(429, { message: 'Too many requests' }, { 'Retry-After': String(this.limited.retryAfterSeconds) });
+      return jsonResponse(
+        429,
+        { message: 'Too many requests' },
+        { 'Retry-After': String(this.limited.retryAfterSeconds) },
+      );
     }
     if (!accounts || accounts.length === 0 || accounts.length > PRIVACY_REPORT_MAX_ACCOUNTS) {
       record(400);
-      return jsonResponse(400, { message: `accounts must be a list of 1 to ${PRIVACY_REPORT_MAX_ACCOUNTS} { accountId, updatedAt }` });
+      return jsonResponse(400, {
+        message: `accounts must be a list of 1 to ${PRIVACY_REPORT_MAX_ACCOUNTS} { accountId, updatedAt }`,
+      });
     }
     const cycle = { 'Cycle-Period': String(this.cyclePeriodSeconds) };
     const answers: Array<{ accountId: string; status: 'closed' | 'updated' }> = [];
     for (const { accountId, updatedAt } of accounts) {
       const u = users.get(accountId);
       if (u?.accountStatus === 'closed') answers.push({ accountId, status: 'closed' });
-      else if (u?.accountStatus === 'updated' && (u.profileUpdatedAt === undefined || Date.parse(updatedAt) < Date.parse(u.profileUpdatedAt))) {
+      else if (
+        u?.accountStatus === 'updated' &&
+        (u.profileUpdatedAt === undefined || Date.parse(updatedAt) < Date.parse(u.profileUpdatedAt))
+      ) {
         answers.push({ accountId, status: 'updated' });
       }
     }
@@ -71,7 +80,8 @@ function readAccounts(value: unknown): Array<{ accountId: string; updatedAt: str
   if (!Array.isArray(value)) return undefined;
   const out: Array<{ accountId: string; updatedAt: string }> = [];
   for (const item of value) {
-    if (!isRecord(item) || typeof item['accountId'] !== 'string' || typeof item['updatedAt'] !== 'string') return undefined;
+    if (!isRecord(item) || typeof item['accountId'] !== 'string' || typeof item['updatedAt'] !== 'string')
+      return undefined;
     if (Number.isNaN(Date.parse(item['updatedAt']))) return undefined;
     out.push({ accountId: item['accountId'], updatedAt: item['updatedAt'] });
   }

@@ -30,7 +30,11 @@ function jiraError(status: number, message: string): Response {
 }
 
 function confluenceError(status: number, message: string): Response {
-  return jsonResponse(status, { statusCode: status, data: { authorized: status !== 401, valid: false, errors: [] }, message });
+  return jsonResponse(status, {
+    statusCode: status,
+    data: { authorized: status !== 401, valid: false, errors: [] },
+    message,
+  });
 }
 
 const notFound = (product: ProductName, path: string): Response =>
@@ -50,8 +54,20 @@ function jiraUser(u: SampleUser): Record<string, unknown> {
 
 function confluenceUser(u: SampleUser | undefined, withOperations: boolean, isAdmin: boolean): Record<string, unknown> {
   const base: Record<string, unknown> = u
-    ? { type: 'known', accountId: u.accountId, accountType: 'atlassian', publicName: u.displayName, displayName: u.displayName }
-    : { type: 'known', accountId: APP_ACCOUNT_ID, accountType: 'app', publicName: 'Privacy Panel', displayName: 'Privacy Panel' };
+    ? {
+        type: 'known',
+        accountId: u.accountId,
+        accountType: 'atlassian',
+        publicName: u.displayName,
+        displayName: u.displayName,
+      }
+    : {
+        type: 'known',
+        accountId: APP_ACCOUNT_ID,
+        accountType: 'app',
+        publicName: 'Privacy Panel',
+        displayName: 'Privacy Panel',
+      };
   if (!withOperations) return { ...base, _expandable: { operations: '', details: '', personalSpace: '' } };
   const operations = [
     { operation: 'use', targetType: 'application' },
@@ -65,17 +81,33 @@ function jiraRoutes(req: ProductRequest, caller: Caller, users: UserDirectory): 
   const { pathname, query } = splitPath(req.path);
   if (req.method !== 'GET') return notFound('jira', req.path);
   if (pathname === '/rest/api/3/mypermissions') {
-    const wanted = (query.get('permissions') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const wanted = (query.get('permissions') ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (wanted.length === 0) return jiraError(400, 'The permissions query parameter is required.');
     const isAdmin = caller.kind === 'user' && caller.user.admin.jira;
     const permissions: Record<string, unknown> = {};
     for (const key of wanted) {
-      permissions[key] = { id: key === 'ADMINISTER' ? '0' : key, key, name: key, type: 'GLOBAL', description: `Emulated ${key}`, havePermission: key === 'ADMINISTER' && isAdmin };
+      permissions[key] = {
+        id: key === 'ADMINISTER' ? '0' : key,
+        key,
+        name: key,
+        type: 'GLOBAL',
+        description: `Emulated ${key}`,
+        havePermission: key === 'ADMINISTER' && isAdmin,
+      };
     }
     return jsonResponse(200, { permissions });
   }
   if (pathname === '/rest/api/3/myself') {
-    if (caller.kind === 'app') return jsonResponse(200, { accountId: APP_ACCOUNT_ID, accountType: 'app', displayName: 'Privacy Panel', active: true });
+    if (caller.kind === 'app')
+      return jsonResponse(200, {
+        accountId: APP_ACCOUNT_ID,
+        accountType: 'app',
+        displayName: 'Privacy Panel',
+        active: true,
+      });
     return jsonResponse(200, jiraUser(caller.user));
   }
   if (pathname === '/rest/api/3/user') {
@@ -116,7 +148,11 @@ export function handleProductRequest(req: ProductRequest, users: UserDirectory):
       return req.product === 'jira' ? jiraError(401, message) : confluenceError(401, message);
     }
     if (user.consented === false) {
-      return jsonResponse(401, { message: 'Authentication required' }, { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' });
+      return jsonResponse(
+        401,
+        { message: 'Authentication required' },
+        { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
+      );
     }
     caller = { kind: 'user', user };
   } else {

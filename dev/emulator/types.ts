@@ -74,12 +74,18 @@ export type ResolverInvocation = {
 export type BackendRuntimePayload = {
   installContext: string;
   principal?: { accountId: string };
-  installation?: { ari: { installationId: string; toString(): string }; contexts: Array<{ cloudId: string; toString(): string }> };
+  installation?: {
+    ari: { installationId: string; toString(): string };
+    contexts: Array<{ cloudId: string; toString(): string }>;
+  };
   license?: undefined;
 };
 
 /** `Resolver#getDefinitions()` or `makeResolver(...)` from @forge/resolver. */
-export type ForgeResolverHandler = (invocation: ResolverInvocation, backendRuntimePayload?: BackendRuntimePayload) => Promise<unknown>;
+export type ForgeResolverHandler = (
+  invocation: ResolverInvocation,
+  backendRuntimePayload?: BackendRuntimePayload,
+) => Promise<unknown>;
 
 /** One call to the personal data reporting endpoint, as received. */
 export interface PrivacyReportCall {

@@ -18,9 +18,18 @@ export const SAMPLE_ACCOUNTS = {
 export const DEFAULT_SAMPLE_USERS: readonly SampleUser[] = [
   { accountId: SAMPLE_ACCOUNTS.siteAdmin, displayName: 'Avery Site-Admin', admin: { jira: true, confluence: true } },
   { accountId: SAMPLE_ACCOUNTS.jiraAdmin, displayName: 'Jordan Jira-Admin', admin: { jira: true, confluence: false } },
-  { accountId: SAMPLE_ACCOUNTS.confluenceAdmin, displayName: 'Casey Confluence-Admin', admin: { jira: false, confluence: true } },
+  {
+    accountId: SAMPLE_ACCOUNTS.confluenceAdmin,
+    displayName: 'Casey Confluence-Admin',
+    admin: { jira: false, confluence: true },
+  },
   { accountId: SAMPLE_ACCOUNTS.member, displayName: 'Morgan Member', admin: { jira: false, confluence: false } },
-  { accountId: SAMPLE_ACCOUNTS.closedAdmin, displayName: 'Former user', admin: { jira: true, confluence: true }, accountStatus: 'closed' },
+  {
+    accountId: SAMPLE_ACCOUNTS.closedAdmin,
+    displayName: 'Former user',
+    admin: { jira: true, confluence: true },
+    accountStatus: 'closed',
+  },
 ];
 
 const copy = (u: SampleUser): SampleUser => ({ ...u, admin: { ...u.admin } });
@@ -29,7 +38,10 @@ export class UserDirectory {
   private readonly byId = new Map<string, SampleUser>();
 
   /** `onChange` runs after every change (the emulator persists then). */
-  constructor(users: readonly SampleUser[], private readonly onChange: () => void = () => undefined) {
+  constructor(
+    users: readonly SampleUser[],
+    private readonly onChange: () => void = () => undefined,
+  ) {
     for (const u of users) this.byId.set(u.accountId, copy(u));
   }
 

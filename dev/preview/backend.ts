@@ -194,10 +194,20 @@ export interface ProductAnswer {
   body: string;
 }
 
-export async function askProduct(backend: PreviewBackend, product: string, restPath: string, method: string): Promise<ProductAnswer> {
+export async function askProduct(
+  backend: PreviewBackend,
+  product: string,
+  restPath: string,
+  method: string,
+): Promise<ProductAnswer> {
   const { product: installed, accountId } = backend.viewpoint;
   if (product !== installed) {
-    return { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' }, body: '{"message":"Not this product"}' };
+    return {
+      status: 404,
+      statusText: 'Not Found',
+      headers: { 'content-type': 'application/json' },
+      body: '{"message":"Not this product"}',
+    };
   }
   const response = await backend.emulator.run({ installContext: installContextOf(installed), accountId }, () =>
     backend.emulator.fetch({ type: 'fpp', provider: 'user', remote: installed, accountId }, restPath, { method }),

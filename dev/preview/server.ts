@@ -59,8 +59,19 @@ export function injectBridge(html: string): string {
   return html.replace(/<\/head>/i, `  ${tag}\n  </head>`);
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -97,7 +108,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function describe(backend: PreviewBackend): Record<string, unknown> {
   return {
     viewpoint: backend.viewpoint,
-    users: backend.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, admin: u.admin, closed: u.accountStatus === 'closed' })),
+    users: backend.users.map((u) => ({
+      accountId: u.accountId,
+      displayName: u.displayName,
+      admin: u.admin,
+      closed: u.accountStatus === 'closed',
+    })),
     versions: backend.catalog.versions.map((v) => v.source.version),
     catalogOrigin: backend.catalogOrigin,
   };
@@ -186,7 +202,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const route = async (): Promise<void> => {
       if (req.method === 'POST' && path === '/__preview/bridge') {
         const body = await readJson(req);
-        if (!isRecord(body) || typeof body.name !== 'string') return sendJson(res, 400, { error: 'Expected {name, args}' });
+        if (!isRecord(body) || typeof body.name !== 'string')
+          return sendJson(res, 400, { error: 'Expected {name, args}' });
         try {
           return sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null });
         } catch (error) {
@@ -268,7 +285,7 @@ if (require.main === module) {
     .then((preview) => {
       process.stdout.write(
         `Privacy Panel preview: ${preview.url}\n` +
-          `  statement: ${preview.state.catalogOrigin === "policy" ? "policy/ (src/generated/statements.json)" : "given by the caller"}; storage: .preview/storage.json\n` +
+          `  statement: ${preview.state.catalogOrigin === 'policy' ? 'policy/ (src/generated/statements.json)' : 'given by the caller'}; storage: .preview/storage.json\n` +
           '  Ctrl+C to stop.\n',
       );
     })

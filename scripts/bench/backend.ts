@@ -28,14 +28,20 @@ export async function benchBackend(): Promise<BenchRow[]> {
   const bundle = await bundleOffline();
   const code = fs.readFileSync(path.join(bundle.outputDir, 'index.cjs'));
   rows.push({ name: 'function bundle index.cjs', measured: Math.round(code.length / 1024), unit: 'KB' });
-  rows.push({ name: 'function bundle index.cjs, gzipped', measured: Math.round(gzipSync(code).length / 1024), unit: 'KB' });
+  rows.push({
+    name: 'function bundle index.cjs, gzipped',
+    measured: Math.round(gzipSync(code).length / 1024),
+    unit: 'KB',
+  });
   fs.rmSync(bundle.outputDir, { recursive: true, force: true });
 
   const emulator = new ForgeEmulator().install();
   const handler = createResolverHandler({ catalog: bundledCatalog });
   const call = async <N extends ResolverName>(name: N, payload: unknown, accountId: string) => {
     emulator.resetCounters();
-    const result = (await emulator.invoke(handler, name, payload, { installContext: SITE, accountId })) as Awaited<ReturnType<Defs[N]>>;
+    const result = (await emulator.invoke(handler, name, payload, { installContext: SITE, accountId })) as Awaited<
+      ReturnType<Defs[N]>
+    >;
     if (!(result as Result<unknown>).ok) throw new Error(`${name}: ${JSON.stringify(result)}`);
     return storageOps(emulator.counters());
   };
@@ -49,10 +55,37 @@ export async function benchBackend(): Promise<BenchRow[]> {
   const disclosure = await call('getDisclosure', {}, SAMPLE_ACCOUNTS.siteAdmin);
   emulator.uninstall();
 
-  rows.push({ name: 'getDisclosure: storage reads (empty site)', measured: disclosureEmpty.reads, unit: 'ops', budget: 2, kind: 'max' });
-  rows.push({ name: 'getDisclosure: storage reads (acknowledged site)', measured: disclosure.reads, unit: 'ops', budget: 2, kind: 'max' });
-  rows.push({ name: 'acknowledge, first on the site: reads + writes', measured: firstAck.total, unit: 'ops', note: `${firstAck.reads} reads, ${firstAck.writes} writes (creates the salt)` });
-  rows.push({ name: 'acknowledge, later admin: reads + writes', measured: secondAck.total, unit: 'ops', note: `${secondAck.reads} reads, ${secondAck.writes} writes` });
-  rows.push({ name: 'acknowledge, same admin again (idempotent)', measured: repeatAck.total, unit: 'ops', note: `${repeatAck.reads} reads, ${repeatAck.writes} writes` });
+  rows.push({
+    name: 'getDisclosure: storage reads (empty site)',
+    measured: disclosureEmpty.reads,
+    unit: 'ops',
+    budget: 2,
+    kind: 'max',
+  });
+  rows.push({
+    name: 'getDisclosure: storage reads (acknowledged site)',
+    measured: disclosure.reads,
+    unit: 'ops',
+    budget: 2,
+    kind: 'max',
+  });
+  rows.push({
+    name: 'acknowledge, first on the site: reads + writes',
+    measured: firstAck.total,
+    unit: 'ops',
+    note: `${firstAck.reads} reads, ${firstAck.writes} writes (creates the salt)`,
+  });
+  rows.push({
+    name: 'acknowledge, later admin: reads + writes',
+    measured: secondAck.total,
+    unit: 'ops',
+    note: `${secondAck.reads} reads, ${secondAck.writes} writes`,
+  });
+  rows.push({
+    name: 'acknowledge, same admin again (idempotent)',
+    measured: repeatAck.total,
+    unit: 'ops',
+    note: `${repeatAck.reads} reads, ${repeatAck.writes} writes`,
+  });
   return rows;
 }

@@ -52,7 +52,12 @@ export function syntheticChain(options: SyntheticChainOptions): StoredReceipt[] 
     const common = {
       seq,
       receiptId: syntheticId(seq),
-      notice: { statementId: statement.source.id, version: statement.source.version, hash: statement.hash, effectiveDate: statement.source.effectiveDate },
+      notice: {
+        statementId: statement.source.id,
+        version: statement.source.version,
+        hash: statement.hash,
+        effectiveDate: statement.source.effectiveDate,
+      },
       product,
       installation,
       at: new Date(start + seq * 1000).toISOString(),
@@ -63,7 +68,12 @@ export function syntheticChain(options: SyntheticChainOptions): StoredReceipt[] 
       stored = { receipt: sealReceipt({ ...common, kind: 'app-installed', appVersion: '1.0.0' }), accountId: null };
     } else {
       const accountId = `712020:synthetic-${String(seq).padStart(8, '0')}`;
-      const receipt = sealReceipt({ ...common, kind: 'acknowledgment', method: 'admin-page-button', subject: { commitment: accountCommitment(salt, accountId) } });
+      const receipt = sealReceipt({
+        ...common,
+        kind: 'acknowledgment',
+        method: 'admin-page-button',
+        subject: { commitment: accountCommitment(salt, accountId) },
+      });
       stored = { receipt, accountId };
     }
     chain.push(stored);
@@ -75,13 +85,21 @@ export function syntheticChain(options: SyntheticChainOptions): StoredReceipt[] 
 const BATCH = 25;
 
 /** Writes the salt and the receipts into one installation's emulated storage. */
-export async function seedReceipts(emulator: ForgeEmulator, identity: InvocationIdentity, salt: string, receipts: readonly StoredReceipt[]): Promise<void> {
+export async function seedReceipts(
+  emulator: ForgeEmulator,
+  identity: InvocationIdentity,
+  salt: string,
+  receipts: readonly StoredReceipt[],
+): Promise<void> {
   await emulator.run(identity, async () => {
     await kvs.set(SALT_KEY, salt);
     for (let i = 0; i < receipts.length; i += BATCH) {
-      const items = receipts.slice(i, i + BATCH).map((stored) => ({ key: receiptKey(stored.receipt.seq), value: stored }));
+      const items = receipts
+        .slice(i, i + BATCH)
+        .map((stored) => ({ key: receiptKey(stored.receipt.seq), value: stored }));
       const result = await kvs.batchSet(items);
-      if (result.failedKeys.length > 0) throw new Error(`seeding failed for ${result.failedKeys.length} keys, e.g. ${result.failedKeys[0]?.key}`);
+      if (result.failedKeys.length > 0)
+        throw new Error(`seeding failed for ${result.failedKeys.length} keys, e.g. ${result.failedKeys[0]?.key}`);
     }
   });
 }
@@ -91,7 +109,12 @@ export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchR
   try {
     const salt = 'b'.repeat(64);
     const versions = (await app.ok('getStatementVersions', undefined, admin)).versions;
-    await seedReceipts(app.emulator, admin, salt, syntheticChain({ count, installation: JIRA_SITE, product: 'jira', salt, statements: versions }));
+    await seedReceipts(
+      app.emulator,
+      admin,
+      salt,
+      syntheticChain({ count, installation: JIRA_SITE, product: 'jira', salt, statements: versions }),
+    );
 
     const timings: { name: string; ms: number; bytes: number }[] = [];
     const invoke = (async (name: string, payload?: unknown) => {
@@ -112,11 +135,42 @@ export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchR
     const pages = timings.filter((t) => t.name === 'exportReceipts');
     const round = (ms: number) => Math.round(ms);
     return [
-      { name: 'export: receipts exported and verified', measured: report.ok ? report.receipts : 0, unit: 'receipts', budget: count, kind: 'exact', ...(report.ok ? {} : { note: report.problems.slice(0, 3).map((p) => `${p.where}: ${p.message}`).join('; ') }) },
+      {
+        name: 'export: receipts exported and verified',
+        measured: report.ok ? report.receipts : 0,
+        unit: 'receipts',
+        budget: count,
+        kind: 'exact',
+        ...(report.ok
+          ? {}
+          : {
+              note: report.problems
+                .slice(0, 3)
+                .map((p) => `${p.where}: ${p.message}`)
+                .join('; '),
+            }),
+      },
       { name: 'export: exportReceipts invocations', measured: pages.length, unit: 'calls' },
-      { name: 'export: largest response', measured: Math.max(0, ...timings.map((t) => t.bytes)), unit: 'bytes', budget: RESPONSE_BUDGET_BYTES, kind: 'max' },
-      { name: 'export: slowest invocation', measured: round(Math.max(0, ...timings.map((t) => t.ms))), unit: 'ms', budget: INVOCATION_BUDGET_MS, kind: 'max' },
-      { name: 'export: total (fetch, assemble, checksum)', measured: round(totalMs), unit: 'ms', note: `JSON ${Math.round(Buffer.byteLength(collected.json) / 1024)} KiB, CSV ${Math.round(Buffer.byteLength(collected.csv) / 1024)} KiB` },
+      {
+        name: 'export: largest response',
+        measured: Math.max(0, ...timings.map((t) => t.bytes)),
+        unit: 'bytes',
+        budget: RESPONSE_BUDGET_BYTES,
+        kind: 'max',
+      },
+      {
+        name: 'export: slowest invocation',
+        measured: round(Math.max(0, ...timings.map((t) => t.ms))),
+        unit: 'ms',
+        budget: INVOCATION_BUDGET_MS,
+        kind: 'max',
+      },
+      {
+        name: 'export: total (fetch, assemble, checksum)',
+        measured: round(totalMs),
+        unit: 'ms',
+        note: `JSON ${Math.round(Buffer.byteLength(collected.json) / 1024)} KiB, CSV ${Math.round(Buffer.byteLength(collected.csv) / 1024)} KiB`,
+      },
       { name: 'export: offline verification', measured: round(verifyMs), unit: 'ms' },
     ];
   } finally {

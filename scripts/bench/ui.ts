@@ -104,7 +104,10 @@ class SeedStore implements Store {
     this.data.delete(key);
     this.minimum.clear();
   }
-  async query<T extends StoredValue>(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage<T>> {
+  async query<T extends StoredValue>(
+    prefix: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<QueryPage<T>> {
     if (options.limit === 1 && options.cursor === undefined && this.minimum.has(prefix)) {
       const key = this.minimum.get(prefix) as string;
       return { entries: [{ key, value: JSON.parse(this.data.get(key) as string) as T }] };
@@ -112,7 +115,8 @@ class SeedStore implements Store {
     const keys = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
     const start = options.cursor === undefined ? 0 : keys.findIndex((k) => k > (options.cursor as string));
     const slice = start < 0 ? [] : keys.slice(start, start + options.limit);
-    if (options.limit === 1 && options.cursor === undefined && slice[0] !== undefined) this.minimum.set(prefix, slice[0]);
+    if (options.limit === 1 && options.cursor === undefined && slice[0] !== undefined)
+      this.minimum.set(prefix, slice[0]);
     const last = slice[slice.length - 1];
     return {
       entries: slice.map((key) => ({ key, value: JSON.parse(this.data.get(key) as string) as T })),
@@ -122,7 +126,9 @@ class SeedStore implements Store {
 }
 
 /** One history page of 25 rows with `stored` acknowledgments already in storage. */
-async function historyPage(stored: number): Promise<{ invocations: number; queries: number; reads: number; seedMs: number }> {
+async function historyPage(
+  stored: number,
+): Promise<{ invocations: number; queries: number; reads: number; seedMs: number }> {
   const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-bench-'));
   const probe = new PreviewBackend({ storageDir, persist: false });
   const statement = probe.catalog.versions[probe.catalog.versions.length - 1];
@@ -134,23 +140,40 @@ async function historyPage(stored: number): Promise<{ invocations: number; queri
   const seedStarted = Date.now();
   for (let i = 0; i < stored; i += 1) {
     const accountId = `712020:bench-${String(i).padStart(6, '0')}`;
-    await acknowledge({ store, clock: systemClock, ids: systemIds }, { statement, accountId, product: 'jira', installation });
+    await acknowledge(
+      { store, clock: systemClock, ids: systemIds },
+      { statement, accountId, product: 'jira', installation },
+    );
   }
   const now = Date.now();
   const records: Record<string, { json: string; createdAt: number; updatedAt: number }> = {};
   for (const [key, json] of store.data) records[key] = { json, createdAt: now, updatedAt: now };
   writeFileSync(
     join(storageDir, 'storage.json'),
-    JSON.stringify({ format: 'privacy-panel-forge-emulator', version: 1, installations: { [installation]: { data: records, secret: {} } }, users }),
+    JSON.stringify({
+      format: 'privacy-panel-forge-emulator',
+      version: 1,
+      installations: { [installation]: { data: records, secret: {} } },
+      users,
+    }),
   );
   const seedMs = Date.now() - seedStarted;
   const backend = new PreviewBackend({ storageDir });
   try {
     backend.clearInvocations();
-    const result = (await backend.invoke('listAcknowledgments', { limit: 25 })) as { ok: boolean; data?: { rows: unknown[] } };
-    if (!result.ok || result.data?.rows.length !== Math.min(25, stored)) throw new Error(`history page of ${stored} failed`);
+    const result = (await backend.invoke('listAcknowledgments', { limit: 25 })) as {
+      ok: boolean;
+      data?: { rows: unknown[] };
+    };
+    if (!result.ok || result.data?.rows.length !== Math.min(25, stored))
+      throw new Error(`history page of ${stored} failed`);
     const record = backend.invocations[0];
-    return { invocations: backend.invocations.length, queries: record?.storageQueries ?? -1, reads: record?.storageReads ?? -1, seedMs };
+    return {
+      invocations: backend.invocations.length,
+      queries: record?.storageQueries ?? -1,
+      reads: record?.storageReads ?? -1,
+      seedMs,
+    };
   } finally {
     backend.close();
     rmSync(storageDir, { recursive: true, force: true });
@@ -159,19 +182,44 @@ async function historyPage(stored: number): Promise<{ invocations: number; queri
 
 export async function benchUi(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [
-    { name: 'ui: page JS, gzipped', measured: gzippedKb('.js'), unit: 'KB', budget: 60, kind: 'max', note: 'all chunks, incl. a lazy one the page never loads' },
+    {
+      name: 'ui: page JS, gzipped',
+      measured: gzippedKb('.js'),
+      unit: 'KB',
+      budget: 60,
+      kind: 'max',
+      note: 'all chunks, incl. a lazy one the page never loads',
+    },
     { name: 'ui: page CSS, gzipped', measured: gzippedKb('.css'), unit: 'KB', budget: 10, kind: 'max' },
   ];
   const paint = await firstPaint();
   rows.push(
-    { name: 'ui: invocations before first meaningful paint', measured: paint.invocations, unit: 'calls', budget: 1, kind: 'exact' },
-    { name: 'ui: storage reads before first meaningful paint', measured: paint.reads, unit: 'reads', budget: 2, kind: 'max' },
+    {
+      name: 'ui: invocations before first meaningful paint',
+      measured: paint.invocations,
+      unit: 'calls',
+      budget: 1,
+      kind: 'exact',
+    },
+    {
+      name: 'ui: storage reads before first meaningful paint',
+      measured: paint.reads,
+      unit: 'reads',
+      budget: 2,
+      kind: 'max',
+    },
   );
   for (const stored of [10, 1_000, 100_000]) {
     const h = await historyPage(stored);
     const label = stored.toLocaleString('en-US');
     rows.push(
-      { name: `ui: history page (25 rows) of ${label}: invocations`, measured: h.invocations, unit: 'calls', budget: 1, kind: 'exact' },
+      {
+        name: `ui: history page (25 rows) of ${label}: invocations`,
+        measured: h.invocations,
+        unit: 'calls',
+        budget: 1,
+        kind: 'exact',
+      },
       {
         name: `ui: history page (25 rows) of ${label}: storage queries`,
         measured: h.queries,
@@ -182,7 +230,12 @@ export async function benchUi(): Promise<BenchRow[]> {
       },
     );
   }
-  rows.push({ name: 'ui: navigation to statement visible (median of 10)', measured: paint.medianMs, unit: 'ms', note: 'headless Chromium, local preview' });
+  rows.push({
+    name: 'ui: navigation to statement visible (median of 10)',
+    measured: paint.medianMs,
+    unit: 'ms',
+    note: 'headless Chromium, local preview',
+  });
   return rows;
 }
 

@@ -28,5 +28,7 @@ export function isConfluenceAdministrator(answer: ProductAnswer, accountId: stri
   if (body['accountId'] !== accountId) return false; // the product must be answering for the caller
   const operations = body['operations'];
   if (!Array.isArray(operations)) return false;
-  return operations.some((entry) => isRecord(entry) && entry['operation'] === 'administer' && entry['targetType'] === 'application');
+  return operations.some(
+    (entry) => isRecord(entry) && entry['operation'] === 'administer' && entry['targetType'] === 'application',
+  );
 }

@@ -64,7 +64,8 @@ export const KEY_FAMILIES = {
     pattern: 'first:v<version, 6 digits>',
     matches: new RegExp(`^first:v\\d{${VERSION_DIGITS}}$`),
     category: 'acknowledgment-receipts',
-    purpose: 'Who acknowledged a version first, and when: the site status at a single read. Its accountId is set to null when the account is closed.',
+    purpose:
+      'Who acknowledged a version first, and when: the site status at a single read. Its accountId is set to null when the account is closed.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
@@ -75,7 +76,8 @@ export const KEY_FAMILIES = {
     pattern: 'salt:installation',
     matches: /^salt:installation$/,
     category: 'acknowledgment-receipts',
-    purpose: 'A random per-installation salt for the account commitments in receipts. Exported only to administrators, inside their receipt export, so an auditor can check each commitment.',
+    purpose:
+      'A random per-installation salt for the account commitments in receipts. Exported only to administrators, inside their receipt export, so an auditor can check each commitment.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
@@ -109,7 +111,8 @@ export const KEY_FAMILIES = {
     pattern: 'privacy:report',
     matches: /^privacy:report$/,
     category: 'acknowledgment-receipts',
-    purpose: 'Progress of the personal data report: when the cycle began, the next registry number, counts. No account IDs.',
+    purpose:
+      'Progress of the personal data report: when the cycle began, the next registry number, counts. No account IDs.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
     writeOnce: false,
@@ -138,7 +141,8 @@ export function assertDeclaredKey(key: string): KeyFamily {
 
 /** Receipt keys count down, so that an ascending KVS query returns the newest receipt first. */
 export function receiptKey(seq: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`receipt sequence out of range: ${seq}`);
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ)
+    throw new RangeError(`receipt sequence out of range: ${seq}`);
   return `${KEY_FAMILIES.receipt.prefix}${String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0')}`;
 }
 
@@ -165,7 +169,8 @@ export const SALT_KEY = 'salt:installation';
 
 /** Registry keys count down like receipt keys, so the newest entry is the first a query returns. */
 export function registryKey(seq: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`registry sequence out of range: ${seq}`);
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ)
+    throw new RangeError(`registry sequence out of range: ${seq}`);
   return `${KEY_FAMILIES.accountRegistry.prefix}${String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0')}`;
 }
 

@@ -4,7 +4,8 @@
  */
 
 /** A JSON value as KVS stores it: never `null` at the top level, never `undefined`. */
-export type StoredValue = string | number | boolean | (StoredValue | null)[] | { [key: string]: StoredValue | null | undefined };
+export type StoredValue =
+  string | number | boolean | (StoredValue | null)[] | { [key: string]: StoredValue | null | undefined };
 
 export interface StoredEntry<T> {
   key: string;

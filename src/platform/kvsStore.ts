@@ -1,9 +1,14 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
 import { assertDeclaredKey } from '../domain/inventory';
-import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store, type StoredValue } from '../domain/ports';
+import {
+  InvalidCursorError,
+  StorageUnavailableError,
+  type QueryPage,
+  type Store,
+  type StoredValue,
+} from '../domain/ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
-
 
 /** The documented answer to a FAIL_IF_EXISTS write on an existing key is not published; these are the forms seen. */
 const CONFLICT_CODES = new Set(['KEY_ALREADY_EXISTS', 'KEY_CONFLICT', 'CONFLICT', 'PRECONDITION_FAILED']);
@@ -22,7 +27,10 @@ export function toStorageError(error: unknown): unknown {
     if (status >= 500) return new StorageUnavailableError(`Forge storage answered ${status}`, 'server-error');
     return error;
   }
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message))) {
+  if (
+    error instanceof Error &&
+    (error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message))
+  ) {
     return new StorageUnavailableError('Forge storage did not answer in time', 'timeout');
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {
@@ -49,12 +57,16 @@ export function createKvsStore(): Store {
     async getMany<T extends StoredValue>(keys: readonly string[]) {
       const found = new Map<string, T>();
       if (keys.length === 0) return found;
-      if (keys.length > BATCH_LIMIT) throw new RangeError(`a batch read takes at most ${BATCH_LIMIT} keys, not ${keys.length}`);
+      if (keys.length > BATCH_LIMIT)
+        throw new RangeError(`a batch read takes at most ${BATCH_LIMIT} keys, not ${keys.length}`);
       const result = await call(() => kvs.batchGet<T>(keys.map((key) => ({ key }))));
       for (const item of result.successfulKeys) found.set(item.key, item.value);
       const failed = result.failedKeys.filter((item) => item.error.code !== 'KEY_NOT_FOUND');
       if (failed.length > 0) {
-        throw new StorageUnavailableError(`Forge storage could not read ${failed.length} of ${keys.length} keys`, 'server-error');
+        throw new StorageUnavailableError(
+          `Forge storage could not read ${failed.length} of ${keys.length} keys`,
+          'server-error',
+        );
       }
       return found;
     },
@@ -80,15 +92,20 @@ export function createKvsStore(): Store {
       await call(() => kvs.delete(key));
     },
 
-    async query<T extends StoredValue>(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage<T>> {
-      if (options.limit < 1 || options.limit > QUERY_LIMIT) throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
+    async query<T extends StoredValue>(
+      prefix: string,
+      options: { limit: number; cursor?: string },
+    ): Promise<QueryPage<T>> {
+      if (options.limit < 1 || options.limit > QUERY_LIMIT)
+        throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
       let builder = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit);
       if (options.cursor) builder = builder.cursor(options.cursor);
       const page = await call(async () => {
         try {
           return await builder.getMany<T>();
         } catch (error) {
-          if (options.cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) throw new InvalidCursorError();
+          if (options.cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400)
+            throw new InvalidCursorError();
           throw error;
         }
       });

@@ -1,6 +1,11 @@
 import { privacy } from '@forge/api';
 import { REPORT_BATCH_MAX } from '../domain/privacy/batch';
-import { ReportRefusedError, type PersonalDataReporter, type ReportAnswer, type ReportedAccount } from '../domain/privacy/types';
+import {
+  ReportRefusedError,
+  type PersonalDataReporter,
+  type ReportAnswer,
+  type ReportedAccount,
+} from '../domain/privacy/types';
 
 /**
  * Atlassian's personal data reporting API through `privacy.reportPersonalData` (@forge/api 8.3.0, scope
@@ -31,7 +36,8 @@ export function retryAfterSeconds(header: string | null, now: Date = new Date())
 
 export function toReportRefused(error: unknown): ReportRefusedError {
   if (isResponseLike(error)) {
-    if (error.status === 429) return new ReportRefusedError('rate-limited', 429, retryAfterSeconds(error.headers.get('Retry-After')));
+    if (error.status === 429)
+      return new ReportRefusedError('rate-limited', 429, retryAfterSeconds(error.headers.get('Retry-After')));
     if (error.status >= 500) return new ReportRefusedError('server-error', error.status);
     return new ReportRefusedError('rejected', error.status);
   }
@@ -41,9 +47,12 @@ export function toReportRefused(error: unknown): ReportRefusedError {
 export const forgePersonalDataReporter: PersonalDataReporter = {
   async report(accounts: readonly ReportedAccount[]): Promise<ReportAnswer> {
     // The helper sends its own 90-account chunks concurrently; we never give it more than one.
-    if (accounts.length > REPORT_BATCH_MAX) throw new RangeError(`report at most ${REPORT_BATCH_MAX} accounts per call`);
+    if (accounts.length > REPORT_BATCH_MAX)
+      throw new RangeError(`report at most ${REPORT_BATCH_MAX} accounts per call`);
     try {
-      const updates = await privacy.reportPersonalData(accounts.map(({ accountId, updatedAt }) => ({ accountId, updatedAt })));
+      const updates = await privacy.reportPersonalData(
+        accounts.map(({ accountId, updatedAt }) => ({ accountId, updatedAt })),
+      );
       return { updates: updates.map(({ accountId, status }) => ({ accountId, status })) };
     } catch (error) {
       throw toReportRefused(error);

@@ -20,7 +20,11 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
     );
   }
   if (seen.hash !== current.hash) {
-    throw new ResolverError('STALE_STATEMENT', `hash: the text you saw is not the text of version ${current.source.version}; reload it`, 'hash');
+    throw new ResolverError(
+      'STALE_STATEMENT',
+      `hash: the text you saw is not the text of version ${current.source.version}; reload it`,
+      'hash',
+    );
   }
   const outcome = await recordAcknowledgment(
     { store: deps.store, clock: deps.clock, ids: deps.ids },

@@ -19,10 +19,20 @@ export const forbidden = (): ResolverError =>
 /** Never a stack trace, never an internal message: the client gets a code, a sentence and maybe a field. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ResolverError) {
-    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), retryable: false };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      retryable: false,
+    };
   }
   if (error instanceof InvalidCursorError) {
-    return { code: 'INVALID_INPUT', message: 'cursor: not a cursor this list gave out; start again from the first page', field: 'cursor', retryable: false };
+    return {
+      code: 'INVALID_INPUT',
+      message: 'cursor: not a cursor this list gave out; start again from the first page',
+      field: 'cursor',
+      retryable: false,
+    };
   }
   if (error instanceof StorageUnavailableError) {
     return {

@@ -24,7 +24,11 @@ export async function exportReceipts(deps: ResolverDeps, payload: unknown, conte
     const page = await receiptPage(deps.store, QUERY_PAGE, cursor);
     receipts.push(...page.receipts);
     cursor = page.cursor;
-  } while (cursor && receipts.length + QUERY_PAGE <= EXPORT_PAGE_MAX && deps.clock.now().getTime() - began < TIME_BUDGET_MS);
+  } while (
+    cursor &&
+    receipts.length + QUERY_PAGE <= EXPORT_PAGE_MAX &&
+    deps.clock.now().getTime() - began < TIME_BUDGET_MS
+  );
   const salt = start ? undefined : await deps.store.get<string>(SALT_KEY);
   return {
     installation: caller.installation,

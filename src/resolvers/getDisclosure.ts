@@ -20,7 +20,10 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
   ]);
   const current = currentStatement(deps.catalog);
   const status = siteStatus(deps.catalog, snapshot.firsts);
-  const own = isAdmin && snapshot.own ? { version: current.source.version, accountId: caller.accountId, at: snapshot.own.at } : null;
+  const own =
+    isAdmin && snapshot.own
+      ? { version: current.source.version, accountId: caller.accountId, at: snapshot.own.at }
+      : null;
   return {
     product: caller.product,
     statement: statementView(current),

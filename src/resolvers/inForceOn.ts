@@ -15,7 +15,13 @@ export async function inForceOn(deps: ResolverDeps, payload: unknown, context: u
   // An acknowledgment stands for this version when every change between them was editorial.
   const standing = deps.catalog.versions
     .map((v) => v.source.version)
-    .filter((v) => v <= version && changesSince(deps.catalog, v).filter((c) => c.version <= version).every((c) => c.change?.materiality === 'editorial'));
+    .filter(
+      (v) =>
+        v <= version &&
+        changesSince(deps.catalog, v)
+          .filter((c) => c.version <= version)
+          .every((c) => c.change?.materiality === 'editorial'),
+    );
   const endOfDay = `${date}T23:59:59.999Z`;
   const found = await acknowledgmentsOf(deps.store, standing, { atOrBefore: endOfDay, max: IN_FORCE_MAX + 1 });
   return {

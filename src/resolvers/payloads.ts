@@ -3,39 +3,63 @@
  * zod/mini (the tree-shakable form of zod 4) keeps the function bundle small.
  */
 import * as z from 'zod/mini';
-import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, type AcknowledgePayload, type ListAcknowledgmentsPayload } from '../contract';
+import {
+  HISTORY_PAGE_DEFAULT,
+  HISTORY_PAGE_MAX,
+  type AcknowledgePayload,
+  type ListAcknowledgmentsPayload,
+} from '../contract';
 import { SHA256_HEX } from '../domain/canonical';
 import { ResolverError } from './errors';
 
 const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).check(
-    z.int({ error: 'must be a whole number' }),
-    z.minimum(min, { error: `must be at least ${min}` }),
-    z.maximum(max, { error: `must be at most ${max}` }),
-  );
+  z
+    .number({ error: 'must be a number' })
+    .check(
+      z.int({ error: 'must be a whole number' }),
+      z.minimum(min, { error: `must be at least ${min}` }),
+      z.maximum(max, { error: `must be at most ${max}` }),
+    );
 
 const version = wholeNumber(1, 999_999);
 
-const hash = z.string({ error: 'must be a string' }).check(z.regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' }));
+const hash = z
+  .string({ error: 'must be a string' })
+  .check(z.regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' }));
 
 const cursor = z.optional(
-  z.string({ error: 'must be a string' }).check(
-    z.minLength(1, { error: 'must not be empty' }),
-    z.maxLength(1000, { error: 'must be at most 1000 characters' }),
-  ),
+  z
+    .string({ error: 'must be a string' })
+    .check(
+      z.minLength(1, { error: 'must not be empty' }),
+      z.maxLength(1000, { error: 'must be at most 1000 characters' }),
+    ),
 );
 
 const isoDay = z.string({ error: 'must be a string' }).check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
-  z.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
-    error: 'must be a real calendar date',
-  }),
+  z.refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    {
+      error: 'must be a real calendar date',
+    },
+  ),
 );
 
-export const acknowledgeSchema = z.strictObject({ version, hash }, { error: 'must be an object with version and hash' });
-export const listSchema = z.strictObject({ cursor, limit: z.optional(wholeNumber(1, HISTORY_PAGE_MAX)) }, { error: 'must be an object' });
+export const acknowledgeSchema = z.strictObject(
+  { version, hash },
+  { error: 'must be an object with version and hash' },
+);
+export const listSchema = z.strictObject(
+  { cursor, limit: z.optional(wholeNumber(1, HISTORY_PAGE_MAX)) },
+  { error: 'must be an object' },
+);
 export const emptySchema = z.strictObject({}, { error: 'must be empty' });
-export const diffSchema = z.strictObject({ from: version, to: version }, { error: 'must be an object with from and to' });
+export const diffSchema = z.strictObject(
+  { from: version, to: version },
+  { error: 'must be an object with from and to' },
+);
 export const exportSchema = z.strictObject({ cursor }, { error: 'must be an object' });
 export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be an object with a date' });
 
@@ -62,7 +86,9 @@ export function parseAcknowledge(payload: unknown): AcknowledgePayload {
   return parse(acknowledgeSchema, payload);
 }
 
-export function parseList(payload: unknown): Required<Pick<ListAcknowledgmentsPayload, 'limit'>> & ListAcknowledgmentsPayload {
+export function parseList(
+  payload: unknown,
+): Required<Pick<ListAcknowledgmentsPayload, 'limit'>> & ListAcknowledgmentsPayload {
   const parsed = parse(listSchema, payload ?? {});
   return { ...parsed, limit: parsed.limit ?? HISTORY_PAGE_DEFAULT };
 }

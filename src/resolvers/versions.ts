@@ -7,7 +7,11 @@ import { callerOf } from './guard';
 import { parseDiff, parseEmpty } from './payloads';
 
 /** Every published version verbatim: public text, no personal data, no storage read. */
-export async function getStatementVersions(deps: ResolverDeps, payload: unknown, context: unknown): Promise<StatementVersions> {
+export async function getStatementVersions(
+  deps: ResolverDeps,
+  payload: unknown,
+  context: unknown,
+): Promise<StatementVersions> {
   parseEmpty(payload);
   callerOf(context);
   return { versions: deps.catalog.versions.map(({ source, hash }) => ({ source, hash })) };

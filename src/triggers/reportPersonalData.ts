@@ -36,7 +36,9 @@ export function createPersonalDataTrigger(options: ReportTriggerOptions) {
         budgetMs: options.budgetMs ?? REPORT_BUDGET_MS,
       };
       const run = await runPersonalDataReport(deps, where);
-      log(`privacy-panel: personal data report ${run.outcome}: reported ${run.reported}, closed ${run.closed}, updated ${run.updated}, erased ${run.erased}`);
+      log(
+        `privacy-panel: personal data report ${run.outcome}: reported ${run.reported}, closed ${run.closed}, updated ${run.updated}, erased ${run.erased}`,
+      );
     } catch (error) {
       log(`privacy-panel: personal data report stopped (${errorName(error)}); the next run resumes`);
     }

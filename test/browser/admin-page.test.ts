@@ -6,7 +6,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
-import { acknowledgeAs, launchChromium, openApp, requireBuild, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
+import {
+  acknowledgeAs,
+  launchChromium,
+  openApp,
+  requireBuild,
+  screenshot,
+  seriousAxeViolations,
+  startTempPreview,
+  type PreviewSession,
+} from './harness';
 
 let session: PreviewSession;
 let browser: Browser;
@@ -42,7 +51,6 @@ const state = () => session.preview.state;
 const status = () => page.locator('#status');
 const ackButton = () => page.getByRole('button', { name: /^Acknowledge version \d+$/ });
 
-
 test('first visit, acknowledge, reload: the status names Ada Admin and focus lands on it', async () => {
   await openApp(page, session.preview);
   await expect(status().textContent()).resolves.toContain('Not acknowledged yet');
@@ -69,7 +77,9 @@ test('a second admin sees who acknowledged first and adds their own; the history
   await status().getByText('Acknowledged by Ada Admin').waitFor();
 
   await ackButton().click();
-  await status().getByText(/You acknowledged version/).waitFor();
+  await status()
+    .getByText(/You acknowledged version/)
+    .waitFor();
   await expect(status().textContent()).resolves.toContain('Acknowledged by Ada Admin');
   const rows = page.locator('.history-table tbody tr');
   await rows.nth(1).waitFor();
@@ -82,7 +92,11 @@ test('the history pages with "Load more": 25 rows first, then the rest, newest f
   // 27 administrators acknowledge; the sample directory learns their names so the page can show them.
   const admins = Array.from({ length: 27 }, (_, i) => `712020:history-admin-${String(i).padStart(2, '0')}`);
   for (const [i, accountId] of admins.entries()) {
-    state().emulator.users.set({ accountId, displayName: `History Admin ${i}`, admin: { jira: true, confluence: true } });
+    state().emulator.users.set({
+      accountId,
+      displayName: `History Admin ${i}`,
+      admin: { jira: true, confluence: true },
+    });
     await acknowledgeAs(session.preview, accountId);
   }
   await openApp(page, session.preview);
@@ -102,7 +116,9 @@ test('a non-admin sees the status without names and no button; a forced acknowle
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
   state().update({ accountId: PREVIEW_ACCOUNTS.nora });
   await openApp(page, session.preview);
-  await status().getByText(/^Acknowledged on /).waitFor();
+  await status()
+    .getByText(/^Acknowledged on /)
+    .waitFor();
   await expect(status().textContent()).resolves.not.toContain('Ada Admin');
   await expect(ackButton().count()).resolves.toBe(0);
   await expect(page.locator('#history-title').count()).resolves.toBe(0);
@@ -115,7 +131,9 @@ test('a non-admin sees the status without names and no button; a forced acknowle
   const forceAcknowledge = (payload: Record<string, unknown>): Promise<unknown> =>
     page.evaluate(
       (body) =>
-        (globalThis as unknown as { __bridge: { callBridge(n: string, a: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
+        (
+          globalThis as unknown as { __bridge: { callBridge(n: string, a: unknown): Promise<unknown> } }
+        ).__bridge.callBridge('invoke', {
           functionKey: 'acknowledge',
           payload: body,
         }),
@@ -144,7 +162,9 @@ test('a version published while the page is open: the acknowledgment is refused 
   await openApp(page, session.preview);
   const next = state().publishNextVersion();
   await ackButton().click();
-  await status().getByText(`The statement was updated while you were reading; review version ${next} and acknowledge again.`).waitFor();
+  await status()
+    .getByText(`The statement was updated while you were reading; review version ${next} and acknowledge again.`)
+    .waitFor();
   await expect(ackButton().textContent()).resolves.toBe(`Acknowledge version ${next}`);
   await expect(page.locator('header').textContent()).resolves.toContain(`Statement version ${next}`);
 });
@@ -169,7 +189,9 @@ for (const theme of ['light', 'dark'] as const) {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(theme === 'dark' ? 'rgb(29, 33, 37)' : 'rgb(255, 255, 255)');
 
-    const levels = await page.evaluate(() => Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])));
+    const levels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])),
+    );
     expect(levels.filter((l) => l === 1)).toHaveLength(1);
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => {

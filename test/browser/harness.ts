@@ -19,7 +19,9 @@ export const SCREENSHOTS = join(ROOT, '.artifacts/screenshots');
 /** Fails with a message that says what to do, instead of a confusing timeout. */
 export function requireBuild(): void {
   if (!existsSync(BUILD_INDEX)) {
-    throw new Error(`${BUILD_INDEX} is missing. Build the admin page first: \`npm run build\` (npm test does it in pretest).`);
+    throw new Error(
+      `${BUILD_INDEX} is missing. Build the admin page first: \`npm run build\` (npm test does it in pretest).`,
+    );
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium`);
@@ -30,7 +32,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-gpu',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -81,7 +90,12 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -101,7 +115,8 @@ export async function recordInvokes(page: Page): Promise<void> {
     globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
         const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
-        if (body.name === 'invoke') seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
+        if (body.name === 'invoke')
+          seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
       }
       return original(input, init);
     };
@@ -109,7 +124,9 @@ export async function recordInvokes(page: Page): Promise<void> {
 }
 
 export function recordedInvokes(page: Page): Promise<RecordedInvoke[]> {
-  return page.evaluate(() => (globalThis as unknown as { __recordedInvokes: { key: string; painted: boolean }[] }).__recordedInvokes);
+  return page.evaluate(
+    () => (globalThis as unknown as { __recordedInvokes: { key: string; painted: boolean }[] }).__recordedInvokes,
+  );
 }
 
 /** Acknowledges the version in force as `accountId`, straight through the preview's resolvers (no browser). */

@@ -2,18 +2,35 @@
 import type { HistoryRow } from '../../src/contract';
 import { describeEvent } from '../../static/admin/src/components/historyText';
 
-const row = (patch: Partial<HistoryRow>): HistoryRow => ({ seq: 4, kind: 'app-installed', receiptId: 'r4', version: 2, accountId: null, at: '2026-05-01T10:00:00.000Z', product: 'jira', ...patch });
+const row = (patch: Partial<HistoryRow>): HistoryRow => ({
+  seq: 4,
+  kind: 'app-installed',
+  receiptId: 'r4',
+  version: 2,
+  accountId: null,
+  at: '2026-05-01T10:00:00.000Z',
+  product: 'jira',
+  ...patch,
+});
 
 describe('describeEvent', () => {
   it('names the app version and the statement version in force, when the row carries them', () => {
-    expect(describeEvent(row({ kind: 'app-installed', appVersion: '2.1.0' }))).toBe('App installed (version 2.1.0 of the app) — statement version 2 in force');
-    expect(describeEvent(row({ kind: 'app-upgraded', appVersion: '3.0.0', version: 5 }))).toBe('App upgraded (version 3.0.0 of the app) — statement version 5 in force');
-    expect(describeEvent(row({ kind: 'account-erased', erasedSeqs: [1, 3] }))).toBe('Account data erased (receipts #1, #3) — statement version 2 in force');
+    expect(describeEvent(row({ kind: 'app-installed', appVersion: '2.1.0' }))).toBe(
+      'App installed (version 2.1.0 of the app) — statement version 2 in force',
+    );
+    expect(describeEvent(row({ kind: 'app-upgraded', appVersion: '3.0.0', version: 5 }))).toBe(
+      'App upgraded (version 3.0.0 of the app) — statement version 5 in force',
+    );
+    expect(describeEvent(row({ kind: 'account-erased', erasedSeqs: [1, 3] }))).toBe(
+      'Account data erased (receipts #1, #3) — statement version 2 in force',
+    );
   });
 
   it('still reads well without the details', () => {
     expect(describeEvent(row({ kind: 'app-installed' }))).toBe('App installed — statement version 2 in force');
-    expect(describeEvent(row({ kind: 'account-erased', erasedSeqs: [] }))).toBe('Account data erased (a closed account) — statement version 2 in force');
+    expect(describeEvent(row({ kind: 'account-erased', erasedSeqs: [] }))).toBe(
+      'Account data erased (a closed account) — statement version 2 in force',
+    );
     expect(describeEvent(row({ kind: 'acknowledgment', version: 3 }))).toBe('Acknowledged statement version 3');
   });
 });

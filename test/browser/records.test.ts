@@ -13,7 +13,19 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import { createLifecycleTrigger } from '../../src/triggers/lifecycle';
-import { acknowledgeAs, launchChromium, openApp, recordInvokes, recordedInvokes, requireBuild, ROOT, screenshot, seriousAxeViolations, startTempPreview, type PreviewSession } from './harness';
+import {
+  acknowledgeAs,
+  launchChromium,
+  openApp,
+  recordInvokes,
+  recordedInvokes,
+  requireBuild,
+  ROOT,
+  screenshot,
+  seriousAxeViolations,
+  startTempPreview,
+  type PreviewSession,
+} from './harness';
 
 const run = promisify(execFile);
 
@@ -47,7 +59,6 @@ afterEach(async () => {
 
 const state = () => session.preview.state;
 
-
 /** `npx privacy-panel verify FILE`, never reaching a registry (--offline --no): the repository's own bin. */
 async function verifyWithCli(file: string): Promise<{ code: number; out: string }> {
   try {
@@ -55,14 +66,23 @@ async function verifyWithCli(file: string): Promise<{ code: number; out: string 
     return { code: 0, out: stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      out: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+    };
   }
 }
 
 /** Clicks a download button and saves what the browser receives under the temp folder. */
-async function download(target: Page | Frame, label: 'Download JSON' | 'Download CSV'): Promise<{ file: string; name: string }> {
+async function download(
+  target: Page | Frame,
+  label: 'Download JSON' | 'Download CSV',
+): Promise<{ file: string; name: string }> {
   const owner = 'waitForEvent' in target ? target : target.page();
-  const [file] = await Promise.all([owner.waitForEvent('download'), target.getByRole('button', { name: label }).click()]);
+  const [file] = await Promise.all([
+    owner.waitForEvent('download'),
+    target.getByRole('button', { name: label }).click(),
+  ]);
   const name = file.suggestedFilename();
   const path = join(downloads, `${Date.now()}-${name}`);
   await file.saveAs(path);
@@ -82,10 +102,14 @@ test('evidence: each claim in "At a glance" carries its verdict, with the eviden
   await expect(page.locator('[data-claim="logs"] .verdict').textContent()).resolves.toBe("Vendor's statement");
   // Each badge names what proved it: the data inventory is checked against the code, not the manifest.
   await expect(page.locator('[data-claim="inventory"] .verdict').textContent()).resolves.toBe('Verified from the code');
-  await expect(page.locator('[data-claim="uninstall"] .verdict').textContent()).resolves.toBe('Verified from Forge platform rules');
+  await expect(page.locator('[data-claim="uninstall"] .verdict').textContent()).resolves.toBe(
+    'Verified from Forge platform rules',
+  );
   await expect(page.locator('.verdict-contradicted').count()).resolves.toBe(0);
   const proven = page.locator('.proven');
-  await expect(proven.getByRole('heading', { level: 3 }).textContent()).resolves.toBe('What the app proves about itself');
+  await expect(proven.getByRole('heading', { level: 3 }).textContent()).resolves.toBe(
+    'What the app proves about itself',
+  );
   await expect(proven.textContent()).resolves.toContain('Runs on Atlassian: eligible');
   await expect(proven.textContent()).resolves.toContain('storage:app');
   await expect(proven.locator('[data-claim="scopes"] .verdict').count()).resolves.toBe(1);
@@ -98,7 +122,10 @@ test('versions: the list with materiality, the diff since the acknowledged versi
   await page.goto(session.preview.url);
   await page.getByRole('button', { name: 'Publish a new statement version' }).click();
   const next = first + 1;
-  await page.locator('#info').getByText(new RegExp(`Versions: .*${next}`)).waitFor();
+  await page
+    .locator('#info')
+    .getByText(new RegExp(`Versions: .*${next}`))
+    .waitFor();
   const app = page.frameLocator('#app');
   await app.locator('#status').getByText(`The statement changed since version ${first} was acknowledged`).waitFor();
 
@@ -120,7 +147,9 @@ test('versions: the list with materiality, the diff since the acknowledged versi
   await app.locator('#diff-to').selectOption(String(first));
   await app.getByRole('button', { name: 'Show what changed' }).click();
   await app.locator('.compare-result').getByText(`From version ${first} to version ${next}:`).waitFor();
-  await expect(app.locator('.compare-result .diff-sections li').allTextContents()).resolves.toEqual([`Changed: ${firstTitle}`]);
+  await expect(app.locator('.compare-result .diff-sections li').allTextContents()).resolves.toEqual([
+    `Changed: ${firstTitle}`,
+  ]);
   await app.locator('#diff-to').selectOption(String(next));
   await app.getByRole('button', { name: 'Show what changed' }).click();
   await app.locator('.compare-result').getByText('Pick two different versions.').waitFor();
@@ -149,7 +178,9 @@ test('export: JSON that the offline verifier accepts, CSV with one row per recei
   await openApp(page, session.preview);
   // The 28-day warning sits near the top and its link takes focus to the export.
   const notice = page.locator('.uninstall-notice');
-  await expect(notice.textContent()).resolves.toContain('If this app is uninstalled, Forge deletes its data 28 days later. Export the receipts first.');
+  await expect(notice.textContent()).resolves.toContain(
+    'If this app is uninstalled, Forge deletes its data 28 days later. Export the receipts first.',
+  );
   await notice.getByRole('link', { name: 'Go to the export' }).click();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('export-title');
   await expect(page.locator('#export .export-warning').textContent()).resolves.toContain('28 days later');
@@ -191,9 +222,15 @@ test('export failure: the error is shown with a retry that succeeds', async () =
   await page.getByRole('button', { name: 'Download JSON' }).click();
   const alert = page.locator('#export [role="alert"]');
   await alert.getByText(/The JSON export failed/).waitFor();
-  const [file] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Retry' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Retry' }).click(),
+  ]);
   expect(file.suggestedFilename()).toMatch(/\.json$/);
-  await page.locator('.export-status').getByText(/Exported 0 receipts as JSON/).waitFor();
+  await page
+    .locator('.export-status')
+    .getByText(/Exported 0 receipts as JSON/)
+    .waitFor();
 });
 
 test('history rows by kind; a closed account is erased by the weekly job and the export still verifies', async () => {
@@ -201,7 +238,10 @@ test('history rows by kind; a closed account is erased by the weekly job and the
   const installContext = installContextOf('jira');
   const installed = createLifecycleTrigger('app-installed', { catalog: state().catalog, log: () => undefined });
   await state().emulator.run({ installContext }, () =>
-    installed({ eventType: 'avi:forge:installed:app', app: { id: 'ari:cloud:ecosystem::app/0', version: '2.1.0' } }, { installContext }),
+    installed(
+      { eventType: 'avi:forge:installed:app', app: { id: 'ari:cloud:ecosystem::app/0', version: '2.1.0' } },
+      { installContext },
+    ),
   );
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
@@ -213,7 +253,10 @@ test('history rows by kind; a closed account is erased by the weekly job and the
   await page.getByRole('button', { name: 'Close this account' }).click();
   await page.locator('#user option', { hasText: 'Grace Admin (admin, closed)' }).waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Run the weekly personal-data job' }).click();
-  await page.locator('#info').getByText(/personal data report complete: reported 2, closed 1/).waitFor();
+  await page
+    .locator('#info')
+    .getByText(/personal data report complete: reported 2, closed 1/)
+    .waitFor();
 
   const app = page.frameLocator('#app');
   const rows = app.locator('.history-table tbody tr');
@@ -243,7 +286,12 @@ test('first paint needs one call (getDisclosure); the diff and the history follo
   await page.locator('.history-table').waitFor();
   const calls = await recordedInvokes(page);
   expect(calls.filter((c) => !c.painted).map((c) => c.key)).toEqual(['getDisclosure']);
-  expect(calls.filter((c) => c.painted).map((c) => c.key).sort()).toEqual(['diffVersions', 'listAcknowledgments']);
+  expect(
+    calls
+      .filter((c) => c.painted)
+      .map((c) => c.key)
+      .sort(),
+  ).toEqual(['diffVersions', 'listAcknowledgments']);
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -264,7 +312,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('.export-done').waitFor();
     await page.locator('.history-table').getByText('Grace Admin').waitFor();
 
-    const levels = await page.evaluate(() => Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])));
+    const levels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])),
+    );
     expect(levels.filter((l) => l === 1)).toHaveLength(1);
     levels.forEach((level, i) => {
       if (i > 0) expect(level).toBeLessThanOrEqual((levels[i - 1] ?? 1) + 1);
@@ -278,11 +328,19 @@ test('a non-admin sees the versions and the evidence, but no export, no warning 
   state().update({ accountId: PREVIEW_ACCOUNTS.nora });
   await openApp(page, session.preview);
   await page.locator('.versions-table tbody tr').first().waitFor();
-  await expect(page.locator('[data-claim="egress"] .verdict').textContent()).resolves.toBe('Verified from the manifest');
+  await expect(page.locator('[data-claim="egress"] .verdict').textContent()).resolves.toBe(
+    'Verified from the manifest',
+  );
   await expect(page.locator('#export').count()).resolves.toBe(0);
   await expect(page.locator('.uninstall-notice').count()).resolves.toBe(0);
   await expect(page.locator('#in-force-date').count()).resolves.toBe(0);
   // And the resolver refuses the look-up and the export to a non-admin anyway.
-  await expect(state().invoke('inForceOn', { date: '2026-01-01' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  await expect(state().invoke('exportReceipts', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  await expect(state().invoke('inForceOn', { date: '2026-01-01' })).resolves.toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  await expect(state().invoke('exportReceipts', {})).resolves.toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });

@@ -27,10 +27,22 @@ describe('Confluence admin decision', () => {
   it.each([
     ['another account in the answer', { status: 200, body: admin }, 'acc-2'],
     ['a non-200 status', { status: 500, body: admin }, 'acc-1'],
-    ['administer on a space only', { status: 200, body: { accountId: 'acc-1', operations: [{ operation: 'administer', targetType: 'space' }] } }, 'acc-1'],
+    [
+      'administer on a space only',
+      { status: 200, body: { accountId: 'acc-1', operations: [{ operation: 'administer', targetType: 'space' }] } },
+      'acc-1',
+    ],
     ['no operations', { status: 200, body: { accountId: 'acc-1' } }, 'acc-1'],
-    ['operations not an array', { status: 200, body: { accountId: 'acc-1', operations: { operation: 'administer' } } }, 'acc-1'],
-    ['only use operations', { status: 200, body: { accountId: 'acc-1', operations: [{ operation: 'use', targetType: 'application' }] } }, 'acc-1'],
+    [
+      'operations not an array',
+      { status: 200, body: { accountId: 'acc-1', operations: { operation: 'administer' } } },
+      'acc-1',
+    ],
+    [
+      'only use operations',
+      { status: 200, body: { accountId: 'acc-1', operations: [{ operation: 'use', targetType: 'application' }] } },
+      'acc-1',
+    ],
   ])('refuses %s', (_label, answer, caller) => {
     expect(isConfluenceAdministrator(answer, caller)).toBe(false);
   });

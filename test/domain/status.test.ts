@@ -2,7 +2,12 @@ import { siteStatus, withoutAccounts } from '../../src/domain/acknowledgments/st
 import type { FirstMarker } from '../../src/domain/acknowledgments/types';
 import { sampleCatalog } from '../support/statements';
 
-const marker = (version: number): FirstMarker => ({ version, seq: version, accountId: `acc-${version}`, at: `2026-0${version}-02T00:00:00.000Z` });
+const marker = (version: number): FirstMarker => ({
+  version,
+  seq: version,
+  accountId: `acc-${version}`,
+  at: `2026-0${version}-02T00:00:00.000Z`,
+});
 const firsts = (...versions: number[]) => new Map(versions.map((v) => [v, marker(v)]));
 
 describe('site status', () => {

@@ -33,7 +33,10 @@ describe('injected faults surface from the real @forge/kvs client', () => {
 
   it('rate-limit answers carry Retry-After on the wire', async () => {
     emulator.injectFault({ kind: 'rate-limit', retryAfterSeconds: 7 });
-    const r = await emulator.fetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/get', { method: 'POST', body: '{"key":"a"}' });
+    const r = await emulator.fetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/get', {
+      method: 'POST',
+      body: '{"key":"a"}',
+    });
     expect(r.status).toBe(429);
     expect(r.headers.get('Retry-After')).toBe('7');
     expect(await r.json()).toEqual({ code: 'RATE_LIMIT_EXCEEDED', message: expect.any(String) });
@@ -68,12 +71,17 @@ describe('injected faults surface from the real @forge/kvs client', () => {
 
   it('leaves product calls alone unless the prefix names them', async () => {
     emulator.injectFault({ kind: 'server-error' });
-    const asAdmin = { installContext: 'ari:cloud:jira::site/33333333-3333-4333-8333-333333333333', accountId: SAMPLE_ACCOUNTS.siteAdmin };
+    const asAdmin = {
+      installContext: 'ari:cloud:jira::site/33333333-3333-4333-8333-333333333333',
+      accountId: SAMPLE_ACCOUNTS.siteAdmin,
+    };
     const r1 = await emulator.run(asAdmin, () => api.asUser().requestJira(route`/rest/api/3/myself`));
     expect(r1.status).toBe(200);
     emulator.clearFaults();
     emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/rest/api/3/mypermissions' });
-    const r2 = await emulator.run(asAdmin, () => api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`));
+    const r2 = await emulator.run(asAdmin, () =>
+      api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`),
+    );
     expect(r2.status).toBe(429);
     expect(await kvs.get('x')).toBeUndefined(); // the KVS is not affected by that prefix
   });

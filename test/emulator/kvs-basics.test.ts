@@ -30,7 +30,7 @@ describe('set, get, delete through the real @forge/kvs client', () => {
     await expect(kvs.delete('nothing-here')).resolves.toBeUndefined();
   });
 
-  it('stores a copy, not the caller\'s object', async () => {
+  it("stores a copy, not the caller's object", async () => {
     const value = { list: ['x'] };
     await kvs.set('copy', value);
     value.list.push('y');
@@ -45,7 +45,12 @@ describe('set, get, delete through the real @forge/kvs client', () => {
     await kvs.set('b', false);
     await kvs.set('s', '');
     await kvs.set('arr', [null, 1]);
-    expect([await kvs.get('n'), await kvs.get('b'), await kvs.get('s'), await kvs.get('arr')]).toEqual([0, false, '', [null, 1]]);
+    expect([await kvs.get('n'), await kvs.get('b'), await kvs.get('s'), await kvs.get('arr')]).toEqual([
+      0,
+      false,
+      '',
+      [null, 1],
+    ]);
   });
 
   it('OVERRIDE (the default) replaces the value', async () => {
@@ -71,18 +76,27 @@ describe('set, get, delete through the real @forge/kvs client', () => {
     const winners = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(await kvs.get('race')).toBe(winners[0]);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as ForgeKvsAPIError).code).toBe(KEY_EXISTS_CODE);
+    for (const o of outcomes)
+      if (o.status === 'rejected') expect((o.reason as ForgeKvsAPIError).code).toBe(KEY_EXISTS_CODE);
   });
 
   it('returnValue PREVIOUS and LATEST answer with the value', async () => {
     expect(await kvs.set('rv', 'a', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toBeUndefined();
-    expect(await kvs.set('rv', 'b', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({ key: 'rv', value: 'a' });
-    expect(await kvs.set('rv', 'c', { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({ key: 'rv', value: 'c' });
+    expect(await kvs.set('rv', 'b', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({
+      key: 'rv',
+      value: 'a',
+    });
+    expect(await kvs.set('rv', 'c', { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({
+      key: 'rv',
+      value: 'c',
+    });
   });
 
   it('keeps metadata and a TTL expiry time', async () => {
     await kvs.set('meta', 'v', { ttl: { value: 1, unit: 'DAYS' } });
-    const got = await kvs.get('meta', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT, MetadataField.EXPIRE_TIME] });
+    const got = await kvs.get('meta', {
+      metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT, MetadataField.EXPIRE_TIME],
+    });
     expect(got?.value).toBe('v');
     expect(typeof got?.createdAt).toBe('number');
     expect(got?.updatedAt).toBeGreaterThanOrEqual(got?.createdAt ?? Infinity);

@@ -105,7 +105,9 @@ describe('batches', () => {
       { key: 'b:1', value: 1 },
       { key: 'b:2', value: { two: 2 } },
     ]);
-    expect(got.failedKeys).toEqual([{ key: 'b:missing', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } }]);
+    expect(got.failedKeys).toEqual([
+      { key: 'b:missing', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } },
+    ]);
 
     const del = await kvs.batchDelete([{ key: 'b:1' }, { key: 'b:missing' }]);
     expect(del.successfulKeys).toEqual([{ key: 'b:1' }]);
@@ -114,14 +116,24 @@ describe('batches', () => {
   });
 
   it('takes 25 keys and rejects 26, an empty batch and repeated keys as a whole', async () => {
-    const items = (n: number): Array<{ key: string; value: number }> => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: i }));
+    const items = (n: number): Array<{ key: string; value: number }> =>
+      Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: i }));
     expect((await kvs.batchSet(items(25))).successfulKeys).toHaveLength(25);
     emulator.reset();
     expect((await kvsError(() => kvs.batchSet(items(26)))).responseDetails.status).toBe(400);
     expect((await kvsError(() => kvs.batchGet(items(26).map(({ key }) => ({ key }))))).code).toBe('BAD_REQUEST');
     expect((await kvsError(() => kvs.batchDelete(items(26).map(({ key }) => ({ key }))))).code).toBe('BAD_REQUEST');
     expect((await kvsError(() => kvs.batchSet([]))).code).toBe('BAD_REQUEST');
-    expect((await kvsError(() => kvs.batchSet([{ key: 'd', value: 1 }, { key: 'd', value: 2 }]))).code).toBe('BAD_REQUEST');
+    expect(
+      (
+        await kvsError(() =>
+          kvs.batchSet([
+            { key: 'd', value: 1 },
+            { key: 'd', value: 2 },
+          ]),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
     expect(emulator.entries(DEFAULT_INSTALL_CONTEXT).size).toBe(0);
   });
 });
@@ -149,7 +161,10 @@ describe('transactions', () => {
     await kvs.set('keep', 'original');
     const tx = kvs.transact().set('keep', 'changed').delete('other').set('bad@key', 1);
     expect((await kvsError(() => tx.execute())).code).toBe('INVALID_KEY');
-    const tooBig = kvs.transact().set('keep', 'changed').set('huge', 'x'.repeat(250 * 1024));
+    const tooBig = kvs
+      .transact()
+      .set('keep', 'changed')
+      .set('huge', 'x'.repeat(250 * 1024));
     expect((await kvsError(() => tooBig.execute())).code).toBe('MAX_SIZE');
     expect(await kvs.get('keep')).toBe('original');
     expect(await kvs.get('huge')).toBeUndefined();

@@ -13,7 +13,9 @@ afterEach(() => emulator.uninstall());
 
 /** Calls the endpoint the way privacy.reportPersonalData does, to see status and headers. */
 function rawReport(body: unknown): Promise<Response> {
-  const forgeFetch = (globalThis as unknown as { __forge_fetch__: (t: object, p: string, i: object) => Promise<Response> }).__forge_fetch__;
+  const forgeFetch = (
+    globalThis as unknown as { __forge_fetch__: (t: object, p: string, i: object) => Promise<Response> }
+  ).__forge_fetch__;
   return forgeFetch({ type: 'fpp', provider: 'app', remote: 'stargate' }, '/app/report-accounts', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -50,11 +52,15 @@ describe('personal data reporting', () => {
     const r = await rawReport({ accounts: [{ accountId: SAMPLE_ACCOUNTS.member, updatedAt: '2026-03-02T00:00:00Z' }] });
     expect(r.status).toBe(204);
     expect(r.headers.get('Cycle-Period')).toBe('3600');
-    expect(await privacy.reportPersonalData([{ accountId: SAMPLE_ACCOUNTS.siteAdmin, updatedAt: '2026-01-01T00:00:00Z' }])).toEqual([]);
+    expect(
+      await privacy.reportPersonalData([{ accountId: SAMPLE_ACCOUNTS.siteAdmin, updatedAt: '2026-01-01T00:00:00Z' }]),
+    ).toEqual([]);
   });
 
   it('sends the default cycle period of 7 days on 200', async () => {
-    const r = await rawReport({ accounts: [{ accountId: SAMPLE_ACCOUNTS.closedAdmin, updatedAt: '2026-01-01T00:00:00Z' }] });
+    const r = await rawReport({
+      accounts: [{ accountId: SAMPLE_ACCOUNTS.closedAdmin, updatedAt: '2026-01-01T00:00:00Z' }],
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('Cycle-Period')).toBe('604800');
   });

@@ -12,7 +12,11 @@ afterAll(() => emulator.uninstall());
 
 async function jiraAdmin(accountId: string): Promise<{ status: number; admin?: boolean }> {
   return emulator.run({ installContext: JIRA, accountId }, async () => {
-    const r = await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, { headers: { Accept: 'application/json' } });
+    const r = await api
+      .asUser()
+      .requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
+        headers: { Accept: 'application/json' },
+      });
     if (!r.ok) return { status: r.status };
     const body = (await r.json()) as { permissions: { ADMINISTER: { key: string; havePermission: boolean } } };
     expect(body.permissions.ADMINISTER.key).toBe('ADMINISTER');
@@ -24,7 +28,10 @@ async function confluenceAdmin(accountId: string): Promise<{ status: number; adm
   return emulator.run({ installContext: CONFLUENCE, accountId }, async () => {
     const r = await api.asUser().requestConfluence(route`/wiki/rest/api/user/current?expand=operations`);
     if (!r.ok) return { status: r.status };
-    const body = (await r.json()) as { accountId: string; operations: Array<{ operation: string; targetType: string }> };
+    const body = (await r.json()) as {
+      accountId: string;
+      operations: Array<{ operation: string; targetType: string }>;
+    };
     const admin = body.operations.some((o) => o.operation === 'administer' && o.targetType === 'application');
     return { status: r.status, admin, accountId: body.accountId };
   });
@@ -39,15 +46,25 @@ describe('admin checks', () => {
   });
 
   it('Confluence user/current lists administer only for Confluence admins', async () => {
-    expect(await confluenceAdmin(SAMPLE_ACCOUNTS.confluenceAdmin)).toEqual({ status: 200, admin: true, accountId: SAMPLE_ACCOUNTS.confluenceAdmin });
-    expect(await confluenceAdmin(SAMPLE_ACCOUNTS.jiraAdmin)).toEqual({ status: 200, admin: false, accountId: SAMPLE_ACCOUNTS.jiraAdmin });
+    expect(await confluenceAdmin(SAMPLE_ACCOUNTS.confluenceAdmin)).toEqual({
+      status: 200,
+      admin: true,
+      accountId: SAMPLE_ACCOUNTS.confluenceAdmin,
+    });
+    expect(await confluenceAdmin(SAMPLE_ACCOUNTS.jiraAdmin)).toEqual({
+      status: 200,
+      admin: false,
+      accountId: SAMPLE_ACCOUNTS.jiraAdmin,
+    });
     expect(await confluenceAdmin(SAMPLE_ACCOUNTS.member)).toMatchObject({ status: 200, admin: false });
   });
 
   it('an unknown or closed account acting as user gets 401', async () => {
     expect(await jiraAdmin('unknown-account')).toEqual({ status: 401 });
     expect(await confluenceAdmin(SAMPLE_ACCOUNTS.closedAdmin)).toEqual({ status: 401 });
-    const anonymous = await emulator.run({ installContext: JIRA }, () => api.asUser().requestJira(route`/rest/api/3/myself`));
+    const anonymous = await emulator.run({ installContext: JIRA }, () =>
+      api.asUser().requestJira(route`/rest/api/3/myself`),
+    );
     expect(anonymous.status).toBe(401);
   });
 
@@ -65,13 +82,16 @@ describe('admin checks', () => {
   });
 
   it('follows changes to the directory', async () => {
-    const local = new ForgeEmulator({ users: [{ accountId: 'u1', displayName: 'One', admin: { jira: false, confluence: false } }] });
+    const local = new ForgeEmulator({
+      users: [{ accountId: 'u1', displayName: 'One', admin: { jira: false, confluence: false } }],
+    });
     local.install();
     try {
       const check = (): Promise<boolean> =>
         local.run({ installContext: JIRA, accountId: 'u1' }, async () => {
           const r = await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
-          return ((await r.json()) as { permissions: { ADMINISTER: { havePermission: boolean } } }).permissions.ADMINISTER.havePermission;
+          return ((await r.json()) as { permissions: { ADMINISTER: { havePermission: boolean } } }).permissions
+            .ADMINISTER.havePermission;
         });
       expect(await check()).toBe(false);
       local.users.set({ accountId: 'u1', displayName: 'One', admin: { jira: true, confluence: false } });
@@ -86,7 +106,9 @@ describe('admin checks', () => {
 describe('user lookups', () => {
   it('Jira /rest/api/3/user answers known users and 404 for unknown or closed ones', async () => {
     const get = (id: string) =>
-      emulator.run({ installContext: JIRA, accountId: SAMPLE_ACCOUNTS.member }, () => api.asUser().requestJira(route`/rest/api/3/user?accountId=${id}`));
+      emulator.run({ installContext: JIRA, accountId: SAMPLE_ACCOUNTS.member }, () =>
+        api.asUser().requestJira(route`/rest/api/3/user?accountId=${id}`),
+      );
     const ok = await get(SAMPLE_ACCOUNTS.jiraAdmin);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ accountId: SAMPLE_ACCOUNTS.jiraAdmin, displayName: 'Jordan Jira-Admin' });
@@ -96,7 +118,9 @@ describe('user lookups', () => {
 
   it('Confluence /wiki/rest/api/user answers known users and 404 otherwise', async () => {
     const get = (id: string) =>
-      emulator.run({ installContext: CONFLUENCE }, () => api.asApp().requestConfluence(route`/wiki/rest/api/user?accountId=${id}`));
+      emulator.run({ installContext: CONFLUENCE }, () =>
+        api.asApp().requestConfluence(route`/wiki/rest/api/user?accountId=${id}`),
+      );
     const ok = await get(SAMPLE_ACCOUNTS.siteAdmin);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ accountId: SAMPLE_ACCOUNTS.siteAdmin, displayName: 'Avery Site-Admin' });
@@ -124,7 +148,12 @@ describe('invoke', () => {
         at: new Date(0),
       };
     });
-    const result = await emulator.invoke(resolver.getDefinitions(), 'whoami', { n: 7, dropped: undefined }, { installContext: CONFLUENCE, accountId: 'acc-1' });
+    const result = await emulator.invoke(
+      resolver.getDefinitions(),
+      'whoami',
+      { n: 7, dropped: undefined },
+      { installContext: CONFLUENCE, accountId: 'acc-1' },
+    );
     expect(result).toEqual({
       accountId: 'acc-1',
       installContext: CONFLUENCE,
@@ -137,7 +166,11 @@ describe('invoke', () => {
   });
 
   it('leaves accountId undefined when the identity has none', async () => {
-    const resolver = new Resolver().define('who', ({ context }) => ({ has: 'accountId' in context && context['accountId'] !== undefined }));
-    expect(await emulator.invoke(resolver.getDefinitions(), 'who', undefined, { installContext: JIRA })).toEqual({ has: false });
+    const resolver = new Resolver().define('who', ({ context }) => ({
+      has: 'accountId' in context && context['accountId'] !== undefined,
+    }));
+    expect(await emulator.invoke(resolver.getDefinitions(), 'who', undefined, { installContext: JIRA })).toEqual({
+      has: false,
+    });
   });
 });

@@ -24,7 +24,9 @@ describe('installation isolation', () => {
     expect(await emulator.run({ installContext: OTHER_JIRA }, () => kvs.get('policy:ack'))).toBeUndefined();
     expect(await kvs.get('policy:ack')).toBe('default');
     expect(emulator.entries(DEFAULT_INSTALL_CONTEXT).get('policy:ack')).toBe('default');
-    const listed = await emulator.run({ installContext: CONFLUENCE }, () => kvs.query().where('key', WhereConditions.beginsWith('policy')).getMany());
+    const listed = await emulator.run({ installContext: CONFLUENCE }, () =>
+      kvs.query().where('key', WhereConditions.beginsWith('policy')).getMany(),
+    );
     expect(listed.results).toEqual([{ key: 'policy:ack', value: 'confluence' }]);
   });
 
@@ -96,7 +98,9 @@ describe('persistence', () => {
       expect(await second.run({ installContext: JIRA }, () => kvs.getSecret('salt'))).toBe('pepper');
       expect([...second.entries(JIRA).keys()]).toEqual(['ack:1', 't:1']);
       expect(second.users.get(SAMPLE_ACCOUNTS.member)?.accountStatus).toBe('closed');
-      const r = await second.run({ installContext: JIRA, accountId: SAMPLE_ACCOUNTS.member }, () => api.asUser().requestJira(route`/rest/api/3/myself`));
+      const r = await second.run({ installContext: JIRA, accountId: SAMPLE_ACCOUNTS.member }, () =>
+        api.asUser().requestJira(route`/rest/api/3/myself`),
+      );
       expect(r.status).toBe(401);
     } finally {
       second.uninstall();

@@ -13,7 +13,14 @@ test('the untouched fixture passes, with every manifest claim verified', () => {
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
   const verdicts = Object.fromEntries(report.evidence.claims.map((c) => [c.id, c.verdict]));
-  expect(verdicts).toMatchObject({ egress: 'verified', storage: 'verified', inventory: 'verified', scopes: 'verified', 'data-residency': 'verified', logs: 'vendor-statement' });
+  expect(verdicts).toMatchObject({
+    egress: 'verified',
+    storage: 'verified',
+    inventory: 'verified',
+    scopes: 'verified',
+    'data-residency': 'verified',
+    logs: 'vendor-statement',
+  });
   expect(report.evidence.runsOnAtlassian).toEqual({ eligible: true });
 });
 
@@ -52,7 +59,9 @@ test('a remote, while the statement claims data residency', () => {
   expect(msgs).toContain(
     "statement claims data residency support (policy/statement.yml: facts.dataResidency.supported is true) but manifest.yml declares remote 'x' (https://x.example.com)",
   );
-  expect(msgs).toContain('statement says "no egress" (policy/statement.yml: facts.egress is empty) but manifest.yml declares remote \'x\' (x.example.com)');
+  expect(msgs).toContain(
+    'statement says "no egress" (policy/statement.yml: facts.egress is empty) but manifest.yml declares remote \'x\' (x.example.com)',
+  );
 });
 
 test('storage:app removed while the code imports @forge/kvs', () => {
@@ -61,7 +70,9 @@ test('storage:app removed while the code imports @forge/kvs', () => {
     p.scopes = (p.scopes as string[]).filter((s) => s !== 'storage:app');
   });
   const msgs = messages(app.check());
-  expect(msgs).toContain('src/platform/kvsStore.ts imports @forge/kvs, which needs scope storage:app, missing from manifest.yml permissions.scopes');
+  expect(msgs).toContain(
+    'src/platform/kvsStore.ts imports @forge/kvs, which needs scope storage:app, missing from manifest.yml permissions.scopes',
+  );
   expect(msgs).toContain(
     "policy/statement.yml says category 'acknowledgment-receipts' is stored in Forge hosted storage, but manifest.yml enables none (no storage:app scope, app.storage.entities or sql module)",
   );
@@ -71,12 +82,19 @@ test('a scope no code needs', () => {
   app.editManifest((m) => {
     (permissionsOf(m).scopes as string[]).push('write:jira-work');
   });
-  expect(messages(app.check())).toEqual(['manifest.yml declares scope write:jira-work but no code uses an API that needs it']);
+  expect(messages(app.check())).toEqual([
+    'manifest.yml declares scope write:jira-work but no code uses an API that needs it',
+  ]);
 });
 
 test('removing the browser display-name call leaves read:jira-user unused', () => {
-  app.write('static/admin/src/api.ts', "import { invoke } from '@forge/bridge';\nexport const d = (): Promise<unknown> => invoke('getDisclosure');\n");
-  expect(messages(app.check())).toEqual(['manifest.yml declares scope read:jira-user but no code uses an API that needs it']);
+  app.write(
+    'static/admin/src/api.ts',
+    "import { invoke } from '@forge/bridge';\nexport const d = (): Promise<unknown> => invoke('getDisclosure');\n",
+  );
+  expect(messages(app.check())).toEqual([
+    'manifest.yml declares scope read:jira-user but no code uses an API that needs it',
+  ]);
 });
 
 test('a key family whose category the statement does not declare', () => {
@@ -126,9 +144,14 @@ test('analytics egress with inScopeEUD false keeps Runs on Atlassian, but must b
     f.analytics = { collected: true, description: 'Anonymous page views.' };
   });
   app.editManifest((m) => {
-    permissionsOf(m).external = { fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] } };
+    permissionsOf(m).external = {
+      fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] },
+    };
   });
-  app.write('src/platform/analytics.ts', "import { fetch } from '@forge/api';\nexport const ping = (): Promise<unknown> => fetch('https://a.example-analytics.com/p');\n");
+  app.write(
+    'src/platform/analytics.ts',
+    "import { fetch } from '@forge/api';\nexport const ping = (): Promise<unknown> => fetch('https://a.example-analytics.com/p');\n",
+  );
   const report = app.check();
   expect(report.problems).toEqual([]);
   expect(report.evidence.runsOnAtlassian).toEqual({ eligible: true });
@@ -142,7 +165,9 @@ test('the same analytics egress with inScopeEUD left to its default loses Runs o
   const report = app.check();
   expect(report.evidence.runsOnAtlassian).toEqual({
     eligible: false,
-    reasons: ['manifest.yml declares permissions.external.fetch.backend: *.example-analytics.com (analytics with inScopeEUD true)'],
+    reasons: [
+      'manifest.yml declares permissions.external.fetch.backend: *.example-analytics.com (analytics with inScopeEUD true)',
+    ],
   });
   expect(messages(report)).toContain(
     'policy/statement.yml says no analytics are collected (facts.analytics.collected: false) but manifest.yml declares analytics egress permissions.external.fetch.backend: *.example-analytics.com',
@@ -150,15 +175,23 @@ test('the same analytics egress with inScopeEUD left to its default loses Runs o
 });
 
 test('code that fetches without a declared fetch.backend', () => {
-  app.write('src/platform/sync.ts', "import { fetch } from '@forge/api';\nexport const sync = (): Promise<unknown> => fetch('https://api.example.com/x');\n");
+  app.write(
+    'src/platform/sync.ts',
+    "import { fetch } from '@forge/api';\nexport const sync = (): Promise<unknown> => fetch('https://api.example.com/x');\n",
+  );
   expect(messages(app.check())).toEqual([
     "src/platform/sync.ts:2 calls fetch('https://api.example.com/x') (egress), but manifest.yml declares no permissions.external.fetch.backend",
   ]);
 });
 
 test('personal-data reporting code without report:personal-data', () => {
-  app.write('src/platform/report.ts', "import { privacy } from '@forge/api';\nexport const r = (ids: string[]): Promise<unknown> => privacy.reportPersonalData(ids.map((accountId) => ({ accountId, updatedAt: '' })));\n");
-  expect(messages(app.check())[0]).toMatch(/^src\/platform\/report\.ts:2 calls privacy\.reportPersonalData\(.*\), which needs scope report:personal-data, missing from manifest\.yml permissions\.scopes$/);
+  app.write(
+    'src/platform/report.ts',
+    "import { privacy } from '@forge/api';\nexport const r = (ids: string[]): Promise<unknown> => privacy.reportPersonalData(ids.map((accountId) => ({ accountId, updatedAt: '' })));\n",
+  );
+  expect(messages(app.check())[0]).toMatch(
+    /^src\/platform\/report\.ts:2 calls privacy\.reportPersonalData\(.*\), which needs scope report:personal-data, missing from manifest\.yml permissions\.scopes$/,
+  );
 });
 
 test('a deletion period that contradicts Forge hosted storage', () => {

@@ -42,7 +42,9 @@ export function copyApp(): AppCopy {
       writeFileSync(join(root, path), text);
     },
     check(inventory) {
-      return runChecks(loadEvidenceInputs(root, inventory ? { factsFile: FACTS_FILE, inventory } : { factsFile: FACTS_FILE }));
+      return runChecks(
+        loadEvidenceInputs(root, inventory ? { factsFile: FACTS_FILE, inventory } : { factsFile: FACTS_FILE }),
+      );
     },
     dispose() {
       rmSync(root, { recursive: true, force: true });

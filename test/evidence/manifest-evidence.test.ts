@@ -17,7 +17,12 @@ test('a storage-only manifest is eligible for both, with KVS as its storage', ()
 });
 
 test('every permissions.external kind counts as egress, in every entry form', () => {
-  const external: Record<string, unknown> = { fetch: { backend: ['https://a.example.com:8443/x'], client: [{ address: 'b.example.com', inScopeEUD: false }, { remote: 'r' }] } };
+  const external: Record<string, unknown> = {
+    fetch: {
+      backend: ['https://a.example.com:8443/x'],
+      client: [{ address: 'b.example.com', inScopeEUD: false }, { remote: 'r' }],
+    },
+  };
   for (const kind of EXTERNAL_KINDS.filter((k) => !k.startsWith('fetch.'))) external[kind] = [`${kind}.example.com`];
   const m = readManifestFacts({ ...base, permissions: { scopes: [], external } });
   expect(m.egress.map((e) => [e.kind, e.host, e.inScopeEUD])).toEqual([
@@ -40,9 +45,18 @@ test('remotes, Connect modules, providers, remote endpoints and dynamic web trig
         { key: 'static-hook', function: 'resolver', response: { type: 'static' } },
         { key: 'dyn-hook', function: 'resolver', response: { type: 'dynamic' } },
       ],
-      endpoint: [{ key: 'ep', remote: 'backend' }, { key: 'svc', service: 'container' }],
+      endpoint: [
+        { key: 'ep', remote: 'backend' },
+        { key: 'svc', service: 'container' },
+      ],
     },
-    remotes: [{ key: 'backend', baseUrl: { default: 'https://eu.example.com', US: 'https://us.example.com' }, storage: { inScopeEUD: true } }],
+    remotes: [
+      {
+        key: 'backend',
+        baseUrl: { default: 'https://eu.example.com', US: 'https://us.example.com' },
+        storage: { inScopeEUD: true },
+      },
+    ],
     connectModules: { 'jira:generalPages': [{ key: 'legacy-page' }] },
     providers: { auth: [{ key: 'github', name: 'GitHub' }] },
   });
@@ -70,11 +84,21 @@ test('custom entities and SQL are Forge hosted storage; SQL without residency is
   });
   expect(m.storage.map((s) => s.kind)).toEqual(['kvs', 'custom-entities', 'sql']);
   expect(runsOnAtlassian(m)).toEqual({ eligible: true });
-  expect(dataResidency(m)).toEqual({ eligible: false, reasons: ["manifest.yml declares SQL module 'main' with dareCompliant: false"] });
+  expect(dataResidency(m)).toEqual({
+    eligible: false,
+    reasons: ["manifest.yml declares SQL module 'main' with dareCompliant: false"],
+  });
 });
 
 test('the map form of scopes is read, and a malformed external section is rejected by name', () => {
-  expect(readManifestFacts({ ...base, permissions: { scopes: { 'storage:app': {}, 'read:jira-work': { allowImpersonation: true } } } }).scopes).toEqual(['storage:app', 'read:jira-work']);
-  expect(() => readManifestFacts({ ...base, permissions: { scopes: [], external: { images: 'cdn.example.com' } } })).toThrow(new InvalidManifestError('permissions.external.images must be a list'));
+  expect(
+    readManifestFacts({
+      ...base,
+      permissions: { scopes: { 'storage:app': {}, 'read:jira-work': { allowImpersonation: true } } },
+    }).scopes,
+  ).toEqual(['storage:app', 'read:jira-work']);
+  expect(() =>
+    readManifestFacts({ ...base, permissions: { scopes: [], external: { images: 'cdn.example.com' } } }),
+  ).toThrow(new InvalidManifestError('permissions.external.images must be a list'));
   expect(() => readManifestFacts('modules: []')).toThrow(InvalidManifestError);
 });

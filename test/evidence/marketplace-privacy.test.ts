@@ -1,5 +1,9 @@
 /** The Marketplace answers agree with both the statement facts and the manifest evidence. */
-import { euDataLeavesAtlassian, marketplacePrivacy, RESIDENCY_STORED_IN_ATLASSIAN } from '../../toolkit/evidence/marketplace-privacy';
+import {
+  euDataLeavesAtlassian,
+  marketplacePrivacy,
+  RESIDENCY_STORED_IN_ATLASSIAN,
+} from '../../toolkit/evidence/marketplace-privacy';
 import { readFacts } from '../../toolkit/cli/evidence-inputs';
 import { copyApp, FACTS_FILE, permissionsOf, type AppCopy } from './helpers';
 
@@ -20,7 +24,11 @@ test('Forge-only storage and no egress: nothing stored or processed outside Atla
   expect(body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(false);
   expect(body.dataAccessAndStorage.appProcessEUDOutsideAtlassian).toBe(false);
   expect(body.dataAccessAndStorage.typesOfDataStored).toEqual(['Acknowledgment receipts']);
-  expect(body.thirdPartyInformation).toEqual({ isEndUserDataShared: false, dataSubProcessors: 'None', thirdPartyDetails: [] });
+  expect(body.thirdPartyInformation).toEqual({
+    isEndUserDataShared: false,
+    dataSubProcessors: 'None',
+    thirdPartyDetails: [],
+  });
   expect(body.dataResidency.isDataResidencySupported).toBe(RESIDENCY_STORED_IN_ATLASSIAN);
   expect(notes).toEqual([]);
 });
@@ -38,7 +46,9 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
   expect(euDataLeavesAtlassian(report.evidence)).toBe(true);
   expect(body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(true);
   expect(body.thirdPartyInformation.isEndUserDataShared).toBe(true);
-  expect(body.thirdPartyInformation.thirdPartyDetails).toEqual([{ name: 'Example Inc', link: '', purpose: 'Hosting', thirdPartyCountries: ['US'] }]);
+  expect(body.thirdPartyInformation.thirdPartyDetails).toEqual([
+    { name: 'Example Inc', link: '', purpose: 'Hosting', thirdPartyCountries: ['US'] },
+  ]);
   expect(body.dataResidency.isDataResidencySupported).toBeNull();
   expect(notes).toHaveLength(1);
 });
@@ -46,7 +56,13 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
 test('a category stored at the vendor flips appStoresEUDOutsideAtlassian with no egress at all', () => {
   app.editFacts((f) => {
     const first = f.dataStored[0];
-    if (first) f.dataStored.push({ ...first, id: 'support-tickets', name: 'Support tickets', location: 'vendor-infrastructure' });
+    if (first)
+      f.dataStored.push({
+        ...first,
+        id: 'support-tickets',
+        name: 'Support tickets',
+        location: 'vendor-infrastructure',
+      });
   });
   const { body } = answers();
   expect(body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(true);
@@ -56,7 +72,9 @@ test('a category stored at the vendor flips appStoresEUDOutsideAtlassian with no
 
 test('analytics egress without in-scope EUD does not count as end-user data leaving', () => {
   app.editManifest((m) => {
-    permissionsOf(m).external = { fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] } };
+    permissionsOf(m).external = {
+      fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] },
+    };
   });
   expect(answers().body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(false);
 });
@@ -65,5 +83,10 @@ test('log answers follow facts.logs', () => {
   app.editFacts((f) => {
     f.logs = { endUserData: true, storedOutsideAtlassian: false, description: 'Account IDs in error logs.' };
   });
-  expect(answers().body.logDetails).toEqual({ logEndUserData: true, logProcessAndOrStoreEUDOutsideAtlassian: false, logEUDShareWithThirdParty: false, logsIntegralForAppFunctionality: false });
+  expect(answers().body.logDetails).toEqual({
+    logEndUserData: true,
+    logProcessAndOrStoreEUDOutsideAtlassian: false,
+    logEUDShareWithThirdParty: false,
+    logsIntegralForAppFunctionality: false,
+  });
 });

@@ -21,7 +21,13 @@ test('the repository: its statement agrees with its manifest, code and inventory
   expect(report.evidence.scopeUse.every((s) => s.usedBy.length > 0)).toBe(true);
   // Privacy Panel's own promises: nothing leaves Atlassian, and the manifest proves it.
   const { manifest } = report.evidence;
-  expect([manifest.egress, manifest.remotes, manifest.providers, manifest.connectModules, manifest.dynamicWebTriggers]).toEqual([[], [], [], [], []]);
+  expect([
+    manifest.egress,
+    manifest.remotes,
+    manifest.providers,
+    manifest.connectModules,
+    manifest.dynamicWebTriggers,
+  ]).toEqual([[], [], [], [], []]);
   expect(manifest.storage.map((s) => s.kind)).toEqual(['kvs']);
   expect(report.evidence.runsOnAtlassian).toEqual({ eligible: true });
   expect(report.evidence.dataResidency).toEqual({ eligible: true });
@@ -30,7 +36,10 @@ test('the repository: its statement agrees with its manifest, code and inventory
 test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () => {
   const app = copyApp();
   try {
-    const ok = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const ok = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('[verified] Sends no data outside Atlassian');
     expect(existsSync(join(app.root, 'src', 'generated', 'evidence.json'))).toBe(true);
@@ -38,11 +47,19 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
     app.editManifest((m) => {
       (permissionsOf(m).scopes as string[]).push('read:jira-user:unused');
     });
-    const bad = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const bad = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('manifest.yml declares scope read:jira-user:unused but no code uses an API that needs it');
+    expect(bad.stderr).toContain(
+      'manifest.yml declares scope read:jira-user:unused but no code uses an API that needs it',
+    );
 
-    const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(mp.status).toBe(1);
   } finally {
     app.dispose();
@@ -52,7 +69,10 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
 test('toolkit/cli/marketplace-privacy.ts prints the API body', () => {
   const app = copyApp();
   try {
-    const run = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const body = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['dataAccessAndStorage', 'thirdPartyInformation', 'logDetails', 'dataResidency']);

@@ -78,6 +78,8 @@ describe('the browser-side export', () => {
   });
 
   it('names files by product and time, safely for any file system', () => {
-    expect(exportFileName('confluence', '2026-05-04T09:30:00.123Z', 'json')).toBe('privacy-panel-confluence-2026-05-04T09-30-00Z.json');
+    expect(exportFileName('confluence', '2026-05-04T09:30:00.123Z', 'json')).toBe(
+      'privacy-panel-confluence-2026-05-04T09-30-00Z.json',
+    );
   });
 });

@@ -43,15 +43,18 @@ describe('CSV cells', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '=HYPERLINK("http://x","y")'])('neutralises the formula %j with a leading apostrophe', (value) => {
-    const cell = csvCell(value);
-    const [[read]] = parseCsv(`${cell}\r\n`) as [[string]];
-    expect(read).toBe(`'${value}`);
-  });
+  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '=HYPERLINK("http://x","y")'])(
+    'neutralises the formula %j with a leading apostrophe',
+    (value) => {
+      const cell = csvCell(value);
+      const [[read]] = parseCsv(`${cell}\r\n`) as [[string]];
+      expect(read).toBe(`'${value}`);
+    },
+  );
 
   it('leaves harmless starts alone, and numbers and nulls as text', () => {
     expect(neutraliseFormula('712020:abc')).toBe('712020:abc');
-    expect(neutraliseFormula("a=b")).toBe('a=b');
+    expect(neutraliseFormula('a=b')).toBe('a=b');
     expect(csvRow([1, null, undefined, 'x'])).toBe('1,,,x');
   });
 

@@ -67,11 +67,22 @@ describe('export through the real resolvers', () => {
     expect(bundle.checksum).toBe(sha256Hex(checksumInput(bundle)));
     const salt = bundle.salt!;
     for (const stored of bundle.receipts) {
-      expect(stored.receipt.kind === 'acknowledgment' && stored.receipt.subject.commitment).toBe(accountCommitment(salt, stored.accountId!));
+      expect(stored.receipt.kind === 'acknowledgment' && stored.receipt.subject.commitment).toBe(
+        accountCommitment(salt, stored.accountId!),
+      );
     }
 
     const report = verifyExport(collected.json);
-    expect(report).toEqual(expect.objectContaining({ ok: true, receipts: 50, statements: 1, versions: [1], commitmentsChecked: 50, problems: [] }));
+    expect(report).toEqual(
+      expect.objectContaining({
+        ok: true,
+        receipts: 50,
+        statements: 1,
+        versions: [1],
+        commitmentsChecked: 50,
+        problems: [],
+      }),
+    );
     expect(report.firstBroken).toBeUndefined();
 
     const csvLines = collected.csv.split('\r\n');
@@ -91,7 +102,10 @@ describe('export through the real resolvers', () => {
     await app.ok('acknowledge', current(), admin);
     const { json } = await collectExport(invokeAs(app, admin));
     const file = join(dir, 'tampered.json');
-    writeFileSync(file, json.replace(/"at":"(\d{4})/, (_m, year: string) => `"at":"${Number(year) + 1}`));
+    writeFileSync(
+      file,
+      json.replace(/"at":"(\d{4})/, (_m, year: string) => `"at":"${Number(year) + 1}`),
+    );
     const tampered = cli('verify', file);
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain('NOT VERIFIED');
@@ -107,7 +121,14 @@ describe('export through the real resolvers', () => {
     const collected = await collectExport(invokeAs(app, admin));
     const bundle = JSON.parse(collected.json) as ExportBundle;
     expect(collected.count).toBe(0);
-    expect(bundle).toEqual(expect.objectContaining({ salt: null, statements: [], receipts: [], chain: { length: 0, headHash: GENESIS_HASH } }));
+    expect(bundle).toEqual(
+      expect.objectContaining({
+        salt: null,
+        statements: [],
+        receipts: [],
+        chain: { length: 0, headHash: GENESIS_HASH },
+      }),
+    );
     expect(EMPTY_CHAIN_HEAD).toBe(GENESIS_HASH);
     expect(verifyExport(collected.json).ok).toBe(true);
   });
@@ -123,7 +144,12 @@ describe('export through the real resolvers', () => {
         const accountId = `712020:paged-${i}`;
         const { seq: _seq, prevHash: _prev, hash: _hash, schema: _schema, ...draft } = first.receipt;
         if (draft.kind !== 'acknowledgment') throw new Error('expected an acknowledgment');
-        await appendReceipt(store, { ...draft, receiptId: `paged-${i}`, subject: { commitment: accountCommitment(salt, accountId) } }, accountId, () => false);
+        await appendReceipt(
+          store,
+          { ...draft, receiptId: `paged-${i}`, subject: { commitment: accountCommitment(salt, accountId) } },
+          accountId,
+          () => false,
+        );
       }
     });
 
@@ -149,17 +175,30 @@ describe('export through the real resolvers', () => {
   it('a non-administrator gets a typed FORBIDDEN error with the API message', async () => {
     const failure = collectExport(invokeAs(app, member));
     await expect(failure).rejects.toBeInstanceOf(ExportError);
-    await expect(failure).rejects.toMatchObject({ code: 'FORBIDDEN', resolver: 'exportReceipts', retryable: false, message: expect.stringMatching(/\w/) });
+    await expect(failure).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      resolver: 'exportReceipts',
+      retryable: false,
+      message: expect.stringMatching(/\w/),
+    });
   });
 
   it('a storage fault surfaces as a retryable STORAGE_UNAVAILABLE error', async () => {
     await app.ok('acknowledge', current(), admin);
     app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query' });
-    await expect(collectExport(invokeAs(app, admin))).rejects.toMatchObject({ name: 'ExportError', code: 'STORAGE_UNAVAILABLE', retryable: true });
+    await expect(collectExport(invokeAs(app, admin))).rejects.toMatchObject({
+      name: 'ExportError',
+      code: 'STORAGE_UNAVAILABLE',
+      retryable: true,
+    });
   });
 
   it('a bridge that throws becomes a retryable INTERNAL error', async () => {
     const broken = (() => Promise.reject(new Error('bridge down'))) as unknown as Parameters<typeof collectExport>[0];
-    await expect(collectExport(broken)).rejects.toMatchObject({ code: 'INTERNAL', retryable: true, resolver: 'getStatementVersions' });
+    await expect(collectExport(broken)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      retryable: true,
+      resolver: 'getStatementVersions',
+    });
   });
 });

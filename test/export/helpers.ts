@@ -14,7 +14,11 @@ import { compiled, sampleSource } from '../support/statements';
 import { JIRA_SITE } from '../support/app';
 
 /** The page's `invoke`, answered by the real resolvers on the emulator as `identity`. */
-export function invokeAs(app: App, identity: InvocationIdentity, log: { name: string; payload: unknown }[] = []): ForgeInvoke {
+export function invokeAs(
+  app: App,
+  identity: InvocationIdentity,
+  log: { name: string; payload: unknown }[] = [],
+): ForgeInvoke {
   const invoke = (name: ResolverName, payload?: unknown) => {
     log.push({ name, payload });
     return app.raw(name, payload, identity);
@@ -40,7 +44,9 @@ export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 // ---- Hand-built chains (valid hashes), for checks that a plain edit would also trip the hash on ----
 
 export const SALT = 'c0ffee'.repeat(10) + 'abcd';
-export const STATEMENTS: BundleStatement[] = [sampleSource(1), sampleSource(2)].map(compiled).map(({ source, hash }) => ({ source, hash }));
+export const STATEMENTS: BundleStatement[] = [sampleSource(1), sampleSource(2)]
+  .map(compiled)
+  .map(({ source, hash }) => ({ source, hash }));
 
 const notice = (version: number) => {
   const s = STATEMENTS[version - 1]!;
@@ -58,20 +64,42 @@ export function chainOf(steps: readonly Step[]): StoredReceipt[] {
   let prevHash = GENESIS_HASH;
   return steps.map((step, i) => {
     const seq = i + 1;
-    const common = { receiptId: `r-${seq}`, product: 'jira' as const, installation: JIRA_SITE, at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString() };
+    const common = {
+      receiptId: `r-${seq}`,
+      product: 'jira' as const,
+      installation: JIRA_SITE,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+    };
     let draft: ReceiptDraft;
     let accountId: string | null = null;
     switch (step.kind) {
       case 'installed':
       case 'upgraded':
-        draft = { ...common, notice: notice(step.version), kind: step.kind === 'installed' ? 'app-installed' : 'app-upgraded', appVersion: `${step.version}.0.0` };
+        draft = {
+          ...common,
+          notice: notice(step.version),
+          kind: step.kind === 'installed' ? 'app-installed' : 'app-upgraded',
+          appVersion: `${step.version}.0.0`,
+        };
         break;
       case 'ack':
-        draft = { ...common, notice: notice(step.version), kind: 'acknowledgment', method: 'admin-page-button', subject: { commitment: accountCommitment(SALT, step.account) } };
+        draft = {
+          ...common,
+          notice: notice(step.version),
+          kind: 'acknowledgment',
+          method: 'admin-page-button',
+          subject: { commitment: accountCommitment(SALT, step.account) },
+        };
         accountId = step.erased ? null : step.account;
         break;
       case 'erased':
-        draft = { ...common, notice: notice(step.version), kind: 'account-erased', reason: 'account-closed', erasedSeqs: step.seqs };
+        draft = {
+          ...common,
+          notice: notice(step.version),
+          kind: 'account-erased',
+          reason: 'account-closed',
+          erasedSeqs: step.seqs,
+        };
         break;
       case 'raw':
         draft = { ...step.draft };
@@ -96,5 +124,12 @@ export const SAMPLE_STEPS: Step[] = [
 ];
 
 export function sampleInput(steps: readonly Step[] = SAMPLE_STEPS, salt: string | null = SALT): BundleInput {
-  return { exportedAt: FIXED_NOW().toISOString(), installation: JIRA_SITE, product: 'jira', salt, versions: STATEMENTS, receipts: chainOf(steps) };
+  return {
+    exportedAt: FIXED_NOW().toISOString(),
+    installation: JIRA_SITE,
+    product: 'jira',
+    salt,
+    versions: STATEMENTS,
+    receipts: chainOf(steps),
+  };
 }

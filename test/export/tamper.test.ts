@@ -21,7 +21,8 @@ const edited = (edit: (bundle: ExportBundle) => void): VerifyReport => {
   return verifyExport(relaid(bundle));
 };
 /** One character of `value` changed to another. */
-const flip = (value: string, at = value.length - 1) => value.slice(0, at) + (value[at] === 'x' ? 'y' : 'x') + value.slice(at + 1);
+const flip = (value: string, at = value.length - 1) =>
+  value.slice(0, at) + (value[at] === 'x' ? 'y' : 'x') + value.slice(at + 1);
 const resealed = (bundle: ExportBundle) => ({ ...bundle, checksum: sha256Hex(checksumInput(bundle)) });
 
 describe('verifyExport on an untouched export', () => {
@@ -77,7 +78,10 @@ describe('single edits are found and placed', () => {
       b.receipts[1]!.accountId = flip(b.receipts[1]!.accountId!);
     });
     expect(report.problems).toEqual(
-      expect.arrayContaining([{ where: 'receipts[1] (seq 2)', message: expect.stringMatching(/commitment/) }, expect.objectContaining({ where: 'checksum' })]),
+      expect.arrayContaining([
+        { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/commitment/) },
+        expect.objectContaining({ where: 'checksum' }),
+      ]),
     );
     expect(report.firstBroken).toEqual({ seq: 2, receiptId: 'r-2' });
   });
@@ -123,7 +127,9 @@ describe('single edits are found and placed', () => {
       b.receipts[1] = c;
       b.receipts[2] = a;
     });
-    expect(where(report)).toEqual(expect.arrayContaining(['receipts[1] (seq 3)', 'receipts[2] (seq 2)', 'receipts[3] (seq 4)', 'checksum']));
+    expect(where(report)).toEqual(
+      expect.arrayContaining(['receipts[1] (seq 3)', 'receipts[2] (seq 2)', 'receipts[3] (seq 4)', 'checksum']),
+    );
     expect(report.firstBroken).toEqual({ seq: 3, receiptId: 'r-3' });
   });
 
@@ -131,7 +137,9 @@ describe('single edits are found and placed', () => {
     const report = edited((b) => {
       b.exportedAt = '2026-05-04T09:31:00.000Z';
     });
-    expect(report.problems).toEqual([{ where: 'checksum', message: expect.stringMatching(/changed after it was exported/) }]);
+    expect(report.problems).toEqual([
+      { where: 'checksum', message: expect.stringMatching(/changed after it was exported/) },
+    ]);
   });
 
   it('the stated chain head', () => {
@@ -145,14 +153,21 @@ describe('single edits are found and placed', () => {
     const report = edited((b) => {
       (b.receipts[0]!.receipt as { kind: string }).kind = 'app-installex';
     });
-    expect(report.problems[0]).toEqual({ where: 'receipts[0] (seq 1)', message: expect.stringMatching(/^not a receipt/) });
+    expect(report.problems[0]).toEqual({
+      where: 'receipts[0] (seq 1)',
+      message: expect.stringMatching(/^not a receipt/),
+    });
     expect(where(report)).toContain('receipts');
   });
 
   it('not JSON, not an object, another format', () => {
-    expect(verifyExport(text.slice(0, -10)).problems).toEqual([{ where: 'file', message: expect.stringMatching(/^not JSON/) }]);
+    expect(verifyExport(text.slice(0, -10)).problems).toEqual([
+      { where: 'file', message: expect.stringMatching(/^not JSON/) },
+    ]);
     expect(verifyExport('[]').problems).toEqual([{ where: 'file', message: 'not a JSON object' }]);
-    expect(verifyExport(text.replace('privacy-panel.export/1', 'privacy-panel.export/9')).problems).toEqual([{ where: 'format', message: expect.stringMatching(/expected/) }]);
+    expect(verifyExport(text.replace('privacy-panel.export/1', 'privacy-panel.export/9')).problems).toEqual([
+      { where: 'format', message: expect.stringMatching(/expected/) },
+    ]);
   });
 
   it('a top-level field of the wrong shape is named', () => {
@@ -164,14 +179,17 @@ describe('single edits are found and placed', () => {
 });
 
 describe('checks that hold even when every hash is recomputed', () => {
-  const verifyChainOf = async (steps: Parameters<typeof chainOf>[0]) => verifyExport(await bundleText({ ...sampleInput(), receipts: chainOf(steps) }));
+  const verifyChainOf = async (steps: Parameters<typeof chainOf>[0]) =>
+    verifyExport(await bundleText({ ...sampleInput(), receipts: chainOf(steps) }));
 
   it('an erasure of a receipt whose account ID is still there', async () => {
     const report = await verifyChainOf([
       { kind: 'ack', version: 1, account: '712020:alice' },
       { kind: 'erased', version: 1, seqs: [1] },
     ]);
-    expect(report.problems).toEqual([{ where: 'receipts[1] (seq 2)', message: expect.stringMatching(/still has an account ID/) }]);
+    expect(report.problems).toEqual([
+      { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/still has an account ID/) },
+    ]);
   });
 
   it('an erasure of a receipt that does not exist, comes later, or is an event', async () => {
@@ -190,7 +208,9 @@ describe('checks that hold even when every hash is recomputed', () => {
     const input = sampleInput();
     input.receipts = input.receipts.map((s, i) => (i === 0 ? { ...s, accountId: '712020:alice' } : s));
     const report = verifyExport(await bundleText(input));
-    expect(report.problems).toEqual([{ where: 'receipts[0] (seq 1)', message: expect.stringMatching(/names no account/) }]);
+    expect(report.problems).toEqual([
+      { where: 'receipts[0] (seq 1)', message: expect.stringMatching(/names no account/) },
+    ]);
   });
 
   it('a receipt whose statement version is not in the file, or whose notice disagrees with it', async () => {
@@ -200,12 +220,19 @@ describe('checks that hold even when every hash is recomputed', () => {
     const { schema: _s, seq: _q, prevHash: _p, ...rest } = draft;
     const steps = [
       { kind: 'raw' as const, draft: { ...rest, notice: { ...rest.notice, version: 3 } }, accountId: '712020:alice' },
-      { kind: 'raw' as const, draft: { ...rest, notice: { ...rest.notice, effectiveDate: '2020-01-01' } }, accountId: '712020:alice' },
+      {
+        kind: 'raw' as const,
+        draft: { ...rest, notice: { ...rest.notice, effectiveDate: '2020-01-01' } },
+        accountId: '712020:alice',
+      },
     ];
     const bundle = assembleBundle({ ...input, receipts: chainOf(steps) });
     const report = verifyExport(relaid(resealed({ ...bundle, checksum: '' })));
     expect(report.problems).toEqual([
-      { where: 'receipts[0] (seq 1)', message: expect.stringMatching(/statement version 3, which the file does not hold/) },
+      {
+        where: 'receipts[0] (seq 1)',
+        message: expect.stringMatching(/statement version 3, which the file does not hold/),
+      },
       { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/effective date 2020-01-01 differs/) },
     ]);
   });
@@ -234,7 +261,8 @@ type Leaf = { path: (string | number)[]; value: string };
 function stringLeaves(value: unknown, path: (string | number)[] = []): Leaf[] {
   if (typeof value === 'string') return [{ path, value }];
   if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
   return [];
 }
 
@@ -248,23 +276,30 @@ const REPLACEMENTS = ['a', 'Z', '0', '9', ' ', '-', ':', '"', '\\', 'é', '\n'];
 
 describe('properties', () => {
   it('changing one character inside any string value of a receipt or statement fails, naming that receipt or statement', () => {
-    const leaves = stringLeaves({ receipts: original.receipts, statements: original.statements }).filter((leaf) => leaf.value.length > 0);
+    const leaves = stringLeaves({ receipts: original.receipts, statements: original.statements }).filter(
+      (leaf) => leaf.value.length > 0,
+    );
     fc.assert(
-      fc.property(fc.nat(leaves.length - 1), fc.nat(), fc.constantFrom(...REPLACEMENTS), (leafIndex, offset, replacement) => {
-        const leaf = leaves[leafIndex]!;
-        const at = offset % leaf.value.length;
-        fc.pre(leaf.value[at] !== replacement);
-        const bundle = clone(original);
-        setAt(bundle, leaf.path, leaf.value.slice(0, at) + replacement + leaf.value.slice(at + 1));
-        const report = verifyExport(relaid(bundle));
-        expect(report.ok).toBe(false);
-        const [list, index] = leaf.path as [string, number];
-        if (list === 'receipts') {
-          expect(where(report).some((w) => w.startsWith(`receipts[${index}]`))).toBe(true);
-        } else {
-          expect(where(report)).toContain(`statements[v${original.statements[index]!.source.version}]`);
-        }
-      }),
+      fc.property(
+        fc.nat(leaves.length - 1),
+        fc.nat(),
+        fc.constantFrom(...REPLACEMENTS),
+        (leafIndex, offset, replacement) => {
+          const leaf = leaves[leafIndex]!;
+          const at = offset % leaf.value.length;
+          fc.pre(leaf.value[at] !== replacement);
+          const bundle = clone(original);
+          setAt(bundle, leaf.path, leaf.value.slice(0, at) + replacement + leaf.value.slice(at + 1));
+          const report = verifyExport(relaid(bundle));
+          expect(report.ok).toBe(false);
+          const [list, index] = leaf.path as [string, number];
+          if (list === 'receipts') {
+            expect(where(report).some((w) => w.startsWith(`receipts[${index}]`))).toBe(true);
+          } else {
+            expect(where(report)).toContain(`statements[v${original.statements[index]!.source.version}]`);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

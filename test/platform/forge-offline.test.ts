@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
-import { ROOT, bundleOffline, lintOffline, validateManifest, type BundleReport } from '../../toolkit/forge/offline-checks';
+import {
+  ROOT,
+  bundleOffline,
+  lintOffline,
+  validateManifest,
+  type BundleReport,
+} from '../../toolkit/forge/offline-checks';
 
 /** Forge's own checks, offline: what `forge lint` and `forge deploy` would say before anything uploads. */
 
@@ -44,7 +50,9 @@ describe('Forge platform checks (offline)', () => {
 
     it('loads and answers getDisclosure and acknowledge against the emulator', async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = require(path.join(bundle.outputDir, 'index.cjs')) as { handler: Parameters<ForgeEmulator['invoke']>[0] };
+      const loaded = require(path.join(bundle.outputDir, 'index.cjs')) as {
+        handler: Parameters<ForgeEmulator['invoke']>[0];
+      };
       // Every function handler manifest.yml names is exported by the one entry point.
       expect(Object.keys(loaded).sort()).toEqual(['handler', 'onAppInstalled', 'onAppUpgraded', 'reportPersonalData']);
       const identity = { installContext: SITE, accountId: SAMPLE_ACCOUNTS.siteAdmin };
@@ -52,7 +60,9 @@ describe('Forge platform checks (offline)', () => {
       if (!disclosure.ok) throw new Error(JSON.stringify(disclosure.error));
       expect(disclosure.data.status).toEqual({ state: 'never' });
       const { version, hash } = disclosure.data.statement;
-      const ack = (await emulator.invoke(loaded.handler, 'acknowledge', { version, hash }, identity)) as Result<{ created: boolean }>;
+      const ack = (await emulator.invoke(loaded.handler, 'acknowledge', { version, hash }, identity)) as Result<{
+        created: boolean;
+      }>;
       expect(ack).toEqual({ ok: true, data: expect.objectContaining({ created: true }) });
       expect([...emulator.entries(SITE).keys()].some((k) => k.startsWith('rcpt:'))).toBe(true);
     });

@@ -52,6 +52,8 @@ describe('the KVS store', () => {
   });
 
   it('turns a forged cursor into InvalidCursorError', async () => {
-    await expect(inSite(() => store.query('ack:', { limit: 10, cursor: 'forged' }))).rejects.toThrow(InvalidCursorError);
+    await expect(inSite(() => store.query('ack:', { limit: 10, cursor: 'forged' }))).rejects.toThrow(
+      InvalidCursorError,
+    );
   });
 });

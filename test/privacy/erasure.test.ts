@@ -61,7 +61,13 @@ describe('erasure of closed accounts', () => {
     expect(after.slice(0, before.length)).toEqual(before); // no receipt was rewritten
     const erasure = after[after.length - 1] as ErasureBody & { hash: string };
     expect(erasure).toEqual(
-      expect.objectContaining({ kind: 'account-erased', reason: 'account-closed', erasedSeqs: [1, 3], seq: 4, notice: expect.objectContaining({ version: 2 }) }),
+      expect.objectContaining({
+        kind: 'account-erased',
+        reason: 'account-closed',
+        erasedSeqs: [1, 3],
+        seq: 4,
+        notice: expect.objectContaining({ version: 2 }),
+      }),
     );
     expect(JSON.stringify(erasure)).not.toContain(CLOSING);
 
@@ -91,11 +97,18 @@ describe('erasure of closed accounts', () => {
     ]);
     expect(rows[0]!.erasedSeqs).toEqual([1, 3]);
     const disclosure = await app.ok('getDisclosure', undefined as never, secondAdmin);
-    expect(disclosure.status).toEqual(expect.objectContaining({ state: 'acknowledged', first: expect.objectContaining({ version: 2, accountId: null }) }));
+    expect(disclosure.status).toEqual(
+      expect.objectContaining({
+        state: 'acknowledged',
+        first: expect.objectContaining({ version: 2, accountId: null }),
+      }),
+    );
     const inForce = await app.ok('inForceOn', { date: new Date().toISOString().slice(0, 10) }, secondAdmin);
     expect(inForce.acknowledged.map((a) => a.accountId).sort()).toEqual([null]); // v2 is in force; only CLOSING acknowledged it
     const keys = [...app.emulator.entries(JIRA_SITE).keys()];
-    expect(keys).toEqual(expect.arrayContaining(['ack:v000001:erased-1', 'ack:v000002:erased-3', `ack:v000001:${STAYING}`]));
+    expect(keys).toEqual(
+      expect.arrayContaining(['ack:v000001:erased-1', 'ack:v000002:erased-3', `ack:v000001:${STAYING}`]),
+    );
     expect((app.emulator.entries(JIRA_SITE).get('privacy:report') as ReportProgress).lastRun).toEqual(
       expect.objectContaining({ reported: 2, closed: 1, outcome: 'complete' }),
     );
@@ -109,7 +122,11 @@ describe('erasure of closed accounts', () => {
     const reports = app.emulator.privacyReporting.calls.map((c) => c.accounts.map((a) => a.accountId));
     expect(reports).toEqual([[CLOSING, STAYING], [STAYING]]);
     const repeated = await app.emulator.run({ installContext: JIRA_SITE }, () =>
-      eraseAccount({ store: h.store, clock: h.clock, ids: systemIds, catalog: catalogV2 }, { installation: JIRA_SITE, product: 'jira' }, CLOSING),
+      eraseAccount(
+        { store: h.store, clock: h.clock, ids: systemIds, catalog: catalogV2 },
+        { installation: JIRA_SITE, product: 'jira' },
+        CLOSING,
+      ),
     );
     expect(repeated).toEqual({ erasedSeqs: [], receiptAppended: false });
     expect((await exportedChain()).length).toBe(4);
@@ -134,8 +151,11 @@ describe('erasure of closed accounts', () => {
   it('a registration that fails does not lose the acknowledgment; the next report backfills it', async () => {
     const late = '712020:late-registration';
     await app.emulator.run({ installContext: JIRA_SITE }, async () => {
-      const failing = { ...h.store, putIfAbsent: (key: string, value: Parameters<typeof h.store.putIfAbsent>[1]) =>
-        key.startsWith('acct') ? Promise.reject(new Error('storage down')) : h.store.putIfAbsent(key, value) };
+      const failing = {
+        ...h.store,
+        putIfAbsent: (key: string, value: Parameters<typeof h.store.putIfAbsent>[1]) =>
+          key.startsWith('acct') ? Promise.reject(new Error('storage down')) : h.store.putIfAbsent(key, value),
+      };
       const outcome = await acknowledge(
         { store: failing, clock: h.clock, ids: systemIds },
         { statement: catalogV2.versions[1]!, accountId: late, product: 'jira', installation: JIRA_SITE },

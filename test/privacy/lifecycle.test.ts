@@ -13,7 +13,14 @@ beforeEach(() => {
 afterEach(() => app.stop());
 
 const v1 = () => ({ version: 1, hash: sampleCatalog().versions[0]!.hash });
-const rows = async () => (await app.ok('listAcknowledgments', {}, admin)).rows.map((r) => [r.seq, r.kind, r.version, r.accountId, r.appVersion]);
+const rows = async () =>
+  (await app.ok('listAcknowledgments', {}, admin)).rows.map((r) => [
+    r.seq,
+    r.kind,
+    r.version,
+    r.accountId,
+    r.appVersion,
+  ]);
 
 describe('lifecycle events on the chain', () => {
   it('install and upgrade appear in the history with their kind; the chain verifies', async () => {
@@ -28,7 +35,9 @@ describe('lifecycle events on the chain', () => {
     const page = await app.ok('exportReceipts', {}, admin);
     const chain = page.receipts.map((s) => s.receipt).reverse();
     expect(verifyChain(chain)).toEqual([]);
-    expect(chain[0]).toEqual(expect.objectContaining({ kind: 'app-installed', appVersion: '1.0.0', installation: JIRA_SITE, product: 'jira' }));
+    expect(chain[0]).toEqual(
+      expect.objectContaining({ kind: 'app-installed', appVersion: '1.0.0', installation: JIRA_SITE, product: 'jira' }),
+    );
     expect(chain[2]).toEqual(expect.objectContaining({ kind: 'app-upgraded', appVersion: '2.0.0' }));
   });
 
@@ -55,7 +64,10 @@ describe('lifecycle events on the chain', () => {
     const logs: string[] = [];
     const trigger = createLifecycleTrigger('app-installed', { catalog: sampleCatalog(), log: (l) => logs.push(l) });
     await app.emulator.run({ installContext: JIRA_SITE }, () =>
-      trigger({ eventType: 'avi:forge:upgraded:app', app: { id: 'x', version: '3.0.0' } }, { installContext: JIRA_SITE }),
+      trigger(
+        { eventType: 'avi:forge:upgraded:app', app: { id: 'x', version: '3.0.0' } },
+        { installContext: JIRA_SITE },
+      ),
     );
     expect((await rows()).map((r) => r[1])).toEqual(['app-upgraded']);
   });
@@ -67,7 +79,9 @@ describe('lifecycle events on the chain', () => {
     await app.emulator.run({ installContext: JIRA_SITE }, () => trigger({ app: {} }, { installContext: JIRA_SITE }));
     app.emulator.injectFault({ kind: 'timeout', times: 100 });
     await expect(
-      app.emulator.run({ installContext: JIRA_SITE }, () => trigger({ app: { version: '1.0.0' } }, { installContext: JIRA_SITE })),
+      app.emulator.run({ installContext: JIRA_SITE }, () =>
+        trigger({ app: { version: '1.0.0' } }, { installContext: JIRA_SITE }),
+      ),
     ).resolves.toBeUndefined();
     app.emulator.clearFaults();
     expect(logs).toEqual([

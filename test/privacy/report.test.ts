@@ -37,9 +37,19 @@ describe('personal data report', () => {
     expect(calls().every((c) => c.accounts.length <= 90 && c.status === 204)).toBe(true);
     expect(sorted(h.reported())).toEqual(sorted(ids));
     expect(calls()[0]!.accounts[0]).toEqual({ accountId: ids[0], updatedAt: '2026-06-01T09:00:00.000Z' });
-    expect(progress()).toEqual(expect.objectContaining({ cycleComplete: true, nextSeq: 1001, cycle: { reported: 1000, closed: 0, updated: 0 } }));
-    expect(progress().lastRun).toEqual({ reported: 1000, closed: 0, updated: 0, at: '2026-06-01T09:00:00.000Z', outcome: 'complete' });
-    expect(h.logs).toEqual(['privacy-panel: personal data report complete: reported 1000, closed 0, updated 0, erased 0']);
+    expect(progress()).toEqual(
+      expect.objectContaining({ cycleComplete: true, nextSeq: 1001, cycle: { reported: 1000, closed: 0, updated: 0 } }),
+    );
+    expect(progress().lastRun).toEqual({
+      reported: 1000,
+      closed: 0,
+      updated: 0,
+      at: '2026-06-01T09:00:00.000Z',
+      outcome: 'complete',
+    });
+    expect(h.logs).toEqual([
+      'privacy-panel: personal data report complete: reported 1000, closed 0, updated 0, erased 0',
+    ]);
   });
 
   it('a run stopped by a 429 halfway resumes there after Retry-After, and reports nobody twice', async () => {
@@ -50,7 +60,9 @@ describe('personal data report', () => {
     await h.runReport();
     expect(calls().map((c) => c.status)).toEqual([204, 204, 204, 204, 204, 204, 429]);
     expect(h.reported()).toHaveLength(540);
-    expect(progress()).toEqual(expect.objectContaining({ cycleComplete: false, nextSeq: 541, notBefore: '2026-06-01T10:00:00.000Z' }));
+    expect(progress()).toEqual(
+      expect.objectContaining({ cycleComplete: false, nextSeq: 541, notBefore: '2026-06-01T10:00:00.000Z' }),
+    );
     expect(progress().lastRun?.outcome).toBe('rate-limited');
 
     h.clock.advance(30 * 60 * 1000); // before Retry-After: nothing is sent
@@ -80,7 +92,9 @@ describe('personal data report', () => {
     await h.register(bulkIds(300));
     app.emulator.injectFault({ kind: 'server-error', pathPrefix: '/app/report-accounts', afterCalls: 2 });
     await expect(h.runReport()).resolves.toBeUndefined();
-    expect(progress()).toEqual(expect.objectContaining({ nextSeq: 181, lastRun: expect.objectContaining({ outcome: 'failed', reported: 180 }) }));
+    expect(progress()).toEqual(
+      expect.objectContaining({ nextSeq: 181, lastRun: expect.objectContaining({ outcome: 'failed', reported: 180 }) }),
+    );
     h.clock.advance(DAY_MS);
     await h.runReport();
     expect(sorted(h.reported())).toEqual(sorted(bulkIds(300)));
@@ -124,7 +138,9 @@ describe('personal data report', () => {
     });
     await h.runReport();
     expect(h.reported()).toEqual([SAMPLE_ACCOUNTS.member]);
-    expect(calls().flatMap((c) => c.accounts.map((a) => a.accountId.toLowerCase()))).not.toEqual(expect.arrayContaining(['unknown']));
+    expect(calls().flatMap((c) => c.accounts.map((a) => a.accountId.toLowerCase()))).not.toEqual(
+      expect.arrayContaining(['unknown']),
+    );
   });
 
   it('counts `updated` accounts and keeps nothing but counts', async () => {
@@ -141,7 +157,9 @@ describe('personal data report', () => {
     await h.register(bulkIds(20));
     app.emulator.injectFault({ kind: 'timeout', times: 1000 });
     await expect(h.runReport()).resolves.toBeUndefined();
-    expect(h.logs).toEqual(['privacy-panel: personal data report stopped (StorageUnavailableError); the next run resumes']);
+    expect(h.logs).toEqual([
+      'privacy-panel: personal data report stopped (StorageUnavailableError); the next run resumes',
+    ]);
     app.emulator.clearFaults();
     await h.runReport();
     expect(h.reported()).toHaveLength(20);
@@ -152,7 +170,10 @@ describe('personal data report', () => {
     await h.register(bulkIds(5));
     const { createPersonalDataTrigger } = await import('../../src/triggers/reportPersonalData');
     const logs: string[] = [];
-    const trigger = createPersonalDataTrigger({ catalog: (await import('../support/statements')).sampleCatalog(), log: (l) => logs.push(l) });
+    const trigger = createPersonalDataTrigger({
+      catalog: (await import('../support/statements')).sampleCatalog(),
+      log: (l) => logs.push(l),
+    });
     await trigger({}, {});
     expect(calls()).toHaveLength(0);
     expect(logs).toEqual(['privacy-panel: personal data report skipped: no installation context']);

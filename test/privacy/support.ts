@@ -42,7 +42,10 @@ export interface PrivacyHarness {
  * The real trigger handlers on the app's emulator. `reporter` defaults to the real @forge/api client; a
  * test may wrap it (e.g. to arm a 429 after some calls). `sleep` only advances the test clock.
  */
-export function privacyHarness(app: App, options: { catalog?: StatementCatalog; reporter?: PersonalDataReporter } = {}): PrivacyHarness {
+export function privacyHarness(
+  app: App,
+  options: { catalog?: StatementCatalog; reporter?: PersonalDataReporter } = {},
+): PrivacyHarness {
   const clock = new TestClock();
   const logs: string[] = [];
   const sleeps: number[] = [];
@@ -70,20 +73,29 @@ export function privacyHarness(app: App, options: { catalog?: StatementCatalog; 
     logs,
     sleeps,
     store,
-    runReport: (site = JIRA_SITE) => app.emulator.run({ installContext: site }, () => report({ context: {} }, { installContext: site })),
+    runReport: (site = JIRA_SITE) =>
+      app.emulator.run({ installContext: site }, () => report({ context: {} }, { installContext: site })),
     installed: (v, site = JIRA_SITE) =>
-      app.emulator.run({ installContext: site }, () => onInstalled(event('avi:forge:installed:app', v), { installContext: site })),
+      app.emulator.run({ installContext: site }, () =>
+        onInstalled(event('avi:forge:installed:app', v), { installContext: site }),
+      ),
     upgraded: (v, site = JIRA_SITE) =>
-      app.emulator.run({ installContext: site }, () => onUpgraded(event('avi:forge:upgraded:app', v), { installContext: site })),
+      app.emulator.run({ installContext: site }, () =>
+        onUpgraded(event('avi:forge:upgraded:app', v), { installContext: site }),
+      ),
     register: (ids, site = JIRA_SITE) =>
       app.emulator.run({ installContext: site }, async () => {
         for (const id of ids) await registerAccount(store, id, clock.now().toISOString());
       }),
-    reported: () => app.emulator.privacyReporting.calls.filter((c) => c.status === 200 || c.status === 204).flatMap((c) => c.accounts.map((a) => a.accountId)),
+    reported: () =>
+      app.emulator.privacyReporting.calls
+        .filter((c) => c.status === 200 || c.status === 204)
+        .flatMap((c) => c.accounts.map((a) => a.accountId)),
   };
 }
 
-export const bulkIds = (n: number, prefix = 'bulk'): string[] => Array.from({ length: n }, (_, i) => `712020:${prefix}-${String(i).padStart(5, '0')}`);
+export const bulkIds = (n: number, prefix = 'bulk'): string[] =>
+  Array.from({ length: n }, (_, i) => `712020:${prefix}-${String(i).padStart(5, '0')}`);
 
 /** Every key and value of a site, as one string: for "is this ID gone everywhere?". */
 export function dump(app: App, site = JIRA_SITE): string {

@@ -2,7 +2,18 @@ import { receiptKey } from '../../src/domain/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { compiled, sampleCatalog, sampleSource } from '../support/statements';
-import { CONFLUENCE_SITE, JIRA_SITE, SAMPLE_ACCOUNTS, addAdmins, admin, as, member, secondAdmin, startApp, type App } from '../support/app';
+import {
+  CONFLUENCE_SITE,
+  JIRA_SITE,
+  SAMPLE_ACCOUNTS,
+  addAdmins,
+  admin,
+  as,
+  member,
+  secondAdmin,
+  startApp,
+  type App,
+} from '../support/app';
 
 let app: App;
 beforeEach(() => {
@@ -31,7 +42,12 @@ describe('acknowledge', () => {
     const [stored] = receipts();
     expect(stored!.accountId).toBe(SAMPLE_ACCOUNTS.siteAdmin);
     expect(stored!.receipt).toEqual(
-      expect.objectContaining({ seq: 1, product: 'jira', installation: JIRA_SITE, notice: expect.objectContaining({ version: 1, hash: current().hash }) }),
+      expect.objectContaining({
+        seq: 1,
+        product: 'jira',
+        installation: JIRA_SITE,
+        notice: expect.objectContaining({ version: 1, hash: current().hash }),
+      }),
     );
     expect(Date.parse(stored!.receipt.at)).not.toBeNaN();
   });
@@ -67,7 +83,10 @@ describe('acknowledge', () => {
     ['the right version with another hash', { version: 1, hash: 'b'.repeat(64) }, 'hash'],
   ])('refuses %s as stale and writes nothing', async (_label, payload, field) => {
     const result = await app.call('acknowledge', payload, admin);
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'STALE_STATEMENT', field, retryable: false }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'STALE_STATEMENT', field, retryable: false }),
+    });
     expect(app.keys()).toEqual([]);
   });
 
@@ -111,7 +130,10 @@ describe('acknowledge', () => {
 
   describe('storage faults', () => {
     it.each([
-      ['rate limit on the receipt write', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/set', retryAfterSeconds: 2 }],
+      [
+        'rate limit on the receipt write',
+        { kind: 'rate-limit' as const, pathPrefix: '/api/v1/set', retryAfterSeconds: 2 },
+      ],
       ['timeout on the receipt write', { kind: 'timeout' as const, pathPrefix: '/api/v1/set' }],
       ['server error on the receipt write', { kind: 'server-error' as const, pathPrefix: '/api/v1/set' }],
       ['rate limit on the first read', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/get' }],
@@ -126,7 +148,10 @@ describe('acknowledge', () => {
       const before = acknowledgmentKeys();
       app.emulator.injectFault(fault);
       const result = await app.call('acknowledge', current(), admin);
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'STORAGE_UNAVAILABLE', retryable: true }) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'STORAGE_UNAVAILABLE', retryable: true }),
+      });
       expect(JSON.stringify(result)).not.toMatch(/at .*\.(ts|js):\d+/);
       expect(acknowledgmentKeys()).toEqual(before);
       const retried = await app.ok('acknowledge', current(), admin);

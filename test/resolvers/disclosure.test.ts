@@ -13,7 +13,9 @@ const v1 = () => {
 };
 
 const storageCalls = (counters: Record<string, number>) =>
-  Object.entries(counters).filter(([kind]) => kind.startsWith('kvs.')).reduce((sum, [, n]) => sum + n, 0);
+  Object.entries(counters)
+    .filter(([kind]) => kind.startsWith('kvs.'))
+    .reduce((sum, [, n]) => sum + n, 0);
 
 describe('getDisclosure', () => {
   it('gives the first paint everything in one call and one storage read', async () => {
@@ -21,7 +23,9 @@ describe('getDisclosure', () => {
     const data = await app.ok('getDisclosure', undefined as never, admin);
     expect(storageCalls(app.emulator.counters())).toBe(1);
     expect(data.product).toBe('jira');
-    expect(data.statement).toEqual(expect.objectContaining({ version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+    expect(data.statement).toEqual(
+      expect.objectContaining({ version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    );
     expect(data.statement.sections[0]!.blocks.length).toBeGreaterThan(0);
     expect(data.statement.facts.app.name).toBe('Sample App');
     expect(data.versions.map((v) => v.version)).toEqual([1]);
@@ -32,7 +36,12 @@ describe('getDisclosure', () => {
   it('shows who acknowledged first, and the second admin may add their own', async () => {
     await app.ok('acknowledge', v1(), admin);
     const seen = await app.ok('getDisclosure', undefined as never, secondAdmin);
-    expect(seen.status).toEqual(expect.objectContaining({ state: 'acknowledged', first: expect.objectContaining({ accountId: SAMPLE_ACCOUNTS.siteAdmin, version: 1 }) }));
+    expect(seen.status).toEqual(
+      expect.objectContaining({
+        state: 'acknowledged',
+        first: expect.objectContaining({ accountId: SAMPLE_ACCOUNTS.siteAdmin, version: 1 }),
+      }),
+    );
     expect(seen.viewer.canAcknowledge).toBe(true);
     await app.ok('acknowledge', v1(), secondAdmin);
     const after = await app.ok('getDisclosure', undefined as never, secondAdmin);
@@ -47,7 +56,9 @@ describe('getDisclosure', () => {
     app.publish({ versions: [sampleSource(1), sampleSource(2, 'editorial')].map(compiled) });
     const editorial = await app.ok('getDisclosure', undefined as never, admin);
     expect(editorial.status).toEqual(expect.objectContaining({ state: 'acknowledged', standsFor: [2] }));
-    app.publish({ versions: [sampleSource(1), sampleSource(2, 'editorial'), sampleSource(3, 'material')].map(compiled) });
+    app.publish({
+      versions: [sampleSource(1), sampleSource(2, 'editorial'), sampleSource(3, 'material')].map(compiled),
+    });
     const material = await app.ok('getDisclosure', undefined as never, admin);
     expect(material.status.state).toBe('outdated');
     if (material.status.state !== 'outdated') return;
@@ -64,7 +75,9 @@ describe('getDisclosure', () => {
     app.emulator.resetCounters();
     const data = await app.ok('getDisclosure', undefined as never, admin);
     expect(storageCalls(app.emulator.counters())).toBe(2);
-    expect(data.status).toEqual(expect.objectContaining({ state: 'outdated', last: expect.objectContaining({ version: 1 }) }));
+    expect(data.status).toEqual(
+      expect.objectContaining({ state: 'outdated', last: expect.objectContaining({ version: 1 }) }),
+    );
   });
 
   it('gives a non-administrator the statement and status, but no account IDs and no button', async () => {
@@ -78,7 +91,10 @@ describe('getDisclosure', () => {
 
   it('rejects any payload field', async () => {
     const result = await app.raw('getDisclosure', { accountId: 'x' }, admin);
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', field: 'accountId' }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'INVALID_INPUT', field: 'accountId' }),
+    });
   });
 
   it('refuses a caller without an account (anonymous)', async () => {

@@ -12,8 +12,21 @@ afterAll(() => app.stop());
 const payloads = fc.oneof(
   fc.jsonValue(),
   fc.constantFrom(undefined, null, 0, '', [], {}),
-  fc.record({ version: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)), hash: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 60, maxLength: 68 }), fc.string(), fc.integer()) }, { requiredKeys: [] }),
-  fc.record({ cursor: fc.oneof(fc.string(), fc.integer()), limit: fc.oneof(fc.integer(), fc.double(), fc.string()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      version: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
+      hash: fc.oneof(
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 60, maxLength: 68 }),
+        fc.string(),
+        fc.integer(),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { cursor: fc.oneof(fc.string(), fc.integer()), limit: fc.oneof(fc.integer(), fc.double(), fc.string()) },
+    { requiredKeys: [] },
+  ),
   fc.dictionary(fc.string(), fc.jsonValue()),
 );
 

@@ -24,7 +24,9 @@ describe('listAcknowledgments', () => {
     } while (cursor && pages < 10);
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
     const first = await app.ok('listAcknowledgments', { limit: 1 }, admin);
-    expect(first.rows[0]).toEqual(expect.objectContaining({ seq: 7, accountId: admins[6], version: 1, product: 'jira' }));
+    expect(first.rows[0]).toEqual(
+      expect.objectContaining({ seq: 7, accountId: admins[6], version: 1, product: 'jira' }),
+    );
   });
 
   it('costs one storage query per page whatever the total', async () => {

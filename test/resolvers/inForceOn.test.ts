@@ -22,7 +22,11 @@ afterAll(() => app.stop());
 
 const inForce = async (date: string) => {
   const data = await app.ok('inForceOn', { date }, admin);
-  return { version: data.inForce?.version ?? null, standing: data.standing, who: data.acknowledged.map((a) => [a.version, a.accountId]) };
+  return {
+    version: data.inForce?.version ?? null,
+    standing: data.standing,
+    who: data.acknowledged.map((a) => [a.version, a.accountId]),
+  };
 };
 
 describe('in force on a date', () => {

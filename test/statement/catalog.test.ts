@@ -1,13 +1,30 @@
-import { acknowledgmentStandsFor, changesSince, currentStatement, findVersion, inForceOn, versionSummaries } from '../../src/domain/statement/catalog';
+import {
+  acknowledgmentStandsFor,
+  changesSince,
+  currentStatement,
+  findVersion,
+  inForceOn,
+  versionSummaries,
+} from '../../src/domain/statement/catalog';
 import { compileCatalog } from '../../toolkit/statement/compile';
 import type { Materiality, StatementSource } from '../../src/domain/statement/types';
 import { sourceOf } from './helpers';
 
 function version(n: number, effectiveDate: string, materiality?: Materiality): StatementSource {
-  return { ...sourceOf('forge-cloud'), version: n, effectiveDate, change: materiality ? { summary: `v${n}`, materiality } : null };
+  return {
+    ...sourceOf('forge-cloud'),
+    version: n,
+    effectiveDate,
+    change: materiality ? { summary: `v${n}`, materiality } : null,
+  };
 }
 
-const catalog = compileCatalog([version(1, '2024-01-10'), version(2, '2024-03-01', 'editorial'), version(3, '2024-06-15', 'material'), version(4, '2024-09-01', 'editorial')]);
+const catalog = compileCatalog([
+  version(1, '2024-01-10'),
+  version(2, '2024-03-01', 'editorial'),
+  version(3, '2024-06-15', 'material'),
+  version(4, '2024-09-01', 'editorial'),
+]);
 
 describe('catalog helpers', () => {
   it('current, find and summaries', () => {
@@ -16,7 +33,12 @@ describe('catalog helpers', () => {
     expect(findVersion(catalog, 9)).toBeUndefined();
     const summaries = versionSummaries(catalog);
     expect(summaries.map((s) => s.version)).toEqual([1, 2, 3, 4]);
-    expect(summaries[2]).toEqual({ version: 3, effectiveDate: '2024-06-15', hash: catalog.versions[2]!.hash, change: { summary: 'v3', materiality: 'material' } });
+    expect(summaries[2]).toEqual({
+      version: 3,
+      effectiveDate: '2024-06-15',
+      hash: catalog.versions[2]!.hash,
+      change: { summary: 'v3', materiality: 'material' },
+    });
     expect(() => currentStatement({ versions: [] })).toThrow();
   });
 

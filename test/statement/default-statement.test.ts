@@ -16,7 +16,9 @@ describe("Privacy Panel's own statement (policy/)", () => {
 
   it('declares exactly the acknowledgment receipts, in Forge hosted storage, as personal data', () => {
     const facts = check.current!.facts;
-    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([['acknowledgment-receipts', 'forge-hosted-storage', true]]);
+    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
+      ['acknowledgment-receipts', 'forge-hosted-storage', true],
+    ]);
     expect(facts.hosting.model).toBe('forge');
     expect(facts.egress).toEqual([]);
     expect(facts.subProcessors).toEqual([]);
@@ -37,9 +39,13 @@ describe("Privacy Panel's own statement (policy/)", () => {
   });
 
   it('the lock entry of each published version matches its snapshot file', () => {
-    const lock = JSON.parse(readFileSync(join(POLICY_DIR, 'published.lock.json'), 'utf8')) as { versions: { version: number; hash: string }[] };
+    const lock = JSON.parse(readFileSync(join(POLICY_DIR, 'published.lock.json'), 'utf8')) as {
+      versions: { version: number; hash: string }[];
+    };
     for (const entry of lock.versions) {
-      const snapshot: unknown = JSON.parse(readFileSync(join(POLICY_DIR, 'versions', `v${entry.version}.json`), 'utf8'));
+      const snapshot: unknown = JSON.parse(
+        readFileSync(join(POLICY_DIR, 'versions', `v${entry.version}.json`), 'utf8'),
+      );
       expect(hashCanonical(snapshot)).toBe(entry.hash);
     }
   });

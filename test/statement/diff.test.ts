@@ -40,7 +40,15 @@ describe('diffStatements', () => {
         ...facts,
         dataStored: [
           { ...facts.dataStored[0]!, retention: 'Until the app is uninstalled, then 90 days' },
-          { id: 'audit-log', name: 'Audit log', description: 'd', purpose: 'p', location: 'forge-hosted-storage', retention: '1 year', personalData: true },
+          {
+            id: 'audit-log',
+            name: 'Audit log',
+            description: 'd',
+            purpose: 'p',
+            location: 'forge-hosted-storage',
+            retention: '1 year',
+            personalData: true,
+          },
         ],
         egress: [{ name: 'Reports', domain: 'reports.example.com', purpose: 'p', endUserData: true }],
         analytics: { collected: true, description: facts.analytics.description },
@@ -59,7 +67,12 @@ describe('diffStatements', () => {
       'days until data is deleted after uninstall: 28 → 30',
     ]);
     expect(diffStatements(b, a).facts).toEqual(
-      expect.arrayContaining(['egress destination removed: reports.example.com', 'sub-processor removed: Mailer Co', 'analytics are no longer collected', 'data category removed: Audit log']),
+      expect.arrayContaining([
+        'egress destination removed: reports.example.com',
+        'sub-processor removed: Mailer Co',
+        'analytics are no longer collected',
+        'data category removed: Audit log',
+      ]),
     );
   });
 

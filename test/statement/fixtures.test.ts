@@ -16,7 +16,9 @@ describe('the statement model covers the four data-handling models', () => {
     expect(facts.hosting.model).toBe('server');
     expect(facts.egress).toEqual([]);
     expect(facts.analytics.collected).toBe(false);
-    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([['user-keys', 'customer-infrastructure', true]]);
+    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
+      ['user-keys', 'customer-infrastructure', true],
+    ]);
     expect(facts.vendorRecords?.map((r) => r.source)).toEqual(['atlassian-marketplace', 'support', 'website']);
   });
 
@@ -25,7 +27,10 @@ describe('the statement model covers the four data-handling models', () => {
     expect(facts.hosting.model).toBe('data-center');
     expect(facts.egress).toEqual([]);
     expect(facts.subProcessors.map((s) => s.purpose)).toEqual([expect.stringMatching(/newsletter/)]);
-    expect(facts.vendorRecords?.filter((r) => r.source === 'atlassian-marketplace').map((r) => r.id)).toEqual(['marketplace-contacts', 'billing']);
+    expect(facts.vendorRecords?.filter((r) => r.source === 'atlassian-marketplace').map((r) => r.id)).toEqual([
+      'marketplace-contacts',
+      'billing',
+    ]);
     const table = compiledOf('data-center').sections[1]!.blocks.find((b) => b.t === 'table');
     expect(table?.t === 'table' && table.align).toEqual(['left', 'left', 'right']);
   });
@@ -35,7 +40,9 @@ describe('the statement model covers the four data-handling models', () => {
     expect(facts.hosting.model).toBe('forge');
     expect(facts.egress).toEqual([]);
     expect(facts.analytics.collected).toBe(false);
-    expect(new Set(facts.dataStored.map((c) => c.location))).toEqual(new Set(['forge-hosted-storage', 'atlassian-product']));
+    expect(new Set(facts.dataStored.map((c) => c.location))).toEqual(
+      new Set(['forge-hosted-storage', 'atlassian-product']),
+    );
     expect(facts.vendorRecords?.map((r) => r.source)).toEqual(['website']);
   });
 
@@ -47,12 +54,17 @@ describe('the statement model covers the four data-handling models', () => {
       ['app.tollgate.example', true],
       ['events.tollgate.example', false],
     ]);
-    expect(facts.dataStored.find((c) => c.id === 'installation-credentials')).toMatchObject({ location: 'vendor-infrastructure', personalData: false });
+    expect(facts.dataStored.find((c) => c.id === 'installation-credentials')).toMatchObject({
+      location: 'vendor-infrastructure',
+      personalData: false,
+    });
     expect(facts.dataResidency.supported).toBe(false);
     expect(change).toEqual({ summary: 'Reworded the usage tracking section.', materiality: 'editorial' });
     const nodes = allNodes(compiledOf('connect-cloud').sections.flatMap((s) => s.blocks));
     expect(nodes.some((n) => n.t === 'quote')).toBe(true);
-    expect(nodes.filter((n) => n.t === 'link').map((n) => (n.t === 'link' ? n.href : ''))).toEqual(['mailto:privacy@tollgate.example']);
+    expect(nodes.filter((n) => n.t === 'link').map((n) => (n.t === 'link' ? n.href : ''))).toEqual([
+      'mailto:privacy@tollgate.example',
+    ]);
   });
 
   it('statements without vendorRecords hash without the key (the field is optional, not empty)', () => {

@@ -30,7 +30,10 @@ describe('statement hashes', () => {
 
   it('change with a one-character edit of a fact', () => {
     const source = sourceOf('forge-cloud');
-    const edited = { ...source, facts: { ...source.facts, contact: { ...source.facts.contact, email: 'hellp@larkspur.example' } } };
+    const edited = {
+      ...source,
+      facts: { ...source.facts, contact: { ...source.facts.contact, email: 'hellp@larkspur.example' } },
+    };
     expect(hashSource(edited)).not.toBe(hashSource(source));
   });
 
@@ -41,8 +44,15 @@ describe('statement hashes', () => {
         const sections = rest.slice(rest.indexOf('sections:'));
         const facts = rest.slice(0, rest.indexOf('sections:'));
         // sections before facts, top-level keys reversed, and the contact fields swapped
-        const lines = head.split('\n').filter((l) => l !== '' && !l.startsWith('#')).reverse().join('\n');
-        const swapped = facts.replace('    email: hello@larkspur.example\n    url: https://larkspur.example/contact\n', '    url: https://larkspur.example/contact\n    email: hello@larkspur.example\n');
+        const lines = head
+          .split('\n')
+          .filter((l) => l !== '' && !l.startsWith('#'))
+          .reverse()
+          .join('\n');
+        const swapped = facts.replace(
+          '    email: hello@larkspur.example\n    url: https://larkspur.example/contact\n',
+          '    url: https://larkspur.example/contact\n    email: hello@larkspur.example\n',
+        );
         expect(swapped).not.toBe(facts);
         return `${sections}${lines}\n${swapped}`;
       },
@@ -54,7 +64,9 @@ describe('statement hashes', () => {
   it('do not depend on line endings or trailing spaces in the Markdown', () => {
     const plain = parseFixture('forge-cloud');
     const text = plain.source!.sections[0]!.markdown;
-    const messy = parseFixture('forge-cloud', { sections: { 'sections/summary.md': `\uFEFF${text.replace(/\n/g, '  \r\n')}\n\n\n` } });
+    const messy = parseFixture('forge-cloud', {
+      sections: { 'sections/summary.md': `\uFEFF${text.replace(/\n/g, '  \r\n')}\n\n\n` },
+    });
     expect(messy.source!.sections[0]!.markdown).toBe(text);
     expect(hashSource(messy.source!)).toBe(hashSource(plain.source!));
   });

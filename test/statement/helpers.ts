@@ -19,7 +19,11 @@ export function parseFixture(
 ): ParsedStatement & { text: string } {
   const files = fixtureFiles(model);
   const text = (edit.statement ?? ((t: string) => t))(files.statementText ?? '');
-  const parsed = parseStatement({ statementFile: 'policy/statement.yml', statementText: text, sectionTexts: { ...files.sectionTexts, ...edit.sections } });
+  const parsed = parseStatement({
+    statementFile: 'policy/statement.yml',
+    statementText: text,
+    sectionTexts: { ...files.sectionTexts, ...edit.sections },
+  });
   return { ...parsed, text };
 }
 

@@ -14,14 +14,27 @@ function publish(files: PolicyFiles): PolicyFiles {
   expect(check.status).toBe('new');
   const entries = files.lockText === undefined ? [] : (JSON.parse(files.lockText) as { versions: [] }).versions;
   const out = publication(check.current!, entries);
-  return { ...files, lockText: out.lockText, snapshotTexts: { ...files.snapshotTexts, [out.snapshotName]: out.snapshotText } };
+  return {
+    ...files,
+    lockText: out.lockText,
+    snapshotTexts: { ...files.snapshotTexts, [out.snapshotName]: out.snapshotText },
+  };
 }
 
 function editStatement(files: PolicyFiles, edit: (t: string) => string): PolicyFiles {
   return { ...files, statementText: edit(files.statementText ?? '') };
 }
 
-const toV2 = (t: string) => replaceOnce(replaceOnce(t, 'version: 1\n', 'version: 2\nchange:\n  summary: Clarified the website section.\n  materiality: editorial\n'), '"2021-07-21"', '"2021-09-01"');
+const toV2 = (t: string) =>
+  replaceOnce(
+    replaceOnce(
+      t,
+      'version: 1\n',
+      'version: 2\nchange:\n  summary: Clarified the website section.\n  materiality: editorial\n',
+    ),
+    '"2021-07-21"',
+    '"2021-09-01"',
+  );
 
 describe('published versions are immutable', () => {
   it('a new statement is ready to publish, and published once it is in the lock', () => {
@@ -30,14 +43,22 @@ describe('published versions are immutable', () => {
     const check = checkPolicy(published);
     expect(check.problems).toEqual([]);
     expect(check.status).toBe('published');
-    const lock = JSON.parse(published.lockText!) as { versions: { version: number; hash: string; effectiveDate: string }[] };
+    const lock = JSON.parse(published.lockText!) as {
+      versions: { version: number; hash: string; effectiveDate: string }[];
+    };
     expect(lock.versions).toEqual([{ version: 1, hash: check.hash, effectiveDate: '2021-07-21' }]);
     expect(hashCanonical(JSON.parse(published.snapshotTexts['v1.json']!))).toBe(check.hash);
   });
 
   it('fails with version-not-bumped when published text changes without a new version', () => {
     const published = publish(base());
-    const edited = { ...published, sectionTexts: { ...published.sectionTexts, 'sections/summary.md': `${published.sectionTexts['sections/summary.md']}\nOne more line.\n` } };
+    const edited = {
+      ...published,
+      sectionTexts: {
+        ...published.sectionTexts,
+        'sections/summary.md': `${published.sectionTexts['sections/summary.md']}\nOne more line.\n`,
+      },
+    };
     const check = checkPolicy(edited);
     expect(check.status).toBeUndefined();
     expect(check.problems).toEqual([
@@ -51,7 +72,9 @@ describe('published versions are immutable', () => {
   });
 
   it('a one-word change to a fact also needs a new version', () => {
-    const edited = editStatement(publish(base()), (t) => replaceOnce(t, 'retention: 14 months', 'retention: 15 months'));
+    const edited = editStatement(publish(base()), (t) =>
+      replaceOnce(t, 'retention: 14 months', 'retention: 15 months'),
+    );
     expect(checkPolicy(edited).problems.map((p) => p.rule)).toEqual(['version-not-bumped']);
   });
 
@@ -64,17 +87,27 @@ describe('published versions are immutable', () => {
 
   it('fails with published-version-tampered when a snapshot no longer matches its lock entry', () => {
     const published = publish(base());
-    const tampered = { ...published, snapshotTexts: { 'v1.json': published.snapshotTexts['v1.json']!.replace('14 months', '4 months') } };
+    const tampered = {
+      ...published,
+      snapshotTexts: { 'v1.json': published.snapshotTexts['v1.json']!.replace('14 months', '4 months') },
+    };
     const problems = checkPolicy(tampered).problems;
     expect(problems.map((p) => [p.rule, p.file])).toEqual([['published-version-tampered', 'policy/versions/v1.json']]);
   });
 
   it('fails when a lock entry has no snapshot, or a snapshot no lock entry', () => {
     const published = publish(base());
-    expect(checkPolicy({ ...published, snapshotTexts: {} }).problems.map((p) => p.rule)).toEqual(['published-version-missing']);
+    expect(checkPolicy({ ...published, snapshotTexts: {} }).problems.map((p) => p.rule)).toEqual([
+      'published-version-missing',
+    ]);
     const v2 = publish(editStatement(published, toV2));
-    const stray = { ...published, snapshotTexts: { ...published.snapshotTexts, 'v2.json': v2.snapshotTexts['v2.json']! } };
-    expect(checkPolicy(stray).problems.map((p) => [p.rule, p.file])).toEqual([['snapshot-unlisted', 'policy/versions/v2.json']]);
+    const stray = {
+      ...published,
+      snapshotTexts: { ...published.snapshotTexts, 'v2.json': v2.snapshotTexts['v2.json']! },
+    };
+    expect(checkPolicy(stray).problems.map((p) => [p.rule, p.file])).toEqual([
+      ['snapshot-unlisted', 'policy/versions/v2.json'],
+    ]);
   });
 
   it('a new version must be exactly the last plus one', () => {
@@ -91,7 +124,9 @@ describe('published versions are immutable', () => {
   it('effective dates never go backwards', () => {
     const earlier = editStatement(publish(base()), (t) => replaceOnce(toV2(t), '"2021-09-01"', '"2021-07-20"'));
     const problems = checkPolicy(earlier).problems;
-    expect(problems.map((p) => [p.rule, p.line])).toEqual([['effective-date-decreasing', lineContaining(earlier.statementText!, 'effectiveDate')]]);
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ['effective-date-decreasing', lineContaining(earlier.statementText!, 'effectiveDate')],
+    ]);
   });
 
   it('lock versions run 1, 2, 3 in order, and a malformed lock is reported', () => {
@@ -102,6 +137,8 @@ describe('published versions are immutable', () => {
     expect(broken.problems.length).toBeGreaterThan(0);
     expect(new Set(broken.problems.map((p) => p.rule))).toEqual(new Set(['lock-invalid']));
     expect(broken.status).toBeUndefined();
-    expect(checkPolicy({ ...published, lockText: '{ "versions": [], "extra": 1 }' }).problems.map((p) => p.rule)).toContain('lock-invalid');
+    expect(
+      checkPolicy({ ...published, lockText: '{ "versions": [], "extra": 1 }' }).problems.map((p) => p.rule),
+    ).toContain('lock-invalid');
   });
 });

@@ -31,7 +31,8 @@ function assertSafe(blocks: readonly Block[]): void {
   }
 }
 
-const links = (blocks: readonly Block[]) => allNodes(blocks).filter((n): n is Extract<Inline, { t: 'link' }> => n.t === 'link');
+const links = (blocks: readonly Block[]) =>
+  allNodes(blocks).filter((n): n is Extract<Inline, { t: 'link' }> => n.t === 'link');
 const texts = (blocks: readonly Block[]) =>
   allNodes(blocks)
     .map((n) => (n.t === 'text' ? n.v : ''))
@@ -66,10 +67,41 @@ describe('Markdown becomes a safe block tree', () => {
   });
 
   it('renders the supported constructs', () => {
-    const blocks = markdownToBlocks(['## A *b*', '', '1. one', '   - two', '', '> quote', '', '| a | b |', '|:-:|--:|', '| `c` | **d** |', '', '```', 'code', '```', ''].join('\n'));
+    const blocks = markdownToBlocks(
+      [
+        '## A *b*',
+        '',
+        '1. one',
+        '   - two',
+        '',
+        '> quote',
+        '',
+        '| a | b |',
+        '|:-:|--:|',
+        '| `c` | **d** |',
+        '',
+        '```',
+        'code',
+        '```',
+        '',
+      ].join('\n'),
+    );
     expect(blocks.map((b) => b.t)).toEqual(['heading', 'list', 'quote', 'table', 'code']);
-    expect(blocks[0]).toEqual({ t: 'heading', level: 2, id: 'a-b', c: [{ t: 'text', v: 'A ' }, { t: 'em', c: [{ t: 'text', v: 'b' }] }] });
-    expect(blocks[3]).toEqual({ t: 'table', align: ['center', 'right'], head: [[{ t: 'text', v: 'a' }], [{ t: 'text', v: 'b' }]], rows: [[[{ t: 'code', v: 'c' }], [{ t: 'strong', c: [{ t: 'text', v: 'd' }] }]]] });
+    expect(blocks[0]).toEqual({
+      t: 'heading',
+      level: 2,
+      id: 'a-b',
+      c: [
+        { t: 'text', v: 'A ' },
+        { t: 'em', c: [{ t: 'text', v: 'b' }] },
+      ],
+    });
+    expect(blocks[3]).toEqual({
+      t: 'table',
+      align: ['center', 'right'],
+      head: [[{ t: 'text', v: 'a' }], [{ t: 'text', v: 'b' }]],
+      rows: [[[{ t: 'code', v: 'c' }], [{ t: 'strong', c: [{ t: 'text', v: 'd' }] }]]],
+    });
     const list = blocks[1];
     expect(list?.t === 'list' && list.items[0]?.[1]?.t).toBe('list');
   });
@@ -82,17 +114,61 @@ describe('Markdown becomes a safe block tree', () => {
         { id: 'other', title: 'Other', markdown: '## Details\n' },
       ],
     };
-    const ids = compileSource(source).sections.flatMap((s) => s.blocks.flatMap((b) => (b.t === 'heading' ? [b.id] : [])));
+    const ids = compileSource(source).sections.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.t === 'heading' ? [b.id] : [])),
+    );
     expect(ids).toEqual(['usage-2', 'details', 'details-2']);
   });
 
   it('for arbitrary Markdown, only allowed node types and link schemes come out', () => {
     const pieces = fc.constantFrom(
-      '# ', '## ', '##### ', '- ', '1. ', '> ', '```\n', '    ', '|', '|---|', '\n', '\n\n', '*', '**', '_', '`', '[', ']', '(', ')', '![', '<', '>',
-      'javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'https://example.org', 'http://x.example', 'mailto:a@b.example', '//evil.example', '/rel',
-      '<script>', '</script>', '<img src=x onerror=alert(1)>', '&lt;', '&#106;avascript:', 'java\tscript:', ' ', 'text', '~~', '---', '\\',
+      '# ',
+      '## ',
+      '##### ',
+      '- ',
+      '1. ',
+      '> ',
+      '```\n',
+      '    ',
+      '|',
+      '|---|',
+      '\n',
+      '\n\n',
+      '*',
+      '**',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      '<',
+      '>',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'https://example.org',
+      'http://x.example',
+      'mailto:a@b.example',
+      '//evil.example',
+      '/rel',
+      '<script>',
+      '</script>',
+      '<img src=x onerror=alert(1)>',
+      '&lt;',
+      '&#106;avascript:',
+      'java\tscript:',
+      ' ',
+      'text',
+      '~~',
+      '---',
+      '\\',
     );
-    const markdown = fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), fc.string({ maxLength: 200 }));
+    const markdown = fc.oneof(
+      fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+      fc.string({ maxLength: 200 }),
+    );
     fc.assert(
       fc.property(markdown, (md) => {
         assertSafe(markdownToBlocks(md));

@@ -15,16 +15,22 @@ type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<
 /** The real resolver handler on the platform emulator, called the way Forge calls it. */
 export function startApp(catalog: StatementCatalog = sampleCatalog(), options: { clock?: Clock } = {}) {
   const emulator = new ForgeEmulator().install();
-  const build = (next: StatementCatalog) => createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
+  const build = (next: StatementCatalog) =>
+    createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
   let handler = build(catalog);
   const app = {
     emulator,
     /** Any payload at all: what a hostile client could send. */
-    raw: (name: string, payload: unknown, identity: InvocationIdentity) => emulator.invoke(handler, name, payload, identity) as Promise<Result<unknown>>,
+    raw: (name: string, payload: unknown, identity: InvocationIdentity) =>
+      emulator.invoke(handler, name, payload, identity) as Promise<Result<unknown>>,
     call: <N extends ResolverName>(name: N, payload: Payload<N>, identity: InvocationIdentity) =>
       emulator.invoke(handler, name, payload, identity) as Promise<Result<Data<N>>>,
     /** The call must succeed; its data. */
-    ok: async <N extends ResolverName>(name: N, payload: Payload<N>, identity: InvocationIdentity): Promise<Data<N>> => {
+    ok: async <N extends ResolverName>(
+      name: N,
+      payload: Payload<N>,
+      identity: InvocationIdentity,
+    ): Promise<Data<N>> => {
       const result = await app.call(name, payload, identity);
       if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
       return result.data;
@@ -40,7 +46,10 @@ export function startApp(catalog: StatementCatalog = sampleCatalog(), options: {
 
 export type App = ReturnType<typeof startApp>;
 
-export const as = (accountId: string, installContext = JIRA_SITE): InvocationIdentity => ({ accountId, installContext });
+export const as = (accountId: string, installContext = JIRA_SITE): InvocationIdentity => ({
+  accountId,
+  installContext,
+});
 export const admin = as(SAMPLE_ACCOUNTS.siteAdmin);
 export const secondAdmin = as(SAMPLE_ACCOUNTS.jiraAdmin);
 export const member = as(SAMPLE_ACCOUNTS.member);

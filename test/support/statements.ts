@@ -1,5 +1,11 @@
 import { hashCanonical } from '../../src/domain/canonical';
-import type { CompiledStatement, Materiality, StatementCatalog, StatementFacts, StatementSource } from '../../src/domain/statement/types';
+import type {
+  CompiledStatement,
+  Materiality,
+  StatementCatalog,
+  StatementFacts,
+  StatementSource,
+} from '../../src/domain/statement/types';
 
 /** Small, hand-made statement versions for tests that need a catalog but not the vendor's policy/. */
 export const sampleFacts: StatementFacts = {

@@ -14,7 +14,9 @@ const check = checkRepositoryPolicy();
 failOnProblems(check);
 if (check.status !== 'published' || !check.current) {
   const message = `version ${check.current?.version ?? '?'} is not published yet: run npm run policy:publish`;
-  console.error(formatProblem({ file: check.statementFile, line: check.versionLine, rule: 'version-unpublished', message }));
+  console.error(
+    formatProblem({ file: check.statementFile, line: check.versionLine, rule: 'version-unpublished', message }),
+  );
   process.exit(1);
 }
 const catalog = publishedCatalog(check);

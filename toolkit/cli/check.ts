@@ -45,7 +45,9 @@ function main(): number {
 
   for (const w of report.warnings) console.warn(`warning: ${w}`);
   if (!report.ok) {
-    console.error(`check: ${report.problems.length} contradiction(s) between the statement, manifest.yml, the code and the data inventory:`);
+    console.error(
+      `check: ${report.problems.length} contradiction(s) between the statement, manifest.yml, the code and the data inventory:`,
+    );
     for (const p of report.problems) console.error(`  ✗ ${p.message}`);
     return 1;
   }

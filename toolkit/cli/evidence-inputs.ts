@@ -19,7 +19,12 @@ export const EVIDENCE_JSON = join('src', 'generated', 'evidence.json');
 export const STATEMENT_CATALOG = join('src', 'generated', 'statements.json');
 
 /** Where sources are scanned, relative to the app root. */
-export const SOURCE_ROOTS: readonly { dir: string; side: CodeSide; extensions: readonly string[]; skip: readonly string[] }[] = [
+export const SOURCE_ROOTS: readonly {
+  dir: string;
+  side: CodeSide;
+  extensions: readonly string[];
+  skip: readonly string[];
+}[] = [
   { dir: 'src', side: 'backend', extensions: ['.ts'], skip: ['src/generated'] },
   { dir: 'static/admin/src', side: 'browser', extensions: ['.ts', '.tsx'], skip: [] },
 ];
@@ -70,10 +75,21 @@ export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): 
   let raw: unknown = json;
   if (typeof json === 'object' && json !== null && 'versions' in json && Array.isArray(json.versions)) {
     const current: unknown = json.versions[json.versions.length - 1];
-    raw = typeof current === 'object' && current !== null && 'source' in current && typeof current.source === 'object' && current.source !== null && 'facts' in current.source ? current.source.facts : undefined;
+    raw =
+      typeof current === 'object' &&
+      current !== null &&
+      'source' in current &&
+      typeof current.source === 'object' &&
+      current.source !== null &&
+      'facts' in current.source
+        ? current.source.facts
+        : undefined;
   }
   const parsed = factsSchema.safeParse(raw);
-  if (!parsed.success) throw new EvidenceInputError(`${factsFile}: not valid statement facts: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new EvidenceInputError(
+      `${factsFile}: not valid statement facts: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 

@@ -11,6 +11,8 @@ export function checkRepositoryPolicy(dir?: string): PolicyCheck {
 export function failOnProblems(check: PolicyCheck): void {
   if (check.problems.length === 0) return;
   for (const p of check.problems) console.error(formatProblem(p));
-  console.error(`\n${check.problems.length} problem${check.problems.length === 1 ? '' : 's'} in the statement; nothing was written.`);
+  console.error(
+    `\n${check.problems.length} problem${check.problems.length === 1 ? '' : 's'} in the statement; nothing was written.`,
+  );
   process.exit(1);
 }

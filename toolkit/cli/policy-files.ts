@@ -27,7 +27,9 @@ export function readPolicyFiles(folder: string = POLICY_DIR): PolicyFiles {
   return {
     dir: relative(REPO_ROOT, dir).split('\\').join('/') || '.',
     statementText: readIfExists(join(dir, POLICY_PATHS.statement)),
-    sectionTexts: Object.fromEntries(Object.entries(sections).map(([name, text]) => [`${POLICY_PATHS.sections}/${name}`, text])),
+    sectionTexts: Object.fromEntries(
+      Object.entries(sections).map(([name, text]) => [`${POLICY_PATHS.sections}/${name}`, text]),
+    ),
     lockText: readIfExists(join(dir, POLICY_PATHS.lock)),
     snapshotTexts: readFolder(join(dir, POLICY_PATHS.versions), (name) => name.endsWith('.json')),
   };

@@ -16,7 +16,9 @@ failOnProblems(check);
 const current = check.current;
 if (!current) process.exit(1);
 if (check.status !== 'new') {
-  console.error(`policy/statement.yml: [version-already-published] version ${current.version} is already published; edit the statement and raise its version to publish a new one`);
+  console.error(
+    `policy/statement.yml: [version-already-published] version ${current.version} is already published; edit the statement and raise its version to publish a new one`,
+  );
   process.exit(1);
 }
 

@@ -27,20 +27,82 @@ export interface ApiRule {
   needs: Need;
 }
 
-
 export const API_RULES: readonly ApiRule[] = [
   { id: 'kvs', package: '@forge/kvs', member: '*', sides: ['backend'], needs: { kind: 'scope', scope: 'storage:app' } },
-  { id: 'legacy-storage', package: '@forge/api', member: 'storage', sides: ['backend'], needs: { kind: 'removed', why: 'legacy storage from @forge/api was removed on 2026-06-22 (CHANGE-3252); use @forge/kvs' } },
-  { id: 'personal-data-reporting', package: '@forge/api', member: 'privacy', sides: ['backend'], needs: { kind: 'scope', scope: 'report:personal-data' } },
-  { id: 'jira-request', package: '@forge/api', member: 'requestJira', sides: ['backend'], needs: { kind: 'product-request', product: 'jira' } },
-  { id: 'confluence-request', package: '@forge/api', member: 'requestConfluence', sides: ['backend'], needs: { kind: 'product-request', product: 'confluence' } },
-  { id: 'bridge-jira-request', package: '@forge/bridge', member: 'requestJira', sides: ['browser'], needs: { kind: 'product-request', product: 'jira' } },
-  { id: 'bridge-confluence-request', package: '@forge/bridge', member: 'requestConfluence', sides: ['browser'], needs: { kind: 'product-request', product: 'confluence' } },
-  { id: 'api-fetch', package: '@forge/api', member: 'fetch', sides: ['backend'], needs: { kind: 'egress', external: 'fetch.backend' } },
-  { id: 'global-fetch', package: '(global)', member: 'fetch', sides: ['backend'], needs: { kind: 'egress', external: 'fetch.backend' } },
-  { id: 'browser-fetch', package: '(global)', member: 'fetch', sides: ['browser'], needs: { kind: 'egress', external: 'fetch.client' } },
+  {
+    id: 'legacy-storage',
+    package: '@forge/api',
+    member: 'storage',
+    sides: ['backend'],
+    needs: {
+      kind: 'removed',
+      why: 'legacy storage from @forge/api was removed on 2026-06-22 (CHANGE-3252); use @forge/kvs',
+    },
+  },
+  {
+    id: 'personal-data-reporting',
+    package: '@forge/api',
+    member: 'privacy',
+    sides: ['backend'],
+    needs: { kind: 'scope', scope: 'report:personal-data' },
+  },
+  {
+    id: 'jira-request',
+    package: '@forge/api',
+    member: 'requestJira',
+    sides: ['backend'],
+    needs: { kind: 'product-request', product: 'jira' },
+  },
+  {
+    id: 'confluence-request',
+    package: '@forge/api',
+    member: 'requestConfluence',
+    sides: ['backend'],
+    needs: { kind: 'product-request', product: 'confluence' },
+  },
+  {
+    id: 'bridge-jira-request',
+    package: '@forge/bridge',
+    member: 'requestJira',
+    sides: ['browser'],
+    needs: { kind: 'product-request', product: 'jira' },
+  },
+  {
+    id: 'bridge-confluence-request',
+    package: '@forge/bridge',
+    member: 'requestConfluence',
+    sides: ['browser'],
+    needs: { kind: 'product-request', product: 'confluence' },
+  },
+  {
+    id: 'api-fetch',
+    package: '@forge/api',
+    member: 'fetch',
+    sides: ['backend'],
+    needs: { kind: 'egress', external: 'fetch.backend' },
+  },
+  {
+    id: 'global-fetch',
+    package: '(global)',
+    member: 'fetch',
+    sides: ['backend'],
+    needs: { kind: 'egress', external: 'fetch.backend' },
+  },
+  {
+    id: 'browser-fetch',
+    package: '(global)',
+    member: 'fetch',
+    sides: ['browser'],
+    needs: { kind: 'egress', external: 'fetch.client' },
+  },
   { id: 'sql', package: '@forge/sql', member: '*', sides: ['backend'], needs: { kind: 'module', module: 'sql' } },
-  { id: 'events-queue', package: '@forge/events', member: 'Queue', sides: ['backend'], needs: { kind: 'module', module: 'consumer' } },
+  {
+    id: 'events-queue',
+    package: '@forge/events',
+    member: 'Queue',
+    sides: ['backend'],
+    needs: { kind: 'module', module: 'consumer' },
+  },
 ];
 
 export interface PathRule {
@@ -53,11 +115,36 @@ export interface PathRule {
 }
 
 export const PRODUCT_PATH_RULES: readonly PathRule[] = [
-  { product: 'jira', pattern: /^\/rest\/api\/(2|3|latest)\/mypermissions\b/, anyOf: ['read:jira-work', 'read:permission:jira'], what: 'the caller\'s Jira permissions' },
-  { product: 'jira', pattern: /^\/rest\/api\/(2|3|latest)\/permissions\/check\b/, anyOf: ['read:jira-work', 'read:permission:jira'], what: 'a Jira permission check' },
-  { product: 'jira', pattern: /^\/rest\/api\/(2|3|latest)\/(user|myself)(\/bulk)?([?#]|$)/, anyOf: ['read:jira-user', 'read:user:jira'], what: 'Jira user details' },
-  { product: 'jira', pattern: /^\/rest\/api\/(2|3|latest)\/mypreferences\/locale\b/, anyOf: ['read:jira-user'], what: 'the caller\'s Jira locale' },
-  { product: 'confluence', pattern: /^\/wiki\/rest\/api\/user(\/current|\/bulk)?([?#]|$)/, anyOf: ['read:confluence-user'], what: 'Confluence user details' },
+  {
+    product: 'jira',
+    pattern: /^\/rest\/api\/(2|3|latest)\/mypermissions\b/,
+    anyOf: ['read:jira-work', 'read:permission:jira'],
+    what: "the caller's Jira permissions",
+  },
+  {
+    product: 'jira',
+    pattern: /^\/rest\/api\/(2|3|latest)\/permissions\/check\b/,
+    anyOf: ['read:jira-work', 'read:permission:jira'],
+    what: 'a Jira permission check',
+  },
+  {
+    product: 'jira',
+    pattern: /^\/rest\/api\/(2|3|latest)\/(user|myself)(\/bulk)?([?#]|$)/,
+    anyOf: ['read:jira-user', 'read:user:jira'],
+    what: 'Jira user details',
+  },
+  {
+    product: 'jira',
+    pattern: /^\/rest\/api\/(2|3|latest)\/mypreferences\/locale\b/,
+    anyOf: ['read:jira-user'],
+    what: "the caller's Jira locale",
+  },
+  {
+    product: 'confluence',
+    pattern: /^\/wiki\/rest\/api\/user(\/current|\/bulk)?([?#]|$)/,
+    anyOf: ['read:confluence-user'],
+    what: 'Confluence user details',
+  },
 ];
 
 export function pathRuleFor(product: Product, path: string): PathRule | undefined {

@@ -7,7 +7,17 @@ import type { StatementFacts } from '../../src/domain/statement/types';
 import { describeEgress } from './manifest-facts';
 import type { SourceNames } from './inventory-checks';
 import { FORGE_UNINSTALL_RETENTION_DAYS, INSIDE_ATLASSIAN } from './statement-checks';
-import type { Claim, ClaimId, Eligibility, EvidenceBasis, ManifestFacts, Problem, ProblemKind, ScopeUse, Verdict } from '../../src/domain/evidence/types';
+import type {
+  Claim,
+  ClaimId,
+  Eligibility,
+  EvidenceBasis,
+  ManifestFacts,
+  Problem,
+  ProblemKind,
+  ScopeUse,
+  Verdict,
+} from '../../src/domain/evidence/types';
 
 export interface ClaimInputs {
   facts: StatementFacts;
@@ -55,7 +65,9 @@ const BASIS: Record<ClaimId, EvidenceBasis[]> = {
 function claim(id: ClaimId, label: string, fallback: Verdict, evidence: string[], problems: readonly Problem[]): Claim {
   const against = problems.filter((p) => CONTRADICTS[id].includes(p.kind)).map((p) => p.message);
   const basis = BASIS[id];
-  return against.length > 0 ? { id, label, verdict: 'contradicted', basis, evidence: [...against, ...evidence] } : { id, label, verdict: fallback, basis, evidence };
+  return against.length > 0
+    ? { id, label, verdict: 'contradicted', basis, evidence: [...against, ...evidence] }
+    : { id, label, verdict: fallback, basis, evidence };
 }
 
 function reasonsOr(e: Eligibility, ok: string): string[] {
@@ -65,8 +77,12 @@ function reasonsOr(e: Eligibility, ok: string): string[] {
 export function buildClaims(x: ClaimInputs): Claim[] {
   const { facts, manifest: m, names, problems } = x;
   const mf = names.manifest;
-  const egressLines = m.egress.length === 0 ? [`${mf} declares no permissions.external entries`] : m.egress.map((e) => `${mf} declares ${describeEgress(e)}${e.inScopeEUD ? '' : ' (inScopeEUD: false)'}`);
-  const remoteLines = m.remotes.length === 0 ? [`${mf} declares no remotes`] : m.remotes.map((r) => `${mf} declares remote '${r.key}'`);
+  const egressLines =
+    m.egress.length === 0
+      ? [`${mf} declares no permissions.external entries`]
+      : m.egress.map((e) => `${mf} declares ${describeEgress(e)}${e.inScopeEUD ? '' : ' (inScopeEUD: false)'}`);
+  const remoteLines =
+    m.remotes.length === 0 ? [`${mf} declares no remotes`] : m.remotes.map((r) => `${mf} declares remote '${r.key}'`);
   const platform = 'Forge rejects calls to any domain not declared in manifest.yml';
   const nothingLeaves = m.egress.length === 0 && m.remotes.length === 0;
 
@@ -78,7 +94,9 @@ export function buildClaims(x: ClaimInputs): Claim[] {
   const claims: Claim[] = [
     claim(
       'egress',
-      facts.egress.length === 0 ? 'Sends no data outside Atlassian' : `Sends data outside Atlassian only to ${facts.egress.map((d) => d.domain).join(', ')}`,
+      facts.egress.length === 0
+        ? 'Sends no data outside Atlassian'
+        : `Sends data outside Atlassian only to ${facts.egress.map((d) => d.domain).join(', ')}`,
       'verified',
       [...egressLines, ...remoteLines, platform],
       problems,
@@ -87,12 +105,16 @@ export function buildClaims(x: ClaimInputs): Claim[] {
       'analytics',
       facts.analytics.collected ? 'Collects analytics' : 'Collects no analytics',
       !facts.analytics.collected && nothingLeaves ? 'verified' : 'vendor-statement',
-      nothingLeaves ? ['Nothing can leave Atlassian: no egress and no remotes in ' + mf] : [facts.analytics.description],
+      nothingLeaves
+        ? ['Nothing can leave Atlassian: no egress and no remotes in ' + mf]
+        : [facts.analytics.description],
       problems,
     ),
     claim(
       'storage',
-      allInside && locations.length === 1 && locations[0] === 'forge-hosted-storage' ? 'Stores data only in Forge hosted storage' : `Stores data in: ${locations.join(', ') || 'nowhere'}`,
+      allInside && locations.length === 1 && locations[0] === 'forge-hosted-storage'
+        ? 'Stores data only in Forge hosted storage'
+        : `Stores data in: ${locations.join(', ') || 'nowhere'}`,
       allInside ? 'verified' : 'vendor-statement',
       [...m.storage.map((s) => `${mf} ${s.declaredBy} (${s.kind})`), ...remoteLines],
       problems,
@@ -101,16 +123,24 @@ export function buildClaims(x: ClaimInputs): Claim[] {
       'inventory',
       'Every stored key belongs to a declared data category',
       'verified',
-      x.families.map((f) => `${f.pattern} → '${f.category}'${f.personalData ? ' (personal data)' : ''} (${names.inventory})`),
+      x.families.map(
+        (f) => `${f.pattern} → '${f.category}'${f.personalData ? ' (personal data)' : ''} (${names.inventory})`,
+      ),
       problems,
     ),
     claim(
       'personal-data',
-      personal.length === 0 ? 'Stores no personal data' : `Stores personal data in: ${personal.map((c) => c.name).join(', ')}`,
+      personal.length === 0
+        ? 'Stores no personal data'
+        : `Stores personal data in: ${personal.map((c) => c.name).join(', ')}`,
       'verified',
       [
-        ...(personalFamilies.length === 0 ? [`No key family in ${names.inventory} holds personal data`] : personalFamilies.map((f) => `Key family '${f.name}' holds personal data: ${f.purpose}`)),
-        m.scopes.includes('report:personal-data') ? `${mf} declares report:personal-data (account closures are reported)` : `${mf} does not declare report:personal-data`,
+        ...(personalFamilies.length === 0
+          ? [`No key family in ${names.inventory} holds personal data`]
+          : personalFamilies.map((f) => `Key family '${f.name}' holds personal data: ${f.purpose}`)),
+        m.scopes.includes('report:personal-data')
+          ? `${mf} declares report:personal-data (account closures are reported)`
+          : `${mf} does not declare report:personal-data`,
       ],
       problems,
     ),
@@ -118,14 +148,23 @@ export function buildClaims(x: ClaimInputs): Claim[] {
       'data-residency',
       facts.dataResidency.supported ? 'Supports data residency' : 'Makes no data residency claim',
       facts.dataResidency.supported ? 'verified' : 'vendor-statement',
-      reasonsOr(x.dataResidency, `All in-scope data stays in Forge hosted storage, which follows the product's pinned location (${mf})`),
+      reasonsOr(
+        x.dataResidency,
+        `All in-scope data stays in Forge hosted storage, which follows the product's pinned location (${mf})`,
+      ),
       problems,
     ),
     claim(
       'runs-on-atlassian',
       x.runsOnAtlassian.eligible ? 'Eligible for Runs on Atlassian' : 'Not eligible for Runs on Atlassian',
       'verified',
-      [...reasonsOr(x.runsOnAtlassian, `${mf} declares no external domains, remotes, Connect modules, providers or dynamic web triggers`), '`forge eligibility` at deploy time is authoritative'],
+      [
+        ...reasonsOr(
+          x.runsOnAtlassian,
+          `${mf} declares no external domains, remotes, Connect modules, providers or dynamic web triggers`,
+        ),
+        '`forge eligibility` at deploy time is authoritative',
+      ],
       problems,
     ),
     claim(
@@ -138,27 +177,41 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     claim(
       'hosting',
       facts.hosting.model === 'forge' ? 'Runs on Atlassian Forge' : `Hosting: ${facts.hosting.model}`,
-      facts.hosting.model === 'forge' && m.remotes.length === 0 && m.connectModules.length === 0 ? 'verified' : 'vendor-statement',
+      facts.hosting.model === 'forge' && m.remotes.length === 0 && m.connectModules.length === 0
+        ? 'verified'
+        : 'vendor-statement',
       [m.appId ? `${mf} app.id ${m.appId}` : `${mf} has no app.id`, ...remoteLines],
       problems,
     ),
     claim(
       'uninstall',
-      facts.uninstall.deletedAfterDays === undefined ? 'Data after uninstall' : `Data is deleted ${facts.uninstall.deletedAfterDays} days after uninstall`,
-      facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0 ? 'verified' : 'vendor-statement',
-      [`Forge hosted storage is deleted ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall; a reinstall starts empty`, facts.uninstall.description],
+      facts.uninstall.deletedAfterDays === undefined
+        ? 'Data after uninstall'
+        : `Data is deleted ${facts.uninstall.deletedAfterDays} days after uninstall`,
+      facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0
+        ? 'verified'
+        : 'vendor-statement',
+      [
+        `Forge hosted storage is deleted ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall; a reinstall starts empty`,
+        facts.uninstall.description,
+      ],
       problems,
     ),
     claim(
       'logs',
       facts.logs.endUserData ? 'Logs may contain end-user data' : 'Logs contain no end-user data',
       'vendor-statement',
-      [facts.logs.description, 'Forge function logs stay with Atlassian unless the app sends them out; site admins can turn off developer log access'],
+      [
+        facts.logs.description,
+        'Forge function logs stay with Atlassian unless the app sends them out; site admins can turn off developer log access',
+      ],
       problems,
     ),
     claim(
       'sub-processors',
-      facts.subProcessors.length === 0 ? 'Uses no sub-processors' : `Sub-processors: ${facts.subProcessors.map((s) => s.name).join(', ')}`,
+      facts.subProcessors.length === 0
+        ? 'Uses no sub-processors'
+        : `Sub-processors: ${facts.subProcessors.map((s) => s.name).join(', ')}`,
       'vendor-statement',
       facts.subProcessors.map((s) => `${s.name} (${s.country}): ${s.purpose}`),
       problems,

@@ -59,7 +59,14 @@ function chainOf(expr: ts.Expression): { root: string; names: string[] } | null 
 function declaredNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isParameter(node) || ts.isClassDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+    if (
+      (ts.isVariableDeclaration(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isClassDeclaration(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    ) {
       names.add(node.name.text);
     }
     ts.forEachChild(node, visit);
@@ -72,7 +79,8 @@ function constInitializers(sf: ts.SourceFile): Map<string, ts.Expression> {
   const map = new Map<string, ts.Expression>();
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const) !== 0) {
-      for (const d of node.declarations) if (ts.isIdentifier(d.name) && d.initializer) map.set(d.name.text, d.initializer);
+      for (const d of node.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) map.set(d.name.text, d.initializer);
     }
     ts.forEachChild(node, visit);
   };
@@ -86,12 +94,17 @@ function templateText(t: ts.TemplateLiteral): string {
 }
 
 /** The request path as far as it can be read statically; null when it starts with something dynamic. */
-export function staticPath(expr: ts.Expression | undefined, consts: Map<string, ts.Expression>, depth = 0): string | null {
+export function staticPath(
+  expr: ts.Expression | undefined,
+  consts: Map<string, ts.Expression>,
+  depth = 0,
+): string | null {
   if (!expr || depth > 5) return null;
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return expr.text;
   if (ts.isTemplateExpression(expr)) return templateText(expr);
   if (ts.isTaggedTemplateExpression(expr)) return templateText(expr.template);
-  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return staticPath(expr.expression, consts, depth + 1);
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr))
+    return staticPath(expr.expression, consts, depth + 1);
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = staticPath(expr.left, consts, depth + 1);
     return left === null ? null : left + (staticPath(expr.right, consts, depth + 1) ?? PLACEHOLDER);
@@ -123,11 +136,22 @@ export function scanSource(file: SourceFile): ApiUse[] {
     if (clause?.isTypeOnly) continue;
     const named = clause?.namedBindings;
     const valueSpecifiers = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
-    const importsValue = !clause || clause.name !== undefined || (named !== undefined && ts.isNamespaceImport(named)) || valueSpecifiers.length > 0;
+    const importsValue =
+      !clause ||
+      clause.name !== undefined ||
+      (named !== undefined && ts.isNamespaceImport(named)) ||
+      valueSpecifiers.length > 0;
     if (!importsValue) continue;
 
     for (const rule of rulesFor(pkg, file.side).filter((r) => r.member === '*')) {
-      uses.push({ file: file.path, line: lineOf(sf, stmt), side: file.side, rule: rule.id, what: `imports ${pkg}`, path: null });
+      uses.push({
+        file: file.path,
+        line: lineOf(sf, stmt),
+        side: file.side,
+        rule: rule.id,
+        what: `imports ${pkg}`,
+        path: null,
+      });
     }
     if (clause?.name) bindings.set(clause.name.text, { pkg, members: [] });
     if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { pkg, members: [] });
@@ -156,7 +180,14 @@ export function scanSource(file: SourceFile): ApiUse[] {
             const calledDirectly = names[names.length - 1] === rule.member;
             const path = calledDirectly ? staticPath(node.arguments?.[0], consts) : null;
             if (pkg === '(global)' && path !== null && /^(\.|\/(?!\/))/.test(path)) continue; // same-origin asset, not egress
-            uses.push({ file: file.path, line: lineOf(sf, node), side: file.side, rule: rule.id, what: snippet(sf, node), path });
+            uses.push({
+              file: file.path,
+              line: lineOf(sf, node),
+              side: file.side,
+              rule: rule.id,
+              what: snippet(sf, node),
+              path,
+            });
           }
         }
       }

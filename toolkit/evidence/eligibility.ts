@@ -17,18 +17,29 @@ function verdict(reasons: string[]): Eligibility {
 /** Remote-compute reasons shared by both checks. */
 function remoteReasons(m: ManifestFacts): string[] {
   return [
-    ...m.remotes.map((r) => `manifest.yml declares remote '${r.key}'${r.baseUrls.length ? ` (${r.baseUrls.join(', ')})` : ''}`),
+    ...m.remotes.map(
+      (r) => `manifest.yml declares remote '${r.key}'${r.baseUrls.length ? ` (${r.baseUrls.join(', ')})` : ''}`,
+    ),
     ...m.connectModules.map((c) => `manifest.yml declares Connect module ${c} (connectModules)`),
     ...m.providers.map((p) => `manifest.yml declares external auth provider '${p}' (providers.auth)`),
-    ...m.endpoints.filter((e) => e.remote !== null).map((e) => `manifest.yml declares endpoint '${e.key}' on remote '${e.remote}'`),
+    ...m.endpoints
+      .filter((e) => e.remote !== null)
+      .map((e) => `manifest.yml declares endpoint '${e.key}' on remote '${e.remote}'`),
   ];
 }
 
 export function runsOnAtlassian(m: ManifestFacts): Eligibility {
   return verdict([
-    ...m.egress.filter((e) => e.remote === null && !isExemptAnalytics(e)).map((e) => `manifest.yml declares ${describeEgress(e)}${e.category === 'analytics' ? ' (analytics with inScopeEUD true)' : ''}`),
+    ...m.egress
+      .filter((e) => e.remote === null && !isExemptAnalytics(e))
+      .map(
+        (e) =>
+          `manifest.yml declares ${describeEgress(e)}${e.category === 'analytics' ? ' (analytics with inScopeEUD true)' : ''}`,
+      ),
     ...remoteReasons(m),
-    ...m.dynamicWebTriggers.map((w) => `manifest.yml declares dynamic web trigger '${w}' (response.type is dynamic unless set to static)`),
+    ...m.dynamicWebTriggers.map(
+      (w) => `manifest.yml declares dynamic web trigger '${w}' (response.type is dynamic unless set to static)`,
+    ),
   ]);
 }
 
@@ -39,7 +50,9 @@ export function runsOnAtlassian(m: ManifestFacts): Eligibility {
 export function dataResidency(m: ManifestFacts): Eligibility {
   return verdict([
     ...remoteReasons(m),
-    ...m.egress.filter((e) => e.remote === null && e.inScopeEUD).map((e) => `manifest.yml sends in-scope end-user data out: ${describeEgress(e)} (inScopeEUD defaults to true)`),
+    ...m.egress
+      .filter((e) => e.remote === null && e.inScopeEUD)
+      .map((e) => `manifest.yml sends in-scope end-user data out: ${describeEgress(e)} (inScopeEUD defaults to true)`),
     ...m.sqlWithoutResidency.map((k) => `manifest.yml declares SQL module '${k}' with dareCompliant: false`),
   ]);
 }

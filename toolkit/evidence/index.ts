@@ -1,6 +1,13 @@
 /** Claims backed by evidence: the public surface. */
 export * from '../../src/domain/evidence/types';
-export { API_RULES, PRODUCT_PATH_RULES, MANIFEST_SCOPE_RULES, type ApiRule, type PathRule, type Need } from './api-rules';
+export {
+  API_RULES,
+  PRODUCT_PATH_RULES,
+  MANIFEST_SCOPE_RULES,
+  type ApiRule,
+  type PathRule,
+  type Need,
+} from './api-rules';
 export { readManifestFacts, InvalidManifestError, hostOf } from './manifest-facts';
 export { runsOnAtlassian, dataResidency } from './eligibility';
 export { analyzeScopes } from './scope-checks';

@@ -18,10 +18,13 @@ export const DEFAULT_SOURCE_NAMES: SourceNames = {
   inventory: 'src/domain/inventory.ts',
 };
 
-
 export const INVENTORY: readonly KeyFamily[] = Object.values(KEY_FAMILIES);
 
-export function checkInventory(families: readonly KeyFamily[], facts: StatementFacts, names: SourceNames = DEFAULT_SOURCE_NAMES): Problem[] {
+export function checkInventory(
+  families: readonly KeyFamily[],
+  facts: StatementFacts,
+  names: SourceNames = DEFAULT_SOURCE_NAMES,
+): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, DataCategory>(facts.dataStored.map((c) => [c.id, c]));
 

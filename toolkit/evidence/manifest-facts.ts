@@ -90,16 +90,27 @@ function remotes(manifest: Obj): RemoteEntry[] {
     const remote = obj(item, `remotes[${i}]`);
     const key = str(remote.key) ?? `#${i}`;
     const base = remote.baseUrl;
-    const baseUrls = typeof base === 'string' ? [base] : isObj(base) ? Object.values(base).filter((v): v is string => typeof v === 'string') : [];
+    const baseUrls =
+      typeof base === 'string'
+        ? [base]
+        : isObj(base)
+          ? Object.values(base).filter((v): v is string => typeof v === 'string')
+          : [];
     const storage = obj(remote.storage, `remotes[${i}].storage`);
     const operations = list(remote.operations, `remotes[${i}].operations`);
     const inScopeEUD = storage.inScopeEUD === true;
-    return { key, baseUrls, hosts: [...new Set(baseUrls.map(hostOf))], storesData: inScopeEUD || operations.includes('storage'), inScopeEUD };
+    return {
+      key,
+      baseUrls,
+      hosts: [...new Set(baseUrls.map(hostOf))],
+      storesData: inScopeEUD || operations.includes('storage'),
+      inScopeEUD,
+    };
   });
 }
 
 function keysOf(items: unknown[]): string[] {
-  return items.map((item, i) => (isObj(item) ? str(item.key) ?? str(item.name) : null) ?? `#${i}`);
+  return items.map((item, i) => (isObj(item) ? (str(item.key) ?? str(item.name)) : null) ?? `#${i}`);
 }
 
 function providers(manifest: Obj): string[] {
@@ -126,10 +137,13 @@ function storage(app: Obj, modules: Obj, scopeList: string[]): { uses: StorageUs
   const uses: StorageUse[] = [];
   if (scopeList.includes('storage:app')) uses.push({ kind: 'kvs', declaredBy: 'permissions.scopes: storage:app' });
   const entities = keysOf(list(obj(app.storage, 'app.storage').entities, 'app.storage.entities'));
-  if (entities.length > 0) uses.push({ kind: 'custom-entities', declaredBy: `app.storage.entities: ${entities.join(', ')}` });
+  if (entities.length > 0)
+    uses.push({ kind: 'custom-entities', declaredBy: `app.storage.entities: ${entities.join(', ')}` });
   const sql = list(modules.sql, 'modules.sql');
   if (sql.length > 0) uses.push({ kind: 'sql', declaredBy: `modules.sql: ${keysOf(sql).join(', ')}` });
-  const sqlWithoutResidency = sql.filter((m) => isObj(m) && m.dareCompliant === false).map((m, i) => (isObj(m) ? str(m.key) : null) ?? `#${i}`);
+  const sqlWithoutResidency = sql
+    .filter((m) => isObj(m) && m.dareCompliant === false)
+    .map((m, i) => (isObj(m) ? str(m.key) : null) ?? `#${i}`);
   return { uses, sqlWithoutResidency };
 }
 

@@ -69,7 +69,9 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
     );
   }
   if (facts.logs.storedOutsideAtlassian && !leaves) {
-    notes.push('logDetails: the statement says logs are stored outside Atlassian, but the manifest lets no end-user data out; check facts.logs');
+    notes.push(
+      'logDetails: the statement says logs are stored outside Atlassian, but the manifest lets no end-user data out; check facts.logs',
+    );
   }
 
   return {
@@ -78,14 +80,24 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
         // The app processes exactly what it stores only when it reads nothing it does not keep.
         isSameDataProcessedAndStored: facts.dataAccessed.length === 0,
         appProcessEUDOutsideAtlassian: leaves,
-        typesOfDataAccessed: [...new Set([...facts.dataAccessed.map((a) => a.name), ...facts.dataStored.map((c) => c.name)])],
+        typesOfDataAccessed: [
+          ...new Set([...facts.dataAccessed.map((a) => a.name), ...facts.dataStored.map((c) => c.name)]),
+        ],
         appStoresEUDOutsideAtlassian: storedOutside || leaves,
         typesOfDataStored: facts.dataStored.map((c) => c.name),
       },
       thirdPartyInformation: {
         isEndUserDataShared: endUserDataShared,
-        dataSubProcessors: facts.subProcessors.length === 0 ? 'None' : facts.subProcessors.map((s) => `${s.name} (${s.country}): ${s.purpose}`).join('; '),
-        thirdPartyDetails: facts.subProcessors.map((s) => ({ name: s.name, link: s.url ?? '', purpose: s.purpose, thirdPartyCountries: [s.country] })),
+        dataSubProcessors:
+          facts.subProcessors.length === 0
+            ? 'None'
+            : facts.subProcessors.map((s) => `${s.name} (${s.country}): ${s.purpose}`).join('; '),
+        thirdPartyDetails: facts.subProcessors.map((s) => ({
+          name: s.name,
+          link: s.url ?? '',
+          purpose: s.purpose,
+          thirdPartyCountries: [s.country],
+        })),
       },
       logDetails: {
         logEndUserData: facts.logs.endUserData,

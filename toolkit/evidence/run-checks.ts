@@ -48,7 +48,14 @@ export function runChecks(inputs: CheckInputs): CheckReport {
   } catch (error) {
     if (!(error instanceof InvalidManifestError)) throw error;
     manifest = EMPTY_MANIFEST;
-    return finish(inputs, names, manifest, [{ kind: 'invalid-manifest', message: `${names.manifest}: ${error.message}` }], [], []);
+    return finish(
+      inputs,
+      names,
+      manifest,
+      [{ kind: 'invalid-manifest', message: `${names.manifest}: ${error.message}` }],
+      [],
+      [],
+    );
   }
   const uses = inputs.uses;
   const scopes = analyzeScopes(manifest, uses, names.manifest);
@@ -57,9 +64,18 @@ export function runChecks(inputs: CheckInputs): CheckReport {
   const warnings = [...statement.warnings, ...scopes.warnings];
   const storesPersonal = inputs.inventory.some((f) => f.personalData);
   if (storesPersonal && !manifest.scopes.includes('report:personal-data')) {
-    warnings.push(`${names.inventory} stores personal data (account IDs), but ${names.manifest} lacks report:personal-data: Atlassian asks apps that store account IDs to report them every cycle`);
+    warnings.push(
+      `${names.inventory} stores personal data (account IDs), but ${names.manifest} lacks report:personal-data: Atlassian asks apps that store account IDs to report them every cycle`,
+    );
   }
-  return finish(inputs, names, manifest, [...statement.problems, ...inventory, ...scopes.problems], warnings, scopes.scopeUse);
+  return finish(
+    inputs,
+    names,
+    manifest,
+    [...statement.problems, ...inventory, ...scopes.problems],
+    warnings,
+    scopes.scopeUse,
+  );
 }
 
 function finish(
@@ -86,8 +102,23 @@ function finish(
     runsOnAtlassian: roa,
     dataResidency: residency,
     scopeUse,
-    keyFamilies: inputs.inventory.map((f) => ({ name: f.name, pattern: f.pattern, category: f.category, personalData: f.personalData, retention: f.retention })),
-    claims: buildClaims({ facts: inputs.facts, manifest, families: inputs.inventory, runsOnAtlassian: roa, dataResidency: residency, scopeUse, problems, names }),
+    keyFamilies: inputs.inventory.map((f) => ({
+      name: f.name,
+      pattern: f.pattern,
+      category: f.category,
+      personalData: f.personalData,
+      retention: f.retention,
+    })),
+    claims: buildClaims({
+      facts: inputs.facts,
+      manifest,
+      families: inputs.inventory,
+      runsOnAtlassian: roa,
+      dataResidency: residency,
+      scopeUse,
+      problems,
+      names,
+    }),
   };
   return { ok: problems.length === 0, problems, warnings, evidence };
 }

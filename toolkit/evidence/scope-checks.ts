@@ -27,7 +27,11 @@ function describe(use: ApiUse): string {
   return use.what.startsWith('imports ') ? `${use.file} ${use.what}` : `${use.file}:${use.line} calls ${use.what}`;
 }
 
-export function analyzeScopes(manifest: ManifestFacts, uses: readonly ApiUse[], manifestFile = 'manifest.yml'): ScopeAnalysis {
+export function analyzeScopes(
+  manifest: ManifestFacts,
+  uses: readonly ApiUse[],
+  manifestFile = 'manifest.yml',
+): ScopeAnalysis {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const justified = new Map<string, string[]>(manifest.scopes.map((s) => [s, []]));
@@ -36,7 +40,10 @@ export function analyzeScopes(manifest: ManifestFacts, uses: readonly ApiUse[], 
     justified.get(scope)?.push(by);
   };
   const missingScope = (use: ApiUse, needs: string): void => {
-    problems.push({ kind: 'missing-scope', message: `${describe(use)}, which needs ${needs}, missing from ${manifestFile} permissions.scopes` });
+    problems.push({
+      kind: 'missing-scope',
+      message: `${describe(use)}, which needs ${needs}, missing from ${manifestFile} permissions.scopes`,
+    });
   };
 
   for (const use of uses) {
@@ -74,7 +81,10 @@ export function analyzeScopes(manifest: ManifestFacts, uses: readonly ApiUse[], 
         break;
       case 'module':
         if (!manifest.moduleTypes.includes(needs.module)) {
-          problems.push({ kind: 'missing-module', message: `${describe(use)}, which needs a '${needs.module}' module, missing from ${manifestFile} modules` });
+          problems.push({
+            kind: 'missing-module',
+            message: `${describe(use)}, which needs a '${needs.module}' module, missing from ${manifestFile} modules`,
+          });
         }
         break;
       case 'removed':
@@ -90,9 +100,16 @@ export function analyzeScopes(manifest: ManifestFacts, uses: readonly ApiUse[], 
 
   for (const [scope, usedBy] of justified) {
     if (usedBy.length === 0) {
-      problems.push({ kind: 'unused-scope', message: `${manifestFile} declares scope ${scope} but no code uses an API that needs it` });
+      problems.push({
+        kind: 'unused-scope',
+        message: `${manifestFile} declares scope ${scope} but no code uses an API that needs it`,
+      });
     }
   }
 
-  return { problems, warnings, scopeUse: [...justified].map(([scope, usedBy]) => ({ scope, usedBy: [...new Set(usedBy)] })) };
+  return {
+    problems,
+    warnings,
+    scopeUse: [...justified].map(([scope, usedBy]) => ({ scope, usedBy: [...new Set(usedBy)] })),
+  };
 }

@@ -63,13 +63,19 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
   for (const remote of m.remotes) {
     const hosts = remote.hosts.length > 0 ? remote.hosts : [`remote:${remote.key}`];
     for (const host of hosts) {
-      if (!destinationFor(facts, host)) problems.push({ kind: 'undeclared-egress', message: undisclosed(`remote '${remote.key}' (${host})`) });
+      if (!destinationFor(facts, host))
+        problems.push({ kind: 'undeclared-egress', message: undisclosed(`remote '${remote.key}' (${host})`) });
     }
   }
 
   for (const d of facts.egress) {
-    const used = m.egress.some((e) => e.host !== null && covers(d.domain, e.host)) || m.remotes.some((r) => r.hosts.some((h) => covers(d.domain, h)));
-    if (!used) warnings.push(`${names.statement} lists egress to ${d.domain}, which ${names.manifest} does not declare (Forge would block it)`);
+    const used =
+      m.egress.some((e) => e.host !== null && covers(d.domain, e.host)) ||
+      m.remotes.some((r) => r.hosts.some((h) => covers(d.domain, h)));
+    if (!used)
+      warnings.push(
+        `${names.statement} lists egress to ${d.domain}, which ${names.manifest} does not declare (Forge would block it)`,
+      );
   }
 
   const analytics = m.egress.filter((e) => e.category === 'analytics');
@@ -110,7 +116,9 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
   }
   const outside = facts.dataStored.filter((c) => !INSIDE_ATLASSIAN.includes(c.location));
   if (outside.length > 0 && m.remotes.length === 0 && !m.egress.some((e) => e.inScopeEUD)) {
-    warnings.push(`${names.statement} places ${outside.map((c) => `'${c.id}'`).join(', ')} outside Atlassian, but ${names.manifest} declares no remote or end-user-data egress that could carry it there`);
+    warnings.push(
+      `${names.statement} places ${outside.map((c) => `'${c.id}'`).join(', ')} outside Atlassian, but ${names.manifest} declares no remote or end-user-data egress that could carry it there`,
+    );
   }
 
   const days = facts.uninstall.deletedAfterDays;

@@ -6,7 +6,13 @@
 import { canonicalize } from 'json-canonicalize';
 import type { Product } from '../../src/domain/product';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle, type UnsealedBundle } from './format';
+import {
+  EMPTY_CHAIN_HEAD,
+  EXPORT_FORMAT,
+  type BundleStatement,
+  type ExportBundle,
+  type UnsealedBundle,
+} from './format';
 
 export interface BundleInput {
   exportedAt: string;
@@ -69,7 +75,9 @@ export async function sealBundle(bundle: UnsealedBundle, sha256: Sha256Hex): Pro
 export function serializeBundle(bundle: ExportBundle): string {
   const field = (name: string, value: unknown) => `  ${JSON.stringify(name)}: ${JSON.stringify(value)}`;
   const list = (name: string, items: readonly unknown[]) =>
-    items.length === 0 ? `  ${JSON.stringify(name)}: []` : `  ${JSON.stringify(name)}: [\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
+    items.length === 0
+      ? `  ${JSON.stringify(name)}: []`
+      : `  ${JSON.stringify(name)}: [\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
   const fields = [
     field('format', bundle.format),
     field('exportedAt', bundle.exportedAt),

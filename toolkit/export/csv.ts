@@ -82,4 +82,3 @@ export function receiptCsvRow(stored: StoredReceipt): string {
 export function receiptsCsv(receipts: readonly StoredReceipt[]): string {
   return [csvRow(CSV_COLUMNS), ...receipts.map(receiptCsvRow)].map((line) => `${line}\r\n`).join('');
 }
-

@@ -14,10 +14,15 @@ export function formatReport(report: VerifyReport, file: string, shown = REPORT_
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');
   lines.push(`  receipts:     ${report.receipts}${kinds ? ` (${kinds})` : ''}`);
-  lines.push(`  statements:   ${report.statements}${report.versions.length ? ` (versions ${report.versions.join(', ')})` : ''}`);
-  lines.push(`  commitments:  ${report.commitmentsChecked} account IDs checked${report.commitmentsChecked === 0 && report.kinds.acknowledgment > 0 ? ' (no salt in the file, or every ID erased)' : ''}`);
+  lines.push(
+    `  statements:   ${report.statements}${report.versions.length ? ` (versions ${report.versions.join(', ')})` : ''}`,
+  );
+  lines.push(
+    `  commitments:  ${report.commitmentsChecked} account IDs checked${report.commitmentsChecked === 0 && report.kinds.acknowledgment > 0 ? ' (no salt in the file, or every ID erased)' : ''}`,
+  );
   if (report.headHash) lines.push(`  head hash:    ${report.headHash}  (compare with the one noted at export time)`);
-  if (report.firstBroken) lines.push(`  first broken: seq ${report.firstBroken.seq}, receipt ${report.firstBroken.receiptId || '(no id)'}`);
+  if (report.firstBroken)
+    lines.push(`  first broken: seq ${report.firstBroken.seq}, receipt ${report.firstBroken.receiptId || '(no id)'}`);
   if (report.problems.length > 0) {
     lines.push(`  problems:     ${report.problems.length}`);
     for (const problem of report.problems.slice(0, shown)) lines.push(`    - ${problem.where}: ${problem.message}`);

@@ -24,9 +24,19 @@ const receiptBase = {
 };
 
 export const receiptSchema = z.discriminatedUnion('kind', [
-  z.object({ ...receiptBase, kind: z.literal('acknowledgment'), method: z.literal('admin-page-button'), subject: z.object({ commitment: text }) }),
+  z.object({
+    ...receiptBase,
+    kind: z.literal('acknowledgment'),
+    method: z.literal('admin-page-button'),
+    subject: z.object({ commitment: text }),
+  }),
   z.object({ ...receiptBase, kind: z.enum(['app-installed', 'app-upgraded']), appVersion: text }),
-  z.object({ ...receiptBase, kind: z.literal('account-erased'), reason: z.literal('account-closed'), erasedSeqs: z.array(seq) }),
+  z.object({
+    ...receiptBase,
+    kind: z.literal('account-erased'),
+    reason: z.literal('account-closed'),
+    erasedSeqs: z.array(seq),
+  }),
 ]);
 
 export const storedReceiptSchema = z.object({ receipt: receiptSchema, accountId: z.string().min(1).nullable() });
@@ -52,7 +62,9 @@ export const bundleTopSchema = z.object({
 
 /** `a.b[2].c` from a zod issue path. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 export function describeIssues(error: z.ZodError, prefix = ''): string[] {

@@ -38,7 +38,12 @@ export interface VerifyReport {
   firstBroken?: { seq: number; receiptId: string };
 }
 
-const noKinds = (): Record<ReceiptKind, number> => ({ acknowledgment: 0, 'app-installed': 0, 'app-upgraded': 0, 'account-erased': 0 });
+const noKinds = (): Record<ReceiptKind, number> => ({
+  acknowledgment: 0,
+  'app-installed': 0,
+  'app-upgraded': 0,
+  'account-erased': 0,
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -99,7 +104,8 @@ function checkStatements(statements: readonly unknown[], problems: VerifyProblem
     const where = statementWhere(index, entry);
     const shape = bundleStatementSchema.safeParse(entry);
     if (!shape.success) {
-      for (const message of describeIssues(shape.error)) problems.push({ where, message: `not a statement version: ${message}` });
+      for (const message of describeIssues(shape.error))
+        problems.push({ where, message: `not a statement version: ${message}` });
       return;
     }
     const statement = entry as BundleStatement;
@@ -110,7 +116,10 @@ function checkStatements(statements: readonly unknown[], problems: VerifyProblem
     }
     byVersion.set(version, statement);
     if (hashCanonical(statement.source) !== statement.hash) {
-      problems.push({ where, message: `the statement text does not match its hash (altered, or not the version published)` });
+      problems.push({
+        where,
+        message: `the statement text does not match its hash (altered, or not the version published)`,
+      });
     }
   });
   return byVersion;
@@ -123,7 +132,13 @@ interface ReceiptContext {
   statements: ReadonlyMap<number, BundleStatement>;
 }
 
-function checkNotice(stored: StoredReceipt, where: string, index: number, context: ReceiptContext, problems: ReceiptProblems): void {
+function checkNotice(
+  stored: StoredReceipt,
+  where: string,
+  index: number,
+  context: ReceiptContext,
+  problems: ReceiptProblems,
+): void {
   const { notice } = stored.receipt;
   const statement = context.statements.get(notice.version);
   if (!statement) {
@@ -134,10 +149,18 @@ function checkNotice(stored: StoredReceipt, where: string, index: number, contex
     problems.add(index, where, `notice hash differs from the hash of statement version ${notice.version} in the file`);
   }
   if (notice.effectiveDate !== statement.source.effectiveDate) {
-    problems.add(index, where, `notice effective date ${notice.effectiveDate} differs from version ${notice.version}'s ${statement.source.effectiveDate}`);
+    problems.add(
+      index,
+      where,
+      `notice effective date ${notice.effectiveDate} differs from version ${notice.version}'s ${statement.source.effectiveDate}`,
+    );
   }
   if (notice.statementId !== statement.source.id) {
-    problems.add(index, where, `notice statement id "${notice.statementId}" differs from version ${notice.version}'s "${statement.source.id}"`);
+    problems.add(
+      index,
+      where,
+      `notice statement id "${notice.statementId}" differs from version ${notice.version}'s "${statement.source.id}"`,
+    );
   }
 }
 
@@ -151,9 +174,14 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
     const { receipt, accountId } = stored;
     const where = `receipts[${index}] (seq ${receipt.seq})`;
     if (receipt.installation !== context.installation) {
-      problems.add(index, where, `belongs to installation ${receipt.installation}, not the file's ${context.installation}`);
+      problems.add(
+        index,
+        where,
+        `belongs to installation ${receipt.installation}, not the file's ${context.installation}`,
+      );
     }
-    if (receipt.product !== context.product) problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
+    if (receipt.product !== context.product)
+      problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
     checkNotice(stored, where, index, context, problems);
     if (receipt.kind === 'acknowledgment') {
       if (accountId !== null && context.salt !== null) {
@@ -172,7 +200,11 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
         if (!targetStored || erased >= receipt.seq) {
           problems.add(index, where, `erases seq ${erased}, which is not an earlier receipt in the file`);
         } else if (targetStored.receipt.kind !== 'acknowledgment') {
-          problems.add(index, where, `erases seq ${erased}, which is a ${targetStored.receipt.kind} receipt, not an acknowledgment`);
+          problems.add(
+            index,
+            where,
+            `erases seq ${erased}, which is a ${targetStored.receipt.kind} receipt, not an acknowledgment`,
+          );
         } else if (targetStored.accountId !== null) {
           problems.add(index, where, `erases seq ${erased}, yet that receipt still has an account ID beside it`);
         }
@@ -184,7 +216,15 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
 
 /** Checks an export file's text. Never throws: anything wrong with the file is a problem in the report. */
 export function verifyExport(bundleText: string): VerifyReport {
-  const report: VerifyReport = { ok: false, receipts: 0, statements: 0, versions: [], kinds: noKinds(), commitmentsChecked: 0, problems: [] };
+  const report: VerifyReport = {
+    ok: false,
+    receipts: 0,
+    statements: 0,
+    versions: [],
+    kinds: noKinds(),
+    commitmentsChecked: 0,
+    problems: [],
+  };
   const problems = report.problems;
 
   let parsed: unknown;
@@ -199,12 +239,16 @@ export function verifyExport(bundleText: string): VerifyReport {
     return report;
   }
   if (parsed['format'] !== EXPORT_FORMAT) {
-    problems.push({ where: 'format', message: `expected "${EXPORT_FORMAT}", found ${JSON.stringify(parsed['format'] ?? null)}` });
+    problems.push({
+      where: 'format',
+      message: `expected "${EXPORT_FORMAT}", found ${JSON.stringify(parsed['format'] ?? null)}`,
+    });
     return report;
   }
   const top = bundleTopSchema.safeParse(parsed);
   if (!top.success) {
-    for (const message of describeIssues(top.error)) problems.push({ where: message.split(/[.:[]/)[0] ?? 'file', message });
+    for (const message of describeIssues(top.error))
+      problems.push({ where: message.split(/[.:[]/)[0] ?? 'file', message });
     if (!Array.isArray(parsed['statements']) || !Array.isArray(parsed['receipts'])) return report;
   }
   const bundle = parsed as unknown as ExportBundle;
@@ -229,7 +273,8 @@ export function verifyExport(bundleText: string): VerifyReport {
       wellFormed.push(entry as StoredReceipt);
       report.kinds[(entry as StoredReceipt).receipt.kind] += 1;
     } else {
-      for (const message of describeIssues(shape.error)) receiptProblems.add(index, receiptWhere(index, entry), `not a receipt: ${message}`);
+      for (const message of describeIssues(shape.error))
+        receiptProblems.add(index, receiptWhere(index, entry), `not a receipt: ${message}`);
     }
   });
   const allWellFormed = wellFormed.length === receiptsRaw.length;
@@ -240,7 +285,12 @@ export function verifyExport(bundleText: string): VerifyReport {
       receiptProblems,
     );
     if (top.success) {
-      const context: ReceiptContext = { installation: bundle.installation, product: bundle.product, salt: bundle.salt, statements };
+      const context: ReceiptContext = {
+        installation: bundle.installation,
+        product: bundle.product,
+        salt: bundle.salt,
+        statements,
+      };
       report.commitmentsChecked = checkReceipts(receipts, context, receiptProblems);
     }
   }
@@ -254,21 +304,33 @@ export function verifyExport(bundleText: string): VerifyReport {
       receiptId: typeof receipt['receiptId'] === 'string' ? receipt['receiptId'] : '',
     };
   }
-  if (!allWellFormed) problems.push({ where: 'receipts', message: 'the hash chain was not checked: some entries are not receipts' });
+  if (!allWellFormed)
+    problems.push({ where: 'receipts', message: 'the hash chain was not checked: some entries are not receipts' });
 
   if (top.success) {
     if (bundle.chain.length !== receiptsRaw.length) {
-      problems.push({ where: 'chain', message: `states ${bundle.chain.length} receipts; the file holds ${receiptsRaw.length}` });
+      problems.push({
+        where: 'chain',
+        message: `states ${bundle.chain.length} receipts; the file holds ${receiptsRaw.length}`,
+      });
     }
     const last = receiptsRaw[receiptsRaw.length - 1];
-    const lastHash = last === undefined ? EMPTY_CHAIN_HEAD : isRecord(last) && isRecord(last['receipt']) ? last['receipt']['hash'] : undefined;
+    const lastHash =
+      last === undefined
+        ? EMPTY_CHAIN_HEAD
+        : isRecord(last) && isRecord(last['receipt'])
+          ? last['receipt']['hash']
+          : undefined;
     if (bundle.chain.headHash !== lastHash) {
       problems.push({ where: 'chain', message: 'headHash is not the hash of the last receipt in the file' });
     }
   }
   // Checked whatever else is wrong, so that an edit anywhere is reported as one at least here.
   if (typeof parsed['checksum'] === 'string' && sha256Hex(checksumInput(bundle)) !== parsed['checksum']) {
-    problems.push({ where: 'checksum', message: 'the file was changed after it was exported (the checksum does not match its content)' });
+    problems.push({
+      where: 'checksum',
+      message: 'the file was changed after it was exported (the checksum does not match its content)',
+    });
   }
 
   report.ok = problems.length === 0;

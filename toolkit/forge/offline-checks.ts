@@ -64,7 +64,9 @@ export async function lintOffline(appDir = ROOT): Promise<LintReport> {
     // The client-side linters make one call on this service: the list of deprecated runtimes.
     const statsig = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof lint>[4];
     const files = listFiles(path.join(appDir, 'src')).map((file) => path.relative(appDir, file));
-    const results = await lint(files, readManifest(appDir), 'development', logger, statsig, { linter: { mode: 'client-side' } } as Parameters<typeof lint>[5]);
+    const results = await lint(files, readManifest(appDir), 'development', logger, statsig, {
+      linter: { mode: 'client-side' },
+    } as Parameters<typeof lint>[5]);
     reportLintResults(logger, results);
     const count = problemCount(results);
     return { errors: count.errors, warnings: count.warnings, output };
@@ -85,13 +87,22 @@ export async function bundleOffline(appDir = ROOT): Promise<BundleReport> {
   const manifest = readManifest(appDir);
   const quiet = () => undefined;
   const logger = { info: quiet, warn: console.warn, error: console.error, debug: quiet, trace: quiet };
-  const stub = (name: string) => async () => ({ script: `/* offline stub: ${name} */`, source: 'stub', version: '0.0.0-stub' });
+  const stub = (name: string) => async () => ({
+    script: `/* offline stub: ${name} */`,
+    source: 'stub',
+    version: '0.0.0-stub',
+  });
   const wrapper = { getNodeRuntimeWrapper: stub('wrapper'), getNodeRuntimeLoader: stub('loader') };
   const functions = (manifest.modules?.function ?? []) as Array<{ handler: string }>;
-  const entryPoints = getEntryPoints(functions.map((f) => ({ module: f.handler.split('.')[0]! })) as Parameters<typeof getEntryPoints>[0]);
-  const bundler = getNodeBundler(logger as unknown as Parameters<typeof getNodeBundler>[0], wrapper, { readConfig: async () => manifest });
+  const entryPoints = getEntryPoints(
+    functions.map((f) => ({ module: f.handler.split('.')[0]! })) as Parameters<typeof getEntryPoints>[0],
+  );
+  const bundler = getNodeBundler(logger as unknown as Parameters<typeof getNodeBundler>[0], wrapper, {
+    readConfig: async () => manifest,
+  });
   const output = await bundler.bundle({ appDirectory: appDir, entryPoints });
   const files: Record<string, number> = {};
-  for (const name of fs.readdirSync(output.outputDir)) files[name] = fs.statSync(path.join(output.outputDir, name)).size;
+  for (const name of fs.readdirSync(output.outputDir))
+    files[name] = fs.statSync(path.join(output.outputDir, name)).size;
   return { outputDir: output.outputDir, files, dependencies: [...(output.metadata?.dependencies ?? [])] };
 }

@@ -27,7 +27,12 @@ export function duplicates(items: unknown, field: string, path: Path, rule: Rule
     if (typeof value !== 'string') return;
     const first = seen.get(value);
     if (first === undefined) seen.set(value, index);
-    else out.push({ path: [...path, index, field], rule, message: `${what} "${value}" is used twice (first at ${String(path[path.length - 1])}[${first}])` });
+    else
+      out.push({
+        path: [...path, index, field],
+        rule,
+        message: `${what} "${value}" is used twice (first at ${String(path[path.length - 1])}[${first}])`,
+      });
   });
   return out;
 }
@@ -48,23 +53,43 @@ export function factFindings(facts: unknown): FactFinding[] {
     const name = typeof category['name'] === 'string' ? category['name'] : `dataStored[${index}]`;
     const path = ['facts', 'dataStored', index, 'location'];
     if (location === 'vendor-infrastructure' && egressEmpty) {
-      out.push({ path, rule: 'facts-vendor-storage-without-egress', message: `"${name}" is stored on vendor infrastructure, but egress is empty: nothing could reach it. Declare the destination under facts.egress or correct the location` });
+      out.push({
+        path,
+        rule: 'facts-vendor-storage-without-egress',
+        message: `"${name}" is stored on vendor infrastructure, but egress is empty: nothing could reach it. Declare the destination under facts.egress or correct the location`,
+      });
     }
     if (typeof hosting === 'string' && location === 'customer-infrastructure' && IN_CLOUD.has(hosting)) {
-      out.push({ path, rule: 'facts-location-hosting-mismatch', message: `"${name}" is stored on customer infrastructure, which a ${hosting} cloud app cannot reach` });
+      out.push({
+        path,
+        rule: 'facts-location-hosting-mismatch',
+        message: `"${name}" is stored on customer infrastructure, which a ${hosting} cloud app cannot reach`,
+      });
     }
     if (typeof hosting === 'string' && location === 'forge-hosted-storage' && ON_HOST.has(hosting)) {
-      out.push({ path, rule: 'facts-location-hosting-mismatch', message: `"${name}" is stored in Forge hosted storage, which a ${hosting} app does not have` });
+      out.push({
+        path,
+        rule: 'facts-location-hosting-mismatch',
+        message: `"${name}" is stored in Forge hosted storage, which a ${hosting} app does not have`,
+      });
     }
   });
 
   const analytics = facts['analytics'];
   if (isRec(analytics) && analytics['collected'] === true && egressEmpty) {
-    out.push({ path: ['facts', 'analytics', 'collected'], rule: 'facts-analytics-without-egress', message: 'analytics are collected, but egress is empty: declare where they are sent under facts.egress' });
+    out.push({
+      path: ['facts', 'analytics', 'collected'],
+      rule: 'facts-analytics-without-egress',
+      message: 'analytics are collected, but egress is empty: declare where they are sent under facts.egress',
+    });
   }
   const logs = facts['logs'];
   if (isRec(logs) && logs['storedOutsideAtlassian'] === true && egressEmpty) {
-    out.push({ path: ['facts', 'logs', 'storedOutsideAtlassian'], rule: 'facts-logs-without-egress', message: 'logs are stored outside Atlassian, but egress is empty: declare where they are sent under facts.egress' });
+    out.push({
+      path: ['facts', 'logs', 'storedOutsideAtlassian'],
+      rule: 'facts-logs-without-egress',
+      message: 'logs are stored outside Atlassian, but egress is empty: declare where they are sent under facts.egress',
+    });
   }
   return out;
 }

@@ -6,13 +6,17 @@ import type { Path } from './yaml-lines';
 export type LineOf = (path: Path, options?: { key?: boolean }) => number;
 
 export function pathText(path: Path): string {
-  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out === '' ? String(seg) : `${out}.${String(seg)}`), '');
+  return path.reduce<string>(
+    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out === '' ? String(seg) : `${out}.${String(seg)}`),
+    '',
+  );
 }
 
 function valueAt(root: unknown, path: Path): { found: boolean; value: unknown } {
   let value = root;
   for (const seg of path) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, seg)) return { found: false, value: undefined };
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, seg))
+      return { found: false, value: undefined };
     value = (value as Record<PropertyKey, unknown>)[seg];
   }
   return { found: true, value };
@@ -44,7 +48,13 @@ function customRule(issue: z.core.$ZodIssue): RuleId | undefined {
   return typeof rule === 'string' ? (rule as RuleId) : undefined;
 }
 
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unknown, file: string, lineOf: LineOf, prefix: Path = []): StatementProblem[] {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  file: string,
+  lineOf: LineOf,
+  prefix: Path = [],
+): StatementProblem[] {
   const out: StatementProblem[] = [];
   for (const issue of issues) {
     const path: Path = [...prefix, ...issue.path];
@@ -57,7 +67,9 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unkn
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        out.push(problem(file, lineOf(keyPath, { key: true }), 'unknown-field', `${pathText(keyPath)} is not a known field`));
+        out.push(
+          problem(file, lineOf(keyPath, { key: true }), 'unknown-field', `${pathText(keyPath)} is not a known field`),
+        );
       }
       continue;
     }
@@ -68,18 +80,34 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], root: unkn
     }
     const last = path[path.length - 1];
     if (last === 'version' && path.length === prefix.length + 1) {
-      out.push(problem(file, lineOf(path), 'version-invalid', `version must be a positive whole number, not ${JSON.stringify(at.value)}`));
+      out.push(
+        problem(
+          file,
+          lineOf(path),
+          'version-invalid',
+          `version must be a positive whole number, not ${JSON.stringify(at.value)}`,
+        ),
+      );
       continue;
     }
     switch (issue.code) {
       case 'invalid_value': {
         const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
         const id: RuleId = last === 'materiality' ? 'materiality-invalid' : 'value-not-allowed';
-        out.push(problem(file, lineOf(path), id, `${where} must be one of ${allowed}, not ${JSON.stringify(at.value)}`));
+        out.push(
+          problem(file, lineOf(path), id, `${where} must be one of ${allowed}, not ${JSON.stringify(at.value)}`),
+        );
         break;
       }
       case 'invalid_type':
-        out.push(problem(file, lineOf(path), 'wrong-type', `${where} must be ${expectedText(issue.expected)}, not ${kindOf(at.value)}`));
+        out.push(
+          problem(
+            file,
+            lineOf(path),
+            'wrong-type',
+            `${where} must be ${expectedText(issue.expected)}, not ${kindOf(at.value)}`,
+          ),
+        );
         break;
       case 'too_small':
       case 'too_big':

@@ -41,7 +41,11 @@ export function parseLock(text: string | undefined, file: string): ParsedLock {
   const parsed = lockSchema.safeParse(yaml.value);
   if (!parsed.success) {
     const found = issuesToProblems(parsed.error.issues, yaml.value, file, (path) => yaml.locate.line(path));
-    return { entries: [], lineOf, problems: found.map((p) => ({ ...p, rule: 'lock-invalid', message: `${p.message} (${p.rule})` })) };
+    return {
+      entries: [],
+      lineOf,
+      problems: found.map((p) => ({ ...p, rule: 'lock-invalid', message: `${p.message} (${p.rule})` })),
+    };
   }
   return { entries: parsed.data.versions, lineOf, problems: [] };
 }
@@ -88,26 +92,69 @@ export function checkLock(input: LockCheckInput): LockCheck {
   entries.forEach((entry, index) => {
     const line = lock.lineOf(index);
     if (entry.version !== index + 1) {
-      problems.push(problem(files.lock, line, 'lock-not-consecutive', `entry ${index + 1} is version ${entry.version}; published versions must run 1, 2, 3… in order`));
+      problems.push(
+        problem(
+          files.lock,
+          line,
+          'lock-not-consecutive',
+          `entry ${index + 1} is version ${entry.version}; published versions must run 1, 2, 3… in order`,
+        ),
+      );
     }
     const previous = entries[index - 1];
     if (previous && entry.effectiveDate < previous.effectiveDate) {
-      problems.push(problem(files.lock, line, 'effective-date-decreasing', `version ${entry.version} takes effect ${entry.effectiveDate}, before version ${previous.version} (${previous.effectiveDate})`));
+      problems.push(
+        problem(
+          files.lock,
+          line,
+          'effective-date-decreasing',
+          `version ${entry.version} takes effect ${entry.effectiveDate}, before version ${previous.version} (${previous.effectiveDate})`,
+        ),
+      );
     }
     const snapshot = snapshots.get(entry.version);
     if (!snapshot) {
-      problems.push(problem(files.lock, line, 'published-version-missing', `version ${entry.version} is published but ${files.snapshot(entry.version)} is missing`));
+      problems.push(
+        problem(
+          files.lock,
+          line,
+          'published-version-missing',
+          `version ${entry.version} is published but ${files.snapshot(entry.version)} is missing`,
+        ),
+      );
       return;
     }
     const snapshotHash = hashCanonical(snapshot);
-    if (snapshot.version !== entry.version || snapshotHash !== entry.hash || snapshot.effectiveDate !== entry.effectiveDate) {
-      const what = snapshotHash !== entry.hash ? `hashes to ${snapshotHash}, not the published ${entry.hash}` : `does not match its lock entry (version ${snapshot.version}, effective ${snapshot.effectiveDate})`;
-      problems.push(problem(files.snapshot(entry.version), 1, 'published-version-tampered', `published version ${entry.version} ${what}; published versions never change`));
+    if (
+      snapshot.version !== entry.version ||
+      snapshotHash !== entry.hash ||
+      snapshot.effectiveDate !== entry.effectiveDate
+    ) {
+      const what =
+        snapshotHash !== entry.hash
+          ? `hashes to ${snapshotHash}, not the published ${entry.hash}`
+          : `does not match its lock entry (version ${snapshot.version}, effective ${snapshot.effectiveDate})`;
+      problems.push(
+        problem(
+          files.snapshot(entry.version),
+          1,
+          'published-version-tampered',
+          `published version ${entry.version} ${what}; published versions never change`,
+        ),
+      );
     }
   });
   const listed = new Set(entries.map((e) => e.version));
   for (const version of [...snapshots.keys()].sort((a, b) => a - b)) {
-    if (!listed.has(version)) problems.push(problem(files.snapshot(version), 1, 'snapshot-unlisted', `version ${version} has a snapshot but no entry in ${files.lock}`));
+    if (!listed.has(version))
+      problems.push(
+        problem(
+          files.snapshot(version),
+          1,
+          'snapshot-unlisted',
+          `version ${version} has a snapshot but no entry in ${files.lock}`,
+        ),
+      );
   }
 
   const last = entries[entries.length - 1];
@@ -116,18 +163,53 @@ export function checkLock(input: LockCheckInput): LockCheck {
   let status: LockCheck['status'];
   if (published) {
     if (published.hash !== hash) {
-      problems.push(problem(files.statement, files.versionLine, 'version-not-bumped', `the text of version ${current.version} changed after it was published; give it a new version (${lastVersion + 1})`));
+      problems.push(
+        problem(
+          files.statement,
+          files.versionLine,
+          'version-not-bumped',
+          `the text of version ${current.version} changed after it was published; give it a new version (${lastVersion + 1})`,
+        ),
+      );
     } else if (current.version < lastVersion) {
-      problems.push(problem(files.statement, files.versionLine, 'version-behind-lock', `version ${current.version} is older than the latest published version ${lastVersion}`));
+      problems.push(
+        problem(
+          files.statement,
+          files.versionLine,
+          'version-behind-lock',
+          `version ${current.version} is older than the latest published version ${lastVersion}`,
+        ),
+      );
     } else {
       status = 'published';
     }
   } else if (current.version < lastVersion) {
-    problems.push(problem(files.statement, files.versionLine, 'version-behind-lock', `version ${current.version} is older than the latest published version ${lastVersion}`));
+    problems.push(
+      problem(
+        files.statement,
+        files.versionLine,
+        'version-behind-lock',
+        `version ${current.version} is older than the latest published version ${lastVersion}`,
+      ),
+    );
   } else if (current.version !== lastVersion + 1) {
-    problems.push(problem(files.statement, files.versionLine, 'version-skipped', `the next version must be ${lastVersion + 1}, not ${current.version}`));
+    problems.push(
+      problem(
+        files.statement,
+        files.versionLine,
+        'version-skipped',
+        `the next version must be ${lastVersion + 1}, not ${current.version}`,
+      ),
+    );
   } else if (last && current.effectiveDate < last.effectiveDate) {
-    problems.push(problem(files.statement, files.effectiveDateLine, 'effective-date-decreasing', `version ${current.version} takes effect ${current.effectiveDate}, before version ${last.version} (${last.effectiveDate})`));
+    problems.push(
+      problem(
+        files.statement,
+        files.effectiveDateLine,
+        'effective-date-decreasing',
+        `version ${current.version} takes effect ${current.effectiveDate}, before version ${last.version} (${last.effectiveDate})`,
+      ),
+    );
   } else {
     status = 'new';
   }
@@ -145,7 +227,10 @@ export interface Publication {
 
 /** The files that publish `current` after the already published `entries`. */
 export function publication(current: StatementSource, entries: readonly LockEntry[]): Publication {
-  const versions = [...entries, { version: current.version, hash: hashCanonical(current), effectiveDate: current.effectiveDate }];
+  const versions = [
+    ...entries,
+    { version: current.version, hash: hashCanonical(current), effectiveDate: current.effectiveDate },
+  ];
   return {
     lockText: `${JSON.stringify({ versions }, null, 2)}\n`,
     snapshotName: `v${current.version}.json`,

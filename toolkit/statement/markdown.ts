@@ -40,12 +40,21 @@ export function markdownProblems(markdown: string, file: string): StatementProbl
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
       if (level === 1) {
-        problems.push(problem(file, line, 'heading-h1', 'the section title is the top heading: start headings at ## (h2)'));
+        problems.push(
+          problem(file, line, 'heading-h1', 'the section title is the top heading: start headings at ## (h2)'),
+        );
       } else if (level > 4) {
         problems.push(problem(file, line, 'heading-too-deep', `h${level} is too deep: use ## to #### (h2 to h4)`));
       }
     } else if (token.type === 'hr') {
-      problems.push(problem(file, line, 'markdown-unsupported', 'horizontal rules are not supported: use a heading to separate parts'));
+      problems.push(
+        problem(
+          file,
+          line,
+          'markdown-unsupported',
+          'horizontal rules are not supported: use a heading to separate parts',
+        ),
+      );
     }
   }
   return problems;
@@ -72,7 +81,11 @@ function mergeText(nodes: Inline[]): Inline[] {
 }
 
 function plainText(tokens: readonly Token[] | null): string {
-  return (tokens ?? []).map((t) => (t.children ? plainText(t.children) : t.type === 'softbreak' || t.type === 'hardbreak' ? ' ' : t.content)).join('');
+  return (tokens ?? [])
+    .map((t) =>
+      t.children ? plainText(t.children) : t.type === 'softbreak' || t.type === 'hardbreak' ? ' ' : t.content,
+    )
+    .join('');
 }
 
 export function inlinesOf(tokens: readonly Token[] | null): Inline[] {
@@ -177,7 +190,12 @@ class BlockReader {
         const inline = this.tokens[this.i + 1];
         const c = this.inlineAt(this.i + 1);
         this.i += 3;
-        return { t: 'heading', level: headingLevel(token.tag), id: this.slugger.next(plainText(inline?.children ?? null)), c };
+        return {
+          t: 'heading',
+          level: headingLevel(token.tag),
+          id: this.slugger.next(plainText(inline?.children ?? null)),
+          c,
+        };
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -216,7 +234,9 @@ class BlockReader {
       if (token.type === closeType) break;
       if (token.type === 'list_item_open') items.push(this.blocks('list_item_close'));
     }
-    return ordered && Number.isSafeInteger(start) && start !== 1 ? { t: 'list', ordered, start, items } : { t: 'list', ordered, items };
+    return ordered && Number.isSafeInteger(start) && start !== 1
+      ? { t: 'list', ordered, start, items }
+      : { t: 'list', ordered, items };
   }
 
   private table(): Block {

@@ -41,7 +41,11 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const file = input.statementFile;
   const yaml = parseYaml(input.statementText);
   if (yaml.errors.length > 0) {
-    return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)), versionLine: 1, lineOf: () => 1 };
+    return {
+      problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)),
+      versionLine: 1,
+      lineOf: () => 1,
+    };
   }
   const raw = yaml.value;
   const lineOf = (path: readonly PropertyKey[], options?: { key?: boolean }) => yaml.locate.line(path, options);
@@ -52,7 +56,8 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
 
   const top: Rec = isRec(raw) ? raw : {};
-  for (const finding of factFindings(top['facts'])) problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
+  for (const finding of factFindings(top['facts']))
+    problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
   for (const finding of duplicates(top['sections'], 'id', ['sections'], 'duplicate-section-id', 'section id')) {
     problems.push(problem(file, lineOf(finding.path), finding.rule, finding.message));
   }
@@ -60,10 +65,24 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const version = top['version'];
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > 0) {
     if (version > 1 && top['change'] === undefined) {
-      problems.push(problem(file, versionLine, 'change-missing', `version ${version} needs a change: { summary, materiality } describing what changed since version ${version - 1}`));
+      problems.push(
+        problem(
+          file,
+          versionLine,
+          'change-missing',
+          `version ${version} needs a change: { summary, materiality } describing what changed since version ${version - 1}`,
+        ),
+      );
     }
     if (version === 1 && top['change'] !== undefined) {
-      problems.push(problem(file, lineOf(['change'], { key: true }), 'change-unexpected', 'version 1 has nothing to compare with: remove change'));
+      problems.push(
+        problem(
+          file,
+          lineOf(['change'], { key: true }),
+          'change-unexpected',
+          'version 1 has nothing to compare with: remove change',
+        ),
+      );
     }
   }
 
@@ -75,7 +94,9 @@ export function parseStatement(input: StatementInput): ParsedStatement {
     if (typeof path !== 'string' || !/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(path)) return;
     const text = input.sectionTexts[path];
     if (text === undefined) {
-      problems.push(problem(file, lineOf(['sections', index, 'file']), 'section-file-missing', `${folder}${path} does not exist`));
+      problems.push(
+        problem(file, lineOf(['sections', index, 'file']), 'section-file-missing', `${folder}${path} does not exist`),
+      );
       return;
     }
     const markdown = normaliseMarkdown(text);
@@ -92,7 +113,11 @@ export function parseStatement(input: StatementInput): ParsedStatement {
     effectiveDate: data.effectiveDate,
     change: data.change ?? null,
     facts: data.facts,
-    sections: data.sections.map((s, index) => ({ id: s.id, title: s.title, markdown: markdownByIndex.get(index) ?? '' })),
+    sections: data.sections.map((s, index) => ({
+      id: s.id,
+      title: s.title,
+      markdown: markdownByIndex.get(index) ?? '',
+    })),
   };
   return { source, problems: [], versionLine, lineOf };
 }

@@ -53,9 +53,18 @@ export function checkPolicy(files: PolicyFiles): PolicyCheck {
   const snapshotFile = (version: number) => at(`${POLICY_PATHS.versions}/${snapshotFileName(version)}`);
 
   if (files.statementText === undefined) {
-    return { problems: [problem(statementFile, 1, 'missing-field', 'the statement file does not exist')], published: [], statementFile, versionLine: 1 };
+    return {
+      problems: [problem(statementFile, 1, 'missing-field', 'the statement file does not exist')],
+      published: [],
+      statementFile,
+      versionLine: 1,
+    };
   }
-  const parsed = parseStatement({ statementFile, statementText: files.statementText, sectionTexts: files.sectionTexts });
+  const parsed = parseStatement({
+    statementFile,
+    statementText: files.statementText,
+    sectionTexts: files.sectionTexts,
+  });
   const problems = [...parsed.problems];
 
   const lock = parseLock(files.lockText, lockFile);
@@ -79,15 +88,33 @@ export function checkPolicy(files: PolicyFiles): PolicyCheck {
 
   // Without a readable statement or lock, comparing them would only add noise.
   const where = { statementFile, versionLine: parsed.versionLine };
-  if (!parsed.source || lock.problems.length > 0) return { problems: sortProblems(problems), published, ...where, ...(parsed.source ? { current: parsed.source } : {}) };
+  if (!parsed.source || lock.problems.length > 0)
+    return {
+      problems: sortProblems(problems),
+      published,
+      ...where,
+      ...(parsed.source ? { current: parsed.source } : {}),
+    };
   const checked = checkLock({
     current: parsed.source,
     lock,
     snapshots,
-    files: { statement: statementFile, lock: lockFile, snapshot: snapshotFile, versionLine: parsed.versionLine, effectiveDateLine: parsed.lineOf(['effectiveDate']) },
+    files: {
+      statement: statementFile,
+      lock: lockFile,
+      snapshot: snapshotFile,
+      versionLine: parsed.versionLine,
+      effectiveDateLine: parsed.lineOf(['effectiveDate']),
+    },
   });
   problems.push(...checked.problems);
-  const result: PolicyCheck = { problems: sortProblems(problems), current: parsed.source, hash: checked.hash, published, ...where };
+  const result: PolicyCheck = {
+    problems: sortProblems(problems),
+    current: parsed.source,
+    hash: checked.hash,
+    published,
+    ...where,
+  };
   if (problems.length === 0 && checked.status) result.status = checked.status;
   return result;
 }

@@ -41,11 +41,21 @@ export function isWebUrl(value: string): boolean {
 }
 
 const text = check(z.string(), (v) => v.trim() !== '', 'empty-value', 'must not be empty');
-const id = check(z.string(), (v) => KEBAB_ID.test(v), 'id-invalid', 'must be kebab-case: lowercase letters, digits and single hyphens');
+const id = check(
+  z.string(),
+  (v) => KEBAB_ID.test(v),
+  'id-invalid',
+  'must be kebab-case: lowercase letters, digits and single hyphens',
+);
 const date = check(z.string(), isCalendarDate, 'date-invalid', 'must be a real date written YYYY-MM-DD');
 const email = check(z.string(), isEmail, 'email-invalid', 'must be an email address');
 const webUrl = check(z.string(), isWebUrl, 'url-invalid', 'must be an absolute https:// or http:// URL');
-const days = check(z.number(), (v) => Number.isSafeInteger(v) && v >= 0, 'value-out-of-range', 'must be a whole number of days, 0 or more');
+const days = check(
+  z.number(),
+  (v) => Number.isSafeInteger(v) && v >= 0,
+  'value-out-of-range',
+  'must be a whole number of days, 0 or more',
+);
 const nonEmptyList = <T extends z.ZodType>(item: T) =>
   check(z.array(item), (v) => v.length > 0, 'empty-value', 'must list at least one entry');
 
@@ -62,7 +72,9 @@ export const changeSchema = z
 export const factsSchema = z
   .object({
     app: z.object({ name: text, summary: text }).strict(),
-    vendor: z.object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() }).strict(),
+    vendor: z
+      .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
+      .strict(),
     contact: z.object({ email, url: webUrl.optional() }).strict(),
     hosting: z.object({ model: z.enum(['forge', 'connect', 'data-center', 'server']), description: text }).strict(),
     dataStored: z.array(
@@ -72,7 +84,13 @@ export const factsSchema = z
           name: text,
           description: text,
           purpose: text,
-          location: z.enum(['forge-hosted-storage', 'atlassian-product', 'vendor-infrastructure', 'customer-infrastructure', 'browser']),
+          location: z.enum([
+            'forge-hosted-storage',
+            'atlassian-product',
+            'vendor-infrastructure',
+            'customer-infrastructure',
+            'browser',
+          ]),
           retention: text,
           personalData: z.boolean(),
         })
@@ -83,7 +101,12 @@ export const factsSchema = z
       z
         .object({
           name: text,
-          domain: check(z.string(), (v) => EGRESS_DOMAIN.test(v), 'egress-domain-invalid', 'must be a lowercase host name such as api.example.com (no scheme, port or path; a leading *. is allowed)'),
+          domain: check(
+            z.string(),
+            (v) => EGRESS_DOMAIN.test(v),
+            'egress-domain-invalid',
+            'must be a lowercase host name such as api.example.com (no scheme, port or path; a leading *. is allowed)',
+          ),
           purpose: text,
           endUserData: z.boolean(),
         })
@@ -125,7 +148,12 @@ export const statementFileSchema = z
         .object({
           id,
           title: text,
-          file: check(z.string(), (v) => SECTION_FILE.test(v), 'section-file-invalid', 'must name a Markdown file directly in sections/, e.g. sections/overview.md'),
+          file: check(
+            z.string(),
+            (v) => SECTION_FILE.test(v),
+            'section-file-invalid',
+            'must name a Markdown file directly in sections/, e.g. sections/overview.md',
+          ),
         })
         .strict(),
     ),

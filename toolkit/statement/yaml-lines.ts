@@ -25,7 +25,9 @@ export class YamlLocator {
     let keyNode: unknown;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = node.items.find(
+          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+        );
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
@@ -49,7 +51,10 @@ export function parseYaml(text: string): ParsedYaml {
   if (doc.errors.length > 0) {
     return {
       value: undefined,
-      errors: doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message })),
+      errors: doc.errors.map((e) => ({
+        line: lines.linePos(e.pos[0]).line,
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
       locate,
     };
   }

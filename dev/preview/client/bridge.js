@@ -29,8 +29,12 @@
       var link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = '/__preview/theme.css?mode=' + mode;
-      link.onload = function () { done(undefined); };
-      link.onerror = function () { done(undefined); };
+      link.onload = function () {
+        done(undefined);
+      };
+      link.onerror = function () {
+        done(undefined);
+      };
       document.head.appendChild(link);
     });
   }
@@ -40,7 +44,8 @@
       if (name === 'enableTheming') return post(name, args).then(applyTheme);
       if (name === 'navigate' || name === 'open') {
         var url = args && (args.url || args.target);
-        if (typeof url === 'string' && /^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+        if (typeof url === 'string' && /^(https?:|mailto:)/i.test(url))
+          window.open(url, '_blank', 'noopener,noreferrer');
         return Promise.resolve(undefined);
       }
       return post(name, args);

@@ -27,7 +27,12 @@
     user.value = state.viewpoint.accountId;
     product.value = state.viewpoint.product;
     theme.value = state.viewpoint.theme;
-    info.textContent = (state.message ? state.message + ' · ' : '') + 'Versions: ' + state.versions.join(', ') + ' · catalog: ' + state.catalogOrigin;
+    info.textContent =
+      (state.message ? state.message + ' · ' : '') +
+      'Versions: ' +
+      state.versions.join(', ') +
+      ' · catalog: ' +
+      state.catalogOrigin;
   }
 
   function control(action, value) {
@@ -36,26 +41,44 @@
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: action, value: value }),
     })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (state) {
         if (state.error) throw new Error(state.error);
         show(state);
         frame.src = '/app/?t=' + Date.now();
       })
-      .catch(function (e) { info.textContent = String(e.message || e); });
+      .catch(function (e) {
+        info.textContent = String(e.message || e);
+      });
   }
 
-  user.addEventListener('change', function () { control('user', user.value); });
-  product.addEventListener('change', function () { control('product', product.value); });
-  theme.addEventListener('change', function () { control('theme', theme.value); });
-  document.getElementById('publish').addEventListener('click', function () { control('publish'); });
+  user.addEventListener('change', function () {
+    control('user', user.value);
+  });
+  product.addEventListener('change', function () {
+    control('product', product.value);
+  });
+  theme.addEventListener('change', function () {
+    control('theme', theme.value);
+  });
+  document.getElementById('publish').addEventListener('click', function () {
+    control('publish');
+  });
   document.getElementById('close-account').addEventListener('click', function () {
     if (closeWho.value) control('close-account', closeWho.value);
   });
-  document.getElementById('run-job').addEventListener('click', function () { control('run-personal-data-job'); });
+  document.getElementById('run-job').addEventListener('click', function () {
+    control('run-personal-data-job');
+  });
   document.getElementById('reset').addEventListener('click', function () {
     if (window.confirm('Wipe the preview storage for Jira and Confluence?')) control('reset');
   });
 
-  fetch('/__preview/state').then(function (r) { return r.json(); }).then(show);
+  fetch('/__preview/state')
+    .then(function (r) {
+      return r.json();
+    })
+    .then(show);
 })();

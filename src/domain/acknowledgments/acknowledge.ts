@@ -68,7 +68,10 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       subject: { commitment },
     },
     accountId,
-    (head) => isAcknowledgment(head.receipt) && head.receipt.subject.commitment === commitment && head.receipt.notice.version === version,
+    (head) =>
+      isAcknowledgment(head.receipt) &&
+      head.receipt.subject.commitment === commitment &&
+      head.receipt.notice.version === version,
   );
 
   const { receipt } = outcome.stored;

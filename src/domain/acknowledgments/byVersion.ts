@@ -28,7 +28,8 @@ export async function acknowledgmentsOf(
       const page = await store.query<StoredValue>(prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
       for (const entry of page.entries) {
         const marker = entry.value as unknown as AcknowledgmentMarker;
-        if (marker.at <= options.atOrBefore) found.push({ version, accountId: accountOfKey(entry.key, version), at: marker.at });
+        if (marker.at <= options.atOrBefore)
+          found.push({ version, accountId: accountOfKey(entry.key, version), at: marker.at });
       }
       cursor = page.next;
     } while (cursor && found.length < options.max);

@@ -44,7 +44,11 @@ export function historyEntry(stored: StoredReceipt): HistoryEntry {
  * One page of the receipt chain, newest first. Receipt keys count down, so this is a single prefix query
  * whatever the total: the cost of a page does not grow with the history.
  */
-export async function receiptPage(store: Store, limit: number, cursor?: string): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
+export async function receiptPage(
+  store: Store,
+  limit: number,
+  cursor?: string,
+): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
   const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, { limit, ...(cursor ? { cursor } : {}) });
   return {
     receipts: page.entries.map((entry) => entry.value as unknown as StoredReceipt),

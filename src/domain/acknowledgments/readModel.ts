@@ -17,7 +17,11 @@ export interface AcknowledgmentSnapshot {
  * the newest versions and the caller's own marker for the version in force. Only when none of those 24
  * versions was ever acknowledged and older ones exist does it read once more, by prefix.
  */
-export async function readAcknowledgments(store: Store, catalog: StatementCatalog, accountId: string): Promise<AcknowledgmentSnapshot> {
+export async function readAcknowledgments(
+  store: Store,
+  catalog: StatementCatalog,
+  accountId: string,
+): Promise<AcknowledgmentSnapshot> {
   const versions = catalog.versions.map((statement) => statement.source.version);
   const current = versions[versions.length - 1]!;
   const newest = versions.slice(-FIRST_MARKERS_PER_READ);

@@ -18,7 +18,10 @@ export async function backfillRegistry(store: Store): Promise<number> {
   const firstSeen = new Map<string, string>();
   let cursor: string | undefined;
   do {
-    const page = await store.query<StoredValue>(KEY_FAMILIES.acknowledgment.prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await store.query<StoredValue>(KEY_FAMILIES.acknowledgment.prefix, {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const entry of page.entries) {
       const accountId = entry.key.slice(MARKER_ACCOUNT_OFFSET);
       if (accountId.startsWith(ERASED_PREFIX) || !isReportableAccountId(accountId)) continue;

@@ -34,7 +34,10 @@ export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATC
       const owner = index.get(accountId);
       if (!owner) {
         // The registration stopped between its two writes: this entry becomes the account's one entry.
-        const claimed = await store.putIfAbsent(accountIndexKey(accountId), { seq: slotSeq } satisfies Record<string, StoredValue>);
+        const claimed = await store.putIfAbsent(accountIndexKey(accountId), { seq: slotSeq } satisfies Record<
+          string,
+          StoredValue
+        >);
         if (!claimed) continue;
       } else if (owner.seq !== slotSeq) {
         await voidEntry(store, slotSeq, entry);

@@ -1,6 +1,13 @@
 import { ERASED_PREFIX } from '../acknowledgments/byVersion';
 import type { AcknowledgmentMarker, FirstMarker } from '../acknowledgments/types';
-import { KEY_FAMILIES, accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, receiptKey, registryKey } from '../inventory';
+import {
+  KEY_FAMILIES,
+  accountIndexKey,
+  acknowledgmentKey,
+  firstAcknowledgmentKey,
+  receiptKey,
+  registryKey,
+} from '../inventory';
 import type { Store, StoredValue } from '../ports';
 import { appendReceipt } from '../receipts/chain';
 import type { StoredReceipt } from '../receipts/types';
@@ -37,7 +44,10 @@ async function scanChain(store: Store, accountId: string): Promise<ChainScan> {
   const covered = new Set<number>();
   let cursor: string | undefined;
   do {
-    const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const entry of page.entries) {
       const stored = entry.value as unknown as StoredReceipt;
       if (stored.accountId === accountId) mine.push(stored);
@@ -57,7 +67,10 @@ async function moveMarkers(store: Store, versions: readonly number[], accountId:
       const key = acknowledgmentKey(version, accountId);
       const marker = found.get(key) as unknown as AcknowledgmentMarker | undefined;
       if (!marker) continue;
-      await store.putIfAbsent(acknowledgmentKey(version, `${ERASED_PREFIX}${marker.seq}`), marker as unknown as StoredValue);
+      await store.putIfAbsent(
+        acknowledgmentKey(version, `${ERASED_PREFIX}${marker.seq}`),
+        marker as unknown as StoredValue,
+      );
       await store.delete(key);
     }
   }
@@ -86,7 +99,8 @@ export async function eraseAccount(deps: PrivacyDeps, where: Installation, accou
 
   let receiptAppended = false;
   if (erasedSeqs.some((seq) => !covered.has(seq))) {
-    const same = (seqs: readonly number[]) => seqs.length === erasedSeqs.length && seqs.every((seq, i) => seq === erasedSeqs[i]);
+    const same = (seqs: readonly number[]) =>
+      seqs.length === erasedSeqs.length && seqs.every((seq, i) => seq === erasedSeqs[i]);
     const outcome = await appendReceipt(
       store,
       { kind: 'account-erased', reason: 'account-closed', erasedSeqs, ...eventEnvelope(deps, where) },
@@ -101,7 +115,9 @@ export async function eraseAccount(deps: PrivacyDeps, where: Installation, accou
     const erased: StoredReceipt = { receipt: stored.receipt, accountId: null };
     await store.put(receiptKey(stored.receipt.seq), erased as unknown as StoredValue);
   }
-  const versions = [...new Set([...catalog.versions.map((v) => v.source.version), ...mine.map((s) => s.receipt.notice.version)])];
+  const versions = [
+    ...new Set([...catalog.versions.map((v) => v.source.version), ...mine.map((s) => s.receipt.notice.version)]),
+  ];
   await moveMarkers(store, versions, accountId);
   await clearFirstMarkers(store, versions, accountId);
   return { erasedSeqs, receiptAppended };
@@ -111,7 +127,11 @@ export async function eraseAccount(deps: PrivacyDeps, where: Installation, accou
  * Erases the account a registry entry names, then empties the entry (and any other entry the index points
  * to) and deletes its `acctid:` key. `undefined` when the entry was already empty.
  */
-export async function eraseRegistryEntry(deps: PrivacyDeps, where: Installation, seq: number): Promise<ErasureOutcome | undefined> {
+export async function eraseRegistryEntry(
+  deps: PrivacyDeps,
+  where: Installation,
+  seq: number,
+): Promise<ErasureOutcome | undefined> {
   const { store, clock } = deps;
   const entry = (await store.get<StoredValue>(registryKey(seq))) as unknown as RegistryEntry | undefined;
   const accountId = entry?.accountId;

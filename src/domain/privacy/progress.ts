@@ -33,7 +33,14 @@ export interface ReportProgress {
 export const NO_COUNTS: RunCounts = { reported: 0, closed: 0, updated: 0 };
 
 export function initialProgress(): ReportProgress {
-  return { cycleStartedAt: null, cycleComplete: true, nextSeq: 1, cyclePeriodSeconds: DEFAULT_CYCLE_PERIOD_SECONDS, pendingErasure: [], cycle: { ...NO_COUNTS } };
+  return {
+    cycleStartedAt: null,
+    cycleComplete: true,
+    nextSeq: 1,
+    cyclePeriodSeconds: DEFAULT_CYCLE_PERIOD_SECONDS,
+    pendingErasure: [],
+    cycle: { ...NO_COUNTS },
+  };
 }
 
 export async function loadProgress(store: Store): Promise<ReportProgress> {

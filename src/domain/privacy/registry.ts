@@ -10,7 +10,8 @@ import type { AccountIndexEntry, RegistryEntry } from './types';
  * walks it by number with strict batch reads, so a report resumes from a number, never from a KVS cursor.
  */
 
-const asEntry = (value: StoredValue | undefined): RegistryEntry | undefined => value as unknown as RegistryEntry | undefined;
+const asEntry = (value: StoredValue | undefined): RegistryEntry | undefined =>
+  value as unknown as RegistryEntry | undefined;
 
 export interface Registration {
   seq: number;
@@ -30,7 +31,11 @@ async function registryHint(store: Store): Promise<{ seq: number; value: StoredV
  * a person (`unknown`, `unidentified`, malformed). When two registrations of one account race, the one
  * that loses the `acctid:` write empties its own registry entry, so the account is reported once.
  */
-export async function registerAccount(store: Store, accountId: string, seenAt: string): Promise<Registration | undefined> {
+export async function registerAccount(
+  store: Store,
+  accountId: string,
+  seenAt: string,
+): Promise<Registration | undefined> {
   if (!isReportableAccountId(accountId)) return undefined;
   const indexKey = accountIndexKey(accountId);
   const known = await store.get<StoredValue>(indexKey);
@@ -47,7 +52,8 @@ export async function registerAccount(store: Store, accountId: string, seenAt: s
     'registry sequence number',
   );
   const index: AccountIndexEntry = { seq: claim.seq };
-  if (await store.putIfAbsent(indexKey, index as unknown as StoredValue)) return { seq: claim.seq, created: claim.claimed };
+  if (await store.putIfAbsent(indexKey, index as unknown as StoredValue))
+    return { seq: claim.seq, created: claim.claimed };
 
   const winner = (await store.get<StoredValue>(indexKey)) as unknown as AccountIndexEntry | undefined;
   if (winner && winner.seq !== claim.seq && claim.claimed) await voidEntry(store, claim.seq, asEntry(claim.value)!);
@@ -79,7 +85,10 @@ export async function readSlots(store: Store, fromSeq: number, count = 25): Prom
 }
 
 /** The `acctid:` entries of these accounts (at most 25), by account ID. */
-export async function indexEntries(store: Store, accountIds: readonly string[]): Promise<Map<string, AccountIndexEntry>> {
+export async function indexEntries(
+  store: Store,
+  accountIds: readonly string[],
+): Promise<Map<string, AccountIndexEntry>> {
   const found = await store.getMany<StoredValue>(accountIds.map(accountIndexKey));
   const out = new Map<string, AccountIndexEntry>();
   for (const accountId of accountIds) {

@@ -1,8 +1,22 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
-import { NO_COUNTS, loadProgress, nextCycleAt, saveProgress, type ReportProgress, type RunCounts, type RunOutcome } from './progress';
-import { ReportRefusedError, type Installation, type PersonalDataReporter, type PrivacyDeps, type ReportAnswer } from './types';
+import {
+  NO_COUNTS,
+  loadProgress,
+  nextCycleAt,
+  saveProgress,
+  type ReportProgress,
+  type RunCounts,
+  type RunOutcome,
+} from './progress';
+import {
+  ReportRefusedError,
+  type Installation,
+  type PersonalDataReporter,
+  type PrivacyDeps,
+  type ReportAnswer,
+} from './types';
 
 /**
  * The personal data report, one run: report every registered account to Atlassian once per cycle period,
@@ -58,7 +72,13 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
     const due = nextCycleAt(progress);
     if (due && began < due) return finish('not-due');
     await backfillRegistry(store);
-    await save({ ...progress, cycleStartedAt: began.toISOString(), cycleComplete: false, nextSeq: 1, cycle: { ...NO_COUNTS } });
+    await save({
+      ...progress,
+      cycleStartedAt: began.toISOString(),
+      cycleComplete: false,
+      nextSeq: 1,
+      cycle: { ...NO_COUNTS },
+    });
   }
 
   for (;;) {
@@ -111,8 +131,13 @@ async function send(deps: ReportRunDeps, batch: ReportBatch, elapsed: () => numb
     try {
       return await deps.reporter.report(accounts);
     } catch (error) {
-      const wait = error instanceof ReportRefusedError && error.reason === 'rate-limited' ? error.retryAfterSeconds : undefined;
-      const canWait = wait !== undefined && wait <= MAX_INLINE_WAIT_SECONDS && attempt < MAX_INLINE_RETRIES && elapsed() + wait * 1000 < deps.budgetMs;
+      const wait =
+        error instanceof ReportRefusedError && error.reason === 'rate-limited' ? error.retryAfterSeconds : undefined;
+      const canWait =
+        wait !== undefined &&
+        wait <= MAX_INLINE_WAIT_SECONDS &&
+        attempt < MAX_INLINE_RETRIES &&
+        elapsed() + wait * 1000 < deps.budgetMs;
       if (!canWait) throw error;
       await deps.sleep(wait * 1000);
     }

@@ -47,7 +47,11 @@ export async function appendReceipt(
     {
       keyOf: receiptKey,
       build: (seq, previous) => {
-        const receipt: Receipt = sealReceipt({ ...draft, seq, prevHash: asStored(previous)?.receipt.hash ?? GENESIS_HASH });
+        const receipt: Receipt = sealReceipt({
+          ...draft,
+          seq,
+          prevHash: asStored(previous)?.receipt.hash ?? GENESIS_HASH,
+        });
         const stored: StoredReceipt = { receipt, accountId };
         return stored as unknown as StoredValue;
       },

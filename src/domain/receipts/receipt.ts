@@ -36,14 +36,26 @@ export function verifyChain(receipts: readonly Receipt[]): ChainProblem[] {
   receipts.forEach((receipt, index) => {
     const expectedSeq = index + 1;
     if (receipt.seq !== expectedSeq) {
-      problems.push({ seq: receipt.seq, kind: 'sequence-gap', message: `receipt ${index + 1} in order has seq ${receipt.seq}, expected ${expectedSeq}` });
+      problems.push({
+        seq: receipt.seq,
+        kind: 'sequence-gap',
+        message: `receipt ${index + 1} in order has seq ${receipt.seq}, expected ${expectedSeq}`,
+      });
     }
     const actual = receiptHash(bodyOf(receipt));
     if (actual !== receipt.hash) {
-      problems.push({ seq: receipt.seq, kind: 'hash-mismatch', message: `receipt ${receipt.seq}: content does not match its hash (altered after it was written)` });
+      problems.push({
+        seq: receipt.seq,
+        kind: 'hash-mismatch',
+        message: `receipt ${receipt.seq}: content does not match its hash (altered after it was written)`,
+      });
     }
     if (receipt.prevHash !== expectedPrev) {
-      problems.push({ seq: receipt.seq, kind: 'broken-link', message: `receipt ${receipt.seq}: prevHash does not match the hash of receipt ${receipt.seq - 1}` });
+      problems.push({
+        seq: receipt.seq,
+        kind: 'broken-link',
+        message: `receipt ${receipt.seq}: prevHash does not match the hash of receipt ${receipt.seq - 1}`,
+      });
     }
     expectedPrev = receipt.hash;
   });

@@ -71,4 +71,5 @@ export interface StoredReceipt {
 
 /** Sealed receipts of one kind. */
 export type AcknowledgmentReceipt = AcknowledgmentBody & { hash: string };
-export const isAcknowledgment = (receipt: Receipt): receipt is AcknowledgmentReceipt => receipt.kind === 'acknowledgment';
+export const isAcknowledgment = (receipt: Receipt): receipt is AcknowledgmentReceipt =>
+  receipt.kind === 'acknowledgment';

@@ -31,7 +31,8 @@ export function inForceOn(catalog: StatementCatalog, isoDate: string): CompiledS
   const day = isoDate.slice(0, 10);
   let found: CompiledStatement | undefined;
   for (const statement of catalog.versions) {
-    if (statement.source.effectiveDate <= day && (!found || statement.source.version > found.source.version)) found = statement;
+    if (statement.source.effectiveDate <= day && (!found || statement.source.version > found.source.version))
+      found = statement;
   }
   return found;
 }
@@ -47,5 +48,7 @@ export function changesSince(catalog: StatementCatalog, version: number): Statem
  */
 export function acknowledgmentStandsFor(catalog: StatementCatalog, acknowledgedVersion: number): boolean {
   if (!findVersion(catalog, acknowledgedVersion)) return false;
-  return catalog.versions.filter((v) => v.source.version > acknowledgedVersion).every((v) => v.source.change?.materiality === 'editorial');
+  return catalog.versions
+    .filter((v) => v.source.version > acknowledgedVersion)
+    .every((v) => v.source.change?.materiality === 'editorial');
 }

@@ -96,13 +96,23 @@ export function App({ first, where }: Props): JSX.Element {
     setAck({ phase: 'pending' });
     const result = await api.acknowledge({ version: statement.version, hash: statement.hash });
     if (result.ok) {
-      settle({ ...disclosure, status: result.data.status, viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment } }, null);
+      settle(
+        {
+          ...disclosure,
+          status: result.data.status,
+          viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment },
+        },
+        null,
+      );
       return;
     }
     if (result.error.code === 'STALE_STATEMENT') {
       const fresh = await api.getDisclosure();
       if (fresh.ok) {
-        settle(fresh.data, `The statement was updated while you were reading; review version ${fresh.data.statement.version} and acknowledge again.`);
+        settle(
+          fresh.data,
+          `The statement was updated while you were reading; review version ${fresh.data.statement.version} and acknowledge again.`,
+        );
         return;
       }
       setAck({ phase: 'failed', error: fresh.error });

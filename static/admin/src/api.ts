@@ -48,7 +48,8 @@ export const api = {
     settle(() => invoke('acknowledge', payload)),
   listAcknowledgments: (payload: ListAcknowledgmentsPayload): Promise<Result<HistoryPage>> =>
     settle(() => invoke('listAcknowledgments', payload)),
-  diffVersions: (payload: DiffVersionsPayload): Promise<Result<VersionDiff>> => settle(() => invoke('diffVersions', payload)),
+  diffVersions: (payload: DiffVersionsPayload): Promise<Result<VersionDiff>> =>
+    settle(() => invoke('diffVersions', payload)),
   inForceOn: (payload: InForceOnPayload): Promise<Result<InForce>> => settle(() => invoke('inForceOn', payload)),
 };
 

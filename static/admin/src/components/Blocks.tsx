@@ -21,15 +21,33 @@ function InlineNode({ node }: { node: Inline }): JSX.Element {
     case 'code':
       return <code>{node.v}</code>;
     case 'em':
-      return <em><Inlines nodes={node.c} /></em>;
+      return (
+        <em>
+          <Inlines nodes={node.c} />
+        </em>
+      );
     case 'strong':
-      return <strong><Inlines nodes={node.c} /></strong>;
+      return (
+        <strong>
+          <Inlines nodes={node.c} />
+        </strong>
+      );
     case 'br':
       return <br />;
     case 'link': {
       const href = node.href;
-      if (href.startsWith('#')) return <a href={href}><Inlines nodes={node.c} /></a>;
-      if (!SAFE_EXTERNAL.test(href)) return <span><Inlines nodes={node.c} /></span>;
+      if (href.startsWith('#'))
+        return (
+          <a href={href}>
+            <Inlines nodes={node.c} />
+          </a>
+        );
+      if (!SAFE_EXTERNAL.test(href))
+        return (
+          <span>
+            <Inlines nodes={node.c} />
+          </span>
+        );
       return (
         <a href={href} rel="noopener noreferrer" target="_blank" onClick={(e) => openExternal(e, href)}>
           <Inlines nodes={node.c} />
@@ -40,7 +58,13 @@ function InlineNode({ node }: { node: Inline }): JSX.Element {
 }
 
 export function Inlines({ nodes }: { nodes: Inline[] }): JSX.Element {
-  return <>{nodes.map((node, i) => <InlineNode key={i} node={node} />)}</>;
+  return (
+    <>
+      {nodes.map((node, i) => (
+        <InlineNode key={i} node={node} />
+      ))}
+    </>
+  );
 }
 
 type HeadingTag = 'h3' | 'h4' | 'h5' | 'h6';
@@ -76,13 +100,23 @@ function BlockNode({ block, outline }: { block: Block; outline: Outline }): JSX.
   switch (block.t) {
     case 'heading': {
       const Tag = HEADING_TAGS[outline.get(block) ?? block.level + 1] ?? 'h6';
-      return <Tag id={block.id} class="statement-heading"><Inlines nodes={block.c} /></Tag>;
+      return (
+        <Tag id={block.id} class="statement-heading">
+          <Inlines nodes={block.c} />
+        </Tag>
+      );
     }
     case 'paragraph':
-      return <p><Inlines nodes={block.c} /></p>;
+      return (
+        <p>
+          <Inlines nodes={block.c} />
+        </p>
+      );
     case 'list': {
       const items: ComponentChildren = block.items.map((item, i) => (
-        <li key={i}><BlockList blocks={item} outline={outline} /></li>
+        <li key={i}>
+          <BlockList blocks={item} outline={outline} />
+        </li>
       ));
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
@@ -93,7 +127,9 @@ function BlockNode({ block, outline }: { block: Block; outline: Outline }): JSX.
             <thead>
               <tr>
                 {block.head.map((cell, i) => (
-                  <th key={i} scope="col" class={alignClass(block.align[i])}><Inlines nodes={cell} /></th>
+                  <th key={i} scope="col" class={alignClass(block.align[i])}>
+                    <Inlines nodes={cell} />
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -101,7 +137,9 @@ function BlockNode({ block, outline }: { block: Block; outline: Outline }): JSX.
               {block.rows.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, i) => (
-                    <td key={i} class={alignClass(block.align[i])}><Inlines nodes={cell} /></td>
+                    <td key={i} class={alignClass(block.align[i])}>
+                      <Inlines nodes={cell} />
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -110,14 +148,28 @@ function BlockNode({ block, outline }: { block: Block; outline: Outline }): JSX.
         </div>
       );
     case 'quote':
-      return <blockquote><BlockList blocks={block.c} outline={outline} /></blockquote>;
+      return (
+        <blockquote>
+          <BlockList blocks={block.c} outline={outline} />
+        </blockquote>
+      );
     case 'code':
-      return <pre><code>{block.v}</code></pre>;
+      return (
+        <pre>
+          <code>{block.v}</code>
+        </pre>
+      );
   }
 }
 
 function BlockList({ blocks, outline }: { blocks: Block[]; outline: Outline }): JSX.Element {
-  return <>{blocks.map((block, i) => <BlockNode key={i} block={block} outline={outline} />)}</>;
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <BlockNode key={i} block={block} outline={outline} />
+      ))}
+    </>
+  );
 }
 
 /** One section's blocks, with headings placed under the section's own h2. */

@@ -5,7 +5,6 @@
 import type { JSX } from 'preact';
 import type { Claim, Eligibility, Evidence } from '../../../../src/domain/evidence/types';
 
-
 const BASIS_WORDS: Record<Claim['basis'][number], string> = {
   manifest: 'the manifest',
   code: 'the code',
@@ -101,7 +100,11 @@ export function ProvenList({ evidence }: { evidence: Evidence }): JSX.Element {
     <div class="proven">
       <h3 id="proven-title">What the app proves about itself</h3>
       <ul class="proven-list" aria-labelledby="proven-title">
-        <ProvenItem term="Runs on Atlassian" text={eligibilityText(evidence.runsOnAtlassian)} claim={find('runs-on-atlassian')} />
+        <ProvenItem
+          term="Runs on Atlassian"
+          text={eligibilityText(evidence.runsOnAtlassian)}
+          claim={find('runs-on-atlassian')}
+        />
         <ProvenItem term="Scopes" text={scopes.length > 0 ? scopes.join(', ') : 'none'} claim={find('scopes')} />
         {others.map((c) => (
           <li key={c.id}>

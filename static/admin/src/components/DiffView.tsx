@@ -11,7 +11,8 @@ interface Props {
 }
 
 function SectionLine({ change, linkable }: { change: SectionChange; linkable: boolean }): JSX.Element {
-  const title = linkable && change.kind !== 'removed' ? <a href={`#${sectionAnchor(change.id)}`}>{change.title}</a> : change.title;
+  const title =
+    linkable && change.kind !== 'removed' ? <a href={`#${sectionAnchor(change.id)}`}>{change.title}</a> : change.title;
   const kind = change.kind === 'added' ? 'Added' : change.kind === 'removed' ? 'Removed' : 'Changed';
   return (
     <li>
@@ -23,7 +24,11 @@ function SectionLine({ change, linkable }: { change: SectionChange; linkable: bo
 
 export function DiffView({ diff, current }: Props): JSX.Element {
   if (diff.facts.length === 0 && diff.sections.length === 0) {
-    return <p class="diff">Versions {diff.from} and {diff.to} say the same thing: no facts or sections differ.</p>;
+    return (
+      <p class="diff">
+        Versions {diff.from} and {diff.to} say the same thing: no facts or sections differ.
+      </p>
+    );
   }
   return (
     <div class="diff" data-from={diff.from} data-to={diff.to}>

@@ -17,7 +17,8 @@ type Run =
 const FORMAT_LABELS: Record<ExportFormat, string> = { json: 'JSON', csv: 'CSV' };
 const MIME: Record<ExportFormat, string> = { json: 'application/json', csv: 'text/csv' };
 
-export const UNINSTALL_WARNING = 'If this app is uninstalled, Forge deletes its data 28 days later. Export the receipts first.';
+export const UNINSTALL_WARNING =
+  'If this app is uninstalled, Forge deletes its data 28 days later. Export the receipts first.';
 export const EXPORT_ANCHOR = 'export';
 
 function plural(n: number): string {
@@ -29,7 +30,11 @@ async function runExport(format: ExportFormat, onFetched: (n: number) => void): 
   try {
     mod = await import('../export');
   } catch {
-    return { phase: 'failed', format, message: 'The export code could not be loaded. Check your connection and try again.' };
+    return {
+      phase: 'failed',
+      format,
+      message: 'The export code could not be loaded. Check your connection and try again.',
+    };
   }
   try {
     const result = await mod.collectExport(forgeInvoke, (progress) => onFetched(progress.fetched));
@@ -63,18 +68,26 @@ export function ExportReceipts({ headingRef }: { headingRef?: Ref<HTMLHeadingEle
       </h2>
       <p class="banner banner-warning export-warning">{UNINSTALL_WARNING}</p>
       <p>
-        The JSON file holds every receipt, the statement versions they refer to and the hash chain; check it offline with{' '}
-        <code>npx privacy-panel verify FILE</code>. The CSV has one row per receipt, for spreadsheets.
+        The JSON file holds every receipt, the statement versions they refer to and the hash chain; check it offline
+        with <code>npx privacy-panel verify FILE</code>. The CSV has one row per receipt, for spreadsheets.
       </p>
       <div class="button-row">
         {(['json', 'csv'] as const).map((format) => (
-          <button key={format} type="button" class="button button-primary" disabled={busy} onClick={() => void start(format)}>
+          <button
+            key={format}
+            type="button"
+            class="button button-primary"
+            disabled={busy}
+            onClick={() => void start(format)}
+          >
             Download {FORMAT_LABELS[format]}
           </button>
         ))}
       </div>
       <div class="export-status" role="status" aria-live="polite">
-        {run.phase === 'running' && <p>{run.fetched === 0 ? 'Starting the export…' : `Fetched ${plural(run.fetched)}…`}</p>}
+        {run.phase === 'running' && (
+          <p>{run.fetched === 0 ? 'Starting the export…' : `Fetched ${plural(run.fetched)}…`}</p>
+        )}
         {run.phase === 'done' && (
           <div class="export-done">
             <p>
@@ -88,7 +101,9 @@ export function ExportReceipts({ headingRef }: { headingRef?: Ref<HTMLHeadingEle
       </div>
       {run.phase === 'failed' && (
         <div class="inline-error" role="alert">
-          <p>The {FORMAT_LABELS[run.format]} export failed: {run.message}</p>
+          <p>
+            The {FORMAT_LABELS[run.format]} export failed: {run.message}
+          </p>
           <button type="button" class="button" onClick={() => void start(run.format)}>
             Retry
           </button>

@@ -80,7 +80,8 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
             ))}
             <li>
               After uninstall: {facts.uninstall.description}
-              {facts.uninstall.deletedAfterDays !== undefined && ` (deleted after ${facts.uninstall.deletedAfterDays} days)`}
+              {facts.uninstall.deletedAfterDays !== undefined &&
+                ` (deleted after ${facts.uninstall.deletedAfterDays} days)`}
             </li>
           </ul>
         </Fact>

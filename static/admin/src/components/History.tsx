@@ -74,7 +74,11 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
 
   let body: JSX.Element;
   if (load.phase === 'loading') {
-    body = <p class="subtle" role="status">Loading the history…</p>;
+    body = (
+      <p class="subtle" role="status">
+        Loading the history…
+      </p>
+    );
   } else if (load.phase === 'failed') {
     body = (
       <div class="inline-error" role="alert">

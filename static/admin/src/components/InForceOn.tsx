@@ -10,15 +10,25 @@ import { api } from '../api';
 import { type NameDirectory, useDisplayName } from '../displayNames';
 import { formatCalendarDate, formatInstant } from '../format';
 
-type Ask = { phase: 'idle' } | { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; answer: InForce };
+type Ask =
+  { phase: 'idle' } | { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; answer: InForce };
 
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
-function Acknowledger({ ack, names, where }: { ack: AcknowledgmentView; names: NameDirectory; where: Locality }): JSX.Element {
+function Acknowledger({
+  ack,
+  names,
+  where,
+}: {
+  ack: AcknowledgmentView;
+  names: NameDirectory;
+  where: Locality;
+}): JSX.Element {
   const name = useDisplayName(names, ack.accountId);
   return (
     <li>
-      <span class="who">{name ?? 'Loading…'}</span>, version {ack.version}, on <time dateTime={ack.at}>{formatInstant(ack.at, where)}</time>
+      <span class="who">{name ?? 'Loading…'}</span>, version {ack.version}, on{' '}
+      <time dateTime={ack.at}>{formatInstant(ack.at, where)}</time>
     </li>
   );
 }
@@ -35,7 +45,8 @@ function Answer({ answer, names, where }: { answer: InForce; names: NameDirector
       </p>
       {earlier.length > 0 && (
         <p class="subtle">
-          Acknowledgments of version{earlier.length > 1 ? 's' : ''} {earlier.join(', ')} stand for it: only editorial changes came after.
+          Acknowledgments of version{earlier.length > 1 ? 's' : ''} {earlier.join(', ')} stand for it: only editorial
+          changes came after.
         </p>
       )}
       {answer.acknowledged.length === 0 ? (
@@ -51,7 +62,9 @@ function Answer({ answer, names, where }: { answer: InForce; names: NameDirector
         </>
       )}
       {answer.truncated && (
-        <p class="banner banner-warning">Truncated: only the first {answer.acknowledged.length} acknowledgments are shown. The export has them all.</p>
+        <p class="banner banner-warning">
+          Truncated: only the first {answer.acknowledged.length} acknowledgments are shown. The export has them all.
+        </p>
       )}
     </div>
   );
@@ -77,7 +90,14 @@ export function InForceOn({ names, where }: { names: NameDirectory; where: Local
       <form class="inline-form" aria-labelledby="in-force-title" onSubmit={(e) => void submit(e)}>
         <label class="field" for="in-force-date">
           <span>Date (UTC)</span>
-          <input id="in-force-date" type="date" required value={date} max="9999-12-31" onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="in-force-date"
+            type="date"
+            required
+            value={date}
+            max="9999-12-31"
+            onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <button type="submit" class="button" disabled={ask.phase === 'loading' || date === ''}>
           Show what was in force

@@ -51,9 +51,7 @@ function Acknowledged({ disclosure, names, where }: Omit<Props, 'notice' | 'stat
       </p>
       {editorial.length > 0 && (
         <div class="banner-notice">
-          <p>
-            Version {current} changed only editorially since then, so the acknowledgment stands.
-          </p>
+          <p>Version {current} changed only editorially since then, so the acknowledgment stands.</p>
           <ChangeList versions={editorial} />
         </div>
       )}

@@ -67,11 +67,27 @@ function VersionTable({ versions, current, where }: Omit<Props, 'children'>): JS
   );
 }
 
-function VersionSelect({ id, label, value, versions, onChange }: { id: string; label: string; value: number; versions: number[]; onChange: (v: number) => void }): JSX.Element {
+function VersionSelect({
+  id,
+  label,
+  value,
+  versions,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  versions: number[];
+  onChange: (v: number) => void;
+}): JSX.Element {
   return (
     <label class="field" for={id}>
       <span>{label}</span>
-      <select id={id} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+      >
         {versions.map((v) => (
           <option key={v} value={String(v)}>
             Version {v}
@@ -113,7 +129,9 @@ function Compare({ versions, current }: { versions: number[]; current: number })
         {problem ? (
           <p class="inline-error">{problem}</p>
         ) : load.phase === 'loading' ? (
-          <p class="subtle">Comparing versions {load.from} and {load.to}…</p>
+          <p class="subtle">
+            Comparing versions {load.from} and {load.to}…
+          </p>
         ) : load.phase === 'failed' ? (
           <div class="inline-error">
             <p>The versions could not be compared: {load.error.message}</p>
@@ -137,7 +155,11 @@ export function Versions({ versions, current, where, children }: Props): JSX.Ele
     <section class="card" id="versions" aria-labelledby="versions-title">
       <h2 id="versions-title">Versions</h2>
       <VersionTable versions={versions} current={current} where={where} />
-      {numbers.length > 1 ? <Compare versions={numbers} current={current} /> : <p class="subtle">There is only one version so far.</p>}
+      {numbers.length > 1 ? (
+        <Compare versions={numbers} current={current} />
+      ) : (
+        <p class="subtle">There is only one version so far.</p>
+      )}
       {children}
     </section>
   );

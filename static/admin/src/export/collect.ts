@@ -4,7 +4,15 @@
  * types come from @forge/bridge.
  */
 import type { makeInvoke } from '@forge/bridge';
-import type { ApiError, Defs, ErrorCode, ExportPage, Product, Result, StatementVersions } from '../../../../src/contract';
+import type {
+  ApiError,
+  Defs,
+  ErrorCode,
+  ExportPage,
+  Product,
+  Result,
+  StatementVersions,
+} from '../../../../src/contract';
 import { assembleBundle, missingVersions, sealBundle, serializeBundle } from '../../../../toolkit/export/bundle';
 import { receiptsCsv } from '../../../../toolkit/export/csv';
 import type { StoredReceipt } from '../../../../src/domain/receipts/types';
@@ -38,7 +46,10 @@ export class ExportError extends Error {
   readonly retryable: boolean;
   readonly field?: string;
 
-  constructor(readonly resolver: string, error: ApiError) {
+  constructor(
+    readonly resolver: string,
+    error: ApiError,
+  ) {
     super(error.message);
     this.name = 'ExportError';
     this.code = error.code;
@@ -55,10 +66,18 @@ async function call<T>(resolver: string, request: () => Promise<Result<T>>): Pro
   try {
     result = await request();
   } catch {
-    throw new ExportError(resolver, { code: 'INTERNAL', message: 'The app could not be reached. Check your connection and try again.', retryable: true });
+    throw new ExportError(resolver, {
+      code: 'INTERNAL',
+      message: 'The app could not be reached. Check your connection and try again.',
+      retryable: true,
+    });
   }
   if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
-    throw new ExportError(resolver, { code: 'INTERNAL', message: 'The app sent an answer this page does not understand.', retryable: true });
+    throw new ExportError(resolver, {
+      code: 'INTERNAL',
+      message: 'The app sent an answer this page does not understand.',
+      retryable: true,
+    });
   }
   if (!result.ok) throw new ExportError(resolver, result.error);
   return result.data;
@@ -76,23 +95,37 @@ export async function collectExport(
 ): Promise<CollectedExport> {
   // The casts restate what `Defs` already says; they keep this file compiling where @forge/bridge's
   // `@forge/resolver/shared` types do not resolve (node-style resolution in tsconfig.dev.json).
-  const { versions } = await call('getStatementVersions', () => invoke('getStatementVersions') as Promise<Result<StatementVersions>>);
+  const { versions } = await call(
+    'getStatementVersions',
+    () => invoke('getStatementVersions') as Promise<Result<StatementVersions>>,
+  );
   const newestFirst: StoredReceipt[] = [];
   let first: ExportPage | undefined;
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (let pages = 1; ; pages += 1) {
-    const page = await call('exportReceipts', () => invoke('exportReceipts', cursor ? { cursor } : {}) as Promise<Result<ExportPage>>);
+    const page = await call(
+      'exportReceipts',
+      () => invoke('exportReceipts', cursor ? { cursor } : {}) as Promise<Result<ExportPage>>,
+    );
     first ??= page;
     if (page.installation !== first.installation || page.product !== first.product) {
-      throw new ExportError('exportReceipts', { code: 'INTERNAL', message: 'The export changed installation part-way through. Try again.', retryable: true });
+      throw new ExportError('exportReceipts', {
+        code: 'INTERNAL',
+        message: 'The export changed installation part-way through. Try again.',
+        retryable: true,
+      });
     }
     newestFirst.push(...page.receipts);
     onProgress({ fetched: newestFirst.length, pages });
     cursor = page.cursor;
     if (!cursor) break;
     if (seen.has(cursor) || pages >= MAX_PAGES) {
-      throw new ExportError('exportReceipts', { code: 'INTERNAL', message: 'The export did not come to an end. Try again.', retryable: true });
+      throw new ExportError('exportReceipts', {
+        code: 'INTERNAL',
+        message: 'The export did not come to an end. Try again.',
+        retryable: true,
+      });
     }
     seen.add(cursor);
   }

@@ -39,7 +39,12 @@ export function browserEnvironment(): DownloadEnvironment {
   };
 }
 
-export function downloadFile(name: string, text: string, mime: string, env: DownloadEnvironment = browserEnvironment()): void {
+export function downloadFile(
+  name: string,
+  text: string,
+  mime: string,
+  env: DownloadEnvironment = browserEnvironment(),
+): void {
   const type = /charset=/i.test(mime) ? mime : `${mime};charset=utf-8`;
   const url = env.createObjectURL(new Blob([text], { type }));
   const anchor = env.createAnchor();

@@ -170,7 +170,7 @@ export class PreviewBackend {
   }
 
   private buildHandler(): ForgeResolverHandler {
-    return createResolverHandler({ catalog: this.catalog }) as unknown as ForgeResolverHandler;
+    return createResolverHandler({ catalog: this.catalog });
   }
 
   /** Versions published in an earlier preview session, minus any the bundled catalog has since caught up with. */

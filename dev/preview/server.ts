@@ -203,52 +203,52 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (req.method === 'POST' && path === '/__preview/bridge') {
         const body = await readJson(req);
         if (!isRecord(body) || typeof body.name !== 'string')
-          return sendJson(res, 400, { error: 'Expected {name, args}' });
+          { sendJson(res, 400, { error: 'Expected {name, args}' }); return; }
         try {
-          return sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null });
+          sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null }); return;
         } catch (error) {
-          return sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }); return;
         }
       }
       if (req.method === 'POST' && path === '/__preview/control') {
         const body = await readJson(req);
-        if (!isRecord(body)) return sendJson(res, 400, { error: 'Expected {action, value}' });
+        if (!isRecord(body)) { sendJson(res, 400, { error: 'Expected {action, value}' }); return; }
         let message: string | undefined;
         try {
           message = await control(body.action, body.value);
         } catch (error) {
-          return sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+          sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }); return;
         }
         const described = describe(backend);
-        return sendJson(res, 200, message === undefined ? described : { ...described, message });
+        sendJson(res, 200, message === undefined ? described : { ...described, message }); return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-      if (path === '/__preview/state') return sendJson(res, 200, describe(backend));
+      if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'text/plain', 'Method not allowed'); return; }
+      if (path === '/__preview/state') { sendJson(res, 200, describe(backend)); return; }
       if (path === '/__preview/theme.css') {
         const file = backend.viewpoint.theme === 'dark' ? 'tokens-dark.css' : 'tokens-light.css';
-        return send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file)));
+        send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file))); return;
       }
       if (path.startsWith('/__preview/')) {
         const file = fileUnder(CLIENT_DIR, path.slice('/__preview'.length));
-        if (!file) return send(res, 404, 'text/plain', 'Not found');
-        return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
       }
-      if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+      if (path === '/favicon.ico') { send(res, 204, 'image/x-icon', ''); return; }
       if (path === '/' || path === '/index.html') {
-        return send(res, 200, TYPES['.html'] as string, readFileSync(join(CLIENT_DIR, 'shell.html')), {
+        send(res, 200, TYPES['.html'] as string, readFileSync(join(CLIENT_DIR, 'shell.html')), {
           'content-security-policy': APP_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
-        });
+        }); return;
       }
       if (path === '/app' || path === '/app/' || path === '/app/index.html') {
         const html = injectBridge(readFileSync(indexFile, 'utf8'));
-        return send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP });
+        send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP }); return;
       }
       if (path.startsWith('/app/')) {
         const file = fileUnder(buildDir, path.slice('/app'.length));
-        if (!file) return send(res, 404, 'text/plain', 'Not found');
-        return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
       }
-      return send(res, 404, 'text/plain', 'Not found');
+      send(res, 404, 'text/plain', 'Not found');
     };
     route().catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });

@@ -45,7 +45,7 @@ describe('receipts', () => {
   it('a re-sealed forgery breaks the link of the receipt after it', () => {
     const receipts = chainOf(4);
     const { hash: _h, schema: _s, ...body } = receipts[1]!;
-    receipts[1] = sealReceipt({ ...body, at: '2030-01-01T00:00:00.000Z' } as Parameters<typeof sealReceipt>[0]);
+    receipts[1] = sealReceipt({ ...body, at: '2030-01-01T00:00:00.000Z' });
     expect(verifyChain(receipts)).toEqual([expect.objectContaining({ seq: 3, kind: 'broken-link' })]);
   });
 

@@ -23,7 +23,7 @@ export function invokeAs(
     log.push({ name, payload });
     return app.raw(name, payload, identity);
   };
-  return invoke as unknown as ForgeInvoke;
+  return invoke;
 }
 
 export const FIXED_NOW = () => new Date('2026-05-04T09:30:00.000Z');

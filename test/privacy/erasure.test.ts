@@ -96,7 +96,7 @@ describe('erasure of closed accounts', () => {
       [1, 'acknowledgment', null],
     ]);
     expect(rows[0]!.erasedSeqs).toEqual([1, 3]);
-    const disclosure = await app.ok('getDisclosure', undefined as never, secondAdmin);
+    const disclosure = await app.ok('getDisclosure', undefined, secondAdmin);
     expect(disclosure.status).toEqual(
       expect.objectContaining({
         state: 'acknowledged',

@@ -20,7 +20,7 @@ const storageCalls = (counters: Record<string, number>) =>
 describe('getDisclosure', () => {
   it('gives the first paint everything in one call and one storage read', async () => {
     app.emulator.resetCounters();
-    const data = await app.ok('getDisclosure', undefined as never, admin);
+    const data = await app.ok('getDisclosure', undefined, admin);
     expect(storageCalls(app.emulator.counters())).toBe(1);
     expect(data.product).toBe('jira');
     expect(data.statement).toEqual(
@@ -35,7 +35,7 @@ describe('getDisclosure', () => {
 
   it('shows who acknowledged first, and the second admin may add their own', async () => {
     await app.ok('acknowledge', v1(), admin);
-    const seen = await app.ok('getDisclosure', undefined as never, secondAdmin);
+    const seen = await app.ok('getDisclosure', undefined, secondAdmin);
     expect(seen.status).toEqual(
       expect.objectContaining({
         state: 'acknowledged',
@@ -44,7 +44,7 @@ describe('getDisclosure', () => {
     );
     expect(seen.viewer.canAcknowledge).toBe(true);
     await app.ok('acknowledge', v1(), secondAdmin);
-    const after = await app.ok('getDisclosure', undefined as never, secondAdmin);
+    const after = await app.ok('getDisclosure', undefined, secondAdmin);
     expect(after.viewer.canAcknowledge).toBe(false);
     expect(after.viewer.acknowledgedCurrent).toEqual(expect.objectContaining({ accountId: SAMPLE_ACCOUNTS.jiraAdmin }));
     if (after.status.state !== 'acknowledged') throw new Error('expected acknowledged');
@@ -54,12 +54,12 @@ describe('getDisclosure', () => {
   it('asks again after a material change, and not after an editorial one', async () => {
     await app.ok('acknowledge', v1(), admin);
     app.publish({ versions: [sampleSource(1), sampleSource(2, 'editorial')].map(compiled) });
-    const editorial = await app.ok('getDisclosure', undefined as never, admin);
+    const editorial = await app.ok('getDisclosure', undefined, admin);
     expect(editorial.status).toEqual(expect.objectContaining({ state: 'acknowledged', standsFor: [2] }));
     app.publish({
       versions: [sampleSource(1), sampleSource(2, 'editorial'), sampleSource(3, 'material')].map(compiled),
     });
-    const material = await app.ok('getDisclosure', undefined as never, admin);
+    const material = await app.ok('getDisclosure', undefined, admin);
     expect(material.status.state).toBe('outdated');
     if (material.status.state !== 'outdated') return;
     expect(material.status.last).toEqual(expect.objectContaining({ version: 1, accountId: SAMPLE_ACCOUNTS.siteAdmin }));
@@ -73,7 +73,7 @@ describe('getDisclosure', () => {
     await app.ok('acknowledge', v1(), admin);
     app.publish({ versions: sources.map(compiled) });
     app.emulator.resetCounters();
-    const data = await app.ok('getDisclosure', undefined as never, admin);
+    const data = await app.ok('getDisclosure', undefined, admin);
     expect(storageCalls(app.emulator.counters())).toBe(2);
     expect(data.status).toEqual(
       expect.objectContaining({ state: 'outdated', last: expect.objectContaining({ version: 1 }) }),
@@ -83,7 +83,7 @@ describe('getDisclosure', () => {
   it('gives a non-administrator the statement and status, but no account IDs and no button', async () => {
     addAdmins(app, 1);
     await app.ok('acknowledge', v1(), admin);
-    const data = await app.ok('getDisclosure', undefined as never, member);
+    const data = await app.ok('getDisclosure', undefined, member);
     expect(data.viewer).toEqual({ isAdmin: false, canAcknowledge: false, acknowledgedCurrent: null });
     expect(data.status.state).toBe('acknowledged');
     expect(JSON.stringify(data)).not.toContain(SAMPLE_ACCOUNTS.siteAdmin);

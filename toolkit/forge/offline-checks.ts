@@ -66,7 +66,7 @@ export async function lintOffline(appDir = ROOT): Promise<LintReport> {
     const files = listFiles(path.join(appDir, 'src')).map((file) => path.relative(appDir, file));
     const results = await lint(files, readManifest(appDir), 'development', logger, statsig, {
       linter: { mode: 'client-side' },
-    } as Parameters<typeof lint>[5]);
+    });
     reportLintResults(logger, results);
     const count = problemCount(results);
     return { errors: count.errors, warnings: count.warnings, output };

@@ -45,7 +45,7 @@ export async function registerAccount(
     store,
     {
       keyOf: registryKey,
-      build: () => ({ accountId, firstSeenAt: seenAt }) satisfies RegistryEntry as unknown as StoredValue,
+      build: () => ({ accountId, firstSeenAt: seenAt }) satisfies RegistryEntry,
       isDuplicate: (head) => asEntry(head)?.accountId === accountId,
     },
     await registryHint(store),

@@ -18,7 +18,7 @@ export function sealReceipt(body: OmitEach<ReceiptBody, 'schema'>): Receipt {
 
 export function bodyOf(receipt: Receipt): ReceiptBody {
   const { hash: _hash, ...body } = receipt;
-  return body as ReceiptBody;
+  return body;
 }
 
 export type ChainProblem =

@@ -94,7 +94,7 @@ export async function fetchDisplayName(product: Product, accountId: string): Pro
     if (!response.ok) return null;
     const body: unknown = await response.json();
     if (body && typeof body === 'object' && 'displayName' in body) {
-      const name = (body as { displayName: unknown }).displayName;
+      const name = (body).displayName;
       if (typeof name === 'string' && name.trim()) return name;
     }
     return null;

@@ -86,7 +86,7 @@ function VersionSelect({
       <select
         id={id}
         value={String(value)}
-        onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+        onChange={(e) => onChange(Number((e.currentTarget).value))}
       >
         {versions.map((v) => (
           <option key={v} value={String(v)}>

@@ -6,7 +6,7 @@ import type { ResolverName } from '../../src/contract';
 import type { ForgeInvoke } from '../../static/admin/src/export/collect';
 import type { App } from '../support/app';
 import { GENESIS_HASH } from '../../src/domain/canonical';
-import { accountCommitment, sealReceipt } from '../../src/domain/receipts/receipt';
+import { accountCommitment, acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { ReceiptDraft } from '../../src/domain/receipts/chain';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import type { BundleStatement } from '../../toolkit/export/format';
@@ -53,9 +53,10 @@ const notice = (version: number) => {
   return { statementId: s.source.id, version, hash: s.hash, effectiveDate: s.source.effectiveDate };
 };
 
-type Step =
+export type Step =
   | { kind: 'installed' | 'upgraded'; version: number }
-  | { kind: 'ack'; version: number; account: string; erased?: boolean }
+  /** `legacy`: written by 0.1.x, whose subject has no salt digest. */
+  | { kind: 'ack'; version: number; account: string; erased?: boolean; legacy?: boolean }
   | { kind: 'erased'; version: number; seqs: number[] }
   | { kind: 'raw'; draft: ReceiptDraft; accountId: string | null };
 
@@ -88,7 +89,9 @@ export function chainOf(steps: readonly Step[]): StoredReceipt[] {
           notice: notice(step.version),
           kind: 'acknowledgment',
           method: 'admin-page-button',
-          subject: { commitment: accountCommitment(SALT, step.account) },
+          subject: step.legacy
+            ? { commitment: accountCommitment(SALT, step.account) }
+            : acknowledgmentSubject(SALT, step.account),
         };
         accountId = step.erased ? null : step.account;
         break;

@@ -85,6 +85,7 @@ export function serializeBundle(bundle: ExportBundle): string {
     field('product', bundle.product),
     field('salt', bundle.salt),
     list('statements', bundle.statements),
+    ...(bundle.statementsForHistory ? [field('statementsForHistory', bundle.statementsForHistory)] : []),
     list('receipts', bundle.receipts),
     field('chain', bundle.chain),
     field('checksum', bundle.checksum),

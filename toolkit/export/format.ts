@@ -35,8 +35,13 @@ export interface UnsealedBundle {
   product: Product;
   /** The installation's commitment salt; null when the server sent none (no acknowledgment yet). */
   salt: string | null;
-  /** Every statement version any receipt references, oldest first. */
+  /** Every statement version any receipt references, oldest first (and those in `statementsForHistory`). */
   statements: BundleStatement[];
+  /**
+   * Versions in `statements` that no receipt references, kept on purpose (e.g. a vendor's full published
+   * history). The verifier rejects an unreferenced version not listed here. The page never writes it.
+   */
+  statementsForHistory?: number[];
   /** Oldest first: seq 1..N. */
   receipts: StoredReceipt[];
   chain: BundleChain;

@@ -8,5 +8,6 @@ export { assembleBundle, checksumInput, missingVersions, sealBundle, serializeBu
 export type { BundleInput, Sha256Hex } from './bundle';
 export { CSV_COLUMNS, csvCell, csvRow, neutraliseFormula, receiptCsvRow, receiptsCsv } from './csv';
 export { verifyExport } from './verify';
-export type { VerifyProblem, VerifyReport } from './verify';
-export { formatReport } from './report';
+export type { VerifyOptions, VerifyProblem, VerifyReport } from './verify';
+export { formatReport, formatUnreadable } from './report';
+export { MAX_EXPORT_CHARS } from './limits';

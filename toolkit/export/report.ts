@@ -4,9 +4,24 @@ import type { VerifyReport } from './verify';
 /** Problems printed at most; the rest are counted. */
 export const REPORT_PROBLEMS_SHOWN = 50;
 
+/** The one line `privacy-panel verify` prints (to stderr) for a file it cannot read as an export. */
+export function formatUnreadable(report: VerifyReport, file: string): string {
+  const first = report.problems[0];
+  const reason = first ? `${first.where}: ${first.message}` : 'unknown reason';
+  const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : '';
+  return `privacy-panel: ${file} cannot be read as a Privacy Panel export: ${reason}${more}\n`;
+}
+
+/** The report; its first line alone says the outcome and, when there are problems, the first one. */
 export function formatReport(report: VerifyReport, file: string, shown = REPORT_PROBLEMS_SHOWN): string {
   const lines: string[] = [];
-  lines.push(`${report.ok ? 'VERIFIED' : 'NOT VERIFIED'}: ${file}`);
+  const total = report.problems.length + report.problemsOmitted;
+  const first = report.problems[0];
+  lines.push(
+    report.ok
+      ? `VERIFIED: ${file}`
+      : `NOT VERIFIED: ${file}: ${total} problem${total === 1 ? '' : 's'}${first ? `, first ${first.where}: ${first.message}` : ''}`,
+  );
   if (report.installation) lines.push(`  installation: ${report.installation} (${report.product ?? '?'})`);
   if (report.exportedAt) lines.push(`  exported at:  ${report.exportedAt}`);
   const kinds = Object.entries(report.kinds)
@@ -23,10 +38,10 @@ export function formatReport(report: VerifyReport, file: string, shown = REPORT_
   if (report.headHash) lines.push(`  head hash:    ${report.headHash}  (compare with the one noted at export time)`);
   if (report.firstBroken)
     lines.push(`  first broken: seq ${report.firstBroken.seq}, receipt ${report.firstBroken.receiptId || '(no id)'}`);
-  if (report.problems.length > 0) {
-    lines.push(`  problems:     ${report.problems.length}`);
+  if (total > 0) {
+    lines.push(`  problems:     ${total}`);
     for (const problem of report.problems.slice(0, shown)) lines.push(`    - ${problem.where}: ${problem.message}`);
-    if (report.problems.length > shown) lines.push(`    … and ${report.problems.length - shown} more`);
+    if (total > shown) lines.push(`    … and ${total - Math.min(shown, report.problems.length)} more`);
   }
   return `${lines.join('\n')}\n`;
 }

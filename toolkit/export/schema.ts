@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PRODUCTS } from '../../src/domain/product';
 import { RECEIPT_SCHEMA } from '../../src/domain/receipts/types';
+import { MAX_RECEIPTS, MAX_STATEMENTS } from './limits';
 
 const text = z.string();
 const seq = z.number().int().min(1);
@@ -28,7 +29,7 @@ export const receiptSchema = z.discriminatedUnion('kind', [
     ...receiptBase,
     kind: z.literal('acknowledgment'),
     method: z.literal('admin-page-button'),
-    subject: z.object({ commitment: text }),
+    subject: z.object({ commitment: text, saltDigest: text.optional() }),
   }),
   z.object({ ...receiptBase, kind: z.enum(['app-installed', 'app-upgraded']), appVersion: text }),
   z.object({
@@ -54,8 +55,10 @@ export const bundleTopSchema = z.object({
   installation: text.min(1),
   product: z.enum(PRODUCTS),
   salt: z.string().min(1).nullable(),
-  statements: z.array(z.unknown()),
-  receipts: z.array(z.unknown()),
+  statements: z.array(z.unknown()).max(MAX_STATEMENTS),
+  /** Versions kept although no receipt references them (a vendor's full published history); absent in 0.1.x. */
+  statementsForHistory: z.array(z.number().int().min(1)).max(MAX_STATEMENTS).optional(),
+  receipts: z.array(z.unknown()).max(MAX_RECEIPTS),
   chain: z.object({ length: z.number().int().min(0), headHash: hex64 }),
   checksum: hex64,
 });

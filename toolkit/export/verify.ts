@@ -4,10 +4,11 @@
  * behind `privacy-panel verify`.
  */
 import { hashCanonical, sha256Hex } from '../../src/domain/canonical';
-import { accountCommitment, verifyChain } from '../../src/domain/receipts/receipt';
+import { accountCommitment, saltDigest, verifyChain } from '../../src/domain/receipts/receipt';
 import type { Receipt, ReceiptKind, StoredReceipt } from '../../src/domain/receipts/types';
 import { checksumInput } from './bundle';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
+import { MAX_PROBLEMS, preScan } from './limits';
 import { bundleStatementSchema, bundleTopSchema, describeIssues, storedReceiptSchema } from './schema';
 
 export interface VerifyProblem {
@@ -19,6 +20,13 @@ export interface VerifyProblem {
 export interface VerifyReport {
   /** true only when no problem was found. */
   ok: boolean;
+  /**
+   * false when the text cannot be read as an export at all (not JSON, another format, too deep, absurd
+   * numbers, too many entries, top-level fields of the wrong shape): `privacy-panel verify` exits 2, not 1.
+   */
+  readable: boolean;
+  /** Problems found beyond the MAX_PROBLEMS kept in `problems`. */
+  problemsOmitted: number;
   /** How many receipts and statement versions the file holds. */
   receipts: number;
   statements: number;
@@ -36,6 +44,11 @@ export interface VerifyReport {
   problems: VerifyProblem[];
   /** The first receipt, in chain order, with any problem. */
   firstBroken?: { seq: number; receiptId: string };
+}
+
+export interface VerifyOptions {
+  /** The head hash noted at export time: a file whose chain ends elsewhere was rewritten or cut. */
+  expectedHead?: string;
 }
 
 const noKinds = (): Record<ReceiptKind, number> => ({
@@ -65,17 +78,25 @@ function statementWhere(index: number, entry: unknown): string {
 /** Receipt problems keyed by index, so they can be reported in chain order and the first one found. */
 class ReceiptProblems {
   private readonly byIndex = new Map<number, VerifyProblem[]>();
+  private kept = 0;
+  private first: number | undefined;
+  /** Problems found but not kept (past MAX_PROBLEMS): a file of junk costs bounded memory. */
+  omitted = 0;
 
   add(index: number, where: string, message: string): void {
+    if (this.first === undefined || index < this.first) this.first = index;
+    if (this.kept >= MAX_PROBLEMS) {
+      this.omitted += 1;
+      return;
+    }
+    this.kept += 1;
     const list = this.byIndex.get(index) ?? [];
     list.push({ where, message });
     this.byIndex.set(index, list);
   }
 
   firstIndex(): number | undefined {
-    let first: number | undefined;
-    for (const index of this.byIndex.keys()) if (first === undefined || index < first) first = index;
-    return first;
+    return this.first;
   }
 
   inOrder(): VerifyProblem[] {
@@ -91,7 +112,7 @@ function placeChainProblems(receipts: readonly Receipt[], problems: ReceiptProbl
   let index = 0;
   for (const problem of verifyChain(receipts)) {
     let at = index;
-    while (at < receipts.length && receipts[at]!.seq !== problem.seq) at += 1;
+    while (at < receipts.length && receipts[at]?.seq !== problem.seq) at += 1;
     if (at === receipts.length) at = index; // cannot happen with verifyChain's output; stay put rather than lose it
     index = at;
     problems.add(at, `receipts[${at}] (seq ${problem.seq})`, problem.message);
@@ -129,6 +150,10 @@ interface ReceiptContext {
   installation: string;
   product: string;
   salt: string | null;
+  /** SHA-256 of `salt`, computed once. */
+  saltDigest: string | null;
+  /** Seqs some `account-erased` receipt names. */
+  erased: ReadonlySet<number>;
   statements: ReadonlyMap<number, BundleStatement>;
 }
 
@@ -164,6 +189,75 @@ function checkNotice(
   }
 }
 
+/** Seqs each `account-erased` receipt names, earlier than itself: the receipts whose account ID may be gone. */
+function erasedSeqsOf(receipts: readonly StoredReceipt[]): Set<number> {
+  const covered = new Set<number>();
+  for (const { receipt } of receipts)
+    if (receipt.kind === 'account-erased')
+      for (const seq of receipt.erasedSeqs) if (seq < receipt.seq) covered.add(seq);
+  return covered;
+}
+
+/**
+ * Who acknowledged: the account ID beside an acknowledgment must match its commitment under the file's
+ * salt, the salt must be the one the receipt sealed (`subject.saltDigest`, from 0.2.0 on), and an account
+ * ID may be missing only where an `account-erased` receipt says it was erased. Returns the IDs checked.
+ */
+function checkSubject(
+  stored: StoredReceipt & { receipt: { kind: 'acknowledgment' } },
+  where: string,
+  index: number,
+  context: ReceiptContext,
+  problems: ReceiptProblems,
+): number {
+  const { receipt, accountId } = stored;
+  const { salt } = context;
+  const sealedDigest = receipt.subject.saltDigest;
+  if (sealedDigest !== undefined) {
+    if (salt === null)
+      problems.add(index, where, 'the receipt seals a salt digest, but the file has no salt (removed after export?)');
+    else if (context.saltDigest !== sealedDigest)
+      problems.add(index, where, "the file's salt is not the one this receipt was sealed with (replaced?)");
+  }
+  if (accountId === null) {
+    if (!context.erased.has(receipt.seq))
+      problems.add(index, where, 'no account ID is beside it, and no account-erased receipt says it was erased');
+    return 0;
+  }
+  if (salt === null) {
+    problems.add(index, where, 'an account ID is beside it, but the file has no salt to check it against');
+    return 0;
+  }
+  if (accountCommitment(salt, accountId) !== receipt.subject.commitment)
+    problems.add(index, where, 'the account ID beside the receipt is not the one its commitment was made for');
+  return 1;
+}
+
+function checkErasure(
+  receipt: Extract<Receipt, { kind: 'account-erased' }>,
+  where: string,
+  index: number,
+  receipts: readonly StoredReceipt[],
+  indexOfSeq: ReadonlyMap<number, number>,
+  problems: ReceiptProblems,
+): void {
+  for (const erased of receipt.erasedSeqs) {
+    const target = indexOfSeq.get(erased);
+    const targetStored = target === undefined ? undefined : receipts[target];
+    if (!targetStored || erased >= receipt.seq) {
+      problems.add(index, where, `erases seq ${erased}, which is not an earlier receipt in the file`);
+    } else if (targetStored.receipt.kind !== 'acknowledgment') {
+      problems.add(
+        index,
+        where,
+        `erases seq ${erased}, which is a ${targetStored.receipt.kind} receipt, not an acknowledgment`,
+      );
+    } else if (targetStored.accountId !== null) {
+      problems.add(index, where, `erases seq ${erased}, yet that receipt still has an account ID beside it`);
+    }
+  }
+}
+
 function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptContext, problems: ReceiptProblems): number {
   let commitmentsChecked = 0;
   const indexOfSeq = new Map<number, number>();
@@ -184,40 +278,45 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
       problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
     checkNotice(stored, where, index, context, problems);
     if (receipt.kind === 'acknowledgment') {
-      if (accountId !== null && context.salt !== null) {
-        commitmentsChecked += 1;
-        if (accountCommitment(context.salt, accountId) !== receipt.subject.commitment) {
-          problems.add(index, where, 'the account ID beside the receipt is not the one its commitment was made for');
-        }
-      }
+      commitmentsChecked += checkSubject({ receipt, accountId }, where, index, context, problems);
     } else if (accountId !== null) {
       problems.add(index, where, `a ${receipt.kind} receipt names no account, yet one is stored beside it`);
     }
-    if (receipt.kind === 'account-erased') {
-      for (const erased of receipt.erasedSeqs) {
-        const target = indexOfSeq.get(erased);
-        const targetStored = target === undefined ? undefined : receipts[target];
-        if (!targetStored || erased >= receipt.seq) {
-          problems.add(index, where, `erases seq ${erased}, which is not an earlier receipt in the file`);
-        } else if (targetStored.receipt.kind !== 'acknowledgment') {
-          problems.add(
-            index,
-            where,
-            `erases seq ${erased}, which is a ${targetStored.receipt.kind} receipt, not an acknowledgment`,
-          );
-        } else if (targetStored.accountId !== null) {
-          problems.add(index, where, `erases seq ${erased}, yet that receipt still has an account ID beside it`);
-        }
-      }
-    }
+    if (receipt.kind === 'account-erased') checkErasure(receipt, where, index, receipts, indexOfSeq, problems);
   });
   return commitmentsChecked;
 }
 
-/** Checks an export file's text. Never throws: anything wrong with the file is a problem in the report. */
-export function verifyExport(bundleText: string): VerifyReport {
-  const report: VerifyReport = {
+/** A statement version no receipt points at is there only if the file says it is kept for history. */
+function checkUnreferenced(
+  receipts: readonly StoredReceipt[],
+  statements: ReadonlyMap<number, BundleStatement>,
+  forHistory: readonly number[] | undefined,
+  problems: VerifyProblem[],
+): void {
+  const referenced = new Set(receipts.map((stored) => stored.receipt.notice.version));
+  const kept = new Set(forHistory ?? []);
+  for (const version of statements.keys()) {
+    if (!referenced.has(version) && !kept.has(version)) {
+      problems.push({
+        where: `statements[v${version}]`,
+        message: `no receipt references version ${version}, and the file does not list it in statementsForHistory`,
+      });
+    }
+  }
+  for (const version of kept)
+    if (!statements.has(version))
+      problems.push({
+        where: 'statementsForHistory',
+        message: `lists version ${version}, which the file does not hold`,
+      });
+}
+
+function emptyReport(): VerifyReport {
+  return {
     ok: false,
+    readable: true,
+    problemsOmitted: 0,
     receipts: 0,
     statements: 0,
     versions: [],
@@ -225,31 +324,53 @@ export function verifyExport(bundleText: string): VerifyReport {
     commitmentsChecked: 0,
     problems: [],
   };
+}
+
+function unreadable(report: VerifyReport, where: string, message: string): VerifyReport {
+  report.readable = false;
+  report.problems.push({ where, message });
+  return report;
+}
+
+/**
+ * Checks an export file's text. Never throws: anything wrong with the file is a problem in the report, and
+ * a text that cannot be an export (see ./limits) is refused before it is parsed.
+ */
+export function verifyExport(bundleText: string, options: VerifyOptions = {}): VerifyReport {
+  const report = emptyReport();
+  try {
+    return verifyText(bundleText, options, report);
+  } catch (error) {
+    // Not expected after the pre-scan and the shape checks; a last line so the CLI never prints a stack.
+    report.ok = false;
+    return unreadable(report, 'file', `cannot be checked: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function verifyText(bundleText: string, options: VerifyOptions, report: VerifyReport): VerifyReport {
   const problems = report.problems;
+  const refused = preScan(bundleText);
+  if (refused) return unreadable(report, 'file', refused);
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(bundleText);
   } catch (error) {
-    problems.push({ where: 'file', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
-    return report;
+    return unreadable(report, 'file', `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!isRecord(parsed)) {
-    problems.push({ where: 'file', message: 'not a JSON object' });
-    return report;
-  }
+  if (!isRecord(parsed)) return unreadable(report, 'file', 'not a JSON object');
   if (parsed['format'] !== EXPORT_FORMAT) {
-    problems.push({
-      where: 'format',
-      message: `expected "${EXPORT_FORMAT}", found ${JSON.stringify(parsed['format'] ?? null)}`,
-    });
-    return report;
+    const found = typeof parsed['format'] === 'string' ? JSON.stringify(parsed['format'].slice(0, 80)) : 'none';
+    return unreadable(report, 'format', `expected "${EXPORT_FORMAT}", found ${found}`);
   }
   const top = bundleTopSchema.safeParse(parsed);
   if (!top.success) {
-    for (const message of describeIssues(top.error))
+    report.readable = false;
+    for (const message of describeIssues(top.error).slice(0, MAX_PROBLEMS))
       problems.push({ where: message.split(/[.:[]/)[0] ?? 'file', message });
     if (!Array.isArray(parsed['statements']) || !Array.isArray(parsed['receipts'])) return report;
+    // Too many entries: do not look at them one by one.
+    if (top.error.issues.some((issue) => issue.code === 'too_big')) return report;
   }
   const bundle = parsed as unknown as ExportBundle;
   const statementsRaw = parsed['statements'] as unknown[];
@@ -285,16 +406,21 @@ export function verifyExport(bundleText: string): VerifyReport {
       receiptProblems,
     );
     if (top.success) {
+      const salt = bundle.salt;
       const context: ReceiptContext = {
         installation: bundle.installation,
         product: bundle.product,
-        salt: bundle.salt,
+        salt,
+        saltDigest: salt === null ? null : saltDigest(salt),
+        erased: erasedSeqsOf(receipts),
         statements,
       };
       report.commitmentsChecked = checkReceipts(receipts, context, receiptProblems);
+      checkUnreferenced(receipts, statements, bundle.statementsForHistory, problems);
     }
   }
-  problems.push(...receiptProblems.inOrder());
+  for (const problem of receiptProblems.inOrder()) problems.push(problem);
+  report.problemsOmitted = receiptProblems.omitted;
   const first = receiptProblems.firstIndex();
   if (first !== undefined) {
     const entry = receiptsRaw[first];
@@ -307,24 +433,7 @@ export function verifyExport(bundleText: string): VerifyReport {
   if (!allWellFormed)
     problems.push({ where: 'receipts', message: 'the hash chain was not checked: some entries are not receipts' });
 
-  if (top.success) {
-    if (bundle.chain.length !== receiptsRaw.length) {
-      problems.push({
-        where: 'chain',
-        message: `states ${bundle.chain.length} receipts; the file holds ${receiptsRaw.length}`,
-      });
-    }
-    const last = receiptsRaw[receiptsRaw.length - 1];
-    const lastHash =
-      last === undefined
-        ? EMPTY_CHAIN_HEAD
-        : isRecord(last) && isRecord(last['receipt'])
-          ? last['receipt']['hash']
-          : undefined;
-    if (bundle.chain.headHash !== lastHash) {
-      problems.push({ where: 'chain', message: 'headHash is not the hash of the last receipt in the file' });
-    }
-  }
+  if (top.success) checkSummary(bundle, receiptsRaw, options, problems);
   // Checked whatever else is wrong, so that an edit anywhere is reported as one at least here.
   if (typeof parsed['checksum'] === 'string' && sha256Hex(checksumInput(bundle)) !== parsed['checksum']) {
     problems.push({
@@ -335,4 +444,35 @@ export function verifyExport(bundleText: string): VerifyReport {
 
   report.ok = problems.length === 0;
   return report;
+}
+
+/** `chain.length` and `chain.headHash` against the receipts, and the head against the one noted. */
+function checkSummary(
+  bundle: ExportBundle,
+  receiptsRaw: readonly unknown[],
+  options: VerifyOptions,
+  problems: VerifyProblem[],
+): void {
+  if (bundle.chain.length !== receiptsRaw.length) {
+    problems.push({
+      where: 'chain',
+      message: `states ${bundle.chain.length} receipts; the file holds ${receiptsRaw.length}`,
+    });
+  }
+  const last = receiptsRaw[receiptsRaw.length - 1];
+  const lastHash =
+    last === undefined
+      ? EMPTY_CHAIN_HEAD
+      : isRecord(last) && isRecord(last['receipt'])
+        ? last['receipt']['hash']
+        : undefined;
+  if (bundle.chain.headHash !== lastHash) {
+    problems.push({ where: 'chain', message: 'headHash is not the hash of the last receipt in the file' });
+  }
+  if (options.expectedHead !== undefined && options.expectedHead !== lastHash) {
+    problems.push({
+      where: 'chain',
+      message: `the chain ends in ${String(lastHash)}, not in the head hash noted at export time (${options.expectedHead}): rewritten or cut`,
+    });
+  }
 }

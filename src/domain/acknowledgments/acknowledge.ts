@@ -4,7 +4,7 @@ import type { Product } from '../product';
 import { registerAccount } from '../privacy/registry';
 import { appendReceipt } from '../receipts/chain';
 import { noticeOf } from '../receipts/notice';
-import { accountCommitment } from '../receipts/receipt';
+import { acknowledgmentSubject } from '../receipts/receipt';
 import { isAcknowledgment, type StoredReceipt } from '../receipts/types';
 import type { CompiledStatement } from '../statement/types';
 import { installationSalt } from './salt';
@@ -54,7 +54,8 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   }
 
   const salt = await installationSalt(store, ids);
-  const commitment = accountCommitment(salt, accountId);
+  const subject = acknowledgmentSubject(salt, accountId);
+  const { commitment } = subject;
   const outcome = await appendReceipt(
     store,
     {
@@ -65,7 +66,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       product: input.product,
       installation: input.installation,
       at: clock.now().toISOString(),
-      subject: { commitment },
+      subject,
     },
     accountId,
     (head) =>

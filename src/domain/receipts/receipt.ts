@@ -1,9 +1,19 @@
 import { GENESIS_HASH, hashCanonical, sha256Hex } from '../canonical';
-import { RECEIPT_SCHEMA, type OmitEach, type Receipt, type ReceiptBody } from './types';
+import { RECEIPT_SCHEMA, type AcknowledgmentSubject, type OmitEach, type Receipt, type ReceiptBody } from './types';
 
 /** The salted commitment to an account: lets a receipt name its acknowledger without keeping the ID forever. */
 export function accountCommitment(salt: string, accountId: string): string {
   return sha256Hex(`${salt}:${accountId}`);
+}
+
+/** SHA-256 of the installation salt: sealed into each acknowledgment so the salt cannot be swapped or dropped. */
+export function saltDigest(salt: string): string {
+  return sha256Hex(salt);
+}
+
+/** An acknowledgment's subject: the commitment to the account, bound to the salt it was made with. */
+export function acknowledgmentSubject(salt: string, accountId: string): AcknowledgmentSubject {
+  return { commitment: accountCommitment(salt, accountId), saltDigest: saltDigest(salt) };
 }
 
 export function receiptHash(body: ReceiptBody): string {

@@ -32,12 +32,23 @@ interface ReceiptBase {
   prevHash: string;
 }
 
+/** Who acknowledged, pseudonymised. */
+export interface AcknowledgmentSubject {
+  /** SHA-256 over `salt:accountId`; survives erasure of the account ID. */
+  commitment: string;
+  /**
+   * SHA-256 of the installation salt the commitment was made with. Inside the hashed body, so an export
+   * whose salt was removed or replaced no longer matches a receipt. Written from 0.2.0 on; receipts of
+   * 0.1.x lack it (see docs/receipts.md).
+   */
+  saltDigest?: string;
+}
+
 /** An administrator acknowledged `notice` on the admin page with the explicit button. */
 export interface AcknowledgmentBody extends ReceiptBase {
   kind: 'acknowledgment';
   method: 'admin-page-button';
-  /** SHA-256 over `salt:accountId`; survives erasure of the account ID. */
-  subject: { commitment: string };
+  subject: AcknowledgmentSubject;
 }
 
 /** Forge reported the app installed, or upgraded to a new major version. */

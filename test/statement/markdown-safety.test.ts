@@ -90,7 +90,7 @@ describe('Markdown becomes a safe block tree', () => {
     expect(blocks[0]).toEqual({
       t: 'heading',
       level: 2,
-      id: 'a-b',
+      id: 's-a-b',
       c: [
         { t: 'text', v: 'A ' },
         { t: 'em', c: [{ t: 'text', v: 'b' }] },
@@ -117,7 +117,7 @@ describe('Markdown becomes a safe block tree', () => {
     const ids = compileSource(source).sections.flatMap((s) =>
       s.blocks.flatMap((b) => (b.t === 'heading' ? [b.id] : [])),
     );
-    expect(ids).toEqual(['usage-2', 'details', 'details-2']);
+    expect(ids).toEqual(['s-usage', 's-details', 's-details-2']);
   });
 
   it('for arbitrary Markdown, only allowed node types and link schemes come out', () => {

@@ -190,6 +190,17 @@ const cases: Case[] = [
     file: 'policy/sections/summary.md',
     line: () => 3,
   },
+  {
+    rule: 'invisible-character',
+    sections: { 'sections/summary.md': 'One.\n\nWe keep \u202Eyad 82\u202C.\n' },
+    file: 'policy/sections/summary.md',
+    line: () => 3,
+  },
+  {
+    rule: 'invisible-character',
+    statement: (t) => replaceOnce(t, 'name: Tidy Boards', 'name: Tidy\u200BBoards'),
+    line: (t) => lineContaining(t, 'Tidy\u200BBoards'),
+  },
 ];
 
 describe('each rule broken on its own', () => {

@@ -5,6 +5,7 @@
 import { factFindings, duplicates } from './facts-rules';
 import { issuesToProblems, pathText } from './issues';
 import { markdownProblems } from './markdown';
+import { invisibleCharacterProblems } from './invisible';
 import { normaliseMarkdown } from './normalise';
 import { problem, sortProblems, type StatementProblem } from './problems';
 import { statementFileSchema } from './schema';
@@ -50,7 +51,7 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const raw = yaml.value;
   const lineOf = (path: readonly PropertyKey[], options?: { key?: boolean }) => yaml.locate.line(path, options);
   const versionLine = lineOf(['version']);
-  const problems: StatementProblem[] = [];
+  const problems: StatementProblem[] = invisibleCharacterProblems(input.statementText, file);
 
   const parsed = statementFileSchema.safeParse(raw);
   if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
@@ -100,6 +101,7 @@ export function parseStatement(input: StatementInput): ParsedStatement {
       return;
     }
     const markdown = normaliseMarkdown(text);
+    problems.push(...invisibleCharacterProblems(markdown, `${folder}${path}`));
     problems.push(...markdownProblems(markdown, `${folder}${path}`));
     markdownByIndex.set(index, markdown);
   });

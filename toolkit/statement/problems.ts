@@ -38,6 +38,7 @@ export const RULES = [
   'heading-too-deep',
   'section-empty',
   'markdown-unsupported',
+  'invisible-character',
   // published versions
   'lock-invalid',
   'snapshot-invalid',

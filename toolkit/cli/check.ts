@@ -3,7 +3,9 @@
  * the evidence the page shows to src/generated/evidence.json (type `Evidence`, src/domain/evidence/types.ts)
  * and exits 1 on any contradiction, naming both sides.
  *
- * Usage: tsx scripts/check.ts [--root DIR] [--facts FILE] [--no-write]
+ * The statement is policy/ as it is on disk, compiled first (not a possibly stale src/generated catalog).
+ *
+ * Usage: tsx toolkit/cli/check.ts [--root DIR] [--facts FILE] [--no-write]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

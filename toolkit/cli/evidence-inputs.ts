@@ -1,6 +1,6 @@
 /**
- * Loads what the evidence check reads: manifest.yml, the statement facts in force (from the compiled
- * catalog src/generated/statements.json, or a bare facts JSON), the backend and Custom UI sources, and
+ * Loads what the evidence check reads: manifest.yml, the statement facts in force (policy/ compiled from
+ * disk, or a given catalog or bare facts JSON), the backend and Custom UI sources, and
  * the data inventory. All file access for toolkit/evidence lives here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { scanSources } from '../evidence/code-scan';
 import type { CheckInputs } from '../evidence/run-checks';
 import type { CodeSide, SourceFile } from '../../src/domain/evidence/types';
 import { factsSchema } from '../statement/schema';
+import { factsFromPolicy } from './policy-facts';
 import type { StatementFacts } from '../../src/domain/statement/types';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -30,7 +31,10 @@ export const SOURCE_ROOTS: readonly {
 ];
 
 export interface LoadOptions {
-  /** The statement facts file, relative to root: a `StatementCatalog` (last version wins) or bare facts. */
+  /**
+   * The statement facts file, relative to root: a `StatementCatalog` (last version wins) or bare facts.
+   * Absent: the statement in root/policy, compiled from disk.
+   */
   factsFile?: string;
   /** Overrides the key families (tests); defaults to src/domain/inventory.ts. */
   inventory?: readonly KeyFamily[];
@@ -93,10 +97,17 @@ export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): 
   return parsed.data;
 }
 
+/** The statement in `root`/policy compiled from disk, so an edit is checked before any build. */
+function readPolicyFacts(root: string): StatementFacts {
+  const result = factsFromPolicy(root);
+  if (result.problems) throw new EvidenceInputError(`the statement has problems:\n  ${result.problems.join('\n  ')}`);
+  return result.facts;
+}
+
 export function loadEvidenceInputs(root: string = REPO_ROOT, options: LoadOptions = {}): CheckInputs {
   return {
     manifest: readManifest(root),
-    facts: readFacts(root, options.factsFile),
+    facts: options.factsFile === undefined ? readPolicyFacts(root) : readFacts(root, options.factsFile),
     uses: scanSources(readSources(root)),
     inventory: options.inventory ?? INVENTORY,
   };

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // the caller is not an administrator of this site (or that could not be confirmed)
   'STALE_STATEMENT', // the version or hash acknowledged is not the one in force
   'STORAGE_UNAVAILABLE', // Forge storage was rate limited, timed out or failed: retry
+  'ADMIN_CHECK_UNAVAILABLE', // the product did not answer whether the caller is an administrator in time: retry
   'INTERNAL', // anything else; details stay in the function's logs
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -207,6 +207,7 @@ export class ForgeEmulator {
     const fault = this.faults.check(path, isKvs);
     if (fault?.kind === 'reject') throw fault.error;
     if (fault?.kind === 'respond') return fault.response;
+    if (fault?.kind === 'hang') return new Promise<Response>(() => undefined);
 
     if (isKvs) {
       const identity = this.identity.current();

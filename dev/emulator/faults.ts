@@ -2,7 +2,8 @@
  * Injected failures. A matching call fails before it reaches storage (nothing is written):
  * - 'rate-limit'   → 429, body `{code:'RATE_LIMIT_EXCEEDED', message}`, header `Retry-After`;
  * - 'server-error' → 503, body `{code:'SERVICE_UNAVAILABLE', message}`;
- * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`).
+ * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`);
+ * - 'hang'         → the fetch promise never settles (a request the platform never answers).
  */
 import { errorResponse } from './http';
 import type { FaultSpec } from './types';
@@ -20,7 +21,8 @@ interface ActiveFault {
   toSkip: number;
 }
 
-export type FaultOutcome = { kind: 'respond'; response: Response } | { kind: 'reject'; error: Error };
+export type FaultOutcome =
+  { kind: 'respond'; response: Response } | { kind: 'reject'; error: Error } | { kind: 'hang' };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -66,5 +68,7 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
       };
     case 'timeout':
       return { kind: 'reject', error: new EmulatedTimeoutError(path) };
+    case 'hang':
+      return { kind: 'hang' };
   }
 }

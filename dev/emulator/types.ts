@@ -32,7 +32,7 @@ export interface SampleUser {
   consented?: boolean;
 }
 
-export type FaultKind = 'rate-limit' | 'timeout' | 'server-error';
+export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'hang';
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from '../contract';
 import { InvalidCursorError, StorageUnavailableError } from '../domain/ports';
+import { AdminCheckUnavailableError } from '../platform/adminGate';
 
 /** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */
 export class ResolverError extends Error {
@@ -38,6 +39,13 @@ export function toApiError(error: unknown): ApiError {
     return {
       code: 'STORAGE_UNAVAILABLE',
       message: 'Storage is busy or did not answer in time. Nothing was changed; please try again.',
+      retryable: true,
+    };
+  }
+  if (error instanceof AdminCheckUnavailableError) {
+    return {
+      code: 'ADMIN_CHECK_UNAVAILABLE',
+      message: 'We could not confirm in time that you are a site administrator. Nothing was changed; please try again.',
       retryable: true,
     };
   }

@@ -4,7 +4,7 @@ import type { Clock, IdSource, Store } from '../domain/ports';
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
 import { bundledEvidence } from '../platform/bundledCatalog';
-import { callerIsAdministrator } from '../platform/adminGate';
+import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/adminGate';
 import { createKvsStore } from '../platform/kvsStore';
 import { systemClock, systemIds } from '../platform/system';
 import { acknowledge } from './acknowledge';
@@ -23,6 +23,8 @@ export interface HandlerOptions {
   clock?: Clock;
   ids?: IdSource;
   store?: Store;
+  /** How long the administrator check may take (default ADMIN_CHECK_TIMEOUT_MS); shorter in tests. */
+  adminCheckTimeoutMs?: number;
 }
 
 /** The Forge resolver handler: one typed entry per contract name, each thin. */
@@ -33,7 +35,8 @@ export function createResolverHandler(options: HandlerOptions) {
     store: options.store ?? createKvsStore(),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
-    isAdministrator: callerIsAdministrator,
+    isAdministrator: (product, accountId) =>
+      callerIsAdministrator(product, accountId, options.adminCheckTimeoutMs ?? ADMIN_CHECK_TIMEOUT_MS),
   };
   return makeResolver<Defs>({
     getDisclosure: ({ payload, context }) => respond(() => getDisclosure(deps, payload, context)),

@@ -13,10 +13,17 @@ type Payload<N extends ResolverName> = Parameters<Defs[N]>[0];
 type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<infer T> ? T : never;
 
 /** The real resolver handler on the platform emulator, called the way Forge calls it. */
-export function startApp(catalog: StatementCatalog = sampleCatalog(), options: { clock?: Clock } = {}) {
+export function startApp(
+  catalog: StatementCatalog = sampleCatalog(),
+  options: { clock?: Clock; adminCheckTimeoutMs?: number } = {},
+) {
   const emulator = new ForgeEmulator().install();
   const build = (next: StatementCatalog) =>
-    createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
+    createResolverHandler({
+      catalog: next,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.adminCheckTimeoutMs === undefined ? {} : { adminCheckTimeoutMs: options.adminCheckTimeoutMs }),
+    });
   let handler = build(catalog);
   const app = {
     emulator,

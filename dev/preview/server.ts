@@ -13,6 +13,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Product } from '../../src/contract';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { askProduct, installContextOf, PreviewBackend, type Theme, type Viewpoint } from './backend';
+import { hostAllowed, newToken, postRefusal, withToken } from './guard';
 
 export const BUILD_DIR = resolve(__dirname, '../../static/admin/build');
 const CLIENT_DIR = resolve(__dirname, 'client');
@@ -196,57 +197,106 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   };
 
+  const token = newToken();
+  const listenHost = options.host ?? '127.0.0.1';
+  let listenPort = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     const path = url.pathname;
     const route = async (): Promise<void> => {
+      if (!hostAllowed(req.headers.host, listenHost, listenPort)) {
+        send(res, 403, 'text/plain', 'Forbidden: unexpected Host');
+        return;
+      }
+      if (req.method === 'POST') {
+        const refusal = postRefusal(req.headers, path === '/__preview/control' ? token : undefined);
+        if (refusal) {
+          sendJson(res, 403, { error: `Forbidden: ${refusal}` });
+          return;
+        }
+      }
       if (req.method === 'POST' && path === '/__preview/bridge') {
         const body = await readJson(req);
-        if (!isRecord(body) || typeof body.name !== 'string')
-          { sendJson(res, 400, { error: 'Expected {name, args}' }); return; }
+        if (!isRecord(body) || typeof body.name !== 'string') {
+          sendJson(res, 400, { error: 'Expected {name, args}' });
+          return;
+        }
         try {
-          sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null }); return;
+          sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null });
+          return;
         } catch (error) {
-          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }); return;
+          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+          return;
         }
       }
       if (req.method === 'POST' && path === '/__preview/control') {
         const body = await readJson(req);
-        if (!isRecord(body)) { sendJson(res, 400, { error: 'Expected {action, value}' }); return; }
+        if (!isRecord(body)) {
+          sendJson(res, 400, { error: 'Expected {action, value}' });
+          return;
+        }
         let message: string | undefined;
         try {
           message = await control(body.action, body.value);
         } catch (error) {
-          sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }); return;
+          sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+          return;
         }
         const described = describe(backend);
-        sendJson(res, 200, message === undefined ? described : { ...described, message }); return;
+        sendJson(res, 200, message === undefined ? described : { ...described, message });
+        return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'text/plain', 'Method not allowed'); return; }
-      if (path === '/__preview/state') { sendJson(res, 200, describe(backend)); return; }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'text/plain', 'Method not allowed');
+        return;
+      }
+      if (path === '/__preview/state') {
+        sendJson(res, 200, describe(backend));
+        return;
+      }
       if (path === '/__preview/theme.css') {
         const file = backend.viewpoint.theme === 'dark' ? 'tokens-dark.css' : 'tokens-light.css';
-        send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file))); return;
+        send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file)));
+        return;
       }
       if (path.startsWith('/__preview/')) {
         const file = fileUnder(CLIENT_DIR, path.slice('/__preview'.length));
-        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
-        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
+        if (!file) {
+          send(res, 404, 'text/plain', 'Not found');
+          return;
+        }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        return;
       }
-      if (path === '/favicon.ico') { send(res, 204, 'image/x-icon', ''); return; }
+      if (path === '/favicon.ico') {
+        send(res, 204, 'image/x-icon', '');
+        return;
+      }
       if (path === '/' || path === '/index.html') {
-        send(res, 200, TYPES['.html'] as string, readFileSync(join(CLIENT_DIR, 'shell.html')), {
-          'content-security-policy': APP_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
-        }); return;
+        send(
+          res,
+          200,
+          TYPES['.html'] as string,
+          withToken(readFileSync(join(CLIENT_DIR, 'shell.html'), 'utf8'), token),
+          {
+            'content-security-policy': APP_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+          },
+        );
+        return;
       }
       if (path === '/app' || path === '/app/' || path === '/app/index.html') {
         const html = injectBridge(readFileSync(indexFile, 'utf8'));
-        send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP }); return;
+        send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP });
+        return;
       }
       if (path.startsWith('/app/')) {
         const file = fileUnder(buildDir, path.slice('/app'.length));
-        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
-        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
+        if (!file) {
+          send(res, 404, 'text/plain', 'Not found');
+          return;
+        }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        return;
       }
       send(res, 404, 'text/plain', 'Not found');
     };
@@ -255,12 +305,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
   });
 
-  const host = options.host ?? '127.0.0.1';
+  const host = listenHost;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4173, host, () => done());
   });
   const { port } = server.address() as AddressInfo;
+  listenPort = port;
   const url = `http://${host}:${port}/`;
   return {
     url,

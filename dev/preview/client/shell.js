@@ -7,6 +7,8 @@
   var theme = document.getElementById('theme');
   var info = document.getElementById('info');
   var closeWho = document.getElementById('close-who');
+  var tokenMeta = document.querySelector('meta[name="preview-token"]');
+  var token = tokenMeta ? tokenMeta.getAttribute('content') : '';
 
   function show(state) {
     user.textContent = '';
@@ -38,7 +40,8 @@
   function control(action, value) {
     return fetch('/__preview/control', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The per-run token the server put into this page: without it the preview refuses the control.
+      headers: { 'content-type': 'application/json', 'x-preview-token': token },
       body: JSON.stringify({ action: action, value: value }),
     })
       .then(function (r) {

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   if (ui) sections.push({ title: 'Admin page', run: ui });
   const exporter = await optional('./bench/export', 'benchExport');
   if (exporter) sections.push({ title: 'Export', run: exporter });
+  const statement = await optional('./bench/statement', 'benchStatement');
+  if (statement) sections.push({ title: 'Pathological statements', run: statement });
   let over = 0;
   for (const section of sections) {
     const rows = await section.run();

@@ -225,7 +225,7 @@ describe('checks that hold even when every hash is recomputed', () => {
     ]);
   });
 
-  it('a receipt whose statement version is not in the file, or whose notice disagrees with it', async () => {
+  it('a receipt whose statement version is not in the file, or whose notice disagrees with it', () => {
     const input = sampleInput();
     const base = chainOf([{ kind: 'ack', version: 1, account: '712020:alice' }])[0]!.receipt;
     const draft = bodyOf(base) as Extract<ReturnType<typeof bodyOf>, { kind: 'acknowledgment' }>;
@@ -317,8 +317,8 @@ describe('properties', () => {
   });
 
   it('changing any one letter or digit anywhere in the file fails', () => {
-    const positions = [...text].flatMap((ch, i) => (/[A-Za-z0-9]/.test(ch) ? [i] : []));
-    expect([...text].length).toBe(text.length); // plain ASCII: positions are code units
+    const positions = Array.from(text).flatMap((ch, i) => (/[A-Za-z0-9]/.test(ch) ? [i] : []));
+    expect(Array.from(text)).toHaveLength(text.length); // plain ASCII: positions are code units
     fc.assert(
       fc.property(fc.constantFrom(...positions), fc.constantFrom('a', 'Q', '5'), (at, replacement) => {
         fc.pre(text[at] !== replacement);

@@ -58,7 +58,7 @@ const en = {
   'diff.changed': 'Changed:',
   'diff.was': '(was “{title}”)',
 
-  'verdict.vendor-statement': 'Vendor's statement',
+  'verdict.vendor-statement': "Vendor's statement",
   'verdict.contradicted': 'Contradicted',
   'verdict.verified': 'Verified',
   'verdict.verifiedFrom': 'Verified from {basis}',
@@ -108,9 +108,9 @@ const en = {
   'facts.contact': 'Contact',
   'location.forge-hosted-storage': 'Forge hosted storage, run by Atlassian',
   'location.atlassian-product': 'Inside the Atlassian product',
-  'location.vendor-infrastructure': 'The vendor's own systems',
-  'location.customer-infrastructure': 'The customer's own systems',
-  'location.browser': 'The user's browser',
+  'location.vendor-infrastructure': "The vendor's own systems",
+  'location.customer-infrastructure': "The customer's own systems",
+  'location.browser': "The user's browser",
 
   'statement.contents': 'Contents',
   'statement.label': 'Data-handling statement',

@@ -38,6 +38,17 @@ export const RULES = [
   'heading-too-deep',
   'section-empty',
   'markdown-unsupported',
+  // translations (policy/translations/)
+  'translation-locale-mismatch',
+  'translation-source-unknown',
+  'translation-source-hash',
+  'translation-text-missing',
+  'translation-text-extra',
+  'translation-section-missing',
+  'translation-section-extra',
+  'translation-section-order',
+  'translation-unpublished',
+  'published-translation-tampered',
   // published versions
   'lock-invalid',
   'snapshot-invalid',

@@ -114,7 +114,9 @@ export function translationFor(
   const exact = usable.filter((t) => t.source.locale.toLowerCase() === locale.replace('_', '-').toLowerCase());
   const candidates =
     exact.length > 0 ? exact : usable.filter((t) => languageOf(t.source.locale) === languageOf(locale));
-  const best = [...candidates].sort((a, b) => b.source.translates.version - a.source.translates.version)[0];
+  // Newest version translated; among revisions of one version the last listed (the catalog lists the current one last).
+  let best: CompiledTranslation | undefined;
+  for (const t of candidates) if (!best || t.source.translates.version >= best.source.translates.version) best = t;
   if (!best) return undefined;
   const stale =
     best.source.translates.version !== current.source.version || best.source.translates.hash !== current.hash;

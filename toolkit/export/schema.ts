@@ -29,6 +29,13 @@ export const receiptSchema = z.discriminatedUnion('kind', [
     kind: z.literal('acknowledgment'),
     method: z.literal('admin-page-button'),
     subject: z.object({ commitment: text }),
+    shown: z.optional(
+      z.object({
+        locale: text,
+        hash: text,
+        translates: z.object({ version: z.number().int().min(1), hash: text }),
+      }),
+    ),
   }),
   z.object({ ...receiptBase, kind: z.enum(['app-installed', 'app-upgraded']), appVersion: text }),
   z.object({
@@ -46,6 +53,14 @@ export const bundleStatementSchema = z.object({
   hash: text,
 });
 
+export const bundleTranslationSchema = z.object({
+  source: z.object({
+    locale: text,
+    translates: z.object({ version: z.number().int().min(1), hash: text }),
+  }),
+  hash: text,
+});
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
 
 /** The bundle's top level; `statements` and `receipts` are checked element by element. */
@@ -55,6 +70,7 @@ export const bundleTopSchema = z.object({
   product: z.enum(PRODUCTS),
   salt: z.string().min(1).nullable(),
   statements: z.array(z.unknown()),
+  translations: z.optional(z.array(z.unknown())),
   receipts: z.array(z.unknown()),
   chain: z.object({ length: z.number().int().min(0), headHash: hex64 }),
   checksum: hex64,

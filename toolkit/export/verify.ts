@@ -9,6 +9,8 @@ import type { Receipt, ReceiptKind, StoredReceipt } from '../../src/domain/recei
 import { checksumInput } from './bundle';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
 import { bundleStatementSchema, bundleTopSchema, describeIssues, storedReceiptSchema } from './schema';
+import { checkTranslations, shownProblems } from './verify-translations';
+import type { BundleTranslation } from './format';
 
 export interface VerifyProblem {
   /** Where in the file: 'format', 'statements[v2]', 'receipts[12] (seq 13)', 'chain', 'checksum', … */
@@ -130,6 +132,7 @@ interface ReceiptContext {
   product: string;
   salt: string | null;
   statements: ReadonlyMap<number, BundleStatement>;
+  translations: ReadonlyMap<string, BundleTranslation>;
 }
 
 function checkNotice(
@@ -184,6 +187,7 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
       problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
     checkNotice(stored, where, index, context, problems);
     if (receipt.kind === 'acknowledgment') {
+      for (const message of shownProblems(receipt, context.translations)) problems.add(index, where, message);
       if (accountId !== null && context.salt !== null) {
         commitmentsChecked += 1;
         if (accountCommitment(context.salt, accountId) !== receipt.subject.commitment) {
@@ -264,6 +268,8 @@ export function verifyExport(bundleText: string): VerifyReport {
 
   const statements = checkStatements(statementsRaw, problems);
   report.versions = [...statements.keys()];
+  const translationsRaw = Array.isArray(parsed['translations']) ? (parsed['translations'] as unknown[]) : [];
+  const translations = checkTranslations(translationsRaw, statements, problems);
 
   const receiptProblems = new ReceiptProblems();
   const wellFormed: StoredReceipt[] = [];
@@ -290,6 +296,7 @@ export function verifyExport(bundleText: string): VerifyReport {
         product: bundle.product,
         salt: bundle.salt,
         statements,
+        translations,
       };
       report.commitmentsChecked = checkReceipts(receipts, context, receiptProblems);
     }

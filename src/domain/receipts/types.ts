@@ -1,4 +1,5 @@
 import type { Product } from '../product';
+import type { ShownText } from '../statement/translation';
 
 /**
  * A receipt, shaped after an ISO/IEC TS 27560 notice receipt: which notice (statement version and the hash
@@ -38,6 +39,11 @@ export interface AcknowledgmentBody extends ReceiptBase {
   method: 'admin-page-button';
   /** SHA-256 over `salt:accountId`; survives erasure of the account ID. */
   subject: { commitment: string };
+  /**
+   * The translation the admin read, when it was one: its locale and hash, and the source it translates
+   * (`notice` stays the version acknowledged). Absent when the admin read the source text.
+   */
+  shown?: ShownText;
 }
 
 /** Forge reported the app installed, or upgraded to a new major version. */

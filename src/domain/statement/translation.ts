@@ -3,7 +3,14 @@
  * the human-readable fact texts, each fact text addressed by a path (`dataStored.receipts.purpose`). Names,
  * domains, e-mail addresses, numbers and flags are never translated: they stay the source's. Pure.
  */
-import type { CompiledStatement, RenderedSection, SourceSection, StatementChange, StatementFacts } from './types';
+import type {
+  CompiledStatement,
+  RenderedSection,
+  SourceSection,
+  StatementChange,
+  StatementFacts,
+  StatementSource,
+} from './types';
 
 /** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
 export interface TranslationSource {
@@ -96,6 +103,25 @@ export function translatedChange(
   texts: Readonly<Record<string, string>>,
 ): StatementChange | null {
   return change ? { ...change, summary: texts['change.summary'] ?? change.summary } : null;
+}
+
+/** A published translation by its hash. */
+export function findTranslation(
+  catalog: { translations?: CompiledTranslation[] },
+  hash: string,
+): CompiledTranslation | undefined {
+  return catalog.translations?.find((t) => t.hash === hash);
+}
+
+/** A version's source with its texts and sections replaced by a translation's (for diffs in the admin's language). */
+export function translatedSource(source: StatementSource, translation: CompiledTranslation): StatementSource {
+  const { texts, sections } = translation.source;
+  return {
+    ...source,
+    change: translatedChange(source.change, texts),
+    facts: translatedFacts(source.facts, texts),
+    sections,
+  };
 }
 
 /** The language of a locale tag: `de-DE` → `de`. */

@@ -113,7 +113,7 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
       return out;
     },
     number,
-    list: (items) => lists.format(items),
+    list: (items) => decorate(lists.format(items)),
     calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(calendar, `${ymd}T00:00:00Z`) : ymd),
     instant: (iso) => format(local, iso),
     instantDate: (iso) => format(localDate, iso),

@@ -101,8 +101,8 @@ export class PreviewBackend {
     if (change.theme !== undefined && change.theme !== 'light' && change.theme !== 'dark') {
       throw new Error(`Unknown theme ${String(change.theme)}`);
     }
-    if (change.locale !== undefined && !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/.test(String(change.locale))) {
-      throw new Error(`Not a locale: ${String(change.locale)}`);
+    if (change.locale !== undefined && !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/.test(change.locale)) {
+      throw new Error(`Not a locale: ${change.locale}`);
     }
     this.current = { ...this.current, ...stripUndefined(change) };
     return this.viewpoint;

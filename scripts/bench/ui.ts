@@ -19,7 +19,7 @@ import type { QueryPage, Store, StoredValue } from '../../src/domain/ports';
 import { systemClock, systemIds } from '../../src/platform/system';
 import { installContextOf, PreviewBackend } from '../../dev/preview/backend';
 import { startPreview } from '../../dev/preview/server';
-import { launchChromium, recordInvokes, recordedInvokes } from '../../test/browser/harness';
+import { launchChromium, recordInvokes, recordedInvokes } from '../../dev/preview/chromium';
 import type { BenchRow } from './types';
 
 const BUILD = resolve(__dirname, '../../static/admin/build');

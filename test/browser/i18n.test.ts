@@ -35,8 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await session?.stop();
+  await browser.close();
+  await session.stop();
   rmSync(downloads, { recursive: true, force: true });
 });
 

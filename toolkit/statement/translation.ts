@@ -10,10 +10,10 @@ import { canonicalJson, hashCanonical } from '../../src/domain/canonical';
 import { sourceTexts, type CompiledTranslation, type TranslationSource } from '../../src/domain/statement/translation';
 import type { CompiledStatement } from '../../src/domain/statement/types';
 import { issuesToProblems } from './issues';
-import { markdownProblems, markdownToBlocks } from './markdown';
+import { compileSections } from './compile';
+import { markdownProblems } from './markdown';
 import { normaliseMarkdown } from './normalise';
 import { problem, type StatementProblem } from './problems';
-import { Slugger } from './slug';
 import { parseYaml } from './yaml-lines';
 
 /** The locales Forge resolves (forge-facts §7): a translation into any other would never be shown. */
@@ -219,12 +219,7 @@ export function parseTranslation(
 
 /** Its hash and safe block tree, compiled exactly like a source version's sections. */
 export function compileTranslation(source: TranslationSource): CompiledTranslation {
-  const slugger = new Slugger(source.sections.map((s) => s.id));
-  return {
-    source,
-    hash: hashCanonical(source),
-    sections: source.sections.map((s) => ({ id: s.id, title: s.title, blocks: markdownToBlocks(s.markdown, slugger) })),
-  };
+  return { source, hash: hashCanonical(source), sections: compileSections(source.sections) };
 }
 
 /** `de-DE-v1-0123456789ab.json`: the locale, the version translated and the start of the translation's hash. */

@@ -82,6 +82,7 @@ test('a German admin reads the German page and statement, acknowledges, and the 
 
   await page.getByRole('button', { name: 'Version 1 bestätigen' }).click();
   await status().getByText('Bestätigt von Ada Admin').waitFor();
+  await page.locator('.history-table .read-in', { hasText: '(gelesen auf Deutsch)' }).waitFor();
 
   const bundle = await exportJson('JSON herunterladen');
   const ack = bundle.receipts.find((r) => r.receipt.kind === 'acknowledgment')?.receipt;

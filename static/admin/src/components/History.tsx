@@ -21,7 +21,17 @@ function Entry({ row, names }: { row: HistoryRow; names: NameDirectory }): JSX.E
   const i18n = useI18n();
   const name = useDisplayName(names, row.kind === 'acknowledgment' ? row.accountId : null);
   if (row.kind === 'acknowledgment') {
-    return <>{i18n.rich('history.acknowledged', { who: <Who name={name} />, version: row.version })}</>;
+    return (
+      <>
+        {i18n.rich('history.acknowledged', { who: <Who name={name} />, version: row.version })}
+        {row.readIn && (
+          <span class="subtle read-in" data-locale={row.readIn}>
+            {' '}
+            {i18n.t('history.readIn', { language: i18n.languageName(row.readIn) })}
+          </span>
+        )}
+      </>
+    );
   }
   return <span class="event">{describeEvent(row, i18n)}</span>;
 }

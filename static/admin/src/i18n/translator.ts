@@ -32,7 +32,7 @@ export interface Translator {
   instantDate: (iso: string) => string;
   /** How long ago an instant was, in days ("today", "3 days ago"). */
   relativeDays: (iso: string, now?: Date) => string;
-  /** A language's name in the page's language (`de` → "German"). */
+  /** A language's name in the page's language, from a language or locale tag (`de-DE` → "German"). */
   languageName: (tag: string) => string;
 }
 
@@ -123,6 +123,9 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
       const dayOf = (d: Date) => Date.parse(`${dayInZone.format(d)}T00:00:00Z`);
       return decorate(relative.format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
     },
-    languageName: (tag) => decorate(languages.of(tag) ?? tag),
+    languageName: (tag) => {
+      const language = tag.split(/[-_]/)[0] ?? tag;
+      return decorate(languages.of(language) ?? language);
+    },
   };
 }

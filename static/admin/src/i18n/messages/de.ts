@@ -177,6 +177,7 @@ export const messages = {
   'history.loadMore': 'Mehr laden',
   'history.retryMore': 'Erneut versuchen, mehr zu laden',
   'history.acknowledged': '{who} hat Version {version} der Erklärung bestätigt',
+  'history.readIn': '(gelesen auf {language})',
   'event.app-installed': 'App installiert — Version {version} der Erklärung in Kraft',
   'event.app-installed.app':
     'App installiert (Version {appVersion} der App) — Version {version} der Erklärung in Kraft',

@@ -174,6 +174,7 @@ const en = {
   'history.loadMore': 'Load more',
   'history.retryMore': 'Retry loading more',
   'history.acknowledged': '{who} acknowledged statement version {version}',
+  'history.readIn': '(read in {language})',
   'event.app-installed': 'App installed — statement version {version} in force',
   'event.app-installed.app': 'App installed (version {appVersion} of the app) — statement version {version} in force',
   'event.app-upgraded': 'App upgraded — statement version {version} in force',

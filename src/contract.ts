@@ -9,6 +9,7 @@ import type { Evidence } from './domain/evidence/types';
 import type { StoredReceipt } from './domain/receipts/types';
 import type { StatementDiff } from './domain/statement/diff';
 import type { Block, Materiality, StatementChange, StatementFacts, StatementSource } from './domain/statement/types';
+import type { ShownText, TranslationSource } from './domain/statement/translation';
 
 import type { Product } from './domain/product';
 export type { Product };
@@ -35,6 +36,26 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 // ---- getDisclosure ----
 
+export interface DisclosurePayload {
+  /** The viewer's locale (view.getContext().locale): picks the statement's translation. Display only. */
+  locale?: string;
+}
+
+/** The statement in the viewer's language, beside the authoritative source text. */
+export interface TranslationView {
+  locale: string;
+  /** The translation's hash: what an acknowledgment records as shown. */
+  hash: string;
+  /** The version and source hash it translates. */
+  translates: { version: number; hash: string };
+  /** The language of the source text (the authoritative one). */
+  sourceLocale: string;
+  /** true when it translates an older version than the one in force: the source text is authoritative. */
+  stale: boolean;
+  /** The translated version as the page renders it (its own version number, translated facts and sections). */
+  statement: StatementView;
+}
+
 export interface StatementView {
   id: string;
   version: number;
@@ -60,6 +81,8 @@ export interface Disclosure {
   versions: VersionSummary[];
   status: SiteStatus;
   viewer: Viewer;
+  /** Present when the statement has a translation for the viewer's locale. */
+  translation?: TranslationView;
 }
 
 // ---- acknowledge ----
@@ -67,6 +90,8 @@ export interface Disclosure {
 export interface AcknowledgePayload {
   version: number;
   hash: string;
+  /** The translation the admin read, when it was one (absent: the source text). */
+  shown?: { locale: string; hash: string };
 }
 
 export interface AcknowledgeResult {
@@ -102,8 +127,15 @@ export interface PublishedVersion {
   hash: string;
 }
 
+export interface PublishedTranslation {
+  source: TranslationSource;
+  hash: string;
+}
+
 export interface StatementVersions {
   versions: PublishedVersion[];
+  /** Every published translation (absent when there are none). */
+  translations?: PublishedTranslation[];
 }
 
 // ---- diffVersions: what changed between two published versions (no personal data) ----
@@ -111,6 +143,8 @@ export interface StatementVersions {
 export interface DiffVersionsPayload {
   from: number;
   to: number;
+  /** Section titles in this locale when both versions have a translation into it. */
+  locale?: string;
 }
 
 export type VersionDiff = StatementDiff;
@@ -156,7 +190,7 @@ export interface InForce {
 export const IN_FORCE_MAX = 500;
 
 export type Defs = {
-  getDisclosure: () => Promise<Result<Disclosure>>;
+  getDisclosure: (payload?: DisclosurePayload) => Promise<Result<Disclosure>>;
   acknowledge: (payload: AcknowledgePayload) => Promise<Result<AcknowledgeResult>>;
   listAcknowledgments: (payload: ListAcknowledgmentsPayload) => Promise<Result<HistoryPage>>;
   getStatementVersions: () => Promise<Result<StatementVersions>>;
@@ -165,7 +199,7 @@ export type Defs = {
   inForceOn: (payload: InForceOnPayload) => Promise<Result<InForce>>;
 };
 
-export type ResolverName = keyof Defs & string;
+export type ResolverName = Extract<keyof Defs, string>;
 export const RESOLVER_NAMES = [
   'getDisclosure',
   'acknowledge',
@@ -177,3 +211,10 @@ export const RESOLVER_NAMES = [
 ] as const satisfies readonly ResolverName[];
 
 export type { AcknowledgmentView, Evidence, Materiality, SiteStatus, VersionSummary };
+export type { ShownText, TranslationSource };
+
+// The types the page renders, re-exported so that it imports only this contract (eslint.config.mjs).
+export type { Claim, Eligibility } from './domain/evidence/types';
+export type { Block, Inline, StatementFacts, StorageLocation, TableAlign } from './domain/statement/types';
+export type { SectionChange } from './domain/statement/diff';
+export type { StoredReceipt } from './domain/receipts/types';

@@ -19,6 +19,8 @@ export interface Viewpoint {
   accountId: string;
   product: Product;
   theme: Theme;
+  /** What view.getContext().locale reports (BCP 47): picks the page's catalog and the statement's translation. */
+  locale: string;
 }
 
 /** The preview's one simulated site; each product on it is a separate installation. */
@@ -59,7 +61,7 @@ export class PreviewBackend {
   private handler: ForgeResolverHandler;
   /** Every resolver call since the last `clearInvocations()`, in order. */
   readonly invocations: InvocationRecord[] = [];
-  private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' };
+  private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', locale: 'en-GB' };
   private readonly initialUsers: readonly SampleUser[];
 
   constructor(options: PreviewBackendOptions) {
@@ -98,6 +100,9 @@ export class PreviewBackend {
     }
     if (change.theme !== undefined && change.theme !== 'light' && change.theme !== 'dark') {
       throw new Error(`Unknown theme ${String(change.theme)}`);
+    }
+    if (change.locale !== undefined && !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/.test(change.locale)) {
+      throw new Error(`Not a locale: ${change.locale}`);
     }
     this.current = { ...this.current, ...stripUndefined(change) };
     return this.viewpoint;

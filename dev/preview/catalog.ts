@@ -29,5 +29,5 @@ export function nextVersionSource(current: StatementSource, now: Date = new Date
 
 /** The base catalog plus the versions published in the preview, compiled. */
 export function withPublished(base: StatementCatalog, published: readonly StatementSource[]): StatementCatalog {
-  return { versions: [...base.versions, ...published.map(compileSource)] };
+  return { ...base, versions: [...base.versions, ...published.map(compileSource)] };
 }

@@ -130,7 +130,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     storageDir: resolve(options.storageDir ?? '.preview'),
     ...(options.baseCatalog ? { baseCatalog: options.baseCatalog } : {}),
   });
-  const locale = options.locale ?? 'en-GB';
+  backend.update({ locale: options.locale ?? 'en-GB' });
   const timezone = options.timezone ?? 'Europe/London';
 
   const context = (): Record<string, unknown> => {
@@ -142,7 +142,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       extension: { type: product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings' },
       localId: `preview-${product}-admin-page`,
       moduleKey: MODULE_KEY,
-      locale,
+      locale: backend.viewpoint.locale,
       timezone,
       environmentType: 'DEVELOPMENT',
     };
@@ -180,6 +180,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         return;
       case 'theme':
         backend.update({ theme: value as Theme });
+        return;
+      case 'locale':
+        backend.update({ locale: String(value) });
         return;
       case 'publish':
         backend.publishNextVersion();

@@ -15,7 +15,7 @@ import { verifyExport } from '../../toolkit/export/verify';
 import { receiptKey, SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { collectExport, type ForgeInvoke } from '../../static/admin/src/export/collect';
+import { collectExport, type ExportCalls } from '../../static/admin/src/export/collect';
 import { admin, JIRA_SITE, startApp } from '../../test/support/app';
 import type { BenchRow } from './types';
 
@@ -117,15 +117,19 @@ export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchR
     );
 
     const timings: { name: string; ms: number; bytes: number }[] = [];
-    const invoke = (async (name: string, payload?: unknown) => {
+    const timed = async (name: string, payload?: unknown): Promise<unknown> => {
       const began = performance.now();
       const result = await app.raw(name, payload, admin);
       timings.push({ name, ms: performance.now() - began, bytes: Buffer.byteLength(JSON.stringify(result), 'utf8') });
       return result;
-    }) as unknown as ForgeInvoke;
+    };
+    const calls: ExportCalls = {
+      getStatementVersions: () => timed('getStatementVersions') as ReturnType<ExportCalls['getStatementVersions']>,
+      exportReceipts: (payload) => timed('exportReceipts', payload) as ReturnType<ExportCalls['exportReceipts']>,
+    };
 
     const began = performance.now();
-    const collected = await collectExport(invoke);
+    const collected = await collectExport(calls);
     const totalMs = performance.now() - began;
 
     const verifyBegan = performance.now();

@@ -7,6 +7,21 @@ import { ResolverError } from './errors';
 import { requireAdministrator } from './guard';
 import { parseAcknowledge } from './payloads';
 import { currentStatement } from '../domain/statement/catalog';
+import { findTranslation, type ShownText } from '../domain/statement/translation';
+import type { StatementCatalog } from '../domain/statement/types';
+
+/** The published translation the admin says they read; INVALID_INPUT when the catalog has no such text. */
+function shownTranslation(catalog: StatementCatalog, shown: { locale: string; hash: string }): ShownText {
+  const found = findTranslation(catalog, shown.hash);
+  if (!found || found.source.locale !== shown.locale) {
+    throw new ResolverError(
+      'INVALID_INPUT',
+      'shown.hash: no published translation has this locale and hash',
+      'shown.hash',
+    );
+  }
+  return { locale: found.source.locale, hash: found.hash, translates: found.source.translates };
+}
 
 export async function acknowledge(deps: ResolverDeps, payload: unknown, context: unknown): Promise<AcknowledgeResult> {
   const seen = parseAcknowledge(payload);
@@ -26,9 +41,16 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
       'hash',
     );
   }
+  const shown = seen.shown ? shownTranslation(deps.catalog, seen.shown) : undefined;
   const outcome = await recordAcknowledgment(
     { store: deps.store, clock: deps.clock, ids: deps.ids },
-    { statement: current, accountId: caller.accountId, product: caller.product, installation: caller.installation },
+    {
+      statement: current,
+      accountId: caller.accountId,
+      product: caller.product,
+      installation: caller.installation,
+      ...(shown ? { shown } : {}),
+    },
   );
   const snapshot = await readAcknowledgments(deps.store, deps.catalog, caller.accountId);
   const { receipt } = outcome.receipt;

@@ -3,16 +3,16 @@ import { readAcknowledgments } from '../domain/acknowledgments/readModel';
 import { siteStatus, withoutAccounts } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';
 import { callerOf } from './guard';
-import { parseEmpty } from './payloads';
+import { parseDisclosure } from './payloads';
 import { currentStatement, versionSummaries } from '../domain/statement/catalog';
-import { statementView } from './statementView';
+import { statementView, translationView } from './statementView';
 
 /**
  * Everything the page needs for its first paint, in one call and one storage read. Anyone who can load
  * the page may read the statement and the site's status; account IDs only reach administrators.
  */
 export async function getDisclosure(deps: ResolverDeps, payload: unknown, context: unknown): Promise<Disclosure> {
-  parseEmpty(payload);
+  const { locale } = parseDisclosure(payload);
   const caller = callerOf(context);
   const [isAdmin, snapshot] = await Promise.all([
     deps.isAdministrator(caller.product, caller.accountId),
@@ -24,7 +24,7 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
     isAdmin && snapshot.own
       ? { version: current.source.version, accountId: caller.accountId, at: snapshot.own.at }
       : null;
-  return {
+  const disclosure: Disclosure = {
     product: caller.product,
     statement: statementView(current),
     evidence: deps.evidence,
@@ -32,4 +32,6 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
     status: isAdmin ? status : withoutAccounts(status),
     viewer: { isAdmin, canAcknowledge: isAdmin && !own, acknowledgedCurrent: own },
   };
+  const translation = translationView(deps.catalog, locale);
+  return translation ? { ...disclosure, translation } : disclosure;
 }

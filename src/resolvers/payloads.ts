@@ -47,17 +47,28 @@ const isoDay = z.string({ error: 'must be a string' }).check(
   ),
 );
 
+/** A BCP 47 tag as Forge reports locales (`de-DE`, `en_US`); display only, never trusted for anything else. */
+const locale = z
+  .string({ error: 'must be a string' })
+  .check(z.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/, { error: 'must be a locale such as de-DE' }));
+
+const shown = z.strictObject(
+  { locale, hash },
+  { error: 'must be an object with the locale and hash of the translation shown' },
+);
+
 export const acknowledgeSchema = z.strictObject(
-  { version, hash },
+  { version, hash, shown: z.optional(shown) },
   { error: 'must be an object with version and hash' },
 );
+export const disclosureSchema = z.strictObject({ locale: z.optional(locale) }, { error: 'must be an object' });
 export const listSchema = z.strictObject(
   { cursor, limit: z.optional(wholeNumber(1, HISTORY_PAGE_MAX)) },
   { error: 'must be an object' },
 );
 export const emptySchema = z.strictObject({}, { error: 'must be empty' });
 export const diffSchema = z.strictObject(
-  { from: version, to: version },
+  { from: version, to: version, locale: z.optional(locale) },
   { error: 'must be an object with from and to' },
 );
 export const exportSchema = z.strictObject({ cursor }, { error: 'must be an object' });
@@ -77,6 +88,8 @@ function parse<S extends z.ZodMiniType>(schema: S, payload: unknown): z.infer<S>
 }
 
 /** Forge sends `{}` or nothing for a call without arguments. */
+export const parseDisclosure = (payload: unknown) => parse(disclosureSchema, payload ?? {});
+
 export function parseEmpty(payload: unknown): void {
   if (payload === undefined || payload === null) return;
   parse(emptySchema, payload);

@@ -6,13 +6,22 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { CHROMIUM } from '../../dev/preview/chromium';
 import { startPreview, type PreviewHandle } from '../../dev/preview/server';
 import type { Disclosure, Result } from '../../src/contract';
 
+// Shared with the bench (scripts/ never imports test/).
+export {
+  CHROMIUM,
+  launchChromium,
+  recordedInvokes,
+  recordInvokes,
+  type RecordedInvoke,
+} from '../../dev/preview/chromium';
+
 export const ROOT = resolve(__dirname, '../..');
 export const BUILD_INDEX = join(ROOT, 'static/admin/build/index.html');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
 export const SCREENSHOTS = join(ROOT, '.artifacts/screenshots');
 
@@ -26,21 +35,6 @@ export function requireBuild(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium`);
   }
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-gpu',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 export interface PreviewSession {
@@ -98,35 +92,6 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-export interface RecordedInvoke {
-  key: string;
-  /** Whether the status (the first meaningful paint) was on screen when the call was sent. */
-  painted: boolean;
-}
-
-/** From the next navigation on, records each resolver call the page sends through the preview's bridge. */
-export async function recordInvokes(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: { key: string; painted: boolean }[] = [];
-    (globalThis as unknown as { __recordedInvokes: typeof seen }).__recordedInvokes = seen;
-    const original = globalThis.fetch.bind(globalThis);
-    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes('/__preview/bridge') && typeof init?.body === 'string') {
-        const body = JSON.parse(init.body) as { name: string; args?: { functionKey?: string } };
-        if (body.name === 'invoke')
-          seen.push({ key: body.args?.functionKey ?? '?', painted: document.getElementById('status') !== null });
-      }
-      return original(input, init);
-    };
-  });
-}
-
-export function recordedInvokes(page: Page): Promise<RecordedInvoke[]> {
-  return page.evaluate(
-    () => (globalThis as unknown as { __recordedInvokes: { key: string; painted: boolean }[] }).__recordedInvokes,
-  );
 }
 
 /** Acknowledges the version in force as `accountId`, straight through the preview's resolvers (no browser). */

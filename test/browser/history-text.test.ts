@@ -1,6 +1,13 @@
 /** The history's event rows in words (node only: no browser needed). */
 import type { HistoryRow } from '../../src/contract';
-import { describeEvent } from '../../static/admin/src/components/historyText';
+import { describeEvent as describeIn } from '../../static/admin/src/components/historyText';
+import en from '../../static/admin/src/i18n/messages/en';
+import { messages as de } from '../../static/admin/src/i18n/messages/de';
+import { createTranslator } from '../../static/admin/src/i18n/translator';
+
+const english = createTranslator({ messages: en }, { locale: 'en-GB', timeZone: 'UTC' });
+const german = createTranslator({ messages: de }, { locale: 'de-DE', timeZone: 'Europe/Berlin' });
+const describeEvent = (row: HistoryRow) => describeIn(row, english);
 
 const row = (patch: Partial<HistoryRow>): HistoryRow => ({
   seq: 4,
@@ -22,7 +29,7 @@ describe('describeEvent', () => {
       'App upgraded (version 3.0.0 of the app) — statement version 5 in force',
     );
     expect(describeEvent(row({ kind: 'account-erased', erasedSeqs: [1, 3] }))).toBe(
-      'Account data erased (receipts #1, #3) — statement version 2 in force',
+      'Account data erased (receipts #1 and #3) — statement version 2 in force',
     );
   });
 
@@ -32,5 +39,14 @@ describe('describeEvent', () => {
       'Account data erased (a closed account) — statement version 2 in force',
     );
     expect(describeEvent(row({ kind: 'acknowledgment', version: 3 }))).toBe('Acknowledged statement version 3');
+  });
+});
+
+describe('in German', () => {
+  it('says the same in the German catalog, lists in German', () => {
+    expect(describeIn(row({ kind: 'account-erased', erasedSeqs: [1, 3] }), german)).toBe(
+      'Kontodaten gelöscht (Belege Nr. 1 und Nr. 3) — Version 2 der Erklärung in Kraft',
+    );
+    expect(describeIn(row({ kind: 'acknowledgment', version: 3 }), german)).toBe('Version 3 der Erklärung bestätigt');
   });
 });

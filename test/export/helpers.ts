@@ -3,7 +3,7 @@ import { sha256Hex } from '../../src/domain/canonical';
 import { assembleBundle, sealBundle, serializeBundle, type BundleInput } from '../../toolkit/export/bundle';
 import type { ExportBundle } from '../../toolkit/export/format';
 import type { ResolverName } from '../../src/contract';
-import type { ForgeInvoke } from '../../static/admin/src/export/collect';
+import type { ExportCalls } from '../../static/admin/src/export/collect';
 import type { App } from '../support/app';
 import { GENESIS_HASH } from '../../src/domain/canonical';
 import { accountCommitment, acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
@@ -13,17 +13,20 @@ import type { BundleStatement } from '../../toolkit/export/format';
 import { compiled, sampleSource } from '../support/statements';
 import { JIRA_SITE } from '../support/app';
 
-/** The page's `invoke`, answered by the real resolvers on the emulator as `identity`. */
+/** The export's resolver calls, answered by the real resolvers on the emulator as `identity`. */
 export function invokeAs(
   app: App,
   identity: InvocationIdentity,
   log: { name: string; payload: unknown }[] = [],
-): ForgeInvoke {
+): ExportCalls {
   const invoke = (name: ResolverName, payload?: unknown) => {
     log.push({ name, payload });
     return app.raw(name, payload, identity);
   };
-  return invoke;
+  return {
+    getStatementVersions: () => invoke('getStatementVersions') as ReturnType<ExportCalls['getStatementVersions']>,
+    exportReceipts: (payload) => invoke('exportReceipts', payload) as ReturnType<ExportCalls['exportReceipts']>,
+  };
 }
 
 export const FIXED_NOW = () => new Date('2026-05-04T09:30:00.000Z');

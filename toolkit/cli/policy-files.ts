@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { POLICY_PATHS, type PolicyFiles } from '../statement/policy';
+import { TRANSLATION_PATHS, type TranslationFiles } from '../statement/translation';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const POLICY_DIR = join(REPO_ROOT, 'policy');
@@ -20,17 +21,44 @@ function readFolder(dir: string, accept: (name: string) => boolean): Record<stri
   return out;
 }
 
+/** Each translations/<locale>/ folder with a translation.yml, and its sections. */
+function readTranslations(dir: string, shown: string): TranslationFiles[] {
+  const root = join(dir, TRANSLATION_PATHS.folder);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== TRANSLATION_PATHS.published)
+    .filter((entry) => existsSync(join(root, entry.name, TRANSLATION_PATHS.file)))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => {
+      const folder = join(root, entry.name);
+      const sections = readFolder(join(folder, POLICY_PATHS.sections), (name) => name.endsWith('.md'));
+      return {
+        file: `${shown}/${TRANSLATION_PATHS.folder}/${entry.name}/${TRANSLATION_PATHS.file}`,
+        folderLocale: entry.name,
+        text: readFileSync(join(folder, TRANSLATION_PATHS.file), 'utf8'),
+        sectionTexts: Object.fromEntries(
+          Object.entries(sections).map(([name, text]) => [`${POLICY_PATHS.sections}/${name}`, text]),
+        ),
+      };
+    });
+}
+
 /** `dir` is an absolute folder; problems name it relative to the repository (`policy`). */
 export function readPolicyFiles(folder: string = POLICY_DIR): PolicyFiles {
   const dir = resolve(folder);
   const sections = readFolder(join(dir, POLICY_PATHS.sections), (name) => name.endsWith('.md'));
+  const shown = relative(REPO_ROOT, dir).split('\\').join('/') || '.';
   return {
-    dir: relative(REPO_ROOT, dir).split('\\').join('/') || '.',
+    dir: shown,
     statementText: readIfExists(join(dir, POLICY_PATHS.statement)),
     sectionTexts: Object.fromEntries(
       Object.entries(sections).map(([name, text]) => [`${POLICY_PATHS.sections}/${name}`, text]),
     ),
     lockText: readIfExists(join(dir, POLICY_PATHS.lock)),
     snapshotTexts: readFolder(join(dir, POLICY_PATHS.versions), (name) => name.endsWith('.json')),
+    translations: readTranslations(dir, shown),
+    translationSnapshotTexts: readFolder(join(dir, TRANSLATION_PATHS.folder, TRANSLATION_PATHS.published), (name) =>
+      name.endsWith('.json'),
+    ),
   };
 }

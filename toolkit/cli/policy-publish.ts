@@ -7,6 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLock, publication } from '../statement/lock';
 import { POLICY_PATHS } from '../statement/policy';
+import {
+  compileTranslation,
+  TRANSLATION_PATHS,
+  translationSnapshotName,
+  translationSnapshotText,
+} from '../statement/translation';
 import { checkRepositoryPolicy, failOnProblems } from './policy-cli';
 import { POLICY_DIR, readPolicyFiles } from './policy-files';
 
@@ -15,6 +21,17 @@ const check = checkRepositoryPolicy(dir);
 failOnProblems(check);
 const current = check.current;
 if (!current) process.exit(1);
+// Translations are published on their own: a new one for a version already published needs no new version.
+const translationsDir = join(dir, TRANSLATION_PATHS.folder, TRANSLATION_PATHS.published);
+for (const source of check.unpublishedTranslations) {
+  const name = translationSnapshotName(source, compileTranslation(source).hash);
+  mkdirSync(translationsDir, { recursive: true });
+  writeFileSync(join(translationsDir, name), translationSnapshotText(source));
+  console.log(
+    `published the ${source.locale} translation of version ${source.translates.version}: wrote policy/${TRANSLATION_PATHS.folder}/${TRANSLATION_PATHS.published}/${name}; commit it`,
+  );
+}
+if (check.status === 'published' && check.unpublishedTranslations.length > 0) process.exit(0);
 if (check.status !== 'new') {
   console.error(
     `policy/statement.yml: [version-already-published] version ${current.version} is already published; edit the statement and raise its version to publish a new one`,

@@ -10,6 +10,7 @@ import {
   EMPTY_CHAIN_HEAD,
   EXPORT_FORMAT,
   type BundleStatement,
+  type BundleTranslation,
   type ExportBundle,
   type UnsealedBundle,
 } from './format';
@@ -21,6 +22,8 @@ export interface BundleInput {
   salt: string | null;
   /** Every published version (as `getStatementVersions` returns them); only the referenced ones are kept. */
   versions: readonly BundleStatement[];
+  /** Every published translation; only those a receipt records as shown are kept. */
+  translations?: readonly BundleTranslation[];
   /** The chain in any order; the bundle holds it oldest first. */
   receipts: readonly StoredReceipt[];
 }
@@ -39,7 +42,17 @@ export function missingVersions(input: Pick<BundleInput, 'versions' | 'receipts'
 /** The bundle without its checksum: receipts oldest first, referenced statements oldest first, the chain head. */
 export function assembleBundle(input: BundleInput): UnsealedBundle {
   const receipts = [...input.receipts].sort((a, b) => a.receipt.seq - b.receipt.seq);
-  const referenced = new Set(receipts.map((stored) => stored.receipt.notice.version));
+  const shown = new Set(
+    receipts.flatMap(({ receipt }) => (receipt.kind === 'acknowledgment' && receipt.shown ? [receipt.shown.hash] : [])),
+  );
+  const translations = (input.translations ?? [])
+    .filter((t) => shown.has(t.hash))
+    .map(({ source, hash }) => ({ source, hash }))
+    .sort((a, b) => a.source.translates.version - b.source.translates.version || a.hash.localeCompare(b.hash));
+  const referenced = new Set([
+    ...receipts.map((stored) => stored.receipt.notice.version),
+    ...translations.map((t) => t.source.translates.version),
+  ]);
   const statements = input.versions
     .filter((v) => referenced.has(v.source.version))
     .map(({ source, hash }) => ({ source, hash }))
@@ -52,6 +65,7 @@ export function assembleBundle(input: BundleInput): UnsealedBundle {
     product: input.product,
     salt: input.salt,
     statements,
+    ...(translations.length > 0 ? { translations } : {}),
     receipts,
     chain: { length: receipts.length, headHash: head ? head.receipt.hash : EMPTY_CHAIN_HEAD },
   };
@@ -86,6 +100,7 @@ export function serializeBundle(bundle: ExportBundle): string {
     field('salt', bundle.salt),
     list('statements', bundle.statements),
     ...(bundle.statementsForHistory ? [field('statementsForHistory', bundle.statementsForHistory)] : []),
+    ...(bundle.translations ? [list('translations', bundle.translations)] : []),
     list('receipts', bundle.receipts),
     field('chain', bundle.chain),
     field('checksum', bundle.checksum),

@@ -6,6 +6,7 @@
 import type { Product } from '../../src/domain/product';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import type { StatementSource } from '../../src/domain/statement/types';
+import type { TranslationSource } from '../../src/domain/statement/translation';
 
 export const EXPORT_FORMAT = 'privacy-panel.export/1';
 
@@ -15,6 +16,12 @@ export const EMPTY_CHAIN_HEAD = '0'.repeat(64);
 export interface BundleStatement {
   source: StatementSource;
   /** SHA-256 over the RFC 8785 canonical JSON of `source`. */
+  hash: string;
+}
+
+export interface BundleTranslation {
+  source: TranslationSource;
+  /** SHA-256 over the RFC 8785 canonical JSON of `source`: what a receipt's `shown.hash` names. */
   hash: string;
 }
 
@@ -35,13 +42,15 @@ export interface UnsealedBundle {
   product: Product;
   /** The installation's commitment salt; null when the server sent none (no acknowledgment yet). */
   salt: string | null;
-  /** Every statement version any receipt references, oldest first (and those in `statementsForHistory`). */
+  /** Every statement version any receipt (or translation here) references, oldest first (and those in `statementsForHistory`). */
   statements: BundleStatement[];
   /**
    * Versions in `statements` that no receipt references, kept on purpose (e.g. a vendor's full published
    * history). The verifier rejects an unreferenced version not listed here. The page never writes it.
    */
   statementsForHistory?: number[];
+  /** Every translation a receipt records as shown, by version; absent when no receipt records one. */
+  translations?: BundleTranslation[];
   /** Oldest first: seq 1..N. */
   receipts: StoredReceipt[];
   chain: BundleChain;

@@ -30,6 +30,13 @@ export const receiptSchema = z.discriminatedUnion('kind', [
     kind: z.literal('acknowledgment'),
     method: z.literal('admin-page-button'),
     subject: z.object({ commitment: text, saltDigest: text.optional() }),
+    shown: z.optional(
+      z.object({
+        locale: text,
+        hash: text,
+        translates: z.object({ version: z.number().int().min(1), hash: text }),
+      }),
+    ),
   }),
   z.object({ ...receiptBase, kind: z.enum(['app-installed', 'app-upgraded']), appVersion: text }),
   z.object({
@@ -47,6 +54,14 @@ export const bundleStatementSchema = z.object({
   hash: text,
 });
 
+export const bundleTranslationSchema = z.object({
+  source: z.object({
+    locale: text,
+    translates: z.object({ version: z.number().int().min(1), hash: text }),
+  }),
+  hash: text,
+});
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
 
 /** The bundle's top level; `statements` and `receipts` are checked element by element. */
@@ -58,6 +73,7 @@ export const bundleTopSchema = z.object({
   statements: z.array(z.unknown()).max(MAX_STATEMENTS),
   /** Versions kept although no receipt references them (a vendor's full published history); absent in 0.1.x. */
   statementsForHistory: z.array(z.number().int().min(1)).max(MAX_STATEMENTS).optional(),
+  translations: z.optional(z.array(z.unknown()).max(MAX_STATEMENTS)),
   receipts: z.array(z.unknown()).max(MAX_RECEIPTS),
   chain: z.object({ length: z.number().int().min(0), headHash: hex64 }),
   checksum: hex64,

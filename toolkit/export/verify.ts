@@ -10,6 +10,8 @@ import { checksumInput } from './bundle';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
 import { MAX_PROBLEMS, preScan } from './limits';
 import { bundleStatementSchema, bundleTopSchema, describeIssues, storedReceiptSchema } from './schema';
+import { checkTranslations, shownProblems } from './verify-translations';
+import type { BundleTranslation } from './format';
 
 export interface VerifyProblem {
   /** Where in the file: 'format', 'statements[v2]', 'receipts[12] (seq 13)', 'chain', 'checksum', … */
@@ -155,6 +157,7 @@ interface ReceiptContext {
   /** Seqs some `account-erased` receipt names. */
   erased: ReadonlySet<number>;
   statements: ReadonlyMap<number, BundleStatement>;
+  translations: ReadonlyMap<string, BundleTranslation>;
 }
 
 function checkNotice(
@@ -278,6 +281,7 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
       problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
     checkNotice(stored, where, index, context, problems);
     if (receipt.kind === 'acknowledgment') {
+      for (const message of shownProblems(receipt, context.translations)) problems.add(index, where, message);
       commitmentsChecked += checkSubject({ receipt, accountId }, where, index, context, problems);
     } else if (accountId !== null) {
       problems.add(index, where, `a ${receipt.kind} receipt names no account, yet one is stored beside it`);
@@ -295,6 +299,9 @@ function checkUnreferenced(
   problems: VerifyProblem[],
 ): void {
   const referenced = new Set(receipts.map((stored) => stored.receipt.notice.version));
+  // A stale translation's receipt also references the version that translation was made from.
+  for (const { receipt } of receipts)
+    if (receipt.kind === 'acknowledgment' && receipt.shown) referenced.add(receipt.shown.translates.version);
   const kept = new Set(forHistory ?? []);
   for (const version of statements.keys()) {
     if (!referenced.has(version) && !kept.has(version)) {
@@ -385,6 +392,8 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
 
   const statements = checkStatements(statementsRaw, problems);
   report.versions = [...statements.keys()];
+  const translationsRaw = Array.isArray(parsed['translations']) ? (parsed['translations'] as unknown[]) : [];
+  const translations = checkTranslations(translationsRaw, statements, problems);
 
   const receiptProblems = new ReceiptProblems();
   const wellFormed: StoredReceipt[] = [];
@@ -414,6 +423,7 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
         saltDigest: salt === null ? null : saltDigest(salt),
         erased: erasedSeqsOf(receipts),
         statements,
+        translations,
       };
       report.commitmentsChecked = checkReceipts(receipts, context, receiptProblems);
       checkUnreferenced(receipts, statements, bundle.statementsForHistory, problems);

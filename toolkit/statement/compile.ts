@@ -2,20 +2,27 @@
 import { hashCanonical } from '../../src/domain/canonical';
 import { markdownToBlocks } from './markdown';
 import { Slugger } from './slug';
-import type { CompiledStatement, StatementCatalog, StatementSource } from '../../src/domain/statement/types';
+import type {
+  CompiledStatement,
+  RenderedSection,
+  SourceSection,
+  StatementCatalog,
+  StatementSource,
+} from '../../src/domain/statement/types';
 
 /** SHA-256 over the RFC 8785 canonical JSON of the source: what receipts commit to. */
 export function hashSource(source: StatementSource): string {
   return hashCanonical(source);
 }
 
+/** Sections as safe blocks, heading anchors unique across them (a translation's compile the same way). */
+export function compileSections(sections: readonly SourceSection[]): RenderedSection[] {
+  const slugger = new Slugger(sections.map((s) => s.id));
+  return sections.map((s) => ({ id: s.id, title: s.title, blocks: markdownToBlocks(s.markdown, slugger) }));
+}
+
 export function compileSource(source: StatementSource): CompiledStatement {
-  const slugger = new Slugger(source.sections.map((s) => s.id));
-  return {
-    source,
-    hash: hashSource(source),
-    sections: source.sections.map((s) => ({ id: s.id, title: s.title, blocks: markdownToBlocks(s.markdown, slugger) })),
-  };
+  return { source, hash: hashSource(source), sections: compileSections(source.sections) };
 }
 
 /** Every version compiled, oldest first. Throws on two sources with the same version. */

@@ -2,11 +2,19 @@
  * The whole policy folder, checked at once: the current statement, its sections, the lock and the
  * published snapshots. Pure: scripts/lib/policy-files.ts reads the files into a `PolicyFiles`.
  */
-import { compileCatalog } from './compile';
+import { compileCatalog, compileSource } from './compile';
 import { checkLock, parseLock, parseSnapshot } from './lock';
 import { parseStatement } from './parse';
 import { problem, sortProblems, type StatementProblem } from './problems';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
+import type { CompiledTranslation, TranslationSource } from '../../src/domain/statement/translation';
+import {
+  compileTranslation,
+  parseTranslation,
+  parseTranslationSnapshot,
+  TRANSLATION_PATHS,
+  type TranslationFiles,
+} from './translation';
 
 export interface PolicyFiles {
   /** The folder as problems name it, e.g. `policy`. */
@@ -19,6 +27,10 @@ export interface PolicyFiles {
   lockText: string | undefined;
   /** Texts of the files in versions/, by file name (`v1.json`). */
   snapshotTexts: Readonly<Record<string, string>>;
+  /** Each translations/<locale>/ folder's files (absent or empty: no translations). */
+  translations?: readonly TranslationFiles[];
+  /** Texts of the files in translations/published/, by file name. */
+  translationSnapshotTexts?: Readonly<Record<string, string>>;
 }
 
 export interface PolicyCheck {
@@ -33,6 +45,10 @@ export interface PolicyCheck {
   /** The statement file as problems name it, and the line of its `version`. */
   statementFile: string;
   versionLine: number;
+  /** Every published translation, oldest first; each locale's current one after its older ones. */
+  translations: CompiledTranslation[];
+  /** Translations in translations/<locale>/ that are valid but not published yet (npm run policy:publish). */
+  unpublishedTranslations: TranslationSource[];
 }
 
 export const POLICY_PATHS = {
@@ -58,6 +74,8 @@ export function checkPolicy(files: PolicyFiles): PolicyCheck {
       published: [],
       statementFile,
       versionLine: 1,
+      translations: [],
+      unpublishedTranslations: [],
     };
   }
   const parsed = parseStatement({
@@ -86,8 +104,15 @@ export function checkPolicy(files: PolicyFiles): PolicyCheck {
     return s ? [s] : [];
   });
 
+  const translated = checkTranslations(files, published, at);
+  problems.push(...translated.problems);
   // Without a readable statement or lock, comparing them would only add noise.
-  const where = { statementFile, versionLine: parsed.versionLine };
+  const where = {
+    statementFile,
+    versionLine: parsed.versionLine,
+    translations: translated.translations,
+    unpublishedTranslations: translated.unpublished,
+  };
   if (!parsed.source || lock.problems.length > 0)
     return {
       problems: sortProblems(problems),
@@ -119,7 +144,42 @@ export function checkPolicy(files: PolicyFiles): PolicyCheck {
   return result;
 }
 
+/**
+ * The translations: every published one (from translations/published/), and each locale folder checked
+ * against the version it translates. A folder whose translation is not among the published ones is listed
+ * as unpublished; the published ones are ordered by version, each locale's current one last.
+ */
+function checkTranslations(
+  files: PolicyFiles,
+  published: readonly StatementSource[],
+  at: (name: string) => string,
+): { problems: StatementProblem[]; translations: CompiledTranslation[]; unpublished: TranslationSource[] } {
+  const problems: StatementProblem[] = [];
+  const compiled = published.map(compileSource);
+  const snapshots: CompiledTranslation[] = [];
+  for (const [name, text] of Object.entries(files.translationSnapshotTexts ?? {})) {
+    const file = at(`${TRANSLATION_PATHS.folder}/${TRANSLATION_PATHS.published}/${name}`);
+    const snapshot = parseTranslationSnapshot(name, text, file);
+    problems.push(...snapshot.problems);
+    if (snapshot.translation) snapshots.push(snapshot.translation);
+  }
+  const current = new Set<string>();
+  const unpublished: TranslationSource[] = [];
+  for (const folder of files.translations ?? []) {
+    const parsed = parseTranslation(folder, compiled);
+    problems.push(...parsed.problems);
+    if (!parsed.source) continue;
+    const hash = compileTranslation(parsed.source).hash;
+    if (snapshots.some((s) => s.hash === hash)) current.add(hash);
+    else unpublished.push(parsed.source);
+  }
+  const order = (t: CompiledTranslation) => t.source.translates.version * 2 + (current.has(t.hash) ? 1 : 0);
+  const translations = [...snapshots].sort((a, b) => order(a) - order(b));
+  return { problems, translations, unpublished };
+}
+
 /** The catalog the app ships: every published version, oldest first. Only meaningful when `status` is `published`. */
 export function publishedCatalog(check: PolicyCheck): StatementCatalog {
-  return compileCatalog(check.published);
+  const catalog = compileCatalog(check.published);
+  return check.translations.length > 0 ? { ...catalog, translations: check.translations } : catalog;
 }

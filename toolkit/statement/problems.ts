@@ -39,6 +39,17 @@ export const RULES = [
   'section-empty',
   'markdown-unsupported',
   'invisible-character',
+  // translations (policy/translations/)
+  'translation-locale-mismatch',
+  'translation-source-unknown',
+  'translation-source-hash',
+  'translation-text-missing',
+  'translation-text-extra',
+  'translation-section-missing',
+  'translation-section-extra',
+  'translation-section-order',
+  'translation-unpublished',
+  'published-translation-tampered',
   // published versions
   'lock-invalid',
   'snapshot-invalid',

@@ -5,6 +5,7 @@
   var user = document.getElementById('user');
   var product = document.getElementById('product');
   var theme = document.getElementById('theme');
+  var locale = document.getElementById('locale');
   var info = document.getElementById('info');
   var closeWho = document.getElementById('close-who');
   var tokenMeta = document.querySelector('meta[name="preview-token"]');
@@ -29,6 +30,7 @@
     user.value = state.viewpoint.accountId;
     product.value = state.viewpoint.product;
     theme.value = state.viewpoint.theme;
+    locale.value = state.viewpoint.locale;
     info.textContent =
       (state.message ? state.message + ' · ' : '') +
       'Versions: ' +
@@ -65,6 +67,9 @@
   });
   theme.addEventListener('change', function () {
     control('theme', theme.value);
+  });
+  locale.addEventListener('change', function () {
+    control('locale', locale.value);
   });
   document.getElementById('publish').addEventListener('click', function () {
     control('publish');

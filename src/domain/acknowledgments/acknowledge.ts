@@ -6,6 +6,7 @@ import { appendReceipt } from '../receipts/chain';
 import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import { isAcknowledgment, type StoredReceipt } from '../receipts/types';
+import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
 import { installationSalt } from './salt';
 import type { AcknowledgmentMarker, FirstMarker } from './types';
@@ -23,6 +24,8 @@ export interface AcknowledgeInput {
   accountId: string;
   product: Product;
   installation: string;
+  /** The translation the admin read, when it was one (already found in the catalog). */
+  shown?: ShownText;
 }
 
 export interface AcknowledgeOutcome {
@@ -67,6 +70,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       installation: input.installation,
       at: clock.now().toISOString(),
       subject,
+      ...(input.shown ? { shown: input.shown } : {}),
     },
     accountId,
     (head) =>

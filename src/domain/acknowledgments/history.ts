@@ -18,6 +18,8 @@ export interface HistoryEntry {
   appVersion?: string;
   /** The receipts whose account ID was erased, on `account-erased` rows. */
   erasedSeqs?: number[];
+  /** The locale of the translation read, on acknowledgments of one (absent: the source text). */
+  readIn?: string;
 }
 
 export interface HistorySlice {
@@ -37,6 +39,7 @@ export function historyEntry(stored: StoredReceipt): HistoryEntry {
     product: receipt.product,
     ...(receipt.kind === 'app-installed' || receipt.kind === 'app-upgraded' ? { appVersion: receipt.appVersion } : {}),
     ...(receipt.kind === 'account-erased' ? { erasedSeqs: receipt.erasedSeqs } : {}),
+    ...(receipt.kind === 'acknowledgment' && receipt.shown ? { readIn: receipt.shown.locale } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Product } from '../product';
+import type { ShownText } from '../statement/translation';
 
 /**
  * A receipt, shaped after an ISO/IEC TS 27560 notice receipt: which notice (statement version and the hash
@@ -49,6 +50,11 @@ export interface AcknowledgmentBody extends ReceiptBase {
   kind: 'acknowledgment';
   method: 'admin-page-button';
   subject: AcknowledgmentSubject;
+  /**
+   * The translation the admin read, when it was one: its locale and hash, and the source it translates
+   * (`notice` stays the version acknowledged). Absent when the admin read the source text.
+   */
+  shown?: ShownText;
 }
 
 /** Forge reported the app installed, or upgraded to a new major version. */

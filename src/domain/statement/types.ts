@@ -2,6 +2,7 @@
  * The statement model: what a vendor writes in policy/, what the build compiles it to, and what the page
  * renders. Pure types, shared by the compiler, the resolvers, the UI and the offline verifier.
  */
+import type { CompiledTranslation } from './translation';
 
 export type Materiality = 'material' | 'editorial';
 
@@ -153,4 +154,6 @@ export interface StatementVersionSummary {
 /** Every published version, oldest first; the last is the one in force. */
 export interface StatementCatalog {
   versions: CompiledStatement[];
+  /** Every published translation (./translation.ts); absent when the vendor ships none. */
+  translations?: CompiledTranslation[];
 }

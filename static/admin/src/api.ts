@@ -9,19 +9,21 @@ import type {
   Defs,
   DiffVersionsPayload,
   Disclosure,
+  DisclosurePayload,
+  ExportPage,
+  ExportReceiptsPayload,
   HistoryPage,
   InForce,
   InForceOnPayload,
   ListAcknowledgmentsPayload,
   Product,
   Result,
+  StatementVersions,
   VersionDiff,
 } from '../../../src/contract';
+import type { Locality } from './i18n/translator';
 
 const invoke = makeInvoke<Defs>();
-
-/** The raw typed invoke, for the export (static/admin/src/export), which reads its own errors. */
-export const forgeInvoke = invoke;
 
 const UNREACHABLE: Result<never> = {
   ok: false,
@@ -34,8 +36,10 @@ const UNREACHABLE: Result<never> = {
 
 async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
-    const result = await call();
-    if (result && typeof result === 'object' && typeof result.ok === 'boolean') return result;
+    // What the bridge hands back is whatever the function returned: check its shape before trusting the type.
+    const result: unknown = await call();
+    if (result && typeof result === 'object' && 'ok' in result && typeof result.ok === 'boolean')
+      return result as Result<T>;
     return UNREACHABLE;
   } catch {
     return UNREACHABLE;
@@ -43,7 +47,8 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
 }
 
 export const api = {
-  getDisclosure: (): Promise<Result<Disclosure>> => settle(() => invoke('getDisclosure')),
+  getDisclosure: (payload: DisclosurePayload): Promise<Result<Disclosure>> =>
+    settle(() => invoke('getDisclosure', payload)),
   acknowledge: (payload: AcknowledgePayload): Promise<Result<AcknowledgeResult>> =>
     settle(() => invoke('acknowledge', payload)),
   listAcknowledgments: (payload: ListAcknowledgmentsPayload): Promise<Result<HistoryPage>> =>
@@ -51,13 +56,12 @@ export const api = {
   diffVersions: (payload: DiffVersionsPayload): Promise<Result<VersionDiff>> =>
     settle(() => invoke('diffVersions', payload)),
   inForceOn: (payload: InForceOnPayload): Promise<Result<InForce>> => settle(() => invoke('inForceOn', payload)),
+  getStatementVersions: (): Promise<Result<StatementVersions>> => settle(() => invoke('getStatementVersions')),
+  exportReceipts: (payload: ExportReceiptsPayload): Promise<Result<ExportPage>> =>
+    settle(() => invoke('exportReceipts', payload)),
 };
 
-/** Where dates are shown: the user's locale and time zone as the product reports them. */
-export interface Locality {
-  locale: string;
-  timeZone: string;
-}
+export type Api = typeof api;
 
 export async function loadLocality(): Promise<Locality> {
   const fallback: Locality = {
@@ -65,7 +69,7 @@ export async function loadLocality(): Promise<Locality> {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   };
   try {
-    const context = await view.getContext();
+    const context: { locale?: unknown; timezone?: unknown } = await view.getContext();
     return {
       locale: typeof context.locale === 'string' && context.locale ? context.locale.replace('_', '-') : fallback.locale,
       timeZone: typeof context.timezone === 'string' && context.timezone ? context.timezone : fallback.timeZone,
@@ -94,7 +98,7 @@ export async function fetchDisplayName(product: Product, accountId: string): Pro
     if (!response.ok) return null;
     const body: unknown = await response.json();
     if (body && typeof body === 'object' && 'displayName' in body) {
-      const name = (body).displayName;
+      const name = body.displayName;
       if (typeof name === 'string' && name.trim()) return name;
     }
     return null;

@@ -1,9 +1,9 @@
 /** The Acknowledge button with its pending and failed states. Shown only to admins who may acknowledge. */
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { ApiError } from '../../../../src/contract';
-
-export type AckState = { phase: 'idle' } | { phase: 'pending' } | { phase: 'failed'; error: ApiError };
+import type { AckState } from '../hooks/useDisclosure';
+import { useI18n } from '../i18n/context';
+import { InlineError } from './InlineError';
 
 interface Props {
   version: number;
@@ -12,6 +12,7 @@ interface Props {
 }
 
 export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JSX.Element {
+  const { t } = useI18n();
   const retryRef = useRef<HTMLButtonElement>(null);
   const failed = state.phase === 'failed';
   useEffect(() => {
@@ -21,12 +22,13 @@ export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JS
   return (
     <div class="ack-control">
       {state.phase === 'failed' ? (
-        <div class="inline-error" role="alert">
-          <p>{state.error.message}</p>
-          <button type="button" class="button button-primary" ref={retryRef} onClick={onAcknowledge}>
-            Retry
-          </button>
-        </div>
+        <InlineError
+          what={t('ack.failed')}
+          code={state.error.code}
+          onRetry={onAcknowledge}
+          retryRef={retryRef}
+          primary
+        />
       ) : (
         <button
           type="button"
@@ -36,11 +38,11 @@ export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JS
           aria-describedby="ack-help"
           onClick={onAcknowledge}
         >
-          {state.phase === 'pending' ? 'Acknowledging…' : `Acknowledge version ${version}`}
+          {state.phase === 'pending' ? t('ack.pending') : t('ack.button', { version })}
         </button>
       )}
       <p id="ack-help" class="subtle">
-        Records that you, as a site admin, have read version {version} of this statement.
+        {t('ack.help', { version })}
       </p>
     </div>
   );

@@ -2,13 +2,13 @@
  * Renders the statement's safe block tree as elements. Never innerHTML: every string is a text node.
  * Headings are shifted under their section's h2 and never skip a level.
  */
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren, JSX, TargetedMouseEvent } from 'preact';
 import { router } from '@forge/bridge';
-import type { Block, Inline, TableAlign } from '../../../../src/domain/statement/types';
+import type { Block, Inline, TableAlign } from '../../../../src/contract';
 
 const SAFE_EXTERNAL = /^(https?:|mailto:)/i;
 
-function openExternal(event: JSX.TargetedMouseEvent<HTMLAnchorElement>, href: string): void {
+function openExternal(event: TargetedMouseEvent<HTMLAnchorElement>, href: string): void {
   // Inside Forge the frame cannot open pages itself; the product asks the user first.
   event.preventDefault();
   router.open(href).catch(() => undefined);

@@ -4,10 +4,13 @@
  */
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { useI18n } from '../i18n/context';
 import { DiffView } from './DiffView';
+import { InlineError } from './InlineError';
 import { useDiff } from './useDiff';
 
 export function ChangedSince({ from, to }: { from: number; to: number }): JSX.Element {
+  const { t } = useI18n();
   const { load, fetchDiff } = useDiff();
   useEffect(() => {
     void fetchDiff(from, to);
@@ -15,18 +18,13 @@ export function ChangedSince({ from, to }: { from: number; to: number }): JSX.El
 
   return (
     <div class="changed-since" aria-busy={load.phase === 'loading' ? 'true' : undefined}>
-      <h3 id="changed-since-title">What changed since version {from}</h3>
+      <h3 id="changed-since-title">{t('changed.title', { version: from })}</h3>
       {load.phase === 'ready' ? (
         <DiffView diff={load.diff} current={to} />
       ) : load.phase === 'failed' ? (
-        <div class="inline-error" role="alert">
-          <p>What changed could not be loaded: {load.error.message}</p>
-          <button type="button" class="button" onClick={() => void fetchDiff(from, to)}>
-            Retry
-          </button>
-        </div>
+        <InlineError what={t('changed.failed')} code={load.error.code} onRetry={() => void fetchDiff(from, to)} />
       ) : (
-        <p class="subtle">Loading what changed…</p>
+        <p class="subtle">{t('changed.loading')}</p>
       )}
     </div>
   );

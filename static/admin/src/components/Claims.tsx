@@ -1,22 +1,18 @@
 /**
  * The evidence beside the facts: each claim with a verdict badge and, on request, the lines that back it.
  * `ClaimNotes` sits inside a row of "At a glance"; `ProvenList` holds the claims that have no row there.
+ * The claims' labels and evidence lines are the build's own English text (src/generated/evidence.json).
  */
 import type { JSX } from 'preact';
-import type { Claim, Eligibility, Evidence } from '../../../../src/domain/evidence/types';
-
-const BASIS_WORDS: Record<Claim['basis'][number], string> = {
-  manifest: 'the manifest',
-  code: 'the code',
-  platform: 'Forge platform rules',
-};
+import type { Claim, Eligibility, Evidence } from '../../../../src/contract';
+import { useI18n } from '../i18n/context';
+import type { Translator } from '../i18n/translator';
 
 /** "Verified from the manifest", "Verified from the code and the manifest", "Vendor's statement", … */
-export function verdictLabel(claim: Pick<Claim, 'verdict' | 'basis'>): string {
-  if (claim.verdict === 'vendor-statement') return "Vendor's statement";
-  if (claim.verdict === 'contradicted') return 'Contradicted';
-  const from = claim.basis.map((b) => BASIS_WORDS[b]);
-  return from.length === 0 ? 'Verified' : `Verified from ${from.join(' and ')}`;
+export function verdictLabel(claim: Pick<Claim, 'verdict' | 'basis'>, { t, list }: Translator): string {
+  if (claim.verdict !== 'verified') return t(`verdict.${claim.verdict}`);
+  const from = claim.basis.map((b) => t(`basis.${b}`));
+  return from.length === 0 ? t('verdict.verified') : t('verdict.verifiedFrom', { basis: list(from) });
 }
 
 /** Which claims each row of "At a glance" shows; the rest go to `ProvenList`. */
@@ -37,21 +33,38 @@ export type ClaimRow = keyof typeof ROW_CLAIMS;
 const ROWED: ReadonlySet<Claim['id']> = new Set(Object.values(ROW_CLAIMS).flat());
 
 export function VerdictBadge({ claim }: { claim: Pick<Claim, 'verdict' | 'basis'> }): JSX.Element {
-  return <span class={`verdict verdict-${claim.verdict}`}>{verdictLabel(claim)}</span>;
+  const i18n = useI18n();
+  return <span class={`verdict verdict-${claim.verdict}`}>{verdictLabel(claim, i18n)}</span>;
 }
 
 function ClaimNote({ claim }: { claim: Claim }): JSX.Element {
+  const { t, rich } = useI18n();
+  const label = (
+    <span class="claim-label" data-content="evidence" lang="en">
+      {claim.label}
+    </span>
+  );
   return (
     <div class="claim" data-claim={claim.id}>
       <p class="claim-line">
-        <VerdictBadge claim={claim} /> <span class="claim-label">{claim.label}</span>
+        <VerdictBadge claim={claim} /> {label}
       </p>
       {claim.evidence.length > 0 && (
         <details class="claim-evidence">
           <summary>
-            Evidence<span class="visually-hidden"> for “{claim.label}”</span>
+            {t('claims.evidence')}
+            <span class="visually-hidden">
+              {' '}
+              {rich('claims.evidenceFor', {
+                label: (
+                  <span data-content="evidence" lang="en">
+                    {claim.label}
+                  </span>
+                ),
+              })}
+            </span>
           </summary>
-          <ul>
+          <ul data-content="evidence" lang="en">
             {claim.evidence.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
@@ -76,15 +89,31 @@ export function ClaimNotes({ evidence, row }: { evidence: Evidence; row: ClaimRo
   );
 }
 
-function eligibilityText(e: Eligibility): string {
-  return e.eligible ? 'eligible' : `not eligible: ${e.reasons.join('; ')}`;
+function EligibilityText({ eligibility }: { eligibility: Eligibility }): JSX.Element {
+  const { t, rich } = useI18n();
+  if (eligibility.eligible) return <>{t('proven.eligible')}</>;
+  const reasons = (
+    <span data-content="evidence" lang="en">
+      {eligibility.reasons.join('; ')}
+    </span>
+  );
+  return <>{rich('proven.notEligible', { reasons })}</>;
 }
 
-function ProvenItem({ term, text, claim }: { term: string; text: string; claim: Claim | undefined }): JSX.Element {
+function ProvenItem({
+  term,
+  children,
+  claim,
+}: {
+  term: string;
+  children: JSX.Element | string;
+  claim: Claim | undefined;
+}): JSX.Element {
+  const { t } = useI18n();
   return (
     <li>
       <p class="proven-fact">
-        <span class="proven-term">{term}:</span> {text}
+        <span class="proven-term">{t('common.labelled', { label: term })}</span> {children}
       </p>
       {claim && <ClaimNote claim={claim} />}
     </li>
@@ -93,19 +122,20 @@ function ProvenItem({ term, text, claim }: { term: string; text: string; claim: 
 
 /** "What the app proves about itself": the claims without a row above (Runs on Atlassian, scopes, any new ones). */
 export function ProvenList({ evidence }: { evidence: Evidence }): JSX.Element {
+  const { t } = useI18n();
   const find = (id: Claim['id']): Claim | undefined => evidence.claims.find((c) => c.id === id);
   const scopes = evidence.scopeUse.map((s) => s.scope);
   const others = evidence.claims.filter((c) => !ROWED.has(c.id) && c.id !== 'runs-on-atlassian' && c.id !== 'scopes');
   return (
     <div class="proven">
-      <h3 id="proven-title">What the app proves about itself</h3>
+      <h3 id="proven-title">{t('proven.title')}</h3>
       <ul class="proven-list" aria-labelledby="proven-title">
-        <ProvenItem
-          term="Runs on Atlassian"
-          text={eligibilityText(evidence.runsOnAtlassian)}
-          claim={find('runs-on-atlassian')}
-        />
-        <ProvenItem term="Scopes" text={scopes.length > 0 ? scopes.join(', ') : 'none'} claim={find('scopes')} />
+        <ProvenItem term={t('proven.runsOnAtlassian')} claim={find('runs-on-atlassian')}>
+          <EligibilityText eligibility={evidence.runsOnAtlassian} />
+        </ProvenItem>
+        <ProvenItem term={t('proven.scopes')} claim={find('scopes')}>
+          {scopes.length > 0 ? <code>{scopes.join(', ')}</code> : t('proven.noScopes')}
+        </ProvenItem>
         {others.map((c) => (
           <li key={c.id}>
             <ClaimNote claim={c} />

@@ -1,20 +1,12 @@
-/** The statement's facts as a scannable summary: what is stored, where, how long, who can reach it, and the rest. */
+/**
+ * The statement's facts as a scannable summary: what is stored, where, how long, who can reach it, and the
+ * rest. The labels are the page's words; the facts' own texts are statement content (`data-content`), in
+ * the translation's language when one is shown.
+ */
 import type { ComponentChildren, JSX } from 'preact';
-import type { Evidence } from '../../../../src/domain/evidence/types';
-import type { StatementFacts, StorageLocation } from '../../../../src/domain/statement/types';
+import type { Evidence, StatementFacts } from '../../../../src/contract';
+import { useI18n } from '../i18n/context';
 import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
-
-const LOCATION_LABELS: Record<StorageLocation, string> = {
-  'forge-hosted-storage': 'Forge hosted storage, run by Atlassian',
-  'atlassian-product': 'Inside the Atlassian product',
-  'vendor-infrastructure': "The vendor's own systems",
-  'customer-infrastructure': "The customer's own systems",
-  browser: "The user's browser",
-};
-
-function yesNo(value: boolean): string {
-  return value ? 'Yes' : 'No';
-}
 
 interface FactProps {
   term: string;
@@ -36,30 +28,49 @@ function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
   );
 }
 
-export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evidence: Evidence }): JSX.Element {
-  const locations = [...new Set(facts.dataStored.map((c) => LOCATION_LABELS[c.location]))];
+/** Statement text inside the page's words. */
+function Content({ children }: { children: ComponentChildren }): JSX.Element {
+  return <span data-content="statement">{children}</span>;
+}
+
+interface Props {
+  facts: StatementFacts;
+  evidence: Evidence;
+  /** The language of the facts' texts when they are a translation. */
+  lang: string | undefined;
+}
+
+export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
+  const { t, rich, list } = useI18n();
+  const yesNo = (value: boolean): string => t(value ? 'common.yes' : 'common.no');
+  const where = (location: StatementFacts['dataStored'][number]['location']): string => t(`location.${location}`);
+  const locations = [...new Set(facts.dataStored.map((c) => where(c.location)))];
   const personal = facts.dataStored.filter((c) => c.personalData).map((c) => c.name);
   return (
     <section class="card" aria-labelledby="facts-title">
-      <h2 id="facts-title">At a glance</h2>
-      <dl class="facts">
-        <Fact term="What is stored" row="stored" evidence={evidence}>
+      <h2 id="facts-title">{t('facts.title')}</h2>
+      <dl class="facts" lang={lang}>
+        <Fact term={t('facts.stored')} row="stored" evidence={evidence}>
           {facts.dataStored.length === 0 ? (
-            <p>Nothing.</p>
+            <p>{t('facts.nothing')}</p>
           ) : (
             <ul class="categories">
               {facts.dataStored.map((c) => (
                 <li key={c.id} class="category">
-                  <p class="category-name">{c.name}</p>
-                  <p class="subtle">{c.description}</p>
+                  <p class="category-name" data-content="statement">
+                    {c.name}
+                  </p>
+                  <p class="subtle" data-content="statement">
+                    {c.description}
+                  </p>
                   <dl class="category-facts">
-                    <dt>Purpose</dt>
-                    <dd>{c.purpose}</dd>
-                    <dt>Where</dt>
-                    <dd>{LOCATION_LABELS[c.location]}</dd>
-                    <dt>Kept for</dt>
-                    <dd>{c.retention}</dd>
-                    <dt>Personal data</dt>
+                    <dt>{t('facts.purpose')}</dt>
+                    <dd data-content="statement">{c.purpose}</dd>
+                    <dt>{t('facts.where')}</dt>
+                    <dd>{where(c.location)}</dd>
+                    <dt>{t('facts.keptFor')}</dt>
+                    <dd data-content="statement">{c.retention}</dd>
+                    <dt>{t('facts.personalData')}</dt>
                     <dd>{yesNo(c.personalData)}</dd>
                   </dl>
                 </li>
@@ -67,86 +78,106 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
             </ul>
           )}
         </Fact>
-        <Fact term="Where it lives" row="where" evidence={evidence}>
-          <p>{locations.length > 0 ? locations.join('; ') : 'Nowhere: nothing is stored.'}</p>
-          <p class="subtle">{facts.hosting.description}</p>
+        <Fact term={t('facts.whereItLives')} row="where" evidence={evidence}>
+          <p>{locations.length > 0 ? locations.join('; ') : t('facts.nowhere')}</p>
+          <p class="subtle" data-content="statement">
+            {facts.hosting.description}
+          </p>
         </Fact>
-        <Fact term="How long" row="howLong" evidence={evidence}>
+        <Fact term={t('facts.howLong')} row="howLong" evidence={evidence}>
           <ul>
             {facts.dataStored.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} data-content="statement">
                 {c.name}: {c.retention}
               </li>
             ))}
             <li>
-              After uninstall: {facts.uninstall.description}
-              {facts.uninstall.deletedAfterDays !== undefined &&
-                ` (deleted after ${facts.uninstall.deletedAfterDays} days)`}
+              {rich('facts.afterUninstall', { description: <Content>{facts.uninstall.description}</Content> })}
+              {facts.uninstall.deletedAfterDays !== undefined && (
+                <> {t('facts.deletedAfter', { count: facts.uninstall.deletedAfterDays })}</>
+              )}
             </li>
           </ul>
         </Fact>
-        <Fact term="Who can reach it" row="who" evidence={evidence}>
-          <p>
-            Site admins, on this page. Other users see the statement and whether it was acknowledged, without names.
-          </p>
+        <Fact term={t('facts.who')} row="who" evidence={evidence}>
+          <p>{t('facts.whoText')}</p>
           <p class="subtle">
-            {personal.length > 0 ? `Personal data held: ${personal.join(', ')}.` : 'No personal data is held.'}
+            {personal.length > 0
+              ? rich('facts.personalHeld', { list: <Content>{list(personal)}</Content> })
+              : t('facts.noPersonal')}
           </p>
         </Fact>
         {facts.dataAccessed.length > 0 && (
-          <Fact term="Read from the product, not stored" evidence={evidence}>
+          <Fact term={t('facts.accessed')} evidence={evidence}>
             <ul>
               {facts.dataAccessed.map((a) => (
-                <li key={a.name}>
+                <li key={a.name} data-content="statement">
                   {a.name}: {a.purpose}
                 </li>
               ))}
             </ul>
           </Fact>
         )}
-        <Fact term="Data sent outside Atlassian" row="egress" evidence={evidence}>
+        <Fact term={t('facts.egress')} row="egress" evidence={evidence}>
           {facts.egress.length === 0 ? (
-            <p class="fact-strong">None: nothing leaves Atlassian</p>
+            <p class="fact-strong">{t('facts.noEgress')}</p>
           ) : (
             <ul>
               {facts.egress.map((e) => (
                 <li key={e.domain}>
-                  {e.name} (<code>{e.domain}</code>): {e.purpose}. End-user data: {yesNo(e.endUserData)}
+                  {rich('facts.egressLine', {
+                    name: <Content>{e.name}</Content>,
+                    domain: <code>{e.domain}</code>,
+                    purpose: <Content>{e.purpose}</Content>,
+                    endUserData: yesNo(e.endUserData),
+                  })}
                 </li>
               ))}
             </ul>
           )}
         </Fact>
-        <Fact term="Analytics" row="analytics" evidence={evidence}>
-          <p>{facts.analytics.collected ? 'Collected' : 'None collected'}</p>
-          <p class="subtle">{facts.analytics.description}</p>
+        <Fact term={t('facts.analytics')} row="analytics" evidence={evidence}>
+          <p>{t(facts.analytics.collected ? 'facts.analyticsCollected' : 'facts.analyticsNone')}</p>
+          <p class="subtle" data-content="statement">
+            {facts.analytics.description}
+          </p>
         </Fact>
-        <Fact term="Sub-processors" row="subProcessors" evidence={evidence}>
+        <Fact term={t('facts.subProcessors')} row="subProcessors" evidence={evidence}>
           {facts.subProcessors.length === 0 ? (
-            <p>None</p>
+            <p>{t('common.none')}</p>
           ) : (
             <ul>
               {facts.subProcessors.map((s) => (
                 <li key={s.name}>
-                  {s.name} ({s.country}): {s.purpose}
+                  {rich('facts.subProcessorLine', {
+                    name: <Content>{s.name}</Content>,
+                    country: <Content>{s.country}</Content>,
+                    purpose: <Content>{s.purpose}</Content>,
+                  })}
                 </li>
               ))}
             </ul>
           )}
         </Fact>
-        <Fact term="Logs" row="logs" evidence={evidence}>
+        <Fact term={t('facts.logs')} row="logs" evidence={evidence}>
           <p>
-            End-user data in logs: {yesNo(facts.logs.endUserData)}. Kept outside Atlassian:{' '}
-            {yesNo(facts.logs.storedOutsideAtlassian)}.
+            {t('facts.logsLine', {
+              endUserData: yesNo(facts.logs.endUserData),
+              outside: yesNo(facts.logs.storedOutsideAtlassian),
+            })}
           </p>
-          <p class="subtle">{facts.logs.description}</p>
+          <p class="subtle" data-content="statement">
+            {facts.logs.description}
+          </p>
         </Fact>
-        <Fact term="Data residency" row="residency" evidence={evidence}>
-          <p>{facts.dataResidency.supported ? 'Supported' : 'Not supported'}</p>
-          <p class="subtle">{facts.dataResidency.description}</p>
+        <Fact term={t('facts.residency')} row="residency" evidence={evidence}>
+          <p>{t(facts.dataResidency.supported ? 'facts.residencySupported' : 'facts.residencyNot')}</p>
+          <p class="subtle" data-content="statement">
+            {facts.dataResidency.description}
+          </p>
         </Fact>
-        <Fact term="Contact" evidence={evidence}>
-          <p>
+        <Fact term={t('facts.contact')} evidence={evidence}>
+          <p data-content="statement">
             {facts.contact.email}
             {facts.contact.url ? ` · ${facts.contact.url}` : ''}
           </p>

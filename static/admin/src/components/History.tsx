@@ -3,56 +3,61 @@
  * upgraded, account data erased). Its own call after the disclosure, paginated with "Load more".
  */
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiError, HistoryRow } from '../../../../src/contract';
-import { api, type Locality } from '../api';
-import { type NameDirectory, useDisplayName } from '../displayNames';
-import { formatInstant } from '../format';
+import { api } from '../api';
+import { type NameDirectory, useDisplayName, Who } from '../displayNames';
+import { useLatest } from '../hooks/useLatest';
+import { useI18n } from '../i18n/context';
 import { describeEvent } from './historyText';
+import { InlineError } from './InlineError';
 
 type Load =
   | { phase: 'loading' }
   | { phase: 'failed'; error: ApiError }
   | { phase: 'ready'; rows: HistoryRow[]; cursor?: string; more: 'idle' | 'pending' | ApiError };
 
-function Who({ accountId, names }: { accountId: string | null; names: NameDirectory }): JSX.Element {
-  const name = useDisplayName(names, accountId);
-  return <span class="who">{name ?? 'Loading…'}</span>;
-}
-
 function Entry({ row, names }: { row: HistoryRow; names: NameDirectory }): JSX.Element {
+  const i18n = useI18n();
+  const name = useDisplayName(names, row.kind === 'acknowledgment' ? row.accountId : null);
   if (row.kind === 'acknowledgment') {
     return (
       <>
-        <Who accountId={row.accountId} names={names} /> acknowledged statement version {row.version}
+        {i18n.rich('history.acknowledged', { who: <Who name={name} />, version: row.version })}
+        {row.readIn && (
+          <span class="subtle read-in" data-locale={row.readIn}>
+            {' '}
+            {i18n.t('history.readIn', { language: i18n.languageName(row.readIn) })}
+          </span>
+        )}
       </>
     );
   }
-  return <span class="event">{describeEvent(row)}</span>;
+  return <span class="event">{describeEvent(row, i18n)}</span>;
 }
 
 interface Props {
   names: NameDirectory;
-  where: Locality;
   /** Changes whenever the history should be read again from the start (e.g. after an acknowledgment). */
   reloadKey: number;
 }
 
-export function History({ names, where, reloadKey }: Props): JSX.Element {
+export function History({ names, reloadKey }: Props): JSX.Element {
+  const { t, instant } = useI18n();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const generation = useRef(0);
+  const { next, same } = useLatest();
 
   const loadFirst = useCallback(async () => {
-    const mine = ++generation.current;
+    const current = next();
     setLoad({ phase: 'loading' });
     const result = await api.listAcknowledgments({});
-    if (mine !== generation.current) return;
+    if (!current()) return;
     setLoad(
       result.ok
         ? { phase: 'ready', rows: result.data.rows, cursor: result.data.cursor, more: 'idle' }
         : { phase: 'failed', error: result.error },
     );
-  }, []);
+  }, [next]);
 
   useEffect(() => {
     void loadFirst();
@@ -60,11 +65,11 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
 
   const loadMore = async (): Promise<void> => {
     if (load.phase !== 'ready' || !load.cursor) return;
-    const mine = generation.current;
+    const current = same();
     const before = load;
     setLoad({ ...before, more: 'pending' });
     const result = await api.listAcknowledgments({ cursor: before.cursor });
-    if (mine !== generation.current) return;
+    if (!current()) return;
     setLoad(
       result.ok
         ? { phase: 'ready', rows: [...before.rows, ...result.data.rows], cursor: result.data.cursor, more: 'idle' }
@@ -76,31 +81,25 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
   if (load.phase === 'loading') {
     body = (
       <p class="subtle" role="status">
-        Loading the history…
+        {t('history.loading')}
       </p>
     );
   } else if (load.phase === 'failed') {
-    body = (
-      <div class="inline-error" role="alert">
-        <p>The history could not be loaded: {load.error.message}</p>
-        <button type="button" class="button" onClick={() => void loadFirst()}>
-          Retry
-        </button>
-      </div>
-    );
+    body = <InlineError what={t('history.failed')} code={load.error.code} onRetry={() => void loadFirst()} />;
   } else if (load.rows.length === 0) {
-    body = <p>No acknowledgments or events yet</p>;
+    body = <p>{t('history.empty')}</p>;
   } else {
+    const more = load.more;
     body = (
       <>
         <div class="table-scroll">
           <table class="history-table">
-            <caption class="visually-hidden">Receipts: acknowledgments and app events, newest first</caption>
+            <caption class="visually-hidden">{t('history.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">What happened</th>
-                <th scope="col">When</th>
-                <th scope="col">Receipt</th>
+                <th scope="col">{t('history.what')}</th>
+                <th scope="col">{t('history.when')}</th>
+                <th scope="col">{t('history.receipt')}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,22 +109,22 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
                     <Entry row={row} names={names} />
                   </td>
                   <td>
-                    <time dateTime={row.at}>{formatInstant(row.at, where)}</time>
+                    <time dateTime={row.at}>{instant(row.at)}</time>
                   </td>
-                  <td>#{row.seq}</td>
+                  <td>{t('history.seq', { seq: String(row.seq) })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {typeof load.more === 'object' && (
-          <div class="inline-error" role="alert">
-            <p>More rows could not be loaded: {load.more.message}</p>
-          </div>
-        )}
+        {typeof more === 'object' && <InlineError what={t('history.moreFailed')} code={more.code} />}
         {load.cursor && (
-          <button type="button" class="button" disabled={load.more === 'pending'} onClick={() => void loadMore()}>
-            {load.more === 'pending' ? 'Loading…' : typeof load.more === 'object' ? 'Retry loading more' : 'Load more'}
+          <button type="button" class="button" disabled={more === 'pending'} onClick={() => void loadMore()}>
+            {more === 'pending'
+              ? t('common.loading')
+              : typeof more === 'object'
+                ? t('history.retryMore')
+                : t('history.loadMore')}
           </button>
         )}
       </>
@@ -134,7 +133,7 @@ export function History({ names, where, reloadKey }: Props): JSX.Element {
 
   return (
     <section class="card" aria-labelledby="history-title" aria-busy={load.phase === 'loading' ? 'true' : undefined}>
-      <h2 id="history-title">Acknowledgment history</h2>
+      <h2 id="history-title">{t('history.title')}</h2>
       {body}
     </section>
   );

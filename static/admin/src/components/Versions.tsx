@@ -5,39 +5,35 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Materiality, VersionSummary } from '../../../../src/contract';
-import type { Locality } from '../api';
-import { formatCalendarDate } from '../format';
+import { useI18n } from '../i18n/context';
 import { DiffView } from './DiffView';
+import { InlineError } from './InlineError';
 import { useDiff } from './useDiff';
 
-export const MATERIALITY_LABELS: Record<Materiality, string> = {
-  material: 'material: asks again',
-  editorial: 'editorial: notice only',
-};
-
 export function MaterialityBadge({ materiality }: { materiality: Materiality }): JSX.Element {
-  return <span class={`materiality materiality-${materiality}`}>{MATERIALITY_LABELS[materiality]}</span>;
+  const { t } = useI18n();
+  return <span class={`materiality materiality-${materiality}`}>{t(`materiality.${materiality}`)}</span>;
 }
 
 interface Props {
   versions: VersionSummary[];
   current: number;
-  where: Locality;
   /** Rendered at the end of the section (the admins' "In force on a date"). */
   children?: ComponentChildren;
 }
 
-function VersionTable({ versions, current, where }: Omit<Props, 'children'>): JSX.Element {
+function VersionTable({ versions, current }: Omit<Props, 'children'>): JSX.Element {
+  const { t, calendarDate } = useI18n();
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
   return (
     <div class="table-scroll">
       <table class="versions-table">
-        <caption class="visually-hidden">Published statement versions, newest first</caption>
+        <caption class="visually-hidden">{t('versions.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Effective</th>
-            <th scope="col">What changed</th>
+            <th scope="col">{t('versions.version')}</th>
+            <th scope="col">{t('versions.effective')}</th>
+            <th scope="col">{t('versions.whatChanged')}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,18 +41,19 @@ function VersionTable({ versions, current, where }: Omit<Props, 'children'>): JS
             <tr key={v.version} data-version={v.version}>
               <th scope="row">
                 {v.version}
-                {v.version === current && <span class="subtle"> (in force)</span>}
+                {v.version === current && <span class="subtle"> {t('versions.inForce')}</span>}
               </th>
               <td>
-                <time dateTime={v.effectiveDate}>{formatCalendarDate(v.effectiveDate, where)}</time>
+                <time dateTime={v.effectiveDate}>{calendarDate(v.effectiveDate)}</time>
               </td>
               <td>
                 {v.change ? (
                   <>
-                    <MaterialityBadge materiality={v.change.materiality} /> {v.change.summary}
+                    <MaterialityBadge materiality={v.change.materiality} />{' '}
+                    <span data-content="statement">{v.change.summary}</span>
                   </>
                 ) : (
-                  'First version'
+                  t('versions.first')
                 )}
               </td>
             </tr>
@@ -80,17 +77,14 @@ function VersionSelect({
   versions: number[];
   onChange: (v: number) => void;
 }): JSX.Element {
+  const { t } = useI18n();
   return (
     <label class="field" for={id}>
       <span>{label}</span>
-      <select
-        id={id}
-        value={String(value)}
-        onChange={(e) => onChange(Number((e.currentTarget).value))}
-      >
+      <select id={id} value={String(value)} onChange={(e) => onChange(Number(e.currentTarget.value))}>
         {versions.map((v) => (
           <option key={v} value={String(v)}>
-            Version {v}
+            {t('versions.option', { version: v })}
           </option>
         ))}
       </select>
@@ -99,6 +93,7 @@ function VersionSelect({
 }
 
 function Compare({ versions, current }: { versions: number[]; current: number }): JSX.Element {
+  const { t } = useI18n();
   const previous = versions.filter((v) => v < current).pop() ?? current;
   const [from, setFrom] = useState(previous);
   const [to, setTo] = useState(current);
@@ -108,7 +103,7 @@ function Compare({ versions, current }: { versions: number[]; current: number })
   const compare = (event: Event): void => {
     event.preventDefault();
     if (from === to) {
-      setProblem('Pick two different versions.');
+      setProblem(t('compare.pickTwo'));
       return;
     }
     setProblem(null);
@@ -117,30 +112,24 @@ function Compare({ versions, current }: { versions: number[]; current: number })
 
   return (
     <div class="compare">
-      <h3 id="compare-title">Compare two versions</h3>
+      <h3 id="compare-title">{t('compare.title')}</h3>
       <form class="inline-form" aria-labelledby="compare-title" onSubmit={compare}>
-        <VersionSelect id="diff-from" label="From" value={from} versions={versions} onChange={setFrom} />
-        <VersionSelect id="diff-to" label="To" value={to} versions={versions} onChange={setTo} />
+        <VersionSelect id="diff-from" label={t('compare.from')} value={from} versions={versions} onChange={setFrom} />
+        <VersionSelect id="diff-to" label={t('compare.to')} value={to} versions={versions} onChange={setTo} />
         <button type="submit" class="button" disabled={load.phase === 'loading'}>
-          Show what changed
+          {t('compare.submit')}
         </button>
       </form>
       <div class="compare-result" role="status" aria-live="polite">
         {problem ? (
           <p class="inline-error">{problem}</p>
         ) : load.phase === 'loading' ? (
-          <p class="subtle">
-            Comparing versions {load.from} and {load.to}…
-          </p>
+          <p class="subtle">{t('compare.loading', { from: load.from, to: load.to })}</p>
         ) : load.phase === 'failed' ? (
-          <div class="inline-error">
-            <p>The versions could not be compared: {load.error.message}</p>
-          </div>
+          <InlineError what={t('compare.failed')} code={load.error.code} alert={false} />
         ) : load.phase === 'ready' ? (
           <>
-            <p class="diff-title">
-              From version {load.diff.from} to version {load.diff.to}:
-            </p>
+            <p class="diff-title">{t('compare.heading', { from: load.diff.from, to: load.diff.to })}</p>
             <DiffView diff={load.diff} current={current} />
           </>
         ) : null}
@@ -149,16 +138,17 @@ function Compare({ versions, current }: { versions: number[]; current: number })
   );
 }
 
-export function Versions({ versions, current, where, children }: Props): JSX.Element {
+export function Versions({ versions, current, children }: Props): JSX.Element {
+  const { t } = useI18n();
   const numbers = versions.map((v) => v.version).sort((a, b) => a - b);
   return (
     <section class="card" id="versions" aria-labelledby="versions-title">
-      <h2 id="versions-title">Versions</h2>
-      <VersionTable versions={versions} current={current} where={where} />
+      <h2 id="versions-title">{t('versions.title')}</h2>
+      <VersionTable versions={versions} current={current} />
       {numbers.length > 1 ? (
         <Compare versions={numbers} current={current} />
       ) : (
-        <p class="subtle">There is only one version so far.</p>
+        <p class="subtle">{t('versions.onlyOne')}</p>
       )}
       {children}
     </section>

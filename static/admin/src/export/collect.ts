@@ -1,24 +1,26 @@
 /**
  * The page's export: fetches the statement versions and the receipt chain page by page, and assembles the
- * JSON bundle and the CSV in the browser. Nothing here touches the DOM, so it runs in node tests too; only
- * types come from @forge/bridge.
+ * JSON bundle and the CSV in the browser. Nothing here touches the DOM, so it runs in node tests too.
  */
-import type { makeInvoke } from '@forge/bridge';
 import type {
   ApiError,
-  Defs,
   ErrorCode,
   ExportPage,
+  ExportReceiptsPayload,
   Product,
   Result,
   StatementVersions,
+  StoredReceipt,
 } from '../../../../src/contract';
 import { assembleBundle, missingVersions, sealBundle, serializeBundle } from '../../../../toolkit/export/bundle';
 import { receiptsCsv } from '../../../../toolkit/export/csv';
-import type { StoredReceipt } from '../../../../src/domain/receipts/types';
 import { sha256HexWeb } from './digest';
 
-export type ForgeInvoke = ReturnType<typeof makeInvoke<Defs>>;
+/** The two resolver calls the export makes: the page passes its typed `api` (static/admin/src/api.ts). */
+export interface ExportCalls {
+  getStatementVersions: () => Promise<Result<StatementVersions>>;
+  exportReceipts: (payload: ExportReceiptsPayload) => Promise<Result<ExportPage>>;
+}
 
 export interface ExportProgress {
   /** Receipts fetched so far. */
@@ -72,7 +74,7 @@ async function call<T>(resolver: string, request: () => Promise<Result<T>>): Pro
       retryable: true,
     });
   }
-  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+  if (typeof result !== 'object' || typeof result.ok !== 'boolean') {
     throw new ExportError(resolver, {
       code: 'INTERNAL',
       message: 'The app sent an answer this page does not understand.',
@@ -89,25 +91,17 @@ export interface CollectOptions {
 }
 
 export async function collectExport(
-  invoke: ForgeInvoke,
+  calls: ExportCalls,
   onProgress: (progress: ExportProgress) => void = () => undefined,
   options: CollectOptions = {},
 ): Promise<CollectedExport> {
-  // The casts restate what `Defs` already says; they keep this file compiling where @forge/bridge's
-  // `@forge/resolver/shared` types do not resolve (node-style resolution in tsconfig.dev.json).
-  const { versions } = await call(
-    'getStatementVersions',
-    () => invoke('getStatementVersions') as Promise<Result<StatementVersions>>,
-  );
+  const { versions, translations } = await call('getStatementVersions', () => calls.getStatementVersions());
   const newestFirst: StoredReceipt[] = [];
   let first: ExportPage | undefined;
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (let pages = 1; ; pages += 1) {
-    const page = await call(
-      'exportReceipts',
-      () => invoke('exportReceipts', cursor ? { cursor } : {}) as Promise<Result<ExportPage>>,
-    );
+    const page = await call('exportReceipts', () => calls.exportReceipts(cursor ? { cursor } : {}));
     first ??= page;
     if (page.installation !== first.installation || page.product !== first.product) {
       throw new ExportError('exportReceipts', {
@@ -135,6 +129,7 @@ export async function collectExport(
     product: first.product,
     salt: first.salt ?? null,
     versions,
+    translations: translations ?? [],
     receipts: newestFirst.reverse(),
   };
   const missing = missingVersions(input);

@@ -1,6 +1,6 @@
 /** The export button's logic: collect, then download. The UI wires a button to these. */
 export { collectExport, exportFileName, ExportError } from './collect';
-export type { CollectedExport, CollectOptions, ExportProgress, ForgeInvoke } from './collect';
+export type { CollectedExport, CollectOptions, ExportCalls, ExportProgress } from './collect';
 export { downloadFile, browserEnvironment } from './download';
 export type { DownloadEnvironment } from './download';
 export { sha256HexWeb } from './digest';

@@ -1,0 +1,150 @@
+/**
+ * Translated statements. A vendor translates one published version into a locale: the prose sections and
+ * the human-readable fact texts, each fact text addressed by a path (`dataStored.receipts.purpose`). Names,
+ * domains, e-mail addresses, numbers and flags are never translated: they stay the source's. Pure.
+ */
+import type {
+  CompiledStatement,
+  RenderedSection,
+  SourceSection,
+  StatementChange,
+  StatementFacts,
+  StatementSource,
+} from './types';
+
+/** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
+export interface TranslationSource {
+  /** BCP 47, as Forge names locales (`de-DE`). */
+  locale: string;
+  statementId: string;
+  /** The published version this translates, by number and source hash. */
+  translates: { version: number; hash: string };
+  /** The language the source is written in (BCP 47): the authoritative text's. */
+  sourceLocale: string;
+  /** The human-readable fact texts by path (see `factTexts`), and `change.summary` when the version has one. */
+  texts: Record<string, string>;
+  /** The same sections as the source, in the same order, translated. */
+  sections: SourceSection[];
+}
+
+export interface CompiledTranslation {
+  source: TranslationSource;
+  /** SHA-256 over the canonical JSON of `source`. */
+  hash: string;
+  sections: RenderedSection[];
+}
+
+/** What a receipt records about the text an admin read when it was a translation. */
+export interface ShownText {
+  locale: string;
+  /** The translation's hash. */
+  hash: string;
+  /** The source version and hash it translates (older than the version acknowledged when it is stale). */
+  translates: { version: number; hash: string };
+}
+
+/** Keys whose string values are prose, wherever they appear in the facts. */
+const TEXT_KEYS = new Set(['summary', 'description', 'purpose', 'retention']);
+/** Lists whose entries' `name` is prose too (elsewhere a name is a proper noun: a vendor, a sub-processor). */
+const NAMED_LISTS = new Set(['dataStored', 'dataAccessed', 'vendorRecords']);
+
+function entryKey(item: unknown, index: number): string {
+  if (item && typeof item === 'object') {
+    const record = item as Record<string, unknown>;
+    for (const field of ['id', 'domain', 'name']) {
+      const value = record[field];
+      if (typeof value === 'string' && value) return value;
+    }
+  }
+  return String(index);
+}
+
+function mapValue(
+  value: unknown,
+  path: string[],
+  list: string | null,
+  visit: (path: string, text: string) => string,
+): unknown {
+  if (typeof value === 'string') {
+    const key = path[path.length - 1] ?? '';
+    const prose = TEXT_KEYS.has(key) || (key === 'name' && list !== null && NAMED_LISTS.has(list));
+    return prose ? visit(path.join('.'), value) : value;
+  }
+  if (Array.isArray(value)) {
+    const name = path[path.length - 1] ?? null;
+    return value.map((item, i) => mapValue(item, [...path, entryKey(item, i)], name, visit));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, mapValue(v, [...path, k], path.length >= 2 ? list : null, visit)]),
+    );
+  }
+  return value;
+}
+
+/** Every human-readable text of a version, by path: what a translation must give, no more, no less. */
+export function sourceTexts(facts: StatementFacts, change: StatementChange | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  mapValue(facts, [], null, (path, text) => {
+    out[path] = text;
+    return text;
+  });
+  if (change) out['change.summary'] = change.summary;
+  return out;
+}
+
+/** The facts with each text replaced by its translation (the source's where a path is missing). */
+export function translatedFacts(facts: StatementFacts, texts: Readonly<Record<string, string>>): StatementFacts {
+  return mapValue(facts, [], null, (path, text) => texts[path] ?? text) as StatementFacts;
+}
+
+export function translatedChange(
+  change: StatementChange | null,
+  texts: Readonly<Record<string, string>>,
+): StatementChange | null {
+  return change ? { ...change, summary: texts['change.summary'] ?? change.summary } : null;
+}
+
+/** A published translation by its hash. */
+export function findTranslation(
+  catalog: { translations?: CompiledTranslation[] },
+  hash: string,
+): CompiledTranslation | undefined {
+  return catalog.translations?.find((t) => t.hash === hash);
+}
+
+/** A version's source with its texts and sections replaced by a translation's (for diffs in the admin's language). */
+export function translatedSource(source: StatementSource, translation: CompiledTranslation): StatementSource {
+  const { texts, sections } = translation.source;
+  return {
+    ...source,
+    change: translatedChange(source.change, texts),
+    facts: translatedFacts(source.facts, texts),
+    sections,
+  };
+}
+
+/** The language of a locale tag: `de-DE` → `de`. */
+export const languageOf = (locale: string): string => (locale.split(/[-_]/)[0] ?? locale).toLowerCase();
+
+/**
+ * The translation to show for `locale` with `current` in force: the one of `current` itself when there is
+ * one, else the newest of an older version (then `stale`). Exact locale first, then the same language.
+ */
+export function translationFor(
+  translations: readonly CompiledTranslation[],
+  current: CompiledStatement,
+  locale: string,
+): { translation: CompiledTranslation; stale: boolean } | undefined {
+  const usable = translations.filter((t) => t.source.translates.version <= current.source.version);
+  const exact = usable.filter((t) => t.source.locale.toLowerCase() === locale.replace('_', '-').toLowerCase());
+  const candidates =
+    exact.length > 0 ? exact : usable.filter((t) => languageOf(t.source.locale) === languageOf(locale));
+  // Newest version translated; among revisions of one version the last listed (the catalog lists the current one last).
+  let best: CompiledTranslation | undefined;
+  for (const t of candidates) if (!best || t.source.translates.version >= best.source.translates.version) best = t;
+  if (!best) return undefined;
+  const stale =
+    best.source.translates.version !== current.source.version || best.source.translates.hash !== current.hash;
+  return { translation: best, stale };
+}

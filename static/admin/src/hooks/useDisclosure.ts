@@ -1,0 +1,92 @@
+/**
+ * The page's state: the disclosure (from the one call main.tsx started before the first render), the
+ * acknowledgment in flight, the notice after a stale refusal, and the tokens that reload the history and
+ * move focus to the status once an acknowledgment settles.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AcknowledgePayload, ApiError, Disclosure, Result } from '../../../../src/contract';
+import { api } from '../api';
+import { useI18n } from '../i18n/context';
+
+export type Load =
+  { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; disclosure: Disclosure };
+export type AckState = { phase: 'idle' } | { phase: 'pending' } | { phase: 'failed'; error: ApiError };
+
+export interface DisclosureState {
+  load: Load;
+  ack: AckState;
+  notice: string | null;
+  /** Changes whenever the history should be read again. */
+  historyKey: number;
+  /** Changes whenever focus should move to the status. */
+  focusToken: number;
+  retry: () => void;
+  /** Acknowledges the version in force; `shown` names the translation read, when it was one. */
+  acknowledge: (shown?: AcknowledgePayload['shown']) => Promise<void>;
+}
+
+export function useDisclosure(first: Promise<Result<Disclosure>>): DisclosureState {
+  const { t, locale } = useI18n();
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [ack, setAck] = useState<AckState>({ phase: 'idle' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const [focusToken, setFocusToken] = useState(0);
+
+  const accept = (result: Result<Disclosure>): void => {
+    setLoad(result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error });
+  };
+
+  useEffect(() => {
+    void first.then(accept);
+  }, [first]);
+
+  /** After an acknowledgment (or a stale refusal): the new disclosure, a notice, history reloaded, focus on the status. */
+  const settle = (next: Disclosure, message: string | null): void => {
+    setLoad({ phase: 'ready', disclosure: next });
+    setNotice(message);
+    setAck({ phase: 'idle' });
+    setHistoryKey((k) => k + 1);
+    setFocusToken((k) => k + 1);
+  };
+
+  const retry = (): void => {
+    setLoad({ phase: 'loading' });
+    void api.getDisclosure({ locale }).then(accept);
+  };
+
+  const acknowledge = async (shown?: AcknowledgePayload['shown']): Promise<void> => {
+    if (load.phase !== 'ready') return;
+    const disclosure = load.disclosure;
+    const { statement, viewer } = disclosure;
+    setAck({ phase: 'pending' });
+    const result = await api.acknowledge({
+      version: statement.version,
+      hash: statement.hash,
+      ...(shown ? { shown } : {}),
+    });
+    if (result.ok) {
+      settle(
+        {
+          ...disclosure,
+          status: result.data.status,
+          viewer: { ...viewer, acknowledgedCurrent: result.data.acknowledgment },
+        },
+        null,
+      );
+      return;
+    }
+    if (result.error.code === 'STALE_STATEMENT') {
+      const fresh = await api.getDisclosure({ locale });
+      if (fresh.ok) {
+        settle(fresh.data, t('ack.staleNotice', { version: fresh.data.statement.version }));
+        return;
+      }
+      setAck({ phase: 'failed', error: fresh.error });
+      return;
+    }
+    setAck({ phase: 'failed', error: result.error });
+  };
+
+  return { load, ack, notice, historyKey, focusToken, retry, acknowledge };
+}

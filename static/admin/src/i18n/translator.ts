@@ -1,0 +1,131 @@
+/**
+ * The page's words and formats in one object: `t` looks a message up and fills its placeholders, `rich` does
+ * the same with elements as values, and the formatters put dates, numbers, lists and relative times through
+ * Intl in the user's locale and time zone. Pure: no DOM, so node tests use it too.
+ */
+import type { ComponentChild } from 'preact';
+import type { Catalog, CatalogModule, Message, MessageKey } from './catalog';
+
+export type Params = Record<string, string | number>;
+
+/** Where the page is read: the user's locale and time zone as the product reports them. */
+export interface Locality {
+  locale: string;
+  timeZone: string;
+}
+
+export interface Translator {
+  /** The locale the page speaks (BCP 47), e.g. `de-DE`; `lang` of the page. */
+  readonly locale: string;
+  readonly timeZone: string;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Like `t`, but placeholders may be elements; returns the pieces in order. */
+  rich: (key: MessageKey, params: Record<string, ComponentChild>) => ComponentChild[];
+  number: (value: number) => string;
+  /** "a, b and c" in the user's language. */
+  list: (items: readonly string[]) => string;
+  /** A calendar date (YYYY-MM-DD), such as an effective date: never shifted by a time zone. */
+  calendarDate: (ymd: string) => string;
+  /** An instant (ISO 8601) as a local date and time. */
+  instant: (iso: string) => string;
+  /** An instant as a local date. */
+  instantDate: (iso: string) => string;
+  /** How long ago an instant was, in days ("today", "3 days ago"). */
+  relativeDays: (iso: string, now?: Date) => string;
+  /** A language's name in the page's language, from a language or locale tag (`de-DE` → "German"). */
+  languageName: (tag: string) => string;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+const DAY_MS = 86_400_000;
+
+function pick(message: Message, count: number | undefined, rules: Intl.PluralRules): string {
+  if (typeof message === 'string') return message;
+  const category = count === undefined ? 'other' : rules.select(count);
+  return message[category] ?? message.other;
+}
+
+function safe<T>(make: (locale: string) => T, locale: string): T {
+  try {
+    return make(locale);
+  } catch {
+    return make('en-US');
+  }
+}
+
+export function createTranslator(module: CatalogModule, where: Locality): Translator {
+  const messages: Catalog = module.messages;
+  const formatLocale = module.formatLocale ?? where.locale;
+  const decorate = module.decorate ?? ((text: string) => text);
+  const zone = safe((l) => new Intl.DateTimeFormat(l, { timeZone: where.timeZone }), formatLocale).resolvedOptions()
+    .timeZone;
+  const rules = safe((l) => new Intl.PluralRules(l), formatLocale);
+  const numbers = safe((l) => new Intl.NumberFormat(l), formatLocale);
+  const lists = safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale);
+  const dates = (options: Intl.DateTimeFormatOptions) => safe((l) => new Intl.DateTimeFormat(l, options), formatLocale);
+  const calendar = dates({ dateStyle: 'long', timeZone: 'UTC' });
+  const local = dates({ dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const localDate = dates({ dateStyle: 'long', timeZone: zone });
+  // en-CA writes dates as YYYY-MM-DD: the user's calendar day of an instant, to count days between.
+  const dayInZone = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const relative = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale);
+  const languages = safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale);
+
+  const number = (value: number) => decorate(numbers.format(value));
+  const template = (key: MessageKey, params: Record<string, unknown> | undefined) =>
+    pick(messages[key], typeof params?.count === 'number' ? params.count : undefined, rules);
+  const valid = (iso: string) => {
+    const value = new Date(iso);
+    return Number.isNaN(value.getTime()) ? undefined : value;
+  };
+  const format = (formatter: Intl.DateTimeFormat, iso: string) => {
+    const value = valid(iso);
+    return value ? decorate(formatter.format(value)) : iso;
+  };
+
+  return {
+    locale: where.locale,
+    timeZone: zone,
+    t(key, params) {
+      return template(key, params).replace(PLACEHOLDER, (whole, name: string) => {
+        const value = params?.[name];
+        if (value === undefined) return whole;
+        return typeof value === 'number' ? number(value) : value;
+      });
+    },
+    rich(key, params) {
+      const text = template(key, params);
+      const out: ComponentChild[] = [];
+      let last = 0;
+      for (const match of text.matchAll(PLACEHOLDER)) {
+        const name = match[1] ?? '';
+        out.push(text.slice(last, match.index));
+        const value = params[name];
+        out.push(value === undefined ? match[0] : typeof value === 'number' ? number(value) : value);
+        last = match.index + match[0].length;
+      }
+      out.push(text.slice(last));
+      return out;
+    },
+    number,
+    list: (items) => decorate(lists.format(items)),
+    calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(calendar, `${ymd}T00:00:00Z`) : ymd),
+    instant: (iso) => format(local, iso),
+    instantDate: (iso) => format(localDate, iso),
+    relativeDays(iso, now = new Date()) {
+      const value = valid(iso);
+      if (!value) return iso;
+      const dayOf = (d: Date) => Date.parse(`${dayInZone.format(d)}T00:00:00Z`);
+      return decorate(relative.format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
+    },
+    languageName: (tag) => {
+      const language = tag.split(/[-_]/)[0] ?? tag;
+      return decorate(languages.of(language) ?? language);
+    },
+  };
+}

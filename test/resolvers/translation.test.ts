@@ -1,0 +1,77 @@
+/** The statement in the viewer's language through the real resolvers, and receipts that say which text was read. */
+import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import type { StoredReceipt } from '../../src/domain/receipts/types';
+import { collectExport } from '../../static/admin/src/export/collect';
+import type { ExportBundle } from '../../toolkit/export/format';
+import { verifyExport } from '../../toolkit/export/verify';
+import { invokeAs } from '../export/helpers';
+import { JIRA_SITE, admin, startApp, type App } from '../support/app';
+
+let app: App;
+beforeEach(() => {
+  app = startApp(bundledCatalog);
+});
+afterEach(() => app.stop());
+
+const german = () => bundledCatalog.translations!.find((t) => t.source.locale === 'de-DE')!;
+const receipts = (): StoredReceipt[] =>
+  [...app.emulator.entries(JIRA_SITE).entries()]
+    .filter(([key]) => key.startsWith('rcpt:'))
+    .map(([, value]) => value as StoredReceipt);
+
+describe('getDisclosure in a locale', () => {
+  it('serves the translation beside the authoritative source text', async () => {
+    const data = await app.ok('getDisclosure', { locale: 'de-DE' }, admin);
+    expect(data.translation).toMatchObject({ locale: 'de-DE', hash: german().hash, stale: false, sourceLocale: 'en' });
+    expect(data.translation?.statement.sections[0]?.title).toBe('Überblick');
+    expect(data.statement.sections[0]?.title).toBe('Overview');
+    expect(data.translation?.statement.facts.contact).toEqual(data.statement.facts.contact);
+  });
+
+  it('without a locale, or one with no translation, the disclosure is what it always was', async () => {
+    await expect(app.ok('getDisclosure', {}, admin)).resolves.not.toHaveProperty('translation');
+    await expect(app.ok('getDisclosure', { locale: 'ja-JP' }, admin)).resolves.not.toHaveProperty('translation');
+  });
+
+  it('refuses a locale that is not one, naming the field', async () => {
+    const result = await app.raw('getDisclosure', { locale: '<script>' }, admin);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'locale' } });
+  });
+});
+
+describe('acknowledging a translation', () => {
+  it('the receipt records the locale, the translation hash and the source it translates; the export verifies', async () => {
+    const { statement, translation } = await app.ok('getDisclosure', { locale: 'de-DE' }, admin);
+    await app.ok(
+      'acknowledge',
+      { version: statement.version, hash: statement.hash, shown: { locale: 'de-DE', hash: translation!.hash } },
+      admin,
+    );
+    const [stored] = receipts();
+    expect(stored?.receipt).toMatchObject({
+      notice: { version: statement.version, hash: statement.hash },
+      shown: { locale: 'de-DE', hash: german().hash, translates: { version: 1, hash: statement.hash } },
+    });
+
+    const { json } = await collectExport(invokeAs(app, admin));
+    expect(verifyExport(json)).toMatchObject({ ok: true });
+    // Without the translation it names, the file no longer proves what the admin read.
+    const bundle = JSON.parse(json) as ExportBundle;
+    delete bundle.translations;
+    const report = verifyExport(JSON.stringify(bundle));
+    expect(report.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('which the file does not hold')]),
+    );
+  });
+
+  it('refuses a translation the catalog does not hold, and writes nothing', async () => {
+    const { statement } = await app.ok('getDisclosure', {}, admin);
+    const result = await app.raw(
+      'acknowledge',
+      { version: statement.version, hash: statement.hash, shown: { locale: 'de-DE', hash: 'ab'.repeat(32) } },
+      admin,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'shown.hash' } });
+    expect(receipts()).toEqual([]);
+  });
+});

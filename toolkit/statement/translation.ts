@@ -1,0 +1,269 @@
+/**
+ * Translations of published statement versions (policy/translations/<locale>/): parsed, checked against the
+ * version they translate, compiled with the same Markdown compiler as the source, and hashed. Published
+ * translations are immutable like published versions: each one's source is kept verbatim in
+ * policy/translations/published/ under a name that carries its hash, so every translation a receipt ever
+ * referenced stays in the catalog and in exports. Pure: toolkit/cli/policy-files.ts reads the files.
+ */
+import { z } from 'zod';
+import { canonicalJson, hashCanonical } from '../../src/domain/canonical';
+import { sourceTexts, type CompiledTranslation, type TranslationSource } from '../../src/domain/statement/translation';
+import type { CompiledStatement } from '../../src/domain/statement/types';
+import { issuesToProblems } from './issues';
+import { compileSections } from './compile';
+import { markdownProblems } from './markdown';
+import { normaliseMarkdown } from './normalise';
+import { problem, type StatementProblem } from './problems';
+import { parseYaml } from './yaml-lines';
+
+/** The locales Forge resolves (forge-facts §7): a translation into any other would never be shown. */
+export const FORGE_LOCALES = [
+  'en-US',
+  'en-GB',
+  'de-DE',
+  'fr-FR',
+  'es-ES',
+  'it-IT',
+  'ja-JP',
+  'ko-KR',
+  'zh-CN',
+  'zh-TW',
+  'pt-BR',
+  'pt-PT',
+  'ru-RU',
+  'nl-NL',
+  'sv-SE',
+  'da-DK',
+  'fi-FI',
+  'no-NO',
+  'pl-PL',
+  'cs-CZ',
+  'hu-HU',
+  'et-EE',
+  'is-IS',
+  'ro-RO',
+  'sk-SK',
+  'tr-TR',
+] as const;
+
+export const TRANSLATION_PATHS = {
+  folder: 'translations',
+  file: 'translation.yml',
+  published: 'published',
+} as const;
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
+const translates = z.strictObject({ version: z.number().int().min(1), hash: hex64 });
+
+const translationFileSchema = z.strictObject({
+  locale: z.enum(FORGE_LOCALES, { error: `must be one of Forge's locales (${FORGE_LOCALES.join(', ')})` }),
+  sourceLocale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'must be a locale such as en or en-GB' }),
+  translates,
+  texts: z.record(z.string(), text),
+  sections: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: text,
+      file: z.string().regex(/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, { error: 'must be sections/<name>.md' }),
+    }),
+  ),
+});
+
+const snapshotSchema = z.strictObject({
+  locale: z.string(),
+  statementId: z.string(),
+  translates,
+  sourceLocale: z.string(),
+  texts: z.record(z.string(), z.string()),
+  sections: z.array(z.strictObject({ id: z.string(), title: z.string(), markdown: z.string() })),
+});
+
+export interface TranslationFiles {
+  /** The translation file as problems name it, e.g. `policy/translations/de-DE/translation.yml`. */
+  file: string;
+  /** The locale its folder names. */
+  folderLocale: string;
+  text: string;
+  /** Section texts by path relative to its folder (`sections/overview.md`). */
+  sectionTexts: Readonly<Record<string, string>>;
+}
+
+/** Parses one translation and checks it against the published version it names. */
+export function parseTranslation(
+  input: TranslationFiles,
+  published: readonly CompiledStatement[],
+): { source?: TranslationSource; problems: StatementProblem[] } {
+  const { file } = input;
+  const yaml = parseYaml(input.text);
+  if (yaml.errors.length > 0)
+    return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)) };
+  const lineOf = (path: readonly PropertyKey[]) => yaml.locate.line(path);
+  const parsed = translationFileSchema.safeParse(yaml.value);
+  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, yaml.value, file, lineOf) };
+  const data = parsed.data;
+  const problems: StatementProblem[] = [];
+  if (data.locale !== input.folderLocale) {
+    problems.push(
+      problem(
+        file,
+        lineOf(['locale']),
+        'translation-locale-mismatch',
+        `locale ${data.locale} is in the folder of ${input.folderLocale}`,
+      ),
+    );
+  }
+  const original = published.find((s) => s.source.version === data.translates.version);
+  if (!original) {
+    return {
+      problems: [
+        ...problems,
+        problem(
+          file,
+          lineOf(['translates', 'version']),
+          'translation-source-unknown',
+          `version ${data.translates.version} is not published`,
+        ),
+      ],
+    };
+  }
+  if (original.hash !== data.translates.hash) {
+    problems.push(
+      problem(
+        file,
+        lineOf(['translates', 'hash']),
+        'translation-source-hash',
+        `version ${data.translates.version} hashes to ${original.hash}: this translation names another text`,
+      ),
+    );
+  }
+
+  const expected = sourceTexts(original.source.facts, original.source.change);
+  for (const path of Object.keys(expected)) {
+    if (!(path in data.texts))
+      problems.push(
+        problem(
+          file,
+          lineOf(['texts']),
+          'translation-text-missing',
+          `texts.${path} is missing (source: “${expected[path] ?? ''}”)`,
+        ),
+      );
+  }
+  for (const path of Object.keys(data.texts)) {
+    if (!(path in expected))
+      problems.push(
+        problem(
+          file,
+          lineOf(['texts', path]),
+          'translation-text-extra',
+          `texts.${path} is not a text of version ${original.source.version}`,
+        ),
+      );
+  }
+
+  const ids = original.source.sections.map((s) => s.id);
+  const given = data.sections.map((s) => s.id);
+  ids.forEach((id, i) => {
+    if (!given.includes(id))
+      problems.push(problem(file, lineOf(['sections']), 'translation-section-missing', `section ${id} is missing`));
+    else if (given[i] !== id)
+      problems.push(
+        problem(
+          file,
+          lineOf(['sections', given.indexOf(id)]),
+          'translation-section-order',
+          `section ${id} must come at position ${i + 1}, as in the source`,
+        ),
+      );
+  });
+  given.forEach((id, i) => {
+    if (!ids.includes(id))
+      problems.push(
+        problem(
+          file,
+          lineOf(['sections', i, 'id']),
+          'translation-section-extra',
+          `version ${original.source.version} has no section ${id}`,
+        ),
+      );
+  });
+
+  // The same Markdown rules as the source's sections: the same compiler renders them.
+  const folder = file.slice(0, file.lastIndexOf('/') + 1);
+  const markdown = data.sections.map((s, i) => {
+    const raw = input.sectionTexts[s.file];
+    if (raw === undefined) {
+      problems.push(
+        problem(file, lineOf(['sections', i, 'file']), 'section-file-missing', `${folder}${s.file} does not exist`),
+      );
+      return '';
+    }
+    const normalised = normaliseMarkdown(raw);
+    problems.push(...markdownProblems(normalised, `${folder}${s.file}`));
+    return normalised;
+  });
+  if (problems.length > 0) return { problems };
+  return {
+    source: {
+      locale: data.locale,
+      statementId: original.source.id,
+      translates: data.translates,
+      sourceLocale: data.sourceLocale,
+      texts: data.texts,
+      sections: data.sections.map((s, i) => ({ id: s.id, title: s.title, markdown: markdown[i] ?? '' })),
+    },
+    problems: [],
+  };
+}
+
+/** Its hash and safe block tree, compiled exactly like a source version's sections. */
+export function compileTranslation(source: TranslationSource): CompiledTranslation {
+  return { source, hash: hashCanonical(source), sections: compileSections(source.sections) };
+}
+
+/** `de-DE-v1-0123456789ab.json`: the locale, the version translated and the start of the translation's hash. */
+export function translationSnapshotName(source: TranslationSource, hash: string): string {
+  return `${source.locale}-v${source.translates.version}-${hash.slice(0, 12)}.json`;
+}
+
+export function translationSnapshotText(source: TranslationSource): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(source)), null, 2)}\n`;
+}
+
+/** A published translation's file: its shape, and a name that matches what it holds and hashes to. */
+export function parseTranslationSnapshot(
+  name: string,
+  text: string,
+  file: string,
+): { translation?: CompiledTranslation; problems: StatementProblem[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problems: [problem(file, 1, 'snapshot-invalid', `not valid JSON: ${(error as Error).message}`)] };
+  }
+  const parsed = snapshotSchema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      problems: [
+        problem(file, 1, 'snapshot-invalid', `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`),
+      ],
+    };
+  }
+  const translation = compileTranslation(parsed.data);
+  if (translationSnapshotName(parsed.data, translation.hash) !== name) {
+    return {
+      problems: [
+        problem(
+          file,
+          1,
+          'published-translation-tampered',
+          `hashes to ${translation.hash}; a published translation never changes (expected the name ${translationSnapshotName(parsed.data, translation.hash)})`,
+        ),
+      ],
+    };
+  }
+  return { translation, problems: [] };
+}

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { jsonResponse } from './http';
 import { DEFAULT_INSTALL_CONTEXT, IdentityContext, parseInstallContext } from './identity-context';
-import { handleKvsRequest, kvsCounterName } from './kvs-routes';
+import { QuotaMeter, PUBLISHED_QUOTAS, unitKindOf, unitsOf, type QuotaLimits } from './kvs-quota';
+import { errorResponse } from './http';
+import { handleKvsRequest, kvsCounterName, type ConflictAnswer, type QueryLimitReading } from './kvs-routes';
 import { KvsStore, type Namespace } from './kvs-store';
 import { loadState, saveState } from './persistence';
 import { PrivacyReporting, isPrivacyReportPath } from './privacy-route';
@@ -29,8 +31,34 @@ export interface ForgeEmulatorOptions {
   persistFile?: string;
   /** The sample people; default: the persisted ones, else DEFAULT_SAMPLE_USERS. */
   users?: SampleUser[];
-  /** The clock for stored timestamps; default the system clock. */
+  /** The clock for stored timestamps and quota windows; default the system clock (see FakeClock). */
   now?: () => Date;
+  kvs?: KvsOptions;
+}
+
+/** How strictly the emulated KVS reads Atlassian's ambiguous or undocumented limits. */
+export interface KvsOptions {
+  /** The largest query `limit` accepted: 20, 99 ("below 100") or 100 (default). */
+  queryLimitMax?: QueryLimitReading;
+  /** Per-installation unit quotas; `true` means the published 4,000 read / 4,000 write a minute. Default off. */
+  quotas?: boolean | QuotaLimits;
+  /** The answer to FAIL_IF_EXISTS on an existing key (default 409 KEY_CONFLICT). */
+  conflict?: ConflictAnswer;
+  /** Answer every KVS call after this many real milliseconds (for counting sequential round trips). */
+  latencyMs?: number;
+}
+
+/** The strictest reading of every KVS limit: the setting the resolver and report tests run under. */
+export const STRICT_KVS: KvsOptions = { queryLimitMax: 20, quotas: true };
+
+export interface KvsUsage {
+  calls: number;
+  readUnits: number;
+  writeUnits: number;
+  /** Requests refused with 429 because a quota was spent. */
+  rateLimited: number;
+  /** Waves of KVS calls: a call made while no other call was in flight starts a new one. */
+  roundTrips: number;
 }
 
 export interface InvokeOptions {
@@ -49,6 +77,10 @@ export class ForgeEmulator {
   private readonly identity = new IdentityContext();
   private readonly faults = new FaultInjector();
   private readonly counts = new Map<string, number>();
+  private readonly kvsOptions: KvsOptions;
+  private readonly quota: QuotaMeter;
+  private inFlight = 0;
+  private waves = 0;
   private readonly persistFile: string | undefined;
   private readonly now: () => Date;
   private installed: { previous: unknown; hadPrevious: boolean } | undefined;
@@ -56,6 +88,9 @@ export class ForgeEmulator {
   constructor(options: ForgeEmulatorOptions = {}) {
     this.persistFile = options.persistFile;
     this.now = options.now ?? (() => new Date());
+    this.kvsOptions = options.kvs ?? {};
+    const quotas = this.kvsOptions.quotas;
+    this.quota = new QuotaMeter(quotas === true ? PUBLISHED_QUOTAS : quotas === false ? undefined : quotas);
     const loaded = this.persistFile === undefined ? undefined : loadState(this.persistFile);
     if (loaded) this.store.restore(loaded.installations);
     this.users = new UserDirectory(options.users ?? loaded?.users ?? DEFAULT_SAMPLE_USERS, () => this.persist());
@@ -139,6 +174,16 @@ export class ForgeEmulator {
 
   resetCounters(): void {
     this.counts.clear();
+    this.quota.resetTotals();
+    this.waves = 0;
+  }
+
+  /** KVS calls, units and round trips since construction or `resetCounters()`. */
+  usage(): KvsUsage {
+    let calls = 0;
+    for (const [name, n] of this.counts) if (name.startsWith('kvs.')) calls += n;
+    const { read, write, rejected } = this.quota.totals;
+    return { calls, readUnits: read, writeUnits: write, rateLimited: rejected, roundTrips: this.waves };
   }
 
   injectFault(spec: FaultSpec): void {
@@ -179,6 +224,44 @@ export class ForgeEmulator {
     return out;
   }
 
+  private async answerKvs(path: string, init: FetchInit | undefined): Promise<Response> {
+    if (this.inFlight === 0) this.waves += 1;
+    this.inFlight += 1;
+    try {
+      const latency = this.kvsOptions.latencyMs ?? 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const installContext = this.identity.current().installContext;
+      const nowMs = this.now().getTime();
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const outcome = await meteredKvs(
+        {
+          quota: this.quota,
+          options: this.kvsOptions,
+          nowMs,
+          installContext,
+          run: () =>
+            handleKvsRequest(
+              {
+                store: this.store,
+                installContext,
+                nowMs,
+                ...(this.kvsOptions.queryLimitMax ? { queryLimitMax: this.kvsOptions.queryLimitMax } : {}),
+                ...(this.kvsOptions.conflict ? { conflict: this.kvsOptions.conflict } : {}),
+              },
+              path,
+              init?.body,
+            ),
+        },
+        path,
+        Buffer.byteLength(body, 'utf8'),
+      );
+      if (outcome.mutated) this.persist();
+      return outcome.response;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
   private count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
@@ -208,16 +291,7 @@ export class ForgeEmulator {
     if (fault?.kind === 'reject') throw fault.error;
     if (fault?.kind === 'respond') return fault.response;
 
-    if (isKvs) {
-      const identity = this.identity.current();
-      const outcome = handleKvsRequest(
-        { store: this.store, installContext: identity.installContext, nowMs: this.now().getTime() },
-        path,
-        init?.body,
-      );
-      if (outcome.mutated) this.persist();
-      return outcome.response;
-    }
+    if (isKvs) return this.answerKvs(path, init);
     if (product) {
       const actingAccountId = t.provider === 'user' ? (t.accountId ?? this.identity.current().accountId) : undefined;
       return handleProductRequest({ product, provider: t.provider, actingAccountId, method, path }, this.users);
@@ -229,6 +303,44 @@ export class ForgeEmulator {
       path,
     });
   }
+}
+
+/** Quota and latency around one KVS call: a write is refused before it runs, a read once its answer's size is known. */
+export async function meteredKvs(
+  this: void,
+  emulator: {
+    quota: QuotaMeter;
+    options: KvsOptions;
+    nowMs: number;
+    installContext: string;
+    run: () => { response: Response; mutated: boolean };
+  },
+  path: string,
+  requestBytes: number,
+): Promise<{ response: Response; mutated: boolean }> {
+  const { quota, nowMs, installContext } = emulator;
+  const kind = unitKindOf(path);
+  const refuse = (units: number) => quota.refuse(installContext, kind, units, nowMs);
+  const tooMany = (retryAfter: number) => ({
+    response: errorResponse(429, 'RATE_LIMIT_EXCEEDED', `The ${kind} quota of this installation is spent`, {
+      'Retry-After': String(retryAfter),
+    }),
+    mutated: false,
+  });
+  if (kind === 'write') {
+    const units = unitsOf(requestBytes);
+    const wait = refuse(units);
+    if (wait !== undefined) return tooMany(wait);
+    quota.spend(installContext, kind, units, nowMs);
+    return emulator.run();
+  }
+  const outcome = emulator.run();
+  const text = await outcome.response.clone().text();
+  const units = unitsOf(Buffer.byteLength(text, 'utf8'));
+  const wait = refuse(units);
+  if (wait !== undefined) return tooMany(wait);
+  quota.spend(installContext, kind, units, nowMs);
+  return outcome;
 }
 
 /** A stable UUID-shaped id derived from a string. */

@@ -1,0 +1,89 @@
+/**
+ * Acknowledgment cost on the emulator: storage calls and read/write units per acknowledgment when 1, 5, 50
+ * and 200 administrators press the button at once, and the sequential storage round trips of one
+ * uncontended acknowledgment (the emulator answers each call after a real delay, so calls made together
+ * overlap and count as one round trip).
+ */
+import { ForgeEmulator, type KvsOptions } from '../../dev/emulator';
+import type { Result } from '../../src/contract';
+import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { createResolverHandler } from '../../src/resolvers';
+import type { BenchRow } from './types';
+
+const SITE = 'ari:cloud:jira::site/44444444-4444-4444-8444-444444444444';
+export const CONTENTION_LEVELS = [1, 5, 50, 200] as const;
+
+interface AckCost {
+  calls: number;
+  readUnits: number;
+  writeUnits: number;
+  roundTrips: number;
+  failed: number;
+}
+
+/** `admins` acknowledgments at once on a fresh installation (one earlier acknowledgment made the salt). */
+export async function acknowledgeAtOnce(admins: number, kvs: KvsOptions = {}): Promise<AckCost> {
+  const emulator = new ForgeEmulator({ kvs }).install();
+  try {
+    const handler = createResolverHandler({ catalog: bundledCatalog });
+    const current = bundledCatalog.versions[bundledCatalog.versions.length - 1]!;
+    const payload = { version: current.source.version, hash: current.hash };
+    const ids = Array.from({ length: admins + 1 }, (_, i) => {
+      const accountId = `712020:bench-admin-${String(i).padStart(6, '0')}`;
+      emulator.users.set({ accountId, displayName: `Admin ${i}`, admin: { jira: true, confluence: true } });
+      return accountId;
+    });
+    await emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId: ids[0]! });
+    emulator.resetCounters();
+    const results = (await Promise.all(
+      ids
+        .slice(1)
+        .map((accountId) => emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId })),
+    )) as Result<unknown>[];
+    const usage = emulator.usage();
+    return {
+      calls: usage.calls / admins,
+      readUnits: usage.readUnits / admins,
+      writeUnits: usage.writeUnits / admins,
+      roundTrips: usage.roundTrips,
+      failed: results.filter((r) => !r.ok).length,
+    };
+  } finally {
+    emulator.uninstall();
+  }
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export async function benchContention(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const single = await acknowledgeAtOnce(1, { latencyMs: 5 });
+  rows.push({
+    name: 'acknowledge, uncontended: sequential storage round trips',
+    measured: single.roundTrips,
+    unit: 'trips',
+    budget: 4,
+    kind: 'max',
+    note: 'the whole resolver call, status read included',
+  });
+  for (const admins of CONTENTION_LEVELS) {
+    const cost = await acknowledgeAtOnce(admins);
+    rows.push({
+      name: `acknowledge, ${admins} admins at once: calls per acknowledgment`,
+      measured: round1(cost.calls),
+      unit: 'calls',
+      note: `${round1(cost.readUnits)} read + ${round1(cost.writeUnits)} write units each${cost.failed ? `; ${cost.failed} FAILED` : ''}`,
+    });
+  }
+  return rows;
+}
+
+if (require.main === module) {
+  benchContention().then(
+    (rows) => console.table(rows),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

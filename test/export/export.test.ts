@@ -7,7 +7,8 @@ import { checksumInput } from '../../toolkit/export/bundle';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type ExportBundle } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export';
 import { EXPORT_PAGE_MAX } from '../../src/contract';
-import { appendReceipt } from '../../src/domain/receipts/chain';
+import { appendReceipt, chainHead } from '../../src/domain/receipts/chain';
+import { SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvsStore';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';
@@ -138,7 +139,7 @@ describe('export through the real resolvers', () => {
     await app.ok('acknowledge', current(), admin); // creates the salt and receipt 1 the usual way
     const first = (await app.ok('exportReceipts', {}, admin)).receipts[0]!;
     const store = createKvsStore();
-    const salt = app.emulator.entries(JIRA_SITE).get('salt:installation') as string;
+    const salt = app.emulator.entries(JIRA_SITE).get(SALT_KEY) as string;
     await app.emulator.run(admin, async () => {
       for (let i = 2; i <= total; i += 1) {
         const accountId = `712020:paged-${i}`;
@@ -148,7 +149,7 @@ describe('export through the real resolvers', () => {
           store,
           { ...draft, receiptId: `paged-${i}`, subject: { commitment: accountCommitment(salt, accountId) } },
           accountId,
-          () => false,
+          { from: await chainHead(store), fresh: true },
         );
       }
     });

@@ -1,6 +1,7 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
+import { ensureLayout } from '../layout';
 import {
   NO_COUNTS,
   loadProgress,
@@ -49,6 +50,7 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
   const elapsed = (): number => clock.now().getTime() - began.getTime();
   const counts: RunCounts = { ...NO_COUNTS };
   let erased = 0;
+  await ensureLayout(store, clock);
   let progress = await loadProgress(store);
 
   const save = async (next: ReportProgress): Promise<void> => {

@@ -43,12 +43,19 @@ export function changesSince(catalog: StatementCatalog, version: number): Statem
 }
 
 /**
- * Whether an acknowledgment of `acknowledgedVersion` still stands for the version in force: true when that
- * version is published and every version after it is an editorial change.
+ * The one rule for "an acknowledgment stands across editorial changes": an acknowledgment of
+ * `acknowledgedVersion` stands for `forVersion` (default: the version in force) when both are published,
+ * `acknowledgedVersion <= forVersion`, and every version after it up to `forVersion` is an editorial change.
+ * Site status, in-force answers and the page's banner (through src/contract.ts) all use this.
  */
-export function acknowledgmentStandsFor(catalog: StatementCatalog, acknowledgedVersion: number): boolean {
-  if (!findVersion(catalog, acknowledgedVersion)) return false;
+export function acknowledgmentStandsFor(
+  catalog: StatementCatalog,
+  acknowledgedVersion: number,
+  forVersion: number = currentStatement(catalog).source.version,
+): boolean {
+  if (!findVersion(catalog, acknowledgedVersion) || !findVersion(catalog, forVersion)) return false;
+  if (acknowledgedVersion > forVersion) return false;
   return catalog.versions
-    .filter((v) => v.source.version > acknowledgedVersion)
+    .filter((v) => v.source.version > acknowledgedVersion && v.source.version <= forVersion)
     .every((v) => v.source.change?.materiality === 'editorial');
 }

@@ -39,20 +39,26 @@ export interface ClaimOutcome<T> {
   conflicts: number;
 }
 
-/** Waiting between lost claims: `random` in [0, 1), `sleep` in milliseconds. */
+/** Waiting between lost claims: `random` in [0, 1), `sleep` and `now` in milliseconds. */
 export interface Backoff {
   random(): number;
   sleep(ms: number): Promise<void>;
+  now(): number;
 }
 
-/** Full jitter: a random wait below min(cap, base · 2^(losses − 1)). */
-const BACKOFF_BASE_MS = 8;
-const BACKOFF_CAP_MS = 2_000;
+/**
+ * Full jitter: a random wait below min(cap, unit · 2^(losses − 1)), where the unit is how long the lost
+ * attempt took (at least 10 ms): writers that lose spread out over more and more attempt-lengths, so the
+ * expected number of losses grows with the logarithm of the crowd, not with its size.
+ */
+const BACKOFF_MIN_UNIT_MS = 10;
+const BACKOFF_CAP_MS = 5_000;
 /** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
 const MAX_ATTEMPTS = 200;
 
-export function jitteredDelay(losses: number, random: number): number {
-  return Math.floor(random * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(losses - 1, 16)));
+export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
+  const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
+  return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1, 16)));
 }
 
 /**
@@ -70,6 +76,7 @@ export async function claimNext<F extends SequencedFamily>(
   let conflicts = 0;
   let scan = !options.verified || (start.seq > 0 && start.value === undefined);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const began = options.backoff?.now() ?? 0;
     if (scan) {
       const found = await readForward(store, spec, head);
       if ('ours' in found) return { ...found.ours, claimed: false, conflicts };
@@ -81,7 +88,8 @@ export async function claimNext<F extends SequencedFamily>(
       return { seq: next, value, claimed: true, conflicts };
     conflicts += 1;
     scan = true;
-    if (options.backoff) await options.backoff.sleep(jitteredDelay(conflicts, options.backoff.random()));
+    const { backoff } = options;
+    if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
   }
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
 }

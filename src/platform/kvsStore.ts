@@ -14,6 +14,7 @@ async function settleRefusedCreate(key: string, error: unknown): Promise<boolean
   const mapped = toStorageError(error);
   if (mapped instanceof StorageUnavailableError) throw mapped;
   if (!(error instanceof ForgeKvsAPIError)) throw mapped;
+  if (error.responseDetails.status === 409) return false; // a conflict by any name: the key is taken
   const existing = await call(() => kvs.get(key));
   if (existing !== undefined) return false;
   throw new StorageUnavailableError(

@@ -26,7 +26,7 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
     );
   }
   const outcome = await recordAcknowledgment(
-    { store: deps.store, clock: deps.clock, ids: deps.ids },
+    { store: deps.store, clock: deps.clock, ids: deps.ids, backoff: deps.backoff },
     { statement: current, accountId: caller.accountId, product: caller.product, installation: caller.installation },
   );
   const { receipt } = outcome.receipt;

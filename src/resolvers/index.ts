@@ -6,7 +6,8 @@ import type { StatementCatalog } from '../domain/statement/types';
 import { bundledEvidence } from '../platform/bundledCatalog';
 import { callerIsAdministrator } from '../platform/adminGate';
 import { createKvsStore } from '../platform/kvsStore';
-import { systemClock, systemIds } from '../platform/system';
+import { systemBackoff, systemClock, systemIds } from '../platform/system';
+import type { Backoff } from '../domain/sequence';
 import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
 import { getDisclosure } from './getDisclosure';
@@ -23,6 +24,7 @@ export interface HandlerOptions {
   clock?: Clock;
   ids?: IdSource;
   store?: Store;
+  backoff?: Backoff;
 }
 
 /** The Forge resolver handler: one typed entry per contract name, each thin. */
@@ -33,6 +35,7 @@ export function createResolverHandler(options: HandlerOptions) {
     store: options.store ?? createKvsStore(),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
+    backoff: options.backoff ?? systemBackoff,
     isAdministrator: callerIsAdministrator,
   };
   return makeResolver<Defs>({

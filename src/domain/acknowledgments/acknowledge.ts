@@ -24,7 +24,7 @@ export interface AcknowledgeDeps {
   store: Store;
   clock: Clock;
   ids: IdSource;
-  /** How a writer that lost a sequence number waits (default: real timers, jitter from `ids`). */
+  /** How a writer that lost a sequence number waits; without it, it retries at once. */
   backoff?: Backoff;
 }
 
@@ -46,11 +46,6 @@ export interface AcknowledgeOutcome {
   first: FirstRecord;
 }
 
-const realBackoff = (ids: IdSource): Backoff => ({
-  random: () => parseInt(ids.randomHex(4), 16) / 2 ** 32,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-});
-
 /**
  * Records that an administrator acknowledged the version in force. Claim first, then record, then finish:
  * 1. one batch read (the account's marker, the salt, the version's first marker, the account's registry
@@ -65,6 +60,7 @@ const realBackoff = (ids: IdSource): Backoff => ({
  */
 export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput): Promise<AcknowledgeOutcome> {
   const { store, clock, ids } = deps;
+  const { backoff } = deps;
   const { statement, accountId } = input;
   const version = statement.source.version;
   const markerKey = acknowledgmentKey(version, accountId);
@@ -125,11 +121,11 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       {
         from: claimedNow ? head : { seq: marker.fromSeq },
         fresh: claimedNow,
-        backoff: deps.backoff ?? realBackoff(ids),
+        ...(backoff ? { backoff } : {}),
       },
     );
     // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
-    if (!registered) registration = registerFrom(store, accountId, marker.at, registry).catch(() => undefined);
+    if (!registered) registration = registerFrom(store, accountId, marker.at, registry, backoff).catch(() => undefined);
     const outcome = await appending;
     receipt = outcome.stored;
     created = outcome.appended;
@@ -137,7 +133,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
     if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
     receipt = stored;
-    if (!registered) registration = registerFrom(store, accountId, marker.at, registry).catch(() => undefined);
+    if (!registered) registration = registerFrom(store, accountId, marker.at, registry, backoff).catch(() => undefined);
   }
 
   const complete: CompleteMarker = {

@@ -1,7 +1,7 @@
 import { KEY_FAMILIES, STORAGE_LIMITS, accountIndexKey, registryKey, seqOfRegistryKey } from '../inventory';
 import type { Store } from '../ports';
 import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../records';
-import { claimNext, type Position } from '../sequence';
+import { claimNext, type Backoff, type Position } from '../sequence';
 import type { AccountIndexRecord, RegistryRecord } from '../shapes';
 import { isReportableAccountId } from './accountId';
 
@@ -46,6 +46,7 @@ export async function registerFrom(
   accountId: string,
   seenAt: string,
   head: Position<RegistryRecord>,
+  backoff?: Backoff,
 ): Promise<Registration | undefined> {
   if (!isReportableAccountId(accountId)) return undefined;
   const indexKey = accountIndexKey(accountId);
@@ -58,7 +59,7 @@ export async function registerFrom(
       isOurs: (entry) => entry.accountId === accountId,
     },
     head,
-    { verified: true },
+    { verified: true, ...(backoff ? { backoff } : {}) },
   );
   const index: AccountIndexRecord = { seq: claim.seq };
   if (await createRecord(store, 'accountIndex', indexKey, index)) return { seq: claim.seq, created: claim.claimed };

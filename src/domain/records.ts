@@ -4,7 +4,7 @@
  * `Store` only through these.
  */
 import { KEY_FAMILIES, STORAGE_LIMITS, type FamilyName } from './inventory';
-import { StoredShapeError, type Store, type Storable } from './ports';
+import { StorageUnavailableError, StoredShapeError, type Store, type Storable } from './ports';
 import { SHAPES } from './shapes';
 
 type Shapes = typeof SHAPES;
@@ -89,14 +89,28 @@ export interface Paged<T> {
 export async function pageOf<F extends FamilyName>(
   store: Store,
   family: F,
-  options: { prefix?: string; max: number; cursor?: string; more?: () => boolean },
+  options: {
+    prefix?: string;
+    max: number;
+    cursor?: string;
+    more?: () => boolean;
+    /** When storage is rate limited after some entries were read, answer those (with a cursor) instead. */
+    partialWhenLimited?: boolean;
+  },
 ): Promise<Paged<RecordOf<F>>> {
   const prefix = options.prefix ?? KEY_FAMILIES[family].prefix;
   const entries: Paged<RecordOf<F>>['entries'] = [];
   let cursor = options.cursor;
   do {
     const limit = Math.min(STORAGE_LIMITS.queryPage, options.max - entries.length);
-    const page = await store.query(prefix, { limit, ...(cursor ? { cursor } : {}) });
+    let page;
+    try {
+      page = await store.query(prefix, { limit, ...(cursor ? { cursor } : {}) });
+    } catch (error) {
+      const limited = error instanceof StorageUnavailableError && error.reason === 'rate-limited';
+      if (limited && options.partialWhenLimited && entries.length > 0 && cursor) return { entries, cursor };
+      throw error;
+    }
     for (const entry of page.entries) entries.push({ key: entry.key, value: decode(family, entry.key, entry.value) });
     cursor = page.next;
   } while (cursor && entries.length < options.max && (options.more?.() ?? true));

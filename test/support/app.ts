@@ -1,4 +1,11 @@
-import { ForgeEmulator, SAMPLE_ACCOUNTS, type InvocationIdentity } from '../../dev/emulator';
+import {
+  FakeClock,
+  ForgeEmulator,
+  SAMPLE_ACCOUNTS,
+  STRICT_KVS,
+  type InvocationIdentity,
+  type KvsOptions,
+} from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
 import type { StatementCatalog } from '../../src/domain/statement/types';
@@ -12,14 +19,23 @@ export { SAMPLE_ACCOUNTS };
 type Payload<N extends ResolverName> = Parameters<Defs[N]>[0];
 type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<infer T> ? T : never;
 
-/** The real resolver handler on the platform emulator, called the way Forge calls it. */
-export function startApp(catalog: StatementCatalog = sampleCatalog(), options: { clock?: Clock } = {}) {
-  const emulator = new ForgeEmulator().install();
+/**
+ * The real resolver handler on the platform emulator, called the way Forge calls it. By default the
+ * emulator reads every KVS limit the strictest way (queries of at most 20 keys, 4,000 read and 4,000 write
+ * units a minute per installation); `platformClock` is the emulator's clock, which only tests move.
+ */
+export function startApp(
+  catalog: StatementCatalog = sampleCatalog(),
+  options: { clock?: Clock; kvs?: KvsOptions } = {},
+) {
+  const platformClock = new FakeClock();
+  const emulator = new ForgeEmulator({ kvs: options.kvs ?? STRICT_KVS, now: platformClock.now }).install();
   const build = (next: StatementCatalog) =>
     createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
   let handler = build(catalog);
   const app = {
     emulator,
+    platformClock,
     /** Any payload at all: what a hostile client could send. */
     raw: (name: string, payload: unknown, identity: InvocationIdentity) =>
       emulator.invoke(handler, name, payload, identity) as Promise<Result<unknown>>,

@@ -51,7 +51,12 @@ export async function receiptPage(
   cursor?: string,
   more?: () => boolean,
 ): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
-  const page = await pageOf(store, 'receipt', { max, ...(cursor ? { cursor } : {}), ...(more ? { more } : {}) });
+  const page = await pageOf(store, 'receipt', {
+    max,
+    partialWhenLimited: true,
+    ...(cursor ? { cursor } : {}),
+    ...(more ? { more } : {}),
+  });
   return { receipts: page.entries.map((entry) => entry.value), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 

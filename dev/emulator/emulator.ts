@@ -291,7 +291,11 @@ export class ForgeEmulator {
     if (fault?.kind === 'reject') throw fault.error;
     if (fault?.kind === 'respond') return fault.response;
 
-    if (isKvs) return this.answerKvs(path, init);
+    if (isKvs) {
+      const response = await this.answerKvs(path, init);
+      if (fault?.kind === 'reject-after') throw fault.error;
+      return response;
+    }
     if (product) {
       const actingAccountId = t.provider === 'user' ? (t.accountId ?? this.identity.current().accountId) : undefined;
       return handleProductRequest({ product, provider: t.provider, actingAccountId, method, path }, this.users);

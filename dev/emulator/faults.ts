@@ -20,7 +20,11 @@ interface ActiveFault {
   toSkip: number;
 }
 
-export type FaultOutcome = { kind: 'respond'; response: Response } | { kind: 'reject'; error: Error };
+export type FaultOutcome =
+  | { kind: 'respond'; response: Response }
+  | { kind: 'reject'; error: Error }
+  /** Let the call take effect, then reject with `error`. */
+  | { kind: 'reject-after'; error: Error };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -66,5 +70,12 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
       };
     case 'timeout':
       return { kind: 'reject', error: new EmulatedTimeoutError(path) };
+    case 'lost-response':
+      return { kind: 'reject-after', error: new EmulatedTimeoutError(path) };
+    case 'refuse':
+      return {
+        kind: 'respond',
+        response: errorResponse(spec.status ?? 400, spec.code ?? 'BAD_REQUEST', 'Refused (injected by the emulator)'),
+      };
   }
 }

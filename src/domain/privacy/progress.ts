@@ -11,7 +11,8 @@ export interface RunCounts {
   updated: number;
 }
 
-export type RunOutcome = 'complete' | 'partial' | 'rate-limited' | 'failed' | 'not-due' | 'waiting';
+/** `overlapping`: another run is sending this cycle's next batch right now; this one stopped without sending. */
+export type RunOutcome = 'complete' | 'partial' | 'rate-limited' | 'failed' | 'not-due' | 'waiting' | 'overlapping';
 
 /** `privacy:report`: where the report stands. Registry numbers and counts only, never an account ID. */
 export interface ReportProgress {

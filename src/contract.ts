@@ -176,3 +176,6 @@ export const RESOLVER_NAMES = [
 ] as const satisfies readonly ResolverName[];
 
 export type { AcknowledgmentView, Evidence, Materiality, SiteStatus, VersionSummary };
+
+/** The one rule for "an acknowledgment stands across editorial changes", for the page's banner. */
+export { standsAcross as acknowledgmentStands } from './domain/statement/catalog';

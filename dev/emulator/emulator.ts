@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { jsonResponse } from './http';
 import { DEFAULT_INSTALL_CONTEXT, IdentityContext, parseInstallContext } from './identity-context';
-import { QuotaMeter, PUBLISHED_QUOTAS, unitKindOf, unitsOf, type QuotaLimits } from './kvs-quota';
-import { errorResponse } from './http';
+import { QuotaMeter, PUBLISHED_QUOTAS, metered, type QuotaLimits } from './kvs-quota';
 import { handleKvsRequest, kvsCounterName, type ConflictAnswer, type QueryLimitReading } from './kvs-routes';
 import { KvsStore, type Namespace } from './kvs-store';
 import { loadState, saveState } from './persistence';
@@ -233,27 +232,22 @@ export class ForgeEmulator {
       const installContext = this.identity.current().installContext;
       const nowMs = this.now().getTime();
       const body = typeof init?.body === 'string' ? init.body : '';
-      const outcome = await meteredKvs(
-        {
-          quota: this.quota,
-          options: this.kvsOptions,
-          nowMs,
-          installContext,
-          run: () =>
-            handleKvsRequest(
-              {
-                store: this.store,
-                installContext,
-                nowMs,
-                ...(this.kvsOptions.queryLimitMax ? { queryLimitMax: this.kvsOptions.queryLimitMax } : {}),
-                ...(this.kvsOptions.conflict ? { conflict: this.kvsOptions.conflict } : {}),
-              },
-              path,
-              init?.body,
-            ),
-        },
-        path,
-        Buffer.byteLength(body, 'utf8'),
+      const queryLimitMax = this.kvsOptions.queryLimitMax;
+      const conflict = this.kvsOptions.conflict;
+      const outcome = await metered(
+        { quota: this.quota, installContext, nowMs, path, requestBytes: Buffer.byteLength(body, 'utf8') },
+        () =>
+          handleKvsRequest(
+            {
+              store: this.store,
+              installContext,
+              nowMs,
+              ...(queryLimitMax ? { queryLimitMax } : {}),
+              ...(conflict ? { conflict } : {}),
+            },
+            path,
+            init?.body,
+          ),
       );
       if (outcome.mutated) this.persist();
       return outcome.response;
@@ -307,44 +301,6 @@ export class ForgeEmulator {
       path,
     });
   }
-}
-
-/** Quota and latency around one KVS call: a write is refused before it runs, a read once its answer's size is known. */
-export async function meteredKvs(
-  this: void,
-  emulator: {
-    quota: QuotaMeter;
-    options: KvsOptions;
-    nowMs: number;
-    installContext: string;
-    run: () => { response: Response; mutated: boolean };
-  },
-  path: string,
-  requestBytes: number,
-): Promise<{ response: Response; mutated: boolean }> {
-  const { quota, nowMs, installContext } = emulator;
-  const kind = unitKindOf(path);
-  const refuse = (units: number) => quota.refuse(installContext, kind, units, nowMs);
-  const tooMany = (retryAfter: number) => ({
-    response: errorResponse(429, 'RATE_LIMIT_EXCEEDED', `The ${kind} quota of this installation is spent`, {
-      'Retry-After': String(retryAfter),
-    }),
-    mutated: false,
-  });
-  if (kind === 'write') {
-    const units = unitsOf(requestBytes);
-    const wait = refuse(units);
-    if (wait !== undefined) return tooMany(wait);
-    quota.spend(installContext, kind, units, nowMs);
-    return emulator.run();
-  }
-  const outcome = emulator.run();
-  const text = await outcome.response.clone().text();
-  const units = unitsOf(Buffer.byteLength(text, 'utf8'));
-  const wait = refuse(units);
-  if (wait !== undefined) return tooMany(wait);
-  quota.spend(installContext, kind, units, nowMs);
-  return outcome;
 }
 
 /** A stable UUID-shaped id derived from a string. */

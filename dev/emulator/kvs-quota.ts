@@ -1,3 +1,5 @@
+import { errorResponse } from './http';
+
 /**
  * Per-installation KVS quotas as Atlassian published them (limits-kvs-ce, until early 2026): 4,000 read
  * and 4,000 write units a minute, one unit per request per started 10 KB (a 65 KB request is 7 units; a
@@ -68,4 +70,35 @@ export class QuotaMeter {
     this.totals.write = 0;
     this.totals.rejected = 0;
   }
+}
+
+/**
+ * One KVS call under the quota: a write is refused before it runs (nothing written), a read once the size
+ * of its answer is known. Refusals are `429 RATE_LIMIT_EXCEEDED` with `Retry-After` (the window's end).
+ */
+export async function metered(
+  call: { quota: QuotaMeter; installContext: string; nowMs: number; path: string; requestBytes: number },
+  run: () => { response: Response; mutated: boolean },
+): Promise<{ response: Response; mutated: boolean }> {
+  const { quota, installContext, nowMs } = call;
+  const kind = unitKindOf(call.path);
+  const charge = (units: number): number | undefined => {
+    const wait = quota.refuse(installContext, kind, units, nowMs);
+    if (wait === undefined) quota.spend(installContext, kind, units, nowMs);
+    return wait;
+  };
+  const tooMany = (retryAfter: number) => ({
+    response: errorResponse(429, 'RATE_LIMIT_EXCEEDED', `The ${kind} quota of this installation is spent`, {
+      'Retry-After': String(retryAfter),
+    }),
+    mutated: false,
+  });
+  if (kind === 'write') {
+    const wait = charge(unitsOf(call.requestBytes));
+    return wait === undefined ? run() : tooMany(wait);
+  }
+  const outcome = run();
+  const text = await outcome.response.clone().text();
+  const wait = charge(unitsOf(Buffer.byteLength(text, 'utf8')));
+  return wait === undefined ? outcome : tooMany(wait);
 }

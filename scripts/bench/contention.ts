@@ -27,20 +27,21 @@ export async function acknowledgeAtOnce(admins: number, kvs: KvsOptions = {}): P
   const emulator = new ForgeEmulator({ kvs }).install();
   try {
     const handler = createResolverHandler({ catalog: bundledCatalog });
-    const current = bundledCatalog.versions[bundledCatalog.versions.length - 1]!;
+    const current = bundledCatalog.versions[bundledCatalog.versions.length - 1];
+    if (!current) throw new Error('the bundled catalog is empty');
     const payload = { version: current.source.version, hash: current.hash };
     const ids = Array.from({ length: admins + 1 }, (_, i) => {
       const accountId = `712020:bench-admin-${String(i).padStart(6, '0')}`;
       emulator.users.set({ accountId, displayName: `Admin ${i}`, admin: { jira: true, confluence: true } });
       return accountId;
     });
-    await emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId: ids[0]! });
+    const [first, ...rest] = ids;
+    if (first === undefined) throw new Error('no admin');
+    await emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId: first });
     emulator.resetCounters();
     const began = performance.now();
     const results = (await Promise.all(
-      ids
-        .slice(1)
-        .map((accountId) => emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId })),
+      rest.map((accountId) => emulator.invoke(handler, 'acknowledge', payload, { installContext: SITE, accountId })),
     )) as Result<unknown>[];
     const elapsedMs = performance.now() - began;
     const usage = emulator.usage();

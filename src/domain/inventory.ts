@@ -1,3 +1,5 @@
+import { ACCOUNT_ID_SOURCE as ACCOUNT } from './identity';
+
 /**
  * The data inventory: every storage key family the app writes, declared once. The KVS adapter refuses to
  * write a key that matches no family here, and the build checks the statement's "what we store" facts
@@ -28,7 +30,6 @@ export interface KeyFamily {
   readonly legacyPrefix?: string;
 }
 
-const ACCOUNT = '[A-Za-z0-9:._-]{1,128}';
 const UNTIL_UNINSTALL = 'Until the app is uninstalled, then 28 days';
 
 /**

@@ -105,7 +105,11 @@ async function readForward<F extends SequencedFamily>(
   let first = head.value === undefined && head.seq > 0 ? head.seq : head.seq + 1;
   for (;;) {
     const seqs = Array.from({ length: STORAGE_LIMITS.batch }, (_, i) => first + i);
-    const found = await readRecords(store, spec.family, seqs.map(spec.keyOf));
+    const found = await readRecords(
+      store,
+      spec.family,
+      seqs.map((seq) => spec.keyOf(seq)),
+    );
     for (const seq of seqs) {
       const value = found.get(spec.keyOf(seq));
       if (value === undefined) return { head };

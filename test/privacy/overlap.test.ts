@@ -64,7 +64,10 @@ describe('overlapping report runs', () => {
       clock,
       reporter,
       log: (line) => logs.push(line),
-      sleep: async (ms) => clock.advance(ms),
+      sleep: (ms) => {
+        clock.advance(ms);
+        return Promise.resolve();
+      },
     });
     const run = () => app.emulator.run({ installContext: JIRA_SITE }, () => trigger({}, { installContext: JIRA_SITE }));
     await run();

@@ -40,7 +40,7 @@ const who = (name: 'A' | 'B') => (name === 'A' ? admin : secondAdmin);
 async function run(app: App, s: Step): Promise<void> {
   const ack = (name: 'A' | 'B') => app.call('acknowledge', payload, who(name));
   if (s.op === 'ack') await ack(s.who);
-  else if (s.op === 'together') await Promise.all([...s.pair].map((name) => ack(name as 'A' | 'B')));
+  else if (s.op === 'together') await Promise.all(s.pair.split('').map((name) => ack(name as 'A' | 'B')));
   else {
     app.emulator.injectFault({ kind: s.kind, pathPrefix: '/api/v1/set', afterCalls: s.afterWrites });
     await ack(s.who);

@@ -22,9 +22,9 @@ export async function recordLifecycleEvent(
 ): Promise<{ appended: boolean; stored: StoredReceipt }> {
   await ensureLayout(deps.store, deps.clock);
   const head = await chainHead(deps.store);
-  const top = head.value?.receipt;
-  if (top && top.kind === event.kind && top.appVersion === event.appVersion)
-    return { appended: false, stored: head.value! };
+  const top = head.value;
+  if (top && top.receipt.kind === event.kind && top.receipt.appVersion === event.appVersion)
+    return { appended: false, stored: top };
   // One id per event and app version: a delivery repeated while another is being recorded lands once.
   const receiptId = deterministicReceiptId(event.kind, where.installation, event.appVersion, String(head.seq));
   const outcome = await appendReceipt(

@@ -12,7 +12,7 @@ import { SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvsStore';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';
-import { addAdmins, admin, as, JIRA_SITE, member, startApp, type App } from '../support/app';
+import { addAdmins, admin, as, JIRA_SITE, member, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
 import { FIXED_NOW, invokeAs } from './helpers';
 
@@ -184,14 +184,33 @@ describe('export through the real resolvers', () => {
     });
   });
 
-  it('a storage fault surfaces as a retryable STORAGE_UNAVAILABLE error', async () => {
+  it('storage that stays busy surfaces, after the waits run out, as a retryable STORAGE_UNAVAILABLE error', async () => {
     await app.ok('acknowledge', current(), admin);
-    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query' });
-    await expect(collectExport(invokeAs(app, admin))).rejects.toMatchObject({
+    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query', times: 1000 });
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    await expect(collectExport(invokeAs(app, admin), () => undefined, { sleep })).rejects.toMatchObject({
       name: 'ExportError',
       code: 'STORAGE_UNAVAILABLE',
       retryable: true,
     });
+    expect(waits).toEqual([5, 10, 20, 40, 60, 60, 60, 60].map((s) => s * 1000));
+  });
+
+  it('a 429 part-way through is waited out with progress, and the export completes and verifies', async () => {
+    await app.ok('acknowledge', current(), admin);
+    await app.ok('acknowledge', current(), secondAdmin);
+    app.emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/api/v1/query', times: 2 });
+    const progress: ExportProgress[] = [];
+    const collected = await collectExport(invokeAs(app, admin), (p) => progress.push(p), {
+      sleep: () => Promise.resolve(),
+    });
+    expect(collected.count).toBe(2);
+    expect(verifyExport(collected.json).ok).toBe(true);
+    expect(progress.filter((p) => p.waitingSeconds !== undefined).map((p) => p.waitingSeconds)).toEqual([5, 10]);
   });
 
   it('a bridge that throws becomes a retryable INTERNAL error', async () => {

@@ -108,3 +108,21 @@ describe('acknowledgment interleavings', () => {
     }
   });
 });
+
+describe('a finished acknowledgment whose first marker was lost', () => {
+  it('the next page load of that admin writes it, so the site does not read "never"', async () => {
+    const app = startApp();
+    try {
+      await app.ok('acknowledge', payload, admin);
+      await app.emulator.run({ installContext: JIRA_SITE }, async () => {
+        const { kvs } = await import('@forge/kvs');
+        await kvs.delete(firstAcknowledgmentKey(1));
+      });
+      const seen = await app.ok('getDisclosure', undefined, admin);
+      expect(seen.status.state).toBe('acknowledged');
+      expect(app.emulator.entries(JIRA_SITE).has(firstAcknowledgmentKey(1))).toBe(true);
+    } finally {
+      app.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { STORAGE_LIMITS, acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES, LAYOUT_KEY } from '../inventory';
 import { ensureLayout } from '../layout';
 import type { Clock, Store } from '../ports';
-import { allOf, pick } from '../records';
+import { allOf, createRecord, pick, readRecord } from '../records';
 import { isPending } from '../shapes';
 import type { StatementCatalog } from '../statement/types';
 import type { AcknowledgmentMarker, FirstMarker } from './types';
@@ -45,6 +45,14 @@ export async function readAcknowledgments(
     for await (const { value } of allOf(store, 'firstAcknowledgment', KEY_FAMILIES.firstAcknowledgment.prefix))
       firsts.set(value.version, value);
   }
-  const own = pick(found, 'acknowledgment', ownKey);
-  return { firsts, own: own && !isPending(own) ? own : undefined };
+  const marker = pick(found, 'acknowledgment', ownKey);
+  const own = marker && !isPending(marker) ? marker : undefined;
+  if (own && !firsts.has(current)) {
+    // The caller's acknowledgment finished but its first marker was never written (a failed last step): heal.
+    const first: FirstMarker = { version: current, seq: own.seq, accountId, at: own.at };
+    const key = firstAcknowledgmentKey(current);
+    const written = await createRecord(store, 'firstAcknowledgment', key, first);
+    firsts.set(current, written ? first : ((await readRecord(store, 'firstAcknowledgment', key)) ?? first));
+  }
+  return { firsts, own };
 }

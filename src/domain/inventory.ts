@@ -22,8 +22,9 @@ export interface KeyFamily {
   /** How long it is kept, in the statement's words. */
   readonly retention: string;
   /**
-   * Whether records are written once and never rewritten. An erasure (src/domain/privacy/erase.ts) is the one
-   * exception it allows: it may replace the account ID a write-once record names, never anything else.
+   * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
+   * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
+   * receipt it points at (src/domain/acknowledgments/acknowledge.ts).
    */
   readonly writeOnce: boolean;
   /** Where 0.1.x kept this family (no namespace); read once by the layout migration (src/domain/layout.ts). */

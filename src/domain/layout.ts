@@ -42,18 +42,32 @@ export async function migrateLegacyKeys(store: Store, clock: Clock): Promise<num
   return moved.length;
 }
 
+/**
+ * For an installation whose layout marker is absent: moves its 0.1.x records when it has any (true), or
+ * just records the layout (false: nothing under the namespace changed, so reads made meanwhile stand). Every
+ * 0.1.x installation with anything worth keeping has a receipt, so one query tells the two apart.
+ */
+export async function adoptLayout(store: Store, clock: Clock): Promise<boolean> {
+  const legacy = await store.query(KEY_FAMILIES.receipt.legacyPrefix, { limit: 1 });
+  if (legacy.entries.length > 0) {
+    await migrateLegacyKeys(store, clock);
+    return true;
+  }
+  await createRecord(store, 'layout', LAYOUT_KEY, { layout: CURRENT_LAYOUT, at: clock.now().toISOString() });
+  return false;
+}
+
 /** Runs the migration when this installation has not recorded its layout yet. */
 export async function ensureLayout(store: Store, clock: Clock): Promise<void> {
-  if (!(await readRecord(store, 'layout', LAYOUT_KEY))) await migrateLegacyKeys(store, clock);
+  if (!(await readRecord(store, 'layout', LAYOUT_KEY))) await adoptLayout(store, clock);
 }
 
 /**
- * Runs `read` with the layout check beside it (no extra round trip once migrated); when the layout was
- * missing, migrates and runs `read` again.
+ * Runs `read` with the layout check beside it (no extra round trip once migrated); when records were moved,
+ * runs `read` again.
  */
 export async function withLayout<T>(store: Store, clock: Clock, read: () => Promise<T>): Promise<T> {
   const [layout, result] = await Promise.all([readRecord(store, 'layout', LAYOUT_KEY), read()]);
-  if (layout) return result;
-  await migrateLegacyKeys(store, clock);
+  if (layout || !(await adoptLayout(store, clock))) return result;
   return read();
 }

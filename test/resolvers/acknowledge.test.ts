@@ -136,7 +136,7 @@ describe('acknowledge', () => {
       ],
       ['timeout on the claim write', { kind: 'timeout' as const, pathPrefix: '/api/v1/set' }],
       ['server error on the claim write', { kind: 'server-error' as const, pathPrefix: '/api/v1/set' }],
-      ['rate limit on the first read', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/get' }],
+      ['rate limit on the first read', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/batch/get' }],
       ['timeout on the head query', { kind: 'timeout' as const, pathPrefix: '/api/v1/query' }],
     ])('%s → a typed, retryable error and nothing written', async (_label, fault) => {
       // The salt is written beside the claim; write it first so the fault lands on the claim itself.

@@ -6,7 +6,7 @@ import {
   receiptKey,
   SALT_KEY,
 } from '../inventory';
-import { ensureLayout } from '../layout';
+import { adoptLayout } from '../layout';
 import type { Clock, IdSource, Store } from '../ports';
 import type { Product } from '../product';
 import { registerFrom, registryHead } from '../privacy/registry';
@@ -72,10 +72,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     chainHead(store),
     registryHead(store),
   ]);
-  if (!found.has(LAYOUT_KEY)) {
-    await ensureLayout(store, clock);
-    return acknowledge(deps, input);
-  }
+  if (!found.has(LAYOUT_KEY) && (await adoptLayout(store, clock))) return acknowledge(deps, input);
   const registered = found.has(indexKey);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
   let marker = pick(found, 'acknowledgment', markerKey);

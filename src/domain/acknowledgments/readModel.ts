@@ -1,5 +1,5 @@
 import { STORAGE_LIMITS, acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES, LAYOUT_KEY } from '../inventory';
-import { ensureLayout } from '../layout';
+import { adoptLayout } from '../layout';
 import type { Clock, Store } from '../ports';
 import { allOf, createRecord, pick, readRecord } from '../records';
 import { isPending } from '../shapes';
@@ -32,10 +32,8 @@ export async function readAcknowledgments(
   const newest = versions.slice(-FIRST_MARKERS_PER_READ);
   const ownKey = acknowledgmentKey(current, accountId);
   const found = await store.getMany([ownKey, LAYOUT_KEY, ...newest.map(firstAcknowledgmentKey)]);
-  if (!found.has(LAYOUT_KEY)) {
-    await ensureLayout(store, clock);
+  if (!found.has(LAYOUT_KEY) && (await adoptLayout(store, clock)))
     return readAcknowledgments(store, catalog, accountId, clock);
-  }
   const firsts = new Map<number, FirstMarker>();
   for (const version of newest) {
     const marker = pick(found, 'firstAcknowledgment', firstAcknowledgmentKey(version));

@@ -3,7 +3,7 @@ import type { FaultKind } from '../../dev/emulator';
 import { acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES } from '../../src/domain/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { JIRA_SITE, SAMPLE_ACCOUNTS, admin, secondAdmin, startApp, type App } from '../support/app';
+import { JIRA_SITE, SAMPLE_ACCOUNTS, admin, secondAdmin, startApp, yieldingBackoff, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
 
 /**
@@ -59,7 +59,7 @@ describe('acknowledgment interleavings', () => {
   it('one admin, one version → one receipt, and a clean retry completes every step', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
-        const app = startApp();
+        const app = startApp(sampleCatalog(), { backoff: yieldingBackoff });
         try {
           for (const s of steps) await run(app, s);
           const a = await app.ok('acknowledge', payload, admin);
@@ -86,10 +86,10 @@ describe('acknowledgment interleavings', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 300_000);
 
   it('a double-click while another admin acknowledges never duplicates (200 trials)', async () => {
-    const app = startApp();
+    const app = startApp(sampleCatalog(), { backoff: yieldingBackoff });
     try {
       for (let trial = 0; trial < 200; trial += 1) {
         app.emulator.reset(JIRA_SITE);
@@ -106,7 +106,7 @@ describe('acknowledgment interleavings', () => {
     } finally {
       app.stop();
     }
-  });
+  }, 300_000); // 200 trials on a shared machine: generous, never a timed assertion
 });
 
 describe('a finished acknowledgment whose first marker was lost', () => {

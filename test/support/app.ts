@@ -8,6 +8,7 @@ import {
 } from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
+import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
@@ -26,12 +27,16 @@ type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<
  */
 export function startApp(
   catalog: StatementCatalog = sampleCatalog(),
-  options: { clock?: Clock; kvs?: KvsOptions } = {},
+  options: { clock?: Clock; kvs?: KvsOptions; backoff?: Backoff } = {},
 ) {
   const platformClock = new FakeClock();
   const emulator = new ForgeEmulator({ kvs: options.kvs ?? STRICT_KVS, now: platformClock.now }).install();
   const build = (next: StatementCatalog) =>
-    createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
+    createResolverHandler({
+      catalog: next,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
   let handler = build(catalog);
   const app = {
     emulator,
@@ -78,3 +83,10 @@ export function addAdmins(app: App, count: number): string[] {
     return accountId;
   });
 }
+
+/** A writer that lost a sequence number yields to the others instead of sleeping: tests never wait on timers. */
+export const yieldingBackoff: Backoff = {
+  random: () => Math.random(),
+  sleep: () => new Promise((resolve) => setImmediate(resolve)),
+  now: () => performance.now(),
+};

@@ -28,7 +28,8 @@ export async function readAcknowledgments(
   clock: Clock,
 ): Promise<AcknowledgmentSnapshot> {
   const versions = catalog.versions.map((statement) => statement.source.version);
-  const current = versions[versions.length - 1]!;
+  const current = versions[versions.length - 1];
+  if (current === undefined) throw new Error('the statement catalog is empty');
   const newest = versions.slice(-FIRST_MARKERS_PER_READ);
   const ownKey = acknowledgmentKey(current, accountId);
   const found = await store.getMany([ownKey, LAYOUT_KEY, ...newest.map(firstAcknowledgmentKey)]);

@@ -20,13 +20,16 @@ export async function backfillRegistry(store: Store): Promise<number> {
   }
 
   let registered = 0;
-  const accounts = [...firstSeen.keys()];
+  const accounts = [...firstSeen.entries()];
   for (let i = 0; i < accounts.length; i += STORAGE_LIMITS.batch) {
     const group = accounts.slice(i, i + STORAGE_LIMITS.batch);
-    const known = await indexEntries(store, group);
-    for (const accountId of group) {
+    const known = await indexEntries(
+      store,
+      group.map(([accountId]) => accountId),
+    );
+    for (const [accountId, seenAt] of group) {
       if (known.has(accountId)) continue;
-      const outcome = await registerAccount(store, accountId, firstSeen.get(accountId)!);
+      const outcome = await registerAccount(store, accountId, seenAt);
       if (outcome?.created) registered += 1;
     }
   }

@@ -3,6 +3,7 @@
  * printed beside its budget. Measured here, never asserted in tests.
  */
 import { benchBackend } from './bench/backend';
+import { benchContention } from './bench/contention';
 import type { BenchRow } from './bench/types';
 
 type Section = { title: string; run: () => Promise<BenchRow[]> };
@@ -35,7 +36,10 @@ function print(title: string, rows: BenchRow[]): void {
 }
 
 async function main(): Promise<void> {
-  const sections: Section[] = [{ title: 'Backend', run: benchBackend }];
+  const sections: Section[] = [
+    { title: 'Backend', run: benchBackend },
+    { title: 'Acknowledgment under contention', run: benchContention },
+  ];
   const ui = await optional('./bench/ui', 'benchUi');
   if (ui) sections.push({ title: 'Admin page', run: ui });
   const exporter = await optional('./bench/export', 'benchExport');

@@ -218,3 +218,6 @@ export type { Claim, Eligibility } from './domain/evidence/types';
 export type { Block, Inline, StatementFacts, StorageLocation, TableAlign } from './domain/statement/types';
 export type { SectionChange } from './domain/statement/diff';
 export type { StoredReceipt } from './domain/receipts/types';
+
+/** The one rule for "an acknowledgment stands across editorial changes", for the page's banner. */
+export { standsAcross as acknowledgmentStands } from './domain/statement/catalog';

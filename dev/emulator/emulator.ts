@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { jsonResponse } from './http';
 import { DEFAULT_INSTALL_CONTEXT, IdentityContext, parseInstallContext } from './identity-context';
-import { handleKvsRequest, kvsCounterName } from './kvs-routes';
+import { QuotaMeter, PUBLISHED_QUOTAS, metered, type QuotaLimits } from './kvs-quota';
+import { handleKvsRequest, kvsCounterName, type ConflictAnswer, type QueryLimitReading } from './kvs-routes';
 import { KvsStore, type Namespace } from './kvs-store';
 import { loadState, saveState } from './persistence';
 import { PrivacyReporting, isPrivacyReportPath } from './privacy-route';
@@ -29,8 +30,34 @@ export interface ForgeEmulatorOptions {
   persistFile?: string;
   /** The sample people; default: the persisted ones, else DEFAULT_SAMPLE_USERS. */
   users?: SampleUser[];
-  /** The clock for stored timestamps; default the system clock. */
+  /** The clock for stored timestamps and quota windows; default the system clock (see FakeClock). */
   now?: () => Date;
+  kvs?: KvsOptions;
+}
+
+/** How strictly the emulated KVS reads Atlassian's ambiguous or undocumented limits. */
+export interface KvsOptions {
+  /** The largest query `limit` accepted: 20, 99 ("below 100") or 100 (default). */
+  queryLimitMax?: QueryLimitReading;
+  /** Per-installation unit quotas; `true` means the published 4,000 read / 4,000 write a minute. Default off. */
+  quotas?: boolean | QuotaLimits;
+  /** The answer to FAIL_IF_EXISTS on an existing key (default 409 KEY_CONFLICT). */
+  conflict?: ConflictAnswer;
+  /** Answer every KVS call after this many real milliseconds (for counting sequential round trips). */
+  latencyMs?: number;
+}
+
+/** The strictest reading of every KVS limit: the setting the resolver and report tests run under. */
+export const STRICT_KVS: KvsOptions = { queryLimitMax: 20, quotas: true };
+
+export interface KvsUsage {
+  calls: number;
+  readUnits: number;
+  writeUnits: number;
+  /** Requests refused with 429 because a quota was spent. */
+  rateLimited: number;
+  /** Waves of KVS calls: a call made while no other call was in flight starts a new one. */
+  roundTrips: number;
 }
 
 export interface InvokeOptions {
@@ -49,6 +76,10 @@ export class ForgeEmulator {
   private readonly identity = new IdentityContext();
   private readonly faults = new FaultInjector();
   private readonly counts = new Map<string, number>();
+  private readonly kvsOptions: KvsOptions;
+  private readonly quota: QuotaMeter;
+  private inFlight = 0;
+  private waves = 0;
   private readonly persistFile: string | undefined;
   private readonly now: () => Date;
   private installed: { previous: unknown; hadPrevious: boolean } | undefined;
@@ -56,6 +87,9 @@ export class ForgeEmulator {
   constructor(options: ForgeEmulatorOptions = {}) {
     this.persistFile = options.persistFile;
     this.now = options.now ?? (() => new Date());
+    this.kvsOptions = options.kvs ?? {};
+    const quotas = this.kvsOptions.quotas;
+    this.quota = new QuotaMeter(quotas === true ? PUBLISHED_QUOTAS : quotas === false ? undefined : quotas);
     const loaded = this.persistFile === undefined ? undefined : loadState(this.persistFile);
     if (loaded) this.store.restore(loaded.installations);
     this.users = new UserDirectory(options.users ?? loaded?.users ?? DEFAULT_SAMPLE_USERS, () => this.persist());
@@ -139,6 +173,16 @@ export class ForgeEmulator {
 
   resetCounters(): void {
     this.counts.clear();
+    this.quota.resetTotals();
+    this.waves = 0;
+  }
+
+  /** KVS calls, units and round trips since construction or `resetCounters()`. */
+  usage(): KvsUsage {
+    let calls = 0;
+    for (const [name, n] of this.counts) if (name.startsWith('kvs.')) calls += n;
+    const { read, write, rejected } = this.quota.totals;
+    return { calls, readUnits: read, writeUnits: write, rateLimited: rejected, roundTrips: this.waves };
   }
 
   injectFault(spec: FaultSpec): void {
@@ -179,6 +223,39 @@ export class ForgeEmulator {
     return out;
   }
 
+  private async answerKvs(path: string, init: FetchInit | undefined): Promise<Response> {
+    if (this.inFlight === 0) this.waves += 1;
+    this.inFlight += 1;
+    try {
+      const latency = this.kvsOptions.latencyMs ?? 0;
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const installContext = this.identity.current().installContext;
+      const nowMs = this.now().getTime();
+      const body = typeof init?.body === 'string' ? init.body : '';
+      const queryLimitMax = this.kvsOptions.queryLimitMax;
+      const conflict = this.kvsOptions.conflict;
+      const outcome = await metered(
+        { quota: this.quota, installContext, nowMs, path, requestBytes: Buffer.byteLength(body, 'utf8') },
+        () =>
+          handleKvsRequest(
+            {
+              store: this.store,
+              installContext,
+              nowMs,
+              ...(queryLimitMax ? { queryLimitMax } : {}),
+              ...(conflict ? { conflict } : {}),
+            },
+            path,
+            init?.body,
+          ),
+      );
+      if (outcome.mutated) this.persist();
+      return outcome.response;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
   private count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
@@ -210,14 +287,9 @@ export class ForgeEmulator {
     if (fault?.kind === 'hang') return new Promise<Response>(() => undefined);
 
     if (isKvs) {
-      const identity = this.identity.current();
-      const outcome = handleKvsRequest(
-        { store: this.store, installContext: identity.installContext, nowMs: this.now().getTime() },
-        path,
-        init?.body,
-      );
-      if (outcome.mutated) this.persist();
-      return outcome.response;
+      const response = await this.answerKvs(path, init);
+      if (fault?.kind === 'reject-after') throw fault.error;
+      return response;
     }
     if (product) {
       const actingAccountId = t.provider === 'user' ? (t.accountId ?? this.identity.current().accountId) : undefined;

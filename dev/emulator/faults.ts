@@ -22,7 +22,12 @@ interface ActiveFault {
 }
 
 export type FaultOutcome =
-  { kind: 'respond'; response: Response } | { kind: 'reject'; error: Error } | { kind: 'hang' };
+  | { kind: 'respond'; response: Response }
+  | { kind: 'reject'; error: Error }
+  /** Let the call take effect, then reject with `error`. */
+  | { kind: 'reject-after'; error: Error }
+  /** Never answer (until the caller gives up). */
+  | { kind: 'hang' };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -68,6 +73,13 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
       };
     case 'timeout':
       return { kind: 'reject', error: new EmulatedTimeoutError(path) };
+    case 'lost-response':
+      return { kind: 'reject-after', error: new EmulatedTimeoutError(path) };
+    case 'refuse':
+      return {
+        kind: 'respond',
+        response: errorResponse(spec.status ?? 400, spec.code ?? 'BAD_REQUEST', 'Refused (injected by the emulator)'),
+      };
     case 'hang':
       return { kind: 'hang' };
   }

@@ -1,6 +1,8 @@
 /** The Forge platform emulator: see emulator.ts. */
-export { ForgeEmulator, DEFAULT_INSTALL_CONTEXT } from './emulator';
-export type { ForgeEmulatorOptions, InvokeOptions } from './emulator';
+export { ForgeEmulator, DEFAULT_INSTALL_CONTEXT, STRICT_KVS } from './emulator';
+export type { ForgeEmulatorOptions, InvokeOptions, KvsOptions, KvsUsage } from './emulator';
+export { FakeClock } from './clock';
+export { PUBLISHED_QUOTAS, UNIT_BYTES, unitsOf, type QuotaLimits } from './kvs-quota';
 export type {
   AccountStatus,
   BackendRuntimePayload,
@@ -24,7 +26,8 @@ export {
 } from './privacy-route';
 export { EmulatedTimeoutError } from './faults';
 export { APP_ACCOUNT_ID } from './product-routes';
-export { KEY_EXISTS_CODE, KEY_EXISTS_STATUS } from './kvs-routes';
+export { KEY_EXISTS_CODE, KEY_EXISTS_STATUS, DEFAULT_CONFLICT_ANSWER } from './kvs-routes';
+export type { ConflictAnswer, QueryLimitReading } from './kvs-routes';
 export { parseInstallContext } from './identity-context';
 export {
   KEY_MAX_LENGTH,

@@ -17,16 +17,42 @@ import {
 import type { KvsStore, Namespace, StoredRecord } from './kvs-store';
 
 /**
- * The answer to a FAIL_IF_EXISTS write on an existing key. Atlassian does not document it; this emulator
- * answers 409 with this code (a secondary source reports `KEY_CONFLICT`, so match on the status, not the code).
+ * The answer to a FAIL_IF_EXISTS write on an existing key. Atlassian documents none (no code in the KVS
+ * error tables, no test in @forge/kvs 1.6.5; see docs/receipts.md). The only form seen in public code is
+ * 409 `KEY_CONFLICT`, so that is the default; `ForgeEmulatorOptions.kvs.conflict` sets any other shape, and
+ * the app must treat every shape the same way (src/platform/kvsStore.ts re-reads the key).
  */
 export const KEY_EXISTS_STATUS = 409;
-export const KEY_EXISTS_CODE = 'KEY_ALREADY_EXISTS';
+export const KEY_EXISTS_CODE = 'KEY_CONFLICT';
+
+/** What a FAIL_IF_EXISTS write on an existing key answers: a status and, unless `body` is a raw text, `{code, message}`. */
+export interface ConflictAnswer {
+  status: number;
+  code: string;
+  message: string;
+  /** Answer this text instead of a JSON error body (a shape @forge/kvs reports as UNKNOWN_ERROR). */
+  rawText?: string;
+}
+
+export const DEFAULT_CONFLICT_ANSWER: ConflictAnswer = {
+  status: KEY_EXISTS_STATUS,
+  code: KEY_EXISTS_CODE,
+  message: 'The key already exists and keyPolicy is FAIL_IF_EXISTS',
+};
+
+/**
+ * The largest query `limit` accepted. Atlassian's reference says both "up to a maximum of 20" (its code
+ * sample) and "a maximum of 100" (its prose), and its error table "Limit for list query should be below
+ * 100": 20, 99 and 100 are the three readings.
+ */
+export type QueryLimitReading = 20 | 99 | 100;
 
 export interface KvsRequestContext {
   store: KvsStore;
   installContext: string;
   nowMs: number;
+  queryLimitMax?: QueryLimitReading;
+  conflict?: ConflictAnswer;
 }
 
 export interface KvsOutcome {
@@ -138,7 +164,10 @@ function handleSet(c: KvsRequestContext, ns: Namespace, body: unknown): KvsOutco
   if (isFailure(ttl)) return failure(ttl);
 
   if (keyPolicy === 'FAIL_IF_EXISTS' && c.store.has(c.installContext, ns, key)) {
-    return failure(fail(KEY_EXISTS_STATUS, KEY_EXISTS_CODE, 'The key already exists and keyPolicy is FAIL_IF_EXISTS'));
+    const answer = c.conflict ?? DEFAULT_CONFLICT_ANSWER;
+    if (answer.rawText !== undefined)
+      return { response: new Response(answer.rawText, { status: answer.status }), mutated: false };
+    return failure(fail(answer.status, answer.code, answer.message));
   }
   const { previous, current } = c.store.write(
     c.installContext,
@@ -194,8 +223,11 @@ function handleQuery(c: KvsRequestContext, body: unknown): KvsOutcome {
   const limit = body['limit'] ?? QUERY_DEFAULT_LIMIT;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
     return failure(badRequest('limit must be a positive integer'));
-  if (limit > QUERY_MAX_LIMIT)
-    return failure(fail(400, 'LIST_QUERY_LIMIT_EXCEEDED', `Limit for list query should be at most ${QUERY_MAX_LIMIT}`));
+  const max = c.queryLimitMax ?? QUERY_MAX_LIMIT;
+  if (limit > max) {
+    const rule = max === 99 ? 'below 100' : `at most ${max}`;
+    return failure(fail(400, 'LIST_QUERY_LIMIT_EXCEEDED', `Limit for list query should be ${rule}.`));
+  }
   let after: string | undefined;
   if (body['after'] !== undefined) {
     after = typeof body['after'] === 'string' ? decodeCursor(body['after']) : undefined;

@@ -32,7 +32,11 @@ export interface SampleUser {
   consented?: boolean;
 }
 
-export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'hang';
+/**
+ * 'lost-response': the call reaches storage and takes effect, then the answer is lost (the fetch rejects
+ * as a timeout): the caller cannot tell whether its write happened. 'refuse': answers `status` and `code`.
+ */
+export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -44,6 +48,9 @@ export interface FaultSpec {
   afterCalls?: number;
   /** The Retry-After header of a 'rate-limit' answer; default 1. */
   retryAfterSeconds?: number;
+  /** The status and code of a 'refuse' answer; default 400 `BAD_REQUEST`. */
+  status?: number;
+  code?: string;
 }
 
 /** What `__forge_fetch__` receives as its first argument (the clients' "target"). */

@@ -1,3 +1,5 @@
+import { ACCOUNT_ID_SOURCE as ACCOUNT } from './identity';
+
 /**
  * The data inventory: every storage key family the app writes, declared once. The KVS adapter refuses to
  * write a key that matches no family here, and the build checks the statement's "what we store" facts
@@ -20,25 +22,55 @@ export interface KeyFamily {
   /** How long it is kept, in the statement's words. */
   readonly retention: string;
   /**
-   * Whether records are written once and never rewritten. An erasure (src/domain/privacy/erase.ts) is the one
-   * exception it allows: it may replace the account ID a write-once record names, never anything else.
+   * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
+   * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
+   * receipt it points at (src/domain/acknowledgments/acknowledge.ts).
    */
   readonly writeOnce: boolean;
+  /** Where 0.1.x kept this family (no namespace); read once by the layout migration (src/domain/layout.ts). */
+  readonly legacyPrefix?: string;
 }
 
-const ACCOUNT = '[A-Za-z0-9:._-]{1,128}';
 const UNTIL_UNINSTALL = 'Until the app is uninstalled, then 28 days';
 
+/**
+ * Every key the panel writes starts with this namespace, so no key of a host app can collide with ours.
+ * 0.1.x wrote the same families without it; src/domain/layout.ts moves such records once.
+ */
+export const KEY_NAMESPACE = 'pp:';
+
+/** Forge KVS limits the app designs for (the strictest published reading of each; docs/receipts.md). */
+export const STORAGE_LIMITS = {
+  /** Keys in one batch read or write. */
+  batch: 25,
+  /** Operations in one transaction. */
+  transaction: 25,
+  /**
+   * Keys one query asks for. The reference says 20 in its sample, 100 in its prose and "below 100" in its
+   * error table: asking for at most 20 is right under every reading. Logical pages are built from these.
+   */
+  queryPage: 20,
+} as const;
+
+/** Key formats: sequence numbers count down in 10 digits; versions take 6; an erased account's marker. */
 export const SEQ_DIGITS = 10;
 export const VERSION_DIGITS = 6;
-const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
+export const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
+/** Erasure replaces `ack:v…:<accountId>` with `ack:v…:erased-<seq>`, so the fact survives without the ID. */
+export const ERASED_PREFIX = 'erased-';
+/** The layout version `pp:meta:layout` records once 0.1.x keys were moved under the namespace. */
+export const CURRENT_LAYOUT = 2;
+
+const ns = (prefix: string) => `${KEY_NAMESPACE}${prefix}`;
+const NS = KEY_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const KEY_FAMILIES = {
   receipt: {
     name: 'receipt',
-    prefix: 'rcpt:',
-    pattern: 'rcpt:<9999999999 - sequence, 10 digits>',
-    matches: /^rcpt:\d{10}$/,
+    prefix: ns('rcpt:'),
+    legacyPrefix: 'rcpt:',
+    pattern: 'pp:rcpt:<9999999999 - sequence, 10 digits>',
+    matches: new RegExp(`^${NS}rcpt:\\d{${SEQ_DIGITS}}$`),
     category: 'acknowledgment-receipts',
     purpose:
       'The hash-chained receipt of each acknowledgment: statement version and hash, time, product, and the acknowledging account. The receipt object is never rewritten; the account ID stored beside it (`accountId`, outside the hashed receipt) is set to null when the account is closed.',
@@ -48,21 +80,23 @@ export const KEY_FAMILIES = {
   },
   acknowledgment: {
     name: 'acknowledgment',
-    prefix: 'ack:',
-    pattern: 'ack:v<version, 6 digits>:<accountId>',
-    matches: new RegExp(`^ack:v\\d{${VERSION_DIGITS}}:${ACCOUNT}$`),
+    prefix: ns('ack:'),
+    legacyPrefix: 'ack:',
+    pattern: 'pp:ack:v<version, 6 digits>:<accountId>',
+    matches: new RegExp(`^${NS}ack:v\\d{${VERSION_DIGITS}}:${ACCOUNT}$`),
     category: 'acknowledgment-receipts',
     purpose:
-      'Marks that an account acknowledged a version, so acknowledging twice records once. When the account is closed, the marker moves to `ack:v<version>:erased-<receipt seq>` with the same value.',
+      'Claimed first (a pending claim whose id becomes the receipt id), then completed with the receipt it points at: acknowledging twice records once, and a retry finishes what a failed attempt began. When the account is closed, the marker moves to `pp:ack:v<version>:erased-<receipt seq>` with the same value.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   firstAcknowledgment: {
     name: 'first-acknowledgment',
-    prefix: 'first:',
-    pattern: 'first:v<version, 6 digits>',
-    matches: new RegExp(`^first:v\\d{${VERSION_DIGITS}}$`),
+    prefix: ns('first:'),
+    legacyPrefix: 'first:',
+    pattern: 'pp:first:v<version, 6 digits>',
+    matches: new RegExp(`^${NS}first:v\\d{${VERSION_DIGITS}}$`),
     category: 'acknowledgment-receipts',
     purpose:
       'Who acknowledged a version first, and when: the site status at a single read. Its accountId is set to null when the account is closed.',
@@ -72,9 +106,10 @@ export const KEY_FAMILIES = {
   },
   salt: {
     name: 'installation-salt',
-    prefix: 'salt:',
-    pattern: 'salt:installation',
-    matches: /^salt:installation$/,
+    prefix: ns('salt:'),
+    legacyPrefix: 'salt:',
+    pattern: 'pp:salt:installation',
+    matches: new RegExp(`^${NS}salt:installation$`),
     category: 'acknowledgment-receipts',
     purpose:
       'A random per-installation salt for the account commitments in receipts. Exported only to administrators, inside their receipt export, so an auditor can check each commitment.',
@@ -84,9 +119,10 @@ export const KEY_FAMILIES = {
   },
   accountRegistry: {
     name: 'account-registry',
-    prefix: 'acct:',
-    pattern: 'acct:<9999999999 - sequence, 10 digits>',
-    matches: /^acct:\d{10}$/,
+    prefix: ns('acct:'),
+    legacyPrefix: 'acct:',
+    pattern: 'pp:acct:<9999999999 - sequence, 10 digits>',
+    matches: new RegExp(`^${NS}acct:\\d{${SEQ_DIGITS}}$`),
     category: 'acknowledgment-receipts',
     purpose:
       'Each account the app stores, once, with when it was first stored: what the weekly personal data report sends to Atlassian. Read by sequence number, so a report resumes without a storage cursor. Its accountId is set to null when the account is closed.',
@@ -96,9 +132,10 @@ export const KEY_FAMILIES = {
   },
   accountIndex: {
     name: 'account-index',
-    prefix: 'acctid:',
-    pattern: 'acctid:<accountId>',
-    matches: new RegExp(`^acctid:${ACCOUNT}$`),
+    prefix: ns('acctid:'),
+    legacyPrefix: 'acctid:',
+    pattern: 'pp:acctid:<accountId>',
+    matches: new RegExp(`^${NS}acctid:${ACCOUNT}$`),
     category: 'acknowledgment-receipts',
     purpose: 'Which registry entry holds an account, so it is registered once. Deleted when the account is closed.',
     personalData: true,
@@ -107,9 +144,10 @@ export const KEY_FAMILIES = {
   },
   privacyReport: {
     name: 'privacy-report-progress',
-    prefix: 'privacy:',
-    pattern: 'privacy:report',
-    matches: /^privacy:report$/,
+    prefix: ns('privacy:report'),
+    legacyPrefix: 'privacy:report',
+    pattern: 'pp:privacy:report',
+    matches: new RegExp(`^${NS}privacy:report$`),
     category: 'acknowledgment-receipts',
     purpose:
       'Progress of the personal data report: when the cycle began, the next registry number, counts. No account IDs.',
@@ -117,12 +155,53 @@ export const KEY_FAMILIES = {
     retention: UNTIL_UNINSTALL,
     writeOnce: false,
   },
+  privacyCycle: {
+    name: 'privacy-report-cycle',
+    prefix: ns('privacy:cycle:'),
+    pattern: 'pp:privacy:cycle:<cycle number>',
+    matches: new RegExp(`^${NS}privacy:cycle:\\d{${SEQ_DIGITS}}$`),
+    category: 'acknowledgment-receipts',
+    purpose: 'When report cycle N began, claimed once, so two overlapping runs share one cycle. No account IDs.',
+    personalData: false,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: true,
+  },
+  privacyBatch: {
+    name: 'privacy-report-batch',
+    prefix: ns('privacy:batch:'),
+    pattern: 'pp:privacy:batch:<cycle number>:<first registry number>',
+    matches: new RegExp(`^${NS}privacy:batch:\\d{${SEQ_DIGITS}}:\\d{${SEQ_DIGITS}}$`),
+    category: 'acknowledgment-receipts',
+    purpose:
+      'One report batch of a cycle, claimed before it is sent and marked sent after: no batch is sent twice, even by overlapping runs or after a lost progress save. Registry numbers only.',
+    personalData: false,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: false,
+  },
+  layout: {
+    name: 'storage-layout',
+    prefix: ns('meta:'),
+    pattern: 'pp:meta:layout',
+    matches: new RegExp(`^${NS}meta:layout$`),
+    category: 'acknowledgment-receipts',
+    purpose: 'Which key layout this installation uses, written once the 0.1.x keys were moved under `pp:`.',
+    personalData: false,
+    retention: UNTIL_UNINSTALL,
+    writeOnce: true,
+  },
 } as const satisfies Record<string, KeyFamily>;
 
-export type KeyFamilyName = keyof typeof KEY_FAMILIES;
+export type FamilyName = keyof typeof KEY_FAMILIES;
 
 export function familyOf(key: string): KeyFamily | undefined {
   return Object.values(KEY_FAMILIES).find((family) => family.matches.test(key));
+}
+
+/** A 0.1.x key (no namespace) of a declared family: only the layout migration reads and deletes these. */
+export function isLegacyKey(key: string): boolean {
+  return Object.values(KEY_FAMILIES).some(
+    (family) => 'legacyPrefix' in family && family.matches.test(`${KEY_NAMESPACE}${key}`),
+  );
 }
 
 export class UndeclaredKeyError extends Error {
@@ -139,15 +218,16 @@ export function assertDeclaredKey(key: string): KeyFamily {
   return family;
 }
 
-/** Receipt keys count down, so that an ascending KVS query returns the newest receipt first. */
-export function receiptKey(seq: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ)
-    throw new RangeError(`receipt sequence out of range: ${seq}`);
-  return `${KEY_FAMILIES.receipt.prefix}${String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0')}`;
+function countdown(seq: number, what: string): string {
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`${what} out of range: ${seq}`);
+  return String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0');
 }
 
-export function seqOfReceiptKey(key: string): number {
-  return MAX_SEQ - Number(key.slice(KEY_FAMILIES.receipt.prefix.length));
+const countUp = (n: number): string => String(n).padStart(SEQ_DIGITS, '0');
+
+/** Receipt keys count down, so that an ascending KVS query returns the newest receipt first. */
+export function receiptKey(seq: number): string {
+  return `${KEY_FAMILIES.receipt.prefix}${countdown(seq, 'receipt sequence')}`;
 }
 
 function versionPart(version: number): string {
@@ -158,20 +238,29 @@ function versionPart(version: number): string {
 }
 
 export function acknowledgmentKey(version: number, accountId: string): string {
-  return `${KEY_FAMILIES.acknowledgment.prefix}${versionPart(version)}:${accountId}`;
+  return `${acknowledgmentPrefix(version)}${accountId}`;
+}
+
+/** Every `ack:` key of one version starts with this. */
+export function acknowledgmentPrefix(version: number): string {
+  return `${KEY_FAMILIES.acknowledgment.prefix}${versionPart(version)}:`;
+}
+
+/** The account an `ack:` key names, or null for the placeholder an erasure leaves (`erased-<seq>`). */
+export function accountOfAcknowledgmentKey(key: string): string | null {
+  const account = key.slice(acknowledgmentPrefix(1).length);
+  return account.startsWith(ERASED_PREFIX) ? null : account;
 }
 
 export function firstAcknowledgmentKey(version: number): string {
   return `${KEY_FAMILIES.firstAcknowledgment.prefix}${versionPart(version)}`;
 }
 
-export const SALT_KEY = 'salt:installation';
+export const SALT_KEY = `${KEY_FAMILIES.salt.prefix}installation`;
 
 /** Registry keys count down like receipt keys, so the newest entry is the first a query returns. */
 export function registryKey(seq: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 1 || seq > MAX_SEQ)
-    throw new RangeError(`registry sequence out of range: ${seq}`);
-  return `${KEY_FAMILIES.accountRegistry.prefix}${String(MAX_SEQ - seq).padStart(SEQ_DIGITS, '0')}`;
+  return `${KEY_FAMILIES.accountRegistry.prefix}${countdown(seq, 'registry sequence')}`;
 }
 
 export function seqOfRegistryKey(key: string): number {
@@ -182,4 +271,14 @@ export function accountIndexKey(accountId: string): string {
   return `${KEY_FAMILIES.accountIndex.prefix}${accountId}`;
 }
 
-export const PRIVACY_REPORT_KEY = 'privacy:report';
+export const PRIVACY_REPORT_KEY = KEY_FAMILIES.privacyReport.prefix;
+
+export function privacyCycleKey(cycle: number): string {
+  return `${KEY_FAMILIES.privacyCycle.prefix}${countUp(cycle)}`;
+}
+
+export function privacyBatchKey(cycle: number, fromSeq: number): string {
+  return `${KEY_FAMILIES.privacyBatch.prefix}${countUp(cycle)}:${countUp(fromSeq)}`;
+}
+
+export const LAYOUT_KEY = `${KEY_FAMILIES.layout.prefix}layout`;

@@ -1,53 +1,121 @@
-import type { Store, StoredValue } from './ports';
+import { STORAGE_LIMITS } from './inventory';
+import type { Storable, Store } from './ports';
+import { createRecord, readRecords, type RecordOf } from './records';
 
 /**
- * Gapless sequences on write-once keys (the receipt chain, the account registry): the next number is
- * claimed with `putIfAbsent`; a writer that loses the race reads the winner and tries the number after it.
+ * Gapless sequences on write-once keys (the receipt chain, the account registry). A writer claims the
+ * number after the head it knows with `putIfAbsent`; a writer that loses waits a jittered, growing delay,
+ * reads the next 25 numbers in one batch read and claims the first free one. Numbers are only ever claimed
+ * right after a run of taken ones, so the sequence has no gap.
+ *
+ * Idempotency does not depend on the head: `isOurs` recognises the value being appended (its claim id).
+ * A writer claims number n only after it saw every number between its start and n taken by something
+ * else; numbers are write-once, so two writers of the same value can never both succeed.
  */
 
-export interface SequenceSpec<T extends StoredValue> {
+type SequencedFamily = 'receipt' | 'accountRegistry';
+
+export interface SequenceSpec<F extends SequencedFamily> {
+  family: F;
   keyOf(seq: number): string;
   /** The value that claims `seq`, given the value at `seq - 1` (undefined for 1). */
-  build(seq: number, previous: T | undefined): T;
-  /** Stop without writing when the value at the head already records the same fact. */
-  isDuplicate?(head: T): boolean;
+  build(seq: number, previous: RecordOf<F> | undefined): RecordOf<F> & Storable;
+  /** This value is the one being appended (written earlier by this or a concurrent attempt). */
+  isOurs(value: RecordOf<F>): boolean;
+}
+
+export interface Position<T> {
+  seq: number;
+  /** The value at `seq`, when known. */
+  value?: T | undefined;
 }
 
 export interface ClaimOutcome<T> {
   seq: number;
   value: T;
-  /** false when `isDuplicate` matched the head, which is returned instead. */
+  /** false when `isOurs` found the value already in the sequence (returned instead). */
   claimed: boolean;
-  /** How many sequence numbers were taken by someone else first. */
+  /** How many numbers were taken by someone else first. */
   conflicts: number;
 }
 
-/** Upper bound on claim attempts; only reached if hundreds of writers race on one installation. */
-const MAX_ATTEMPTS = 500;
+/** Waiting between lost claims: `random` in [0, 1), `sleep` and `now` in milliseconds. */
+export interface Backoff {
+  random(): number;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
 
 /**
- * Claims the first free number after `hint` (a possibly stale head from an eventually consistent query:
- * strict reads walk forward from there to the real head).
+ * Full jitter: a random wait below min(cap, unit · 2^(losses − 1)), where the unit is how long the lost
+ * attempt took (at least 10 ms): writers that lose spread out over more and more attempt-lengths, so the
+ * expected number of losses grows with the logarithm of the crowd, not with its size.
  */
-export async function claimNextSequence<T extends StoredValue>(
+const BACKOFF_MIN_UNIT_MS = 10;
+const BACKOFF_CAP_MS = 5_000;
+/** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
+const MAX_ATTEMPTS = 200;
+
+export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
+  const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
+  return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1, 16)));
+}
+
+/**
+ * Claims the first free number after `start`. `verified` says nothing that `isOurs` matches can sit after
+ * `start` yet (a fresh claim): the first attempt then writes at once, with no read; otherwise it reads
+ * forward first (a retry finishing an earlier attempt).
+ */
+export async function claimNext<F extends SequencedFamily>(
   store: Store,
-  spec: SequenceSpec<T>,
-  hint: { seq: number; value: T | undefined },
-  what = 'sequence number',
-): Promise<ClaimOutcome<T>> {
-  let { seq, value: head } = hint;
+  spec: SequenceSpec<F>,
+  start: Position<RecordOf<F>>,
+  options: { verified: boolean; backoff?: Backoff },
+): Promise<ClaimOutcome<RecordOf<F>>> {
+  let head = start;
   let conflicts = 0;
+  let scan = !options.verified || (start.seq > 0 && start.value === undefined);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    for (;;) {
-      const taken = await store.get<T>(spec.keyOf(seq + 1));
-      if (taken === undefined) break;
-      seq += 1;
-      head = taken;
+    const began = options.backoff?.now() ?? 0;
+    if (scan) {
+      const found = await readForward(store, spec, head);
+      if ('ours' in found) return { ...found.ours, claimed: false, conflicts };
+      head = found.head;
     }
-    if (head !== undefined && spec.isDuplicate?.(head)) return { seq, value: head, claimed: false, conflicts };
-    const value = spec.build(seq + 1, head);
-    if (await store.putIfAbsent(spec.keyOf(seq + 1), value)) return { seq: seq + 1, value, claimed: true, conflicts };
-    conflicts += 1; // someone claimed this number between our read and our write: read on from there
+    const next = head.seq + 1;
+    const value = spec.build(next, head.value);
+    if (await createRecord(store, spec.family, spec.keyOf(next), value))
+      return { seq: next, value, claimed: true, conflicts };
+    conflicts += 1;
+    scan = true;
+    const { backoff } = options;
+    if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
   }
-  throw new Error(`could not claim a ${what} after ${MAX_ATTEMPTS} attempts`);
+  throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** Reads on from `head` in batches until the first free number; stops early at our own value. */
+async function readForward<F extends SequencedFamily>(
+  store: Store,
+  spec: SequenceSpec<F>,
+  from: Position<RecordOf<F>>,
+): Promise<{ head: Position<RecordOf<F>> } | { ours: { seq: number; value: RecordOf<F> } }> {
+  let head = from;
+  // Include `head` itself when its value is unknown (it links the next value).
+  let first = head.value === undefined && head.seq > 0 ? head.seq : head.seq + 1;
+  for (;;) {
+    const seqs = Array.from({ length: STORAGE_LIMITS.batch }, (_, i) => first + i);
+    const found = await readRecords(
+      store,
+      spec.family,
+      seqs.map((seq) => spec.keyOf(seq)),
+    );
+    for (const seq of seqs) {
+      const value = found.get(spec.keyOf(seq));
+      if (value === undefined) return { head };
+      if (seq > from.seq && spec.isOurs(value)) return { ours: { seq, value } };
+      head = { seq, value };
+    }
+    first = head.seq + 1;
+  }
 }

@@ -1,20 +1,26 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-import { assertDeclaredKey } from '../domain/inventory';
-import {
-  InvalidCursorError,
-  StorageUnavailableError,
-  type QueryPage,
-  type Store,
-  type StoredValue,
-} from '../domain/ports';
+import { STORAGE_LIMITS, assertDeclaredKey, isLegacyKey } from '../domain/inventory';
+import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store } from '../domain/ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
 
-/** The documented answer to a FAIL_IF_EXISTS write on an existing key is not published; these are the forms seen. */
-const CONFLICT_CODES = new Set(['KEY_ALREADY_EXISTS', 'KEY_CONFLICT', 'CONFLICT', 'PRECONDITION_FAILED']);
-
-function isConflict(error: unknown): boolean {
-  return error instanceof ForgeKvsAPIError && (error.responseDetails.status === 409 || CONFLICT_CODES.has(error.code));
+/**
+ * Atlassian documents no answer for a FAIL_IF_EXISTS write on an existing key (docs/receipts.md). So the
+ * adapter does not trust any shape: every refusal of such a write that is not a rate limit or a server
+ * error is settled by reading the key back. There: the key was taken (a conflict, `false`). Absent: the
+ * write was refused for another reason, a typed retryable error; never a guess.
+ */
+async function settleRefusedCreate(key: string, error: unknown): Promise<boolean> {
+  const mapped = toStorageError(error);
+  if (mapped instanceof StorageUnavailableError) throw mapped;
+  if (!(error instanceof ForgeKvsAPIError)) throw mapped;
+  if (error.responseDetails.status === 409) return false; // a conflict by any name: the key is taken
+  const existing = await call(() => kvs.get(key));
+  if (existing !== undefined) return false;
+  throw new StorageUnavailableError(
+    `Forge storage refused a write-once write (${error.responseDetails.status} ${error.code}) and the key is absent`,
+    'unexpected-answer',
+  );
 }
 
 /** Maps what the KVS client throws to the domain's retryable error; anything else passes through untouched. */
@@ -47,19 +53,19 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-export const BATCH_LIMIT = 25;
-export const QUERY_LIMIT = 100;
+export const BATCH_LIMIT = STORAGE_LIMITS.batch;
+export const QUERY_LIMIT = STORAGE_LIMITS.queryPage;
 
 export function createKvsStore(): Store {
   return {
-    get: <T extends StoredValue>(key: string) => call(() => kvs.get<T>(key)),
+    get: (key: string) => call(() => kvs.get<unknown>(key)),
 
-    async getMany<T extends StoredValue>(keys: readonly string[]) {
-      const found = new Map<string, T>();
+    async getMany(keys: readonly string[]) {
+      const found = new Map<string, unknown>();
       if (keys.length === 0) return found;
       if (keys.length > BATCH_LIMIT)
         throw new RangeError(`a batch read takes at most ${BATCH_LIMIT} keys, not ${keys.length}`);
-      const result = await call(() => kvs.batchGet<T>(keys.map((key) => ({ key }))));
+      const result = await call(() => kvs.batchGet<unknown>(keys.map((key) => ({ key }))));
       for (const item of result.successfulKeys) found.set(item.key, item.value);
       const failed = result.failedKeys.filter((item) => item.error.code !== 'KEY_NOT_FOUND');
       if (failed.length > 0) {
@@ -77,8 +83,7 @@ export function createKvsStore(): Store {
         await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
         return true;
       } catch (error) {
-        if (isConflict(error)) return false;
-        throw toStorageError(error);
+        return settleRefusedCreate(key, error);
       }
     },
 
@@ -88,21 +93,19 @@ export function createKvsStore(): Store {
     },
 
     async delete(key) {
-      assertDeclaredKey(key);
+      // 0.1.x keys (no namespace) are deleted once they were moved (src/domain/layout.ts).
+      if (!isLegacyKey(key)) assertDeclaredKey(key);
       await call(() => kvs.delete(key));
     },
 
-    async query<T extends StoredValue>(
-      prefix: string,
-      options: { limit: number; cursor?: string },
-    ): Promise<QueryPage<T>> {
+    async query(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
       if (options.limit < 1 || options.limit > QUERY_LIMIT)
         throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
       let builder = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit);
       if (options.cursor) builder = builder.cursor(options.cursor);
       const page = await call(async () => {
         try {
-          return await builder.getMany<T>();
+          return await builder.getMany<unknown>();
         } catch (error) {
           if (options.cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400)
             throw new InvalidCursorError();

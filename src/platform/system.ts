@@ -1,9 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock, IdSource } from '../domain/ports';
+import type { Backoff } from '../domain/sequence';
 
 export const systemClock: Clock = { now: () => new Date() };
 
 export const systemIds: IdSource = {
   uuid: () => randomUUID(),
   randomHex: (bytes) => randomBytes(bytes).toString('hex'),
+};
+
+/** Real timers for a writer that lost a sequence number (src/domain/sequence.ts). */
+export const systemBackoff: Backoff = {
+  random: () => Math.random(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => performance.now(),
 };

@@ -1,6 +1,5 @@
 import type { AcknowledgeResult } from '../contract';
 import { acknowledge as recordAcknowledgment } from '../domain/acknowledgments/acknowledge';
-import { readAcknowledgments } from '../domain/acknowledgments/readModel';
 import { siteStatus } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';
 import { ResolverError } from './errors';
@@ -43,7 +42,7 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
   }
   const shown = seen.shown ? shownTranslation(deps.catalog, seen.shown) : undefined;
   const outcome = await recordAcknowledgment(
-    { store: deps.store, clock: deps.clock, ids: deps.ids },
+    { store: deps.store, clock: deps.clock, ids: deps.ids, backoff: deps.backoff },
     {
       statement: current,
       accountId: caller.accountId,
@@ -52,12 +51,11 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
       ...(shown ? { shown } : {}),
     },
   );
-  const snapshot = await readAcknowledgments(deps.store, deps.catalog, caller.accountId);
   const { receipt } = outcome.receipt;
   return {
     created: outcome.created,
     acknowledgment: { version: current.source.version, accountId: caller.accountId, at: outcome.marker.at },
     receipt: { seq: receipt.seq, receiptId: receipt.receiptId, hash: receipt.hash },
-    status: siteStatus(deps.catalog, snapshot.firsts),
+    status: siteStatus(deps.catalog, new Map([[current.source.version, outcome.first]])),
   };
 }

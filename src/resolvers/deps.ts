@@ -1,5 +1,6 @@
 import type { Evidence } from '../domain/evidence/types';
 import type { Clock, IdSource, Store } from '../domain/ports';
+import type { Backoff } from '../domain/sequence';
 import type { Product } from '../domain/product';
 import type { StatementCatalog } from '../domain/statement/types';
 
@@ -10,5 +11,6 @@ export interface ResolverDeps {
   store: Store;
   clock: Clock;
   ids: IdSource;
+  backoff: Backoff;
   isAdministrator: (product: Product, accountId: string) => Promise<boolean>;
 }

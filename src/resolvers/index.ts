@@ -6,7 +6,8 @@ import type { StatementCatalog } from '../domain/statement/types';
 import { bundledEvidence } from '../platform/bundledCatalog';
 import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/adminGate';
 import { createKvsStore } from '../platform/kvsStore';
-import { systemClock, systemIds } from '../platform/system';
+import { systemBackoff, systemClock, systemIds } from '../platform/system';
+import type { Backoff } from '../domain/sequence';
 import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
 import { getDisclosure } from './getDisclosure';
@@ -25,6 +26,7 @@ export interface HandlerOptions {
   store?: Store;
   /** How long the administrator check may take (default ADMIN_CHECK_TIMEOUT_MS); shorter in tests. */
   adminCheckTimeoutMs?: number;
+  backoff?: Backoff;
 }
 
 /** The Forge resolver handler: one typed entry per contract name, each thin. */
@@ -37,6 +39,7 @@ export function createResolverHandler(options: HandlerOptions) {
     ids: options.ids ?? systemIds,
     isAdministrator: (product, accountId) =>
       callerIsAdministrator(product, accountId, options.adminCheckTimeoutMs ?? ADMIN_CHECK_TIMEOUT_MS),
+    backoff: options.backoff ?? systemBackoff,
   };
   return makeResolver<Defs>({
     getDisclosure: ({ payload, context }) => respond(() => getDisclosure(deps, payload, context)),

@@ -12,11 +12,9 @@ afterAll(() => emulator.uninstall());
 
 async function jiraAdmin(accountId: string): Promise<{ status: number; admin?: boolean }> {
   return emulator.run({ installContext: JIRA, accountId }, async () => {
-    const r = await api
-      .asUser()
-      .requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
-        headers: { Accept: 'application/json' },
-      });
+    const r = await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
+      headers: { Accept: 'application/json' },
+    });
     if (!r.ok) return { status: r.status };
     const body = (await r.json()) as { permissions: { ADMINISTER: { key: string; havePermission: boolean } } };
     expect(body.permissions.ADMINISTER.key).toBe('ADMINISTER');

@@ -7,11 +7,12 @@ import { checksumInput } from '../../toolkit/export/bundle';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type ExportBundle } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export';
 import { EXPORT_PAGE_MAX } from '../../src/contract';
-import { appendReceipt } from '../../src/domain/receipts/chain';
+import { appendReceipt, chainHead } from '../../src/domain/receipts/chain';
+import { SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvsStore';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';
-import { addAdmins, admin, as, JIRA_SITE, member, startApp, type App } from '../support/app';
+import { addAdmins, admin, as, JIRA_SITE, member, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
 import { FIXED_NOW, invokeAs } from './helpers';
 
@@ -138,7 +139,7 @@ describe('export through the real resolvers', () => {
     await app.ok('acknowledge', current(), admin); // creates the salt and receipt 1 the usual way
     const first = (await app.ok('exportReceipts', {}, admin)).receipts[0]!;
     const store = createKvsStore();
-    const salt = app.emulator.entries(JIRA_SITE).get('salt:installation') as string;
+    const salt = app.emulator.entries(JIRA_SITE).get(SALT_KEY) as string;
     await app.emulator.run(admin, async () => {
       for (let i = 2; i <= total; i += 1) {
         const accountId = `712020:paged-${i}`;
@@ -148,7 +149,7 @@ describe('export through the real resolvers', () => {
           store,
           { ...draft, receiptId: `paged-${i}`, subject: { commitment: accountCommitment(salt, accountId) } },
           accountId,
-          () => false,
+          { from: await chainHead(store), fresh: true },
         );
       }
     });
@@ -183,14 +184,33 @@ describe('export through the real resolvers', () => {
     });
   });
 
-  it('a storage fault surfaces as a retryable STORAGE_UNAVAILABLE error', async () => {
+  it('storage that stays busy surfaces, after the waits run out, as a retryable STORAGE_UNAVAILABLE error', async () => {
     await app.ok('acknowledge', current(), admin);
-    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query' });
-    await expect(collectExport(invokeAs(app, admin))).rejects.toMatchObject({
+    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query', times: 1000 });
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    await expect(collectExport(invokeAs(app, admin), () => undefined, { sleep })).rejects.toMatchObject({
       name: 'ExportError',
       code: 'STORAGE_UNAVAILABLE',
       retryable: true,
     });
+    expect(waits).toEqual([5, 10, 20, 40, 60, 60, 60, 60].map((s) => s * 1000));
+  });
+
+  it('a 429 part-way through is waited out with progress, and the export completes and verifies', async () => {
+    await app.ok('acknowledge', current(), admin);
+    await app.ok('acknowledge', current(), secondAdmin);
+    app.emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/api/v1/query', times: 2 });
+    const progress: ExportProgress[] = [];
+    const collected = await collectExport(invokeAs(app, admin), (p) => progress.push(p), {
+      sleep: () => Promise.resolve(),
+    });
+    expect(collected.count).toBe(2);
+    expect(verifyExport(collected.json).ok).toBe(true);
+    expect(progress.filter((p) => p.waitingSeconds !== undefined).map((p) => p.waitingSeconds)).toEqual([5, 10]);
   });
 
   it('a bridge that throws becomes a retryable INTERNAL error', async () => {

@@ -64,7 +64,7 @@ describe('Forge platform checks (offline)', () => {
         created: boolean;
       }>;
       expect(ack).toEqual({ ok: true, data: expect.objectContaining({ created: true }) });
-      expect([...emulator.entries(SITE).keys()].some((k) => k.startsWith('rcpt:'))).toBe(true);
+      expect([...emulator.entries(SITE).keys()].some((k) => k.startsWith('pp:rcpt:'))).toBe(true);
     });
   });
 });

@@ -43,8 +43,8 @@ afterEach(() => app.stop());
 describe('erasure of closed accounts', () => {
   it('acknowledging registered both accounts, each once', () => {
     const keys = [...app.emulator.entries(JIRA_SITE).keys()];
-    expect(keys.filter((k) => k.startsWith('acct:'))).toHaveLength(2);
-    expect(keys).toEqual(expect.arrayContaining([`acctid:${CLOSING}`, `acctid:${STAYING}`]));
+    expect(keys.filter((k) => k.startsWith('pp:acct:'))).toHaveLength(2);
+    expect(keys).toEqual(expect.arrayContaining([`pp:acctid:${CLOSING}`, `pp:acctid:${STAYING}`]));
   });
 
   it('a closed account is erased everywhere, the chain still verifies, and an erasure receipt is appended', async () => {
@@ -107,9 +107,9 @@ describe('erasure of closed accounts', () => {
     expect(inForce.acknowledged.map((a) => a.accountId).sort()).toEqual([null]); // v2 is in force; only CLOSING acknowledged it
     const keys = [...app.emulator.entries(JIRA_SITE).keys()];
     expect(keys).toEqual(
-      expect.arrayContaining(['ack:v000001:erased-1', 'ack:v000002:erased-3', `ack:v000001:${STAYING}`]),
+      expect.arrayContaining(['pp:ack:v000001:erased-1', 'pp:ack:v000002:erased-3', `pp:ack:v000001:${STAYING}`]),
     );
-    expect((app.emulator.entries(JIRA_SITE).get('privacy:report') as ReportProgress).lastRun).toEqual(
+    expect((app.emulator.entries(JIRA_SITE).get('pp:privacy:report') as ReportProgress).lastRun).toEqual(
       expect.objectContaining({ reported: 2, closed: 1, outcome: 'complete' }),
     );
   });
@@ -138,7 +138,7 @@ describe('erasure of closed accounts', () => {
     await h.runReport();
     expect(h.logs[0]).toContain('stopped (StorageUnavailableError)');
     expect(dump(app)).toContain(CLOSING);
-    expect((app.emulator.entries(JIRA_SITE).get('privacy:report') as ReportProgress).pendingErasure).toEqual([1]);
+    expect((app.emulator.entries(JIRA_SITE).get('pp:privacy:report') as ReportProgress).pendingErasure).toEqual([1]);
 
     await h.runReport(); // the same day: finishes the erasure without reporting again
     expect(dump(app)).not.toContain(CLOSING);
@@ -154,7 +154,7 @@ describe('erasure of closed accounts', () => {
       const failing = {
         ...h.store,
         putIfAbsent: (key: string, value: Parameters<typeof h.store.putIfAbsent>[1]) =>
-          key.startsWith('acct') ? Promise.reject(new Error('storage down')) : h.store.putIfAbsent(key, value),
+          key.startsWith('pp:acct') ? Promise.reject(new Error('storage down')) : h.store.putIfAbsent(key, value),
       };
       const outcome = await acknowledge(
         { store: failing, clock: h.clock, ids: systemIds },
@@ -162,9 +162,9 @@ describe('erasure of closed accounts', () => {
       );
       expect(outcome.created).toBe(true);
     });
-    expect(app.emulator.entries(JIRA_SITE).has(`acctid:${late}`)).toBe(false);
+    expect(app.emulator.entries(JIRA_SITE).has(`pp:acctid:${late}`)).toBe(false);
     await h.runReport();
-    expect(app.emulator.entries(JIRA_SITE).has(`acctid:${late}`)).toBe(true);
+    expect(app.emulator.entries(JIRA_SITE).has(`pp:acctid:${late}`)).toBe(true);
     expect(app.emulator.privacyReporting.calls[0]!.accounts.map((a) => a.accountId)).toContain(late);
   });
 

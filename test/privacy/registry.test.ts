@@ -21,7 +21,7 @@ describe('account registry', () => {
     const ids = bulkIds(40);
     const outcomes = await inSite(() => Promise.all(ids.map((id) => registerAccount(h.store, id, AT))));
     expect(outcomes.map((o) => o!.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    const slots = [...app.emulator.entries(JIRA_SITE).keys()].filter((k) => k.startsWith('acct:'));
+    const slots = [...app.emulator.entries(JIRA_SITE).keys()].filter((k) => k.startsWith('pp:acct:'));
     expect(slots.sort()).toEqual(Array.from({ length: 40 }, (_, i) => registryKey(i + 1)).sort());
   });
 
@@ -48,7 +48,7 @@ describe('account registry', () => {
     await inSite(() => h.store.putIfAbsent(registryKey(1), { accountId: '712020:orphan', firstSeenAt: AT }));
     await h.runReport();
     expect(h.reported()).toEqual(['712020:orphan']);
-    expect(app.emulator.entries(JIRA_SITE).get('acctid:712020:orphan')).toEqual({ seq: 1 });
+    expect(app.emulator.entries(JIRA_SITE).get('pp:acctid:712020:orphan')).toEqual({ seq: 1 });
   });
 
   it('batches stop at 90 and resume at the next number', async () => {

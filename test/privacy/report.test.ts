@@ -131,7 +131,7 @@ describe('personal data report', () => {
 
   it('never reports `unknown` or `unidentified`, whether registered or written straight into the registry', async () => {
     await h.register(['unknown', 'unidentified', 'UNKNOWN', SAMPLE_ACCOUNTS.member]);
-    expect([...app.emulator.entries(JIRA_SITE).keys()].filter((k) => k.startsWith('acct'))).toHaveLength(2);
+    expect([...app.emulator.entries(JIRA_SITE).keys()].filter((k) => k.startsWith('pp:acct'))).toHaveLength(2);
     await app.emulator.run({ installContext: JIRA_SITE }, async () => {
       await h.store.putIfAbsent(registryKey(2), { accountId: 'unknown', firstSeenAt: '2026-01-01T00:00:00.000Z' });
       await h.store.putIfAbsent(registryKey(3), { accountId: 'unidentified', firstSeenAt: '2026-01-01T00:00:00.000Z' });
@@ -150,7 +150,7 @@ describe('personal data report', () => {
     expect(calls().map((c) => c.status)).toEqual([200]);
     expect(progress().lastRun).toEqual(expect.objectContaining({ reported: 2, updated: 1, closed: 0 }));
     expect(JSON.stringify(progress())).not.toContain('712020:');
-    expect(app.emulator.entries(JIRA_SITE).has(`acctid:${SAMPLE_ACCOUNTS.member}`)).toBe(true);
+    expect(app.emulator.entries(JIRA_SITE).has(`pp:acctid:${SAMPLE_ACCOUNTS.member}`)).toBe(true);
   });
 
   it('a storage failure never escapes the handler, logs no account ID, and the next run carries on', async () => {

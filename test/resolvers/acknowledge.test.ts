@@ -1,4 +1,4 @@
-import { receiptKey } from '../../src/domain/inventory';
+import { accountIndexKey, acknowledgmentKey, receiptKey } from '../../src/domain/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { compiled, sampleCatalog, sampleSource } from '../support/statements';
@@ -28,7 +28,7 @@ const current = () => {
 
 function receipts(site = JIRA_SITE): StoredReceipt[] {
   return [...app.emulator.entries(site).entries()]
-    .filter(([key]) => key.startsWith('rcpt:'))
+    .filter(([key]) => key.startsWith('pp:rcpt:'))
     .map(([, value]) => value as StoredReceipt)
     .sort((a, b) => a.receipt.seq - b.receipt.seq);
 }
@@ -57,7 +57,7 @@ describe('acknowledge', () => {
     const again = await app.ok('acknowledge', current(), admin);
     expect(again.created).toBe(false);
     expect(receipts()).toHaveLength(1);
-    expect(app.keys().filter((k) => k.startsWith('ack:'))).toHaveLength(1);
+    expect(app.keys().filter((k) => k.startsWith('pp:ack:'))).toHaveLength(1);
   });
 
   it('50 administrators acknowledging at once all land, on one unbroken chain', async () => {
@@ -69,7 +69,7 @@ describe('acknowledge', () => {
     expect(new Set(chain.map((r) => r.accountId))).toEqual(new Set(admins));
     expect(chain.map((r) => r.receipt.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(verifyChain(chain.map((r) => r.receipt))).toEqual([]);
-    expect(app.keys().filter((k) => k.startsWith('ack:'))).toHaveLength(50);
+    expect(app.keys().filter((k) => k.startsWith('pp:ack:'))).toHaveLength(50);
   });
 
   it('one account double-clicking at once still records once', async () => {
@@ -131,20 +131,20 @@ describe('acknowledge', () => {
   describe('storage faults', () => {
     it.each([
       [
-        'rate limit on the receipt write',
+        'rate limit on the claim write',
         { kind: 'rate-limit' as const, pathPrefix: '/api/v1/set', retryAfterSeconds: 2 },
       ],
-      ['timeout on the receipt write', { kind: 'timeout' as const, pathPrefix: '/api/v1/set' }],
-      ['server error on the receipt write', { kind: 'server-error' as const, pathPrefix: '/api/v1/set' }],
-      ['rate limit on the first read', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/get' }],
+      ['timeout on the claim write', { kind: 'timeout' as const, pathPrefix: '/api/v1/set' }],
+      ['server error on the claim write', { kind: 'server-error' as const, pathPrefix: '/api/v1/set' }],
+      ['rate limit on the first read', { kind: 'rate-limit' as const, pathPrefix: '/api/v1/batch/get' }],
       ['timeout on the head query', { kind: 'timeout' as const, pathPrefix: '/api/v1/query' }],
     ])('%s → a typed, retryable error and nothing written', async (_label, fault) => {
-      // The salt is written before the receipt; write it first so the fault lands on the receipt itself.
+      // The salt is written beside the claim; write it first so the fault lands on the claim itself.
       if (fault.pathPrefix === '/api/v1/set') {
         await app.ok('acknowledge', current(), secondAdmin);
       }
       // The one-time installation salt may be created before the fault; no acknowledgment state may be.
-      const acknowledgmentKeys = () => app.keys().filter((k) => !k.startsWith('salt:'));
+      const acknowledgmentKeys = () => app.keys().filter((k) => !k.startsWith('pp:salt:'));
       const before = acknowledgmentKeys();
       app.emulator.injectFault(fault);
       const result = await app.call('acknowledge', current(), admin);
@@ -161,13 +161,22 @@ describe('acknowledge', () => {
 
     it('a fault after the receipt is written is healed by the retry without a second receipt', async () => {
       await app.ok('acknowledge', current(), secondAdmin); // salt exists now
-      // sets: receipt, ack marker, first marker. Let the receipt through, fail the marker.
-      app.emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/api/v1/set', afterCalls: 1 });
+      // sets: claim, receipt, then registry, marker completion, first marker. Let the claim and receipt through.
+      app.emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/api/v1/set', afterCalls: 2, times: 2 }); // registry entry, marker completion
       const failed = await app.call('acknowledge', current(), admin);
       expect(!failed.ok && failed.error.code).toBe('STORAGE_UNAVAILABLE');
-      await app.ok('acknowledge', current(), admin);
+      const own = app.emulator.entries(JIRA_SITE).get(acknowledgmentKey(1, SAMPLE_ACCOUNTS.siteAdmin));
+      expect(own).toEqual(expect.objectContaining({ pending: true })); // the claim stands, unfinished
+      const healed = await app.ok('acknowledge', current(), admin);
+      expect(healed.receipt.seq).toBe(2);
       expect(receipts().filter((r) => r.accountId === SAMPLE_ACCOUNTS.siteAdmin)).toHaveLength(1);
       expect(app.emulator.entries(JIRA_SITE).has(receiptKey(3))).toBe(false);
+      expect(app.emulator.entries(JIRA_SITE).get(acknowledgmentKey(1, SAMPLE_ACCOUNTS.siteAdmin))).toEqual({
+        seq: 2,
+        receiptId: healed.receipt.receiptId,
+        at: healed.acknowledgment.at,
+      });
+      expect(app.keys()).toContain(accountIndexKey(SAMPLE_ACCOUNTS.siteAdmin));
     });
   });
 });

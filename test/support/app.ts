@@ -1,6 +1,14 @@
-import { ForgeEmulator, SAMPLE_ACCOUNTS, type InvocationIdentity } from '../../dev/emulator';
+import {
+  FakeClock,
+  ForgeEmulator,
+  SAMPLE_ACCOUNTS,
+  STRICT_KVS,
+  type InvocationIdentity,
+  type KvsOptions,
+} from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
+import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
@@ -12,21 +20,28 @@ export { SAMPLE_ACCOUNTS };
 type Payload<N extends ResolverName> = Parameters<Defs[N]>[0];
 type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<infer T> ? T : never;
 
-/** The real resolver handler on the platform emulator, called the way Forge calls it. */
+/**
+ * The real resolver handler on the platform emulator, called the way Forge calls it. By default the
+ * emulator reads every KVS limit the strictest way (queries of at most 20 keys, 4,000 read and 4,000 write
+ * units a minute per installation); `platformClock` is the emulator's clock, which only tests move.
+ */
 export function startApp(
   catalog: StatementCatalog = sampleCatalog(),
-  options: { clock?: Clock; adminCheckTimeoutMs?: number } = {},
+  options: { clock?: Clock; kvs?: KvsOptions; backoff?: Backoff; adminCheckTimeoutMs?: number } = {},
 ) {
-  const emulator = new ForgeEmulator().install();
+  const platformClock = new FakeClock();
+  const emulator = new ForgeEmulator({ kvs: options.kvs ?? STRICT_KVS, now: platformClock.now }).install();
   const build = (next: StatementCatalog) =>
     createResolverHandler({
       catalog: next,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.adminCheckTimeoutMs === undefined ? {} : { adminCheckTimeoutMs: options.adminCheckTimeoutMs }),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
     });
   let handler = build(catalog);
   const app = {
     emulator,
+    platformClock,
     /** Any payload at all: what a hostile client could send. */
     raw: (name: string, payload: unknown, identity: InvocationIdentity) =>
       emulator.invoke(handler, name, payload, identity) as Promise<Result<unknown>>,
@@ -69,3 +84,10 @@ export function addAdmins(app: App, count: number): string[] {
     return accountId;
   });
 }
+
+/** A writer that lost a sequence number yields to the others instead of sleeping: tests never wait on timers. */
+export const yieldingBackoff: Backoff = {
+  random: () => Math.random(),
+  sleep: () => new Promise((resolve) => setImmediate(resolve)),
+  now: () => performance.now(),
+};

@@ -1,5 +1,5 @@
-import { KEY_FAMILIES } from '../inventory';
-import type { Store, StoredValue } from '../ports';
+import type { Store } from '../ports';
+import { pageOf } from '../records';
 import type { Product } from '../product';
 import type { ReceiptKind, StoredReceipt } from '../receipts/types';
 
@@ -44,19 +44,23 @@ export function historyEntry(stored: StoredReceipt): HistoryEntry {
 }
 
 /**
- * One page of the receipt chain, newest first. Receipt keys count down, so this is a single prefix query
- * whatever the total: the cost of a page does not grow with the history.
+ * Up to `max` receipts of the chain, newest first, from `cursor`. Receipt keys count down, so this is a
+ * prefix query whatever the total (in storage pages of at most 20): the cost of a page does not grow with
+ * the history. `more()` can stop it early (a time budget); the cursor continues after the last receipt.
  */
 export async function receiptPage(
   store: Store,
-  limit: number,
+  max: number,
   cursor?: string,
+  more?: () => boolean,
 ): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
-  const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, { limit, ...(cursor ? { cursor } : {}) });
-  return {
-    receipts: page.entries.map((entry) => entry.value as unknown as StoredReceipt),
-    ...(page.next ? { cursor: page.next } : {}),
-  };
+  const page = await pageOf(store, 'receipt', {
+    max,
+    partialWhenLimited: true,
+    ...(cursor ? { cursor } : {}),
+    ...(more ? { more } : {}),
+  });
+  return { receipts: page.entries.map((entry) => entry.value), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 export async function historyPage(store: Store, limit: number, cursor?: string): Promise<HistorySlice> {

@@ -1,16 +1,15 @@
 import { SALT_KEY } from '../inventory';
 import type { IdSource, Store } from '../ports';
+import { createRecord, readRecord } from '../records';
 
 /**
- * The installation's commitment salt, created once. Concurrent first acknowledgments race on a write-once
- * key, so every receipt of an installation commits with the same salt.
+ * Creates the installation's commitment salt when it has none yet. Concurrent first acknowledgments race
+ * on a write-once key, so every receipt of an installation commits with the same salt.
  */
-export async function installationSalt(store: Store, ids: IdSource): Promise<string> {
-  const existing = await store.get<string>(SALT_KEY);
-  if (existing) return existing;
+export async function createInstallationSalt(store: Store, ids: IdSource): Promise<string> {
   const candidate = ids.randomHex(32);
-  if (await store.putIfAbsent(SALT_KEY, candidate)) return candidate;
-  const winner = await store.get<string>(SALT_KEY);
+  if (await createRecord(store, 'salt', SALT_KEY, candidate)) return candidate;
+  const winner = await readRecord(store, 'salt', SALT_KEY);
   if (!winner) throw new Error('installation salt vanished after a write conflict');
   return winner;
 }

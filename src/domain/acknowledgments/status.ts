@@ -1,4 +1,4 @@
-import { changesSince } from '../statement/catalog';
+import { acknowledgmentStandsFor, changesSince } from '../statement/catalog';
 import type { StatementCatalog } from '../statement/types';
 import type { AcknowledgmentView, FirstMarker, SiteStatus } from './types';
 
@@ -18,7 +18,7 @@ export function siteStatus(catalog: StatementCatalog, firsts: ReadonlyMap<number
     const marker = firsts.get(statement.source.version);
     if (!marker) continue;
     const later = changesSince(catalog, statement.source.version);
-    if (later.every((next) => next.change?.materiality === 'editorial')) {
+    if (acknowledgmentStandsFor(catalog, statement.source.version)) {
       return { state: 'acknowledged', first: view(marker), standsFor: later.map((next) => next.version) };
     }
     return { state: 'outdated', last: view(marker), changedSince: later };

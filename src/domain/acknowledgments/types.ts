@@ -16,17 +16,5 @@ export type SiteStatus =
   | { state: 'outdated'; last: AcknowledgmentView; changedSince: VersionSummary[] }
   | { state: 'never' };
 
-/** `ack:` value: this account acknowledged this version; points at its receipt. */
-export interface AcknowledgmentMarker {
-  seq: number;
-  receiptId: string;
-  at: string;
-}
-
-/** `first:` value: the first acknowledgment of a version on this installation. */
-export interface FirstMarker {
-  version: number;
-  seq: number;
-  accountId: string | null;
-  at: string;
-}
+/** `ack:` (completed) and `first:` values: shapes.ts holds them beside their decoders. */
+export type { CompleteMarker as AcknowledgmentMarker, FirstRecord as FirstMarker } from '../shapes';

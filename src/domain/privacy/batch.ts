@@ -1,5 +1,6 @@
-import { accountIndexKey } from '../inventory';
-import type { Store, StoredValue } from '../ports';
+import { STORAGE_LIMITS, accountIndexKey } from '../inventory';
+import type { Store } from '../ports';
+import { createRecord } from '../records';
 import { isReportableAccountId } from './accountId';
 import { indexEntries, readSlots, voidEntry } from './registry';
 import type { ReportedAccount } from './types';
@@ -34,10 +35,7 @@ export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATC
       const owner = index.get(accountId);
       if (!owner) {
         // The registration stopped between its two writes: this entry becomes the account's one entry.
-        const claimed = await store.putIfAbsent(accountIndexKey(accountId), { seq: slotSeq } satisfies Record<
-          string,
-          StoredValue
-        >);
+        const claimed = await createRecord(store, 'accountIndex', accountIndexKey(accountId), { seq: slotSeq });
         if (!claimed) continue;
       } else if (owner.seq !== slotSeq) {
         await voidEntry(store, slotSeq, entry);
@@ -47,6 +45,6 @@ export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATC
       inBatch.add(accountId);
       accounts.push({ accountId, updatedAt: entry.firstSeenAt, seq: slotSeq });
     }
-    if (slots.length < 25) return { accounts, nextSeq: seq };
+    if (slots.length < STORAGE_LIMITS.batch) return { accounts, nextSeq: seq };
   }
 }

@@ -1,18 +1,21 @@
-import { ERASED_PREFIX } from '../acknowledgments/byVersion';
-import type { AcknowledgmentMarker, FirstMarker } from '../acknowledgments/types';
 import {
+  ERASED_PREFIX,
   KEY_FAMILIES,
+  STORAGE_LIMITS,
   accountIndexKey,
   acknowledgmentKey,
   firstAcknowledgmentKey,
   receiptKey,
   registryKey,
 } from '../inventory';
-import type { Store, StoredValue } from '../ports';
-import { appendReceipt } from '../receipts/chain';
+import type { Store } from '../ports';
+import { appendReceipt, deterministicReceiptId } from '../receipts/chain';
 import type { StoredReceipt } from '../receipts/types';
+import { allOf, createRecord, readRecord, readRecords, writeRecord } from '../records';
+import type { Position } from '../sequence';
+import { isPending } from '../shapes';
 import { eventEnvelope } from './notice';
-import type { AccountIndexEntry, Installation, PrivacyDeps, RegistryEntry } from './types';
+import type { Installation, PrivacyDeps } from './types';
 
 /**
  * Erasure of a closed account: its ID goes from every record, the salted commitments stay, so the chain
@@ -20,7 +23,7 @@ import type { AccountIndexEntry, Installation, PrivacyDeps, RegistryEntry } from
  * cut short anywhere is finished by the next one (the report keeps the entry's number until then).
  */
 
-const BATCH = 25;
+const BATCH = STORAGE_LIMITS.batch;
 
 export interface ErasureOutcome {
   /** The receipts whose account ID was erased. */
@@ -36,41 +39,49 @@ interface ChainScan {
   mine: StoredReceipt[];
   /** Receipt numbers an `account-erased` receipt already names. */
   covered: Set<number>;
+  /** The newest receipt this scan saw: an erasure receipt is appended after it. */
+  head: Position<StoredReceipt>;
 }
 
-/** One pass over the chain (prefix pages of 100, cursor used only within this pass). */
+/** One pass over the chain, newest first (storage pages of at most 20). */
 async function scanChain(store: Store, accountId: string): Promise<ChainScan> {
   const mine: StoredReceipt[] = [];
   const covered = new Set<number>();
-  let cursor: string | undefined;
-  do {
-    const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const entry of page.entries) {
-      const stored = entry.value as unknown as StoredReceipt;
-      if (stored.accountId === accountId) mine.push(stored);
-      if (stored.receipt.kind === 'account-erased') stored.receipt.erasedSeqs.forEach((seq) => covered.add(seq));
-    }
-    cursor = page.next;
-  } while (cursor);
-  return { mine, covered };
+  let head: Position<StoredReceipt> = { seq: 0 };
+  for await (const { value: stored } of allOf(store, 'receipt', KEY_FAMILIES.receipt.prefix)) {
+    if (head.seq === 0) head = { seq: stored.receipt.seq, value: stored };
+    if (stored.accountId === accountId) mine.push(stored);
+    if (stored.receipt.kind === 'account-erased') stored.receipt.erasedSeqs.forEach((seq) => covered.add(seq));
+  }
+  return { mine, covered, head };
 }
 
-/** Moves each `ack:v…:<accountId>` marker to `ack:v…:erased-<receipt seq>`, same value. */
-async function moveMarkers(store: Store, versions: readonly number[], accountId: string): Promise<void> {
+/**
+ * Moves each `ack:v…:<accountId>` marker to `ack:v…:erased-<receipt seq>`, same value. A claim never
+ * completed moves too when its receipt is on the chain (found by its id), and is dropped otherwise.
+ */
+async function moveMarkers(
+  store: Store,
+  versions: readonly number[],
+  accountId: string,
+  mine: readonly StoredReceipt[],
+): Promise<void> {
   for (const group of chunks(versions, BATCH)) {
     const keys = group.map((version) => acknowledgmentKey(version, accountId));
-    const found = await store.getMany<StoredValue>(keys);
-    for (const version of group) {
-      const key = acknowledgmentKey(version, accountId);
-      const marker = found.get(key) as unknown as AcknowledgmentMarker | undefined;
+    const found = await readRecords(store, 'acknowledgment', keys);
+    for (const key of keys) {
+      const marker = found.get(key);
       if (!marker) continue;
-      await store.putIfAbsent(
-        acknowledgmentKey(version, `${ERASED_PREFIX}${marker.seq}`),
-        marker as unknown as StoredValue,
-      );
+      const receipt = isPending(marker)
+        ? mine.find((stored) => stored.receipt.receiptId === marker.claimId)?.receipt
+        : undefined;
+      const complete = isPending(marker)
+        ? receipt && { seq: receipt.seq, receiptId: receipt.receiptId, at: receipt.at }
+        : marker;
+      if (complete) {
+        const erasedKey = `${key.slice(0, key.length - accountId.length)}${ERASED_PREFIX}${complete.seq}`;
+        await createRecord(store, 'acknowledgment', erasedKey, complete);
+      }
       await store.delete(key);
     }
   }
@@ -78,12 +89,11 @@ async function moveMarkers(store: Store, versions: readonly number[], accountId:
 
 async function clearFirstMarkers(store: Store, versions: readonly number[], accountId: string): Promise<void> {
   for (const group of chunks(versions, BATCH)) {
-    const found = await store.getMany<StoredValue>(group.map(firstAcknowledgmentKey));
+    const found = await readRecords(store, 'firstAcknowledgment', group.map(firstAcknowledgmentKey));
     for (const version of group) {
-      const marker = found.get(firstAcknowledgmentKey(version)) as unknown as FirstMarker | undefined;
+      const marker = found.get(firstAcknowledgmentKey(version));
       if (marker?.accountId !== accountId) continue;
-      const cleared: FirstMarker = { ...marker, accountId: null };
-      await store.put(firstAcknowledgmentKey(version), cleared as unknown as StoredValue);
+      await writeRecord(store, 'firstAcknowledgment', firstAcknowledgmentKey(version), { ...marker, accountId: null });
     }
   }
 }
@@ -94,31 +104,30 @@ async function clearFirstMarkers(store: Store, versions: readonly number[], acco
  */
 export async function eraseAccount(deps: PrivacyDeps, where: Installation, accountId: string): Promise<ErasureOutcome> {
   const { store, catalog } = deps;
-  const { mine, covered } = await scanChain(store, accountId);
+  const { mine, covered, head } = await scanChain(store, accountId);
   const erasedSeqs = mine.map((stored) => stored.receipt.seq).sort((a, b) => a - b);
 
   let receiptAppended = false;
   if (erasedSeqs.some((seq) => !covered.has(seq))) {
-    const same = (seqs: readonly number[]) =>
-      seqs.length === erasedSeqs.length && seqs.every((seq, i) => seq === erasedSeqs[i]);
+    // One id per set of erased receipts: two overlapping runs erasing the same account append one receipt.
+    const receiptId = deterministicReceiptId('account-erased', where.installation, ...erasedSeqs.map(String));
     const outcome = await appendReceipt(
       store,
-      { kind: 'account-erased', reason: 'account-closed', erasedSeqs, ...eventEnvelope(deps, where) },
+      { kind: 'account-erased', reason: 'account-closed', erasedSeqs, ...eventEnvelope(deps, where), receiptId },
       null,
-      (head) => head.receipt.kind === 'account-erased' && same(head.receipt.erasedSeqs),
+      { from: head, fresh: false },
     );
     receiptAppended = outcome.appended;
   }
 
   // The receipt itself is never rewritten: only the erasable account ID stored beside it.
   for (const stored of mine) {
-    const erased: StoredReceipt = { receipt: stored.receipt, accountId: null };
-    await store.put(receiptKey(stored.receipt.seq), erased as unknown as StoredValue);
+    await writeRecord(store, 'receipt', receiptKey(stored.receipt.seq), { receipt: stored.receipt, accountId: null });
   }
   const versions = [
     ...new Set([...catalog.versions.map((v) => v.source.version), ...mine.map((s) => s.receipt.notice.version)]),
   ];
-  await moveMarkers(store, versions, accountId);
+  await moveMarkers(store, versions, accountId, mine);
   await clearFirstMarkers(store, versions, accountId);
   return { erasedSeqs, receiptAppended };
 }
@@ -133,17 +142,20 @@ export async function eraseRegistryEntry(
   seq: number,
 ): Promise<ErasureOutcome | undefined> {
   const { store, clock } = deps;
-  const entry = (await store.get<StoredValue>(registryKey(seq))) as unknown as RegistryEntry | undefined;
+  const entry = await readRecord(store, 'accountRegistry', registryKey(seq));
   const accountId = entry?.accountId;
   if (!accountId) return undefined;
   const outcome = await eraseAccount(deps, where, accountId);
-  const index = (await store.get<StoredValue>(accountIndexKey(accountId))) as unknown as AccountIndexEntry | undefined;
+  const index = await readRecord(store, 'accountIndex', accountIndexKey(accountId));
   const erasedAt = clock.now().toISOString();
   const empty = async (slot: number): Promise<void> => {
-    const held = (await store.get<StoredValue>(registryKey(slot))) as unknown as RegistryEntry | undefined;
+    const held = await readRecord(store, 'accountRegistry', registryKey(slot));
     if (held?.accountId !== accountId) return;
-    const emptied: RegistryEntry = { accountId: null, firstSeenAt: held.firstSeenAt, erasedAt };
-    await store.put(registryKey(slot), emptied as unknown as StoredValue);
+    await writeRecord(store, 'accountRegistry', registryKey(slot), {
+      accountId: null,
+      firstSeenAt: held.firstSeenAt,
+      erasedAt,
+    });
   };
   // Order matters for a retry: the entry the report keeps pending is emptied last.
   if (index && index.seq !== seq) await empty(index.seq);

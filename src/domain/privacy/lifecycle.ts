@@ -1,4 +1,5 @@
-import { appendReceipt } from '../receipts/chain';
+import { ensureLayout } from '../layout';
+import { appendReceipt, chainHead, deterministicReceiptId } from '../receipts/chain';
 import type { LifecycleBody, StoredReceipt } from '../receipts/types';
 import { eventEnvelope } from './notice';
 import type { Installation, PrivacyDeps } from './types';
@@ -19,11 +20,18 @@ export async function recordLifecycleEvent(
   where: Installation,
   event: LifecycleEvent,
 ): Promise<{ appended: boolean; stored: StoredReceipt }> {
+  await ensureLayout(deps.store, deps.clock);
+  const head = await chainHead(deps.store);
+  const top = head.value;
+  if (top && top.receipt.kind === event.kind && top.receipt.appVersion === event.appVersion)
+    return { appended: false, stored: top };
+  // One id per event and app version: a delivery repeated while another is being recorded lands once.
+  const receiptId = deterministicReceiptId(event.kind, where.installation, event.appVersion, String(head.seq));
   const outcome = await appendReceipt(
     deps.store,
-    { kind: event.kind, appVersion: event.appVersion, ...eventEnvelope(deps, where) },
+    { kind: event.kind, appVersion: event.appVersion, ...eventEnvelope(deps, where), receiptId },
     null,
-    (head) => head.receipt.kind === event.kind && head.receipt.appVersion === event.appVersion,
+    { from: head, fresh: false },
   );
   return { appended: outcome.appended, stored: outcome.stored };
 }

@@ -1,5 +1,6 @@
 import { PRIVACY_REPORT_KEY } from '../inventory';
-import type { Store, StoredValue } from '../ports';
+import type { Store } from '../ports';
+import { readRecord, writeRecord } from '../records';
 
 /** Atlassian's default cycle period: 7 days. */
 export const DEFAULT_CYCLE_PERIOD_SECONDS = 7 * 24 * 3600;
@@ -10,7 +11,8 @@ export interface RunCounts {
   updated: number;
 }
 
-export type RunOutcome = 'complete' | 'partial' | 'rate-limited' | 'failed' | 'not-due' | 'waiting';
+/** `overlapping`: another run is sending this cycle's next batch right now; this one stopped without sending. */
+export type RunOutcome = 'complete' | 'partial' | 'rate-limited' | 'failed' | 'not-due' | 'waiting' | 'overlapping';
 
 /** `privacy:report`: where the report stands. Registry numbers and counts only, never an account ID. */
 export interface ReportProgress {
@@ -27,6 +29,8 @@ export interface ReportProgress {
   pendingErasure: number[];
   /** Totals of the current cycle. */
   cycle: RunCounts;
+  /** The current (or last) cycle's number: names its write-once cycle and batch claims. */
+  cycleNumber?: number;
   lastRun?: RunCounts & { at: string; outcome: RunOutcome };
 }
 
@@ -44,12 +48,12 @@ export function initialProgress(): ReportProgress {
 }
 
 export async function loadProgress(store: Store): Promise<ReportProgress> {
-  const stored = (await store.get<StoredValue>(PRIVACY_REPORT_KEY)) as unknown as Partial<ReportProgress> | undefined;
+  const stored: Partial<ReportProgress> | undefined = await readRecord(store, 'privacyReport', PRIVACY_REPORT_KEY);
   return { ...initialProgress(), ...stored };
 }
 
 export async function saveProgress(store: Store, progress: ReportProgress): Promise<void> {
-  await store.put(PRIVACY_REPORT_KEY, progress as unknown as StoredValue);
+  await writeRecord(store, 'privacyReport', PRIVACY_REPORT_KEY, { ...progress });
 }
 
 /** When the next cycle may begin: one cycle period after the last one began. */

@@ -1,8 +1,9 @@
-import { KEY_FAMILIES, accountIndexKey, registryKey, seqOfRegistryKey } from '../inventory';
-import type { Store, StoredValue } from '../ports';
-import { claimNextSequence } from '../sequence';
+import { KEY_FAMILIES, STORAGE_LIMITS, accountIndexKey, registryKey, seqOfRegistryKey } from '../inventory';
+import type { Store } from '../ports';
+import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../records';
+import { claimNext, type Backoff, type Position } from '../sequence';
+import type { AccountIndexRecord, RegistryRecord } from '../shapes';
 import { isReportableAccountId } from './accountId';
-import type { AccountIndexEntry, RegistryEntry } from './types';
 
 /**
  * The account registry: every account the app stores, once, numbered 1, 2, 3, … with no gaps
@@ -10,20 +11,17 @@ import type { AccountIndexEntry, RegistryEntry } from './types';
  * walks it by number with strict batch reads, so a report resumes from a number, never from a KVS cursor.
  */
 
-const asEntry = (value: StoredValue | undefined): RegistryEntry | undefined =>
-  value as unknown as RegistryEntry | undefined;
-
 export interface Registration {
   seq: number;
   /** false when the account was already registered. */
   created: boolean;
 }
 
-async function registryHint(store: Store): Promise<{ seq: number; value: StoredValue | undefined }> {
-  const page = await store.query<StoredValue>(KEY_FAMILIES.accountRegistry.prefix, { limit: 1 });
+/** The newest registry entry as the (eventually consistent) query sees it. */
+export async function registryHead(store: Store): Promise<Position<RegistryRecord>> {
+  const page = await pageOf(store, 'accountRegistry', { prefix: KEY_FAMILIES.accountRegistry.prefix, max: 1 });
   const newest = page.entries[0];
-  if (!newest) return { seq: 0, value: undefined };
-  return { seq: seqOfRegistryKey(newest.key), value: newest.value };
+  return newest ? { seq: seqOfRegistryKey(newest.key), value: newest.value } : { seq: 0 };
 }
 
 /**
@@ -37,47 +35,57 @@ export async function registerAccount(
   seenAt: string,
 ): Promise<Registration | undefined> {
   if (!isReportableAccountId(accountId)) return undefined;
-  const indexKey = accountIndexKey(accountId);
-  const known = await store.get<StoredValue>(indexKey);
-  if (known) return { seq: (known as unknown as AccountIndexEntry).seq, created: false };
+  const known = await readRecord(store, 'accountIndex', accountIndexKey(accountId));
+  if (known) return { seq: known.seq, created: false };
+  return registerFrom(store, accountId, seenAt, await registryHead(store));
+}
 
-  const claim = await claimNextSequence<StoredValue>(
+/** The registration itself, from a registry head already read (the caller checked `acctid:` is absent). */
+export async function registerFrom(
+  store: Store,
+  accountId: string,
+  seenAt: string,
+  head: Position<RegistryRecord>,
+  backoff?: Backoff,
+): Promise<Registration | undefined> {
+  if (!isReportableAccountId(accountId)) return undefined;
+  const indexKey = accountIndexKey(accountId);
+  const claim = await claimNext(
     store,
     {
+      family: 'accountRegistry',
       keyOf: registryKey,
-      build: () => ({ accountId, firstSeenAt: seenAt }) satisfies RegistryEntry,
-      isDuplicate: (head) => asEntry(head)?.accountId === accountId,
+      build: () => ({ accountId, firstSeenAt: seenAt }),
+      isOurs: (entry) => entry.accountId === accountId,
     },
-    await registryHint(store),
-    'registry sequence number',
+    head,
+    { verified: true, ...(backoff ? { backoff } : {}) },
   );
-  const index: AccountIndexEntry = { seq: claim.seq };
-  if (await store.putIfAbsent(indexKey, index as unknown as StoredValue))
-    return { seq: claim.seq, created: claim.claimed };
+  const index: AccountIndexRecord = { seq: claim.seq };
+  if (await createRecord(store, 'accountIndex', indexKey, index)) return { seq: claim.seq, created: claim.claimed };
 
-  const winner = (await store.get<StoredValue>(indexKey)) as unknown as AccountIndexEntry | undefined;
-  if (winner && winner.seq !== claim.seq && claim.claimed) await voidEntry(store, claim.seq, asEntry(claim.value)!);
+  const winner = await readRecord(store, 'accountIndex', indexKey);
+  if (winner && winner.seq !== claim.seq && claim.claimed) await voidEntry(store, claim.seq, claim.value);
   return { seq: winner?.seq ?? claim.seq, created: false };
 }
 
 /** Empties a registry entry that duplicates another one of the same account. */
-export async function voidEntry(store: Store, seq: number, entry: RegistryEntry): Promise<void> {
-  const emptied: RegistryEntry = { accountId: null, firstSeenAt: entry.firstSeenAt };
-  await store.put(registryKey(seq), emptied as unknown as StoredValue);
+export async function voidEntry(store: Store, seq: number, entry: RegistryRecord): Promise<void> {
+  await writeRecord(store, 'accountRegistry', registryKey(seq), { accountId: null, firstSeenAt: entry.firstSeenAt });
 }
 
 export interface RegistrySlot {
   seq: number;
-  entry: RegistryEntry;
+  entry: RegistryRecord;
 }
 
 /** Up to 25 consecutive registry entries from `fromSeq`, with strict reads; stops before the first number not taken. */
-export async function readSlots(store: Store, fromSeq: number, count = 25): Promise<RegistrySlot[]> {
+export async function readSlots(store: Store, fromSeq: number, count = STORAGE_LIMITS.batch): Promise<RegistrySlot[]> {
   const seqs = Array.from({ length: count }, (_, i) => fromSeq + i);
-  const found = await store.getMany<StoredValue>(seqs.map(registryKey));
+  const found = await readRecords(store, 'accountRegistry', seqs.map(registryKey));
   const slots: RegistrySlot[] = [];
   for (const seq of seqs) {
-    const entry = asEntry(found.get(registryKey(seq)));
+    const entry = found.get(registryKey(seq));
     if (!entry) break;
     slots.push({ seq, entry });
   }
@@ -88,12 +96,12 @@ export async function readSlots(store: Store, fromSeq: number, count = 25): Prom
 export async function indexEntries(
   store: Store,
   accountIds: readonly string[],
-): Promise<Map<string, AccountIndexEntry>> {
-  const found = await store.getMany<StoredValue>(accountIds.map(accountIndexKey));
-  const out = new Map<string, AccountIndexEntry>();
+): Promise<Map<string, AccountIndexRecord>> {
+  const found = await readRecords(store, 'accountIndex', accountIds.map(accountIndexKey));
+  const out = new Map<string, AccountIndexRecord>();
   for (const accountId of accountIds) {
     const value = found.get(accountIndexKey(accountId));
-    if (value) out.set(accountId, value as unknown as AccountIndexEntry);
+    if (value) out.set(accountId, value);
   }
   return out;
 }

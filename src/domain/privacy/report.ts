@@ -1,6 +1,10 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
+import { ensureLayout } from '../layout';
+import { privacyBatchKey, privacyCycleKey } from '../inventory';
+import { createRecord, readRecord, writeRecord } from '../records';
+import type { BatchClaimRecord } from '../shapes';
 import {
   NO_COUNTS,
   loadProgress,
@@ -42,6 +46,11 @@ const MAX_INLINE_WAIT_SECONDS = 30;
 const MAX_INLINE_RETRIES = 3;
 /** When a 429 names no Retry-After. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
+/**
+ * A batch claimed `sending` longer ago than this belongs to a run that died (the function times out at
+ * 300 s): it counts as sent, so nobody is reported twice; its accounts are reported again next cycle.
+ */
+const STALE_SENDING_MS = 15 * 60_000;
 
 export async function runPersonalDataReport(deps: ReportRunDeps, where: Installation): Promise<ReportRunResult> {
   const { store, clock } = deps;
@@ -49,6 +58,7 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
   const elapsed = (): number => clock.now().getTime() - began.getTime();
   const counts: RunCounts = { ...NO_COUNTS };
   let erased = 0;
+  await ensureLayout(store, clock);
   let progress = await loadProgress(store);
 
   const save = async (next: ReportProgress): Promise<void> => {
@@ -72,14 +82,23 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
     const due = nextCycleAt(progress);
     if (due && began < due) return finish('not-due');
     await backfillRegistry(store);
+    // Cycle N is claimed once: a run overlapping this one adopts the same cycle instead of starting its own.
+    const cycleNumber = (progress.cycleNumber ?? 0) + 1;
+    const mine = { startedAt: began.toISOString() };
+    const cycleKey = privacyCycleKey(cycleNumber);
+    const cycle = (await createRecord(store, 'privacyCycle', cycleKey, mine))
+      ? mine
+      : ((await readRecord(store, 'privacyCycle', cycleKey)) ?? mine);
     await save({
       ...progress,
-      cycleStartedAt: began.toISOString(),
+      cycleNumber,
+      cycleStartedAt: cycle.startedAt,
       cycleComplete: false,
       nextSeq: 1,
       cycle: { ...NO_COUNTS },
     });
   }
+  const cycleNumber = progress.cycleNumber ?? 0;
 
   for (;;) {
     if (elapsed() >= deps.budgetMs) return finish('partial');
@@ -88,10 +107,28 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
       await save({ ...progress, nextSeq: batch.nextSeq, cycleComplete: true });
       return finish('complete');
     }
+    // Each batch of a cycle is claimed before it is sent: no batch goes out twice, even from overlapping
+    // runs or after a progress save that failed.
+    const batchKey = privacyBatchKey(cycleNumber, progress.nextSeq);
+    const claim: BatchClaimRecord = { state: 'sending', nextSeq: batch.nextSeq, at: clock.now().toISOString() };
+    if (!(await createRecord(store, 'privacyBatch', batchKey, claim))) {
+      const held = await readRecord(store, 'privacyBatch', batchKey);
+      const stale = held && clock.now().getTime() - Date.parse(held.at) > STALE_SENDING_MS;
+      if (held?.state === 'sending' && !stale) return finish('overlapping');
+      const closed = (held?.closedSeqs ?? []).filter((seq) => !progress.pendingErasure.includes(seq));
+      await save({
+        ...progress,
+        nextSeq: held?.nextSeq ?? batch.nextSeq,
+        pendingErasure: [...progress.pendingErasure, ...closed],
+      });
+      await erasePending();
+      continue;
+    }
     let answer: ReportAnswer;
     try {
       answer = await send(deps, batch, elapsed);
     } catch (error) {
+      await store.delete(batchKey).catch(() => undefined); // not sent: the next run may send it
       if (error instanceof ReportRefusedError && error.reason === 'rate-limited') {
         const wait = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
         await save({ ...progress, notBefore: new Date(clock.now().getTime() + wait * 1000).toISOString() });
@@ -104,6 +141,7 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
     const closedIds = new Set(answer.updates.filter((u) => u.status === 'closed').map((u) => u.accountId));
     const updated = answer.updates.filter((u) => u.status === 'updated').length;
     const closedSeqs = batch.accounts.filter((a) => closedIds.has(a.accountId)).map((a) => a.seq);
+    await writeRecord(store, 'privacyBatch', batchKey, { ...claim, state: 'sent', closedSeqs });
     counts.reported += batch.accounts.length;
     counts.closed += closedSeqs.length;
     counts.updated += updated;

@@ -2,18 +2,8 @@ import type { Clock, IdSource, Store } from '../ports';
 import type { Product } from '../product';
 import type { StatementCatalog } from '../statement/types';
 
-/** `acct:` value: one account the app stores, and when it was first stored (the `updatedAt` it is reported with). */
-export interface RegistryEntry {
-  /** null once the account was closed and erased (or when this entry lost a registration race). */
-  accountId: string | null;
-  firstSeenAt: string;
-  erasedAt?: string;
-}
-
-/** `acctid:` value: the registry entry that holds the account. */
-export interface AccountIndexEntry {
-  seq: number;
-}
+/** `acct:` value and `acctid:` value: shapes.ts holds them beside their decoders. */
+export type { RegistryRecord as RegistryEntry, AccountIndexRecord as AccountIndexEntry } from '../shapes';
 
 /** One account as the personal data reporting API takes it. */
 export interface ReportedAccount {

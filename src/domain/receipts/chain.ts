@@ -1,7 +1,8 @@
-import { GENESIS_HASH } from '../canonical';
+import { GENESIS_HASH, sha256Hex } from '../canonical';
 import { KEY_FAMILIES, receiptKey } from '../inventory';
-import type { Store, StoredValue } from '../ports';
-import { claimNextSequence } from '../sequence';
+import type { Store } from '../ports';
+import { pageOf } from '../records';
+import { claimNext, type Backoff, type Position } from '../sequence';
 import { sealReceipt } from './receipt';
 import type { OmitEach, Receipt, ReceiptBody, StoredReceipt } from './types';
 
@@ -10,55 +11,60 @@ export type ReceiptDraft = OmitEach<ReceiptBody, 'schema' | 'seq' | 'prevHash'>;
 
 export interface AppendOutcome {
   stored: StoredReceipt;
-  /** false when `isDuplicate` matched an existing receipt at the head, which is returned instead. */
+  /** false when the receipt with this draft's `receiptId` was already on the chain (returned instead). */
   appended: boolean;
   /** How many sequence numbers were taken by someone else first. */
   conflicts: number;
 }
 
-function asStored(value: StoredValue | undefined): StoredReceipt | undefined {
-  return value as unknown as StoredReceipt | undefined;
-}
-
 /**
- * The newest receipt as the (eventually consistent) query sees it; the strict reads in `appendReceipt`
- * walk forward from there to the real head.
+ * The newest receipt as the (eventually consistent) query sees it: never ahead of the real head, maybe
+ * behind it. Appends start here and read on when the number after it is taken.
  */
-export async function headHint(store: Store): Promise<StoredReceipt | undefined> {
-  const page = await store.query<StoredValue>(KEY_FAMILIES.receipt.prefix, { limit: 1 });
-  return asStored(page.entries[0]?.value);
+export async function chainHead(store: Store): Promise<Position<StoredReceipt>> {
+  const page = await pageOf(store, 'receipt', { prefix: KEY_FAMILIES.receipt.prefix, max: 1 });
+  const newest = page.entries[0]?.value;
+  return newest ? { seq: newest.receipt.seq, value: newest } : { seq: 0 };
+}
+
+/** A UUID-shaped id derived from what makes an event unique, so two attempts to record it share one id. */
+export function deterministicReceiptId(...parts: string[]): string {
+  const h = sha256Hex(parts.join('\u0000'));
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface AppendOptions {
+  /** Where to start: the head hint, or where an earlier attempt of this receipt started. */
+  from: Position<StoredReceipt>;
+  /** true when no receipt with this id can be on the chain after `from` yet (a fresh claim). */
+  fresh: boolean;
+  backoff?: Backoff;
 }
 
 /**
- * Appends one receipt to the installation's chain. The next sequence number is claimed with a write-once
- * key; a writer that loses the race reads the winner and tries the number after it, so concurrent appends
- * never fork the chain and never lose a receipt. `isDuplicate` lets the caller stop when the receipt at the
- * head already records the same fact (a retried or double-clicked acknowledgment).
+ * Appends one receipt to the installation's chain, or finds it there: the draft's `receiptId` identifies
+ * it, so a retry, a double-click or two runs of one event record it once, wherever the head has moved
+ * since. Concurrent appends never fork the chain and never lose a receipt.
  */
 export async function appendReceipt(
   store: Store,
   draft: ReceiptDraft,
   accountId: string | null,
-  isDuplicate: (head: StoredReceipt) => boolean,
+  options: AppendOptions,
 ): Promise<AppendOutcome> {
-  const hint = await headHint(store);
-  const outcome = await claimNextSequence<StoredValue>(
+  const outcome = await claimNext(
     store,
     {
+      family: 'receipt',
       keyOf: receiptKey,
       build: (seq, previous) => {
-        const receipt: Receipt = sealReceipt({
-          ...draft,
-          seq,
-          prevHash: asStored(previous)?.receipt.hash ?? GENESIS_HASH,
-        });
-        const stored: StoredReceipt = { receipt, accountId };
-        return stored as unknown as StoredValue;
+        const receipt: Receipt = sealReceipt({ ...draft, seq, prevHash: previous?.receipt.hash ?? GENESIS_HASH });
+        return { receipt, accountId };
       },
-      isDuplicate: (head) => isDuplicate(asStored(head)!),
+      isOurs: (stored) => stored.receipt.receiptId === draft.receiptId,
     },
-    { seq: hint?.receipt.seq ?? 0, value: hint as unknown as StoredValue | undefined },
-    'receipt sequence number',
+    options.from,
+    { verified: options.fresh, ...(options.backoff ? { backoff: options.backoff } : {}) },
   );
-  return { stored: asStored(outcome.value)!, appended: outcome.claimed, conflicts: outcome.conflicts };
+  return { stored: outcome.value, appended: outcome.claimed, conflicts: outcome.conflicts };
 }

@@ -43,12 +43,28 @@ export function changesSince(catalog: StatementCatalog, version: number): Statem
 }
 
 /**
- * Whether an acknowledgment of `acknowledgedVersion` still stands for the version in force: true when that
- * version is published and every version after it is an editorial change.
+ * The one rule for "an acknowledgment stands across editorial changes", over version summaries (what the
+ * page holds): an acknowledgment of `acknowledgedVersion` stands for `forVersion` when both are published,
+ * `acknowledgedVersion <= forVersion`, and every version after it up to `forVersion` is an editorial change.
+ * Site status, in-force answers and the page's banner (re-exported by src/contract.ts) all use this.
  */
-export function acknowledgmentStandsFor(catalog: StatementCatalog, acknowledgedVersion: number): boolean {
-  if (!findVersion(catalog, acknowledgedVersion)) return false;
-  return catalog.versions
-    .filter((v) => v.source.version > acknowledgedVersion)
-    .every((v) => v.source.change?.materiality === 'editorial');
+export function standsAcross(
+  versions: readonly StatementVersionSummary[],
+  acknowledgedVersion: number,
+  forVersion: number,
+): boolean {
+  const published = (n: number) => versions.some((v) => v.version === n);
+  if (!published(acknowledgedVersion) || !published(forVersion) || acknowledgedVersion > forVersion) return false;
+  return versions
+    .filter((v) => v.version > acknowledgedVersion && v.version <= forVersion)
+    .every((v) => v.change?.materiality === 'editorial');
+}
+
+/** `standsAcross` on the catalog; `forVersion` defaults to the version in force. */
+export function acknowledgmentStandsFor(
+  catalog: StatementCatalog,
+  acknowledgedVersion: number,
+  forVersion: number = currentStatement(catalog).source.version,
+): boolean {
+  return standsAcross(versionSummaries(catalog), acknowledgedVersion, forVersion);
 }

@@ -27,6 +27,8 @@ export interface ExportProgress {
   fetched: number;
   /** `exportReceipts` calls answered so far. */
   pages: number;
+  /** Set while the export waits out a busy storage (Forge's per-minute quota): seconds it waits now. */
+  waitingSeconds?: number;
 }
 
 export interface CollectedExport {
@@ -88,6 +90,34 @@ async function call<T>(resolver: string, request: () => Promise<Result<T>>): Pro
 export interface CollectOptions {
   /** The export time; default now. */
   now?: () => Date;
+  /** How the export waits when storage is busy; default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Storage answers "busy" once an installation spent its per-minute quota; a large export waits and asks for
+ * the same slice again. Waits grow to a minute (a quota window); after this many in a row it gives up.
+ */
+const BUSY_WAITS_SECONDS = [5, 10, 20, 40, 60, 60, 60, 60];
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Calls `request` until it is not refused as busy, reporting each wait. */
+async function patiently<T>(
+  request: () => Promise<T>,
+  sleep: (ms: number) => Promise<void>,
+  onWait: (seconds: number) => void,
+): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      const wait = BUSY_WAITS_SECONDS[attempt];
+      const busy = error instanceof ExportError && error.code === 'STORAGE_UNAVAILABLE' && error.retryable;
+      if (!busy || wait === undefined) throw error;
+      onWait(wait);
+      await sleep(wait * 1000);
+    }
+  }
 }
 
 export async function collectExport(
@@ -101,7 +131,11 @@ export async function collectExport(
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (let pages = 1; ; pages += 1) {
-    const page = await call('exportReceipts', () => calls.exportReceipts(cursor ? { cursor } : {}));
+    const page = await patiently(
+      () => call('exportReceipts', () => calls.exportReceipts(cursor ? { cursor } : {})),
+      options.sleep ?? realSleep,
+      (waitingSeconds) => onProgress({ fetched: newestFirst.length, pages: pages - 1, waitingSeconds }),
+    );
     first ??= page;
     if (page.installation !== first.installation || page.product !== first.product) {
       throw new ExportError('exportReceipts', {

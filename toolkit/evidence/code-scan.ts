@@ -24,7 +24,7 @@ function rulesFor(pkg: ApiRule['package'], side: SourceFile['side']): ApiRule[] 
   return API_RULES.filter((r) => r.package === pkg && r.sides.includes(side));
 }
 
-function lineOf(sf: ts.SourceFile, node: ts.Node): number {
+export function lineOf(sf: ts.SourceFile, node: ts.Node): number {
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 }
 
@@ -33,10 +33,10 @@ function snippet(sf: ts.SourceFile, node: ts.Node): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
-const CALL = '()';
+export const CALL = '()';
 
 /** The callee as a chain: `api.asUser().requestJira` → root `api`, names [asUser, (), requestJira]. */
-function chainOf(expr: ts.Expression): { root: string; names: string[] } | null {
+export function chainOf(expr: ts.Expression): { root: string; names: string[] } | null {
   const names: string[] = [];
   let node: ts.Expression = expr;
   for (;;) {

@@ -59,7 +59,7 @@ class Tally {
   }
 }
 
-const norm = (kind: string, address: string): string => `${kind} ${address.replace(/\s+/g, '').replace(/\/$/, '').toLowerCase()}`;
+const norm = (kind: string, address: string): string => `${kind} ${address.replace(/\s*\(.*\)$/, '').replace(/\s+/g, '').replace(/\/$/, '').toLowerCase()}`;
 
 export interface RealAppRun {
   repo: string;

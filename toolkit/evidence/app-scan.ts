@@ -10,6 +10,7 @@ import { chainOf, CALL, lineOf, staticPath } from './code-scan';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
+import { FileValues } from './static-values';
 
 export type StorageKindInCode =
   | 'kvs'
@@ -286,6 +287,8 @@ export function scanFile(file: SourceFile): FileScan {
     const chain = chainOf(e);
     const base = chain ? bindings.get(chain.root) : undefined;
     if (!chain || !base) return null;
+    const calls = chain.names.flatMap((n, i) => (n === CALL ? [chain.names[i - 1] ?? ''] : []));
+    if (calls.some((n) => !['asUser', 'asApp', 'entity', 'compass', 'transact'].includes(n))) return null;
     return { pkg: base.pkg, members: [...base.members, ...chain.names] };
   };
   for (let pass = 0; pass < 2; pass++) {
@@ -301,15 +304,24 @@ export function scanFile(file: SourceFile): FileScan {
 
   const locals = localNames(sf);
   const consts = constMap(sf);
+  const values = new FileValues(sf);
 
   const rest = (product: RestProduct, node: ts.CallExpression): void => {
-    findings.push({
-      type: 'rest',
-      product,
-      method: methodOf(node.arguments[1], consts),
-      path: pathOf(node.arguments[0], consts),
-      at: at(node),
-    });
+    const seen = new Set<string>();
+    const push = (method: string | null, path: string | null): void => {
+      const key = `${method ?? ''} ${path ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({ type: 'rest', product, method, path, at: at(node) });
+    };
+    const direct = { method: methodOf(node.arguments[1], consts), path: pathOf(node.arguments[0], consts) };
+    if (direct.method !== null && direct.path !== null && !direct.path.startsWith(PLACEHOLDER) && !/\/\$\{…\}\//.test(direct.path))
+      return push(direct.method, direct.path);
+    for (const env of values.environments(node)) {
+      const paths = values.values(node.arguments[0], env);
+      const methods = values.methods(node.arguments[1], env);
+      for (const path of paths ?? [null]) for (const method of methods ?? [null]) push(method, path);
+    }
   };
   const egress = (kind: ExternalKind | 'remote', address: string | null, node: ts.Node, via: string): void => {
     if (address !== null && isRelative(address)) return;
@@ -340,10 +352,13 @@ export function scanFile(file: SourceFile): FileScan {
     const s = names.indexOf('storage');
     if (s >= 0 && names[s + 1] !== CALL) {
       const op = names[s + 1] ?? '';
+      if (op !== 'entity' && names.length > s + 2) return; // `storage.query().where(…)`: counted once, at `query`
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: text(node) });
       if (op === 'entity') storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
-      else if (SECRET_OPS.has(op)) storageOp('secrets', node, op, false);
-      else if (op !== '') {
+      else if (SECRET_OPS.has(op)) {
+        storageOp('secrets', node, op, false);
+        storageOp('legacy-storage', node, op, false);
+      } else if (op !== '') {
         storageOp('legacy-storage', node, op, true);
         findings.push({ type: 'removed-api', at: at(node), what: `legacy storage from @forge/api (${text(node)}): removed on 2026-06-22 (CHANGE-3252); use @forge/kvs` });
       }
@@ -356,9 +371,13 @@ export function scanFile(file: SourceFile): FileScan {
 
   const onKvs = (names: string[], node: ts.CallExpression): void => {
     const op = names[names.length - 1] ?? '';
+    const first = names[0] === 'kvs' ? names[1] : names[0];
     if (names.includes('entity')) storageOp('custom-entities', node, op, false);
-    else if (SECRET_OPS.has(op)) storageOp('secrets', node, op, false);
-    else if (names.length > 0 && names[0] !== CALL) storageOp('kvs', node, op, true);
+    else if (SECRET_OPS.has(op)) {
+      storageOp('secrets', node, op, false);
+      storageOp('kvs', node, op, false);
+    } else if (first !== undefined && first !== CALL && (first === op || first === 'transact' || first === 'query'))
+      storageOp('kvs', node, op, true);
   };
 
   const visit = (node: ts.Node): void => {

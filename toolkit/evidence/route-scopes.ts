@@ -31,7 +31,12 @@ function compile(rows: readonly (readonly unknown[])[]): CompiledRoute[] {
 }
 
 /** Supplement rows (facts from Atlassian's docs where the descriptions give no scope) come first. */
-const ROUTES: CompiledRoute[] = [...compile(supplement.routes), ...compile(table.routes)];
+const SUPPLEMENT = compile(supplement.routes);
+const overridden = new Set(SUPPLEMENT.map((r) => `${r.product} ${r.method} ${r.route}`));
+const ROUTES: CompiledRoute[] = [
+  ...SUPPLEMENT,
+  ...compile(table.routes).filter((r) => !overridden.has(`${r.product} ${r.method} ${r.route}`)),
+];
 const BY_PRODUCT_METHOD = new Map<string, CompiledRoute[]>();
 for (const r of ROUTES) {
   const key = `${r.product} ${r.method}`;

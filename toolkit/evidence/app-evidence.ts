@@ -136,7 +136,16 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
         continue;
       }
       const match = matchRoute(f.product, f.method, f.path);
-      if (match.kind === 'route' && match.route.alternatives.length > 0) {
+      const granularOnly =
+        match.kind === 'route' &&
+        match.route.alternatives.every((alt) => alt.every((s) => s.split(':').length > 2)) &&
+        !match.route.alternatives.flat().some((s) => declared.has(s));
+      const suffixes = new Set(match.kind === 'route' ? match.route.alternatives.flat().map((s) => s.split(':').pop()) : []);
+      if (match.kind === 'route' && granularOnly && ![...declared].some((s) => s.split(':').length > 2 && suffixes.has(s.split(':').pop()))) {
+        // The description lists only granular scopes, and the app uses classic ones: the classic equivalent is not in the facts.
+        unresolved.add(f.product);
+        problems.push({ ...split(f.at), rule: 'unverified-call', severity: 'warning', message: `${f.product} request ${label}: Atlassian's description of ${match.route.route} lists only granular scopes (${match.route.alternatives.map((a) => a.join(' + ')).join(' or ')}), and the manifest declares classic ones` });
+      } else if (match.kind === 'route' && match.route.alternatives.length > 0) {
         need(match.route.alternatives, f.at, `${f.product} request ${label} (${match.route.route})`);
       } else {
         unresolved.add(f.product);

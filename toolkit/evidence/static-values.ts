@@ -125,6 +125,14 @@ export class FileValues {
       if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'method')
         return this.values(p.name, env)?.map((m) => m.toUpperCase()) ?? null;
       if (ts.isSpreadAssignment(p)) {
+        let spread = p.expression;
+        while (ts.isParenthesizedExpression(spread)) spread = spread.expression;
+        if (ts.isConditionalExpression(spread)) {
+          const branches = [spread.whenTrue, spread.whenFalse].map((b) => this.objectOf(b, env));
+          if (branches.some((b) => b === null)) return null;
+          if (branches.some((b) => b?.properties.some((q) => q.name?.getText() === 'method'))) return null;
+          continue;
+        }
         const inner = this.objectOf(p.expression, env);
         if (inner === null) return null;
         if (inner !== undefined) {

@@ -59,7 +59,12 @@ class Tally {
   }
 }
 
-const norm = (kind: string, address: string): string => `${kind} ${address.replace(/\s*\(.*\)$/, '').replace(/\s+/g, '').replace(/\/$/, '').toLowerCase()}`;
+const norm = (kind: string, address: string): string =>
+  `${kind} ${address
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/\s+/g, '')
+    .replace(/\/$/, '')
+    .toLowerCase()}`;
 
 export interface RealAppRun {
   repo: string;
@@ -85,10 +90,26 @@ export function runOne(file: LabelFile, label: Label): RealAppRun {
     const inputs = loadApp(join(file.localPath, label.manifest), file.localPath, file.localPath);
     const evidence = appEvidence(inputs);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { repo: file.repo, commit: file.commit, manifest: label.manifest, lines: evidence.code.lines, seconds, evidence, error: null };
+    return {
+      repo: file.repo,
+      commit: file.commit,
+      manifest: label.manifest,
+      lines: evidence.code.lines,
+      seconds,
+      evidence,
+      error: null,
+    };
   } catch (error) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { repo: file.repo, commit: file.commit, manifest: label.manifest, lines: 0, seconds, evidence: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      repo: file.repo,
+      commit: file.commit,
+      manifest: label.manifest,
+      lines: 0,
+      seconds,
+      evidence: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -112,8 +133,14 @@ function main(): void {
         crashes.push(`${name}: ${run.error ?? ''}`);
         continue;
       }
-      rows.push(`${file.repo} @ ${file.commit.slice(0, 12)}  ${label.manifest}  ${run.lines} lines  ${run.seconds.toFixed(2)} s`);
-      egress.add(name, e.egress.map((x) => norm(x.kind, x.address)), label.egressDeclared.map((x) => norm(x.kind, x.address)));
+      rows.push(
+        `${file.repo} @ ${file.commit.slice(0, 12)}  ${label.manifest}  ${run.lines} lines  ${run.seconds.toFixed(2)} s`,
+      );
+      egress.add(
+        name,
+        e.egress.map((x) => norm(x.kind, x.address)),
+        label.egressDeclared.map((x) => norm(x.kind, x.address)),
+      );
       storage.add(name, e.storage, label.storage);
       scopes.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
       for (const s of e.scopes.unused)
@@ -127,8 +154,12 @@ function main(): void {
   console.log(`\nkind                    precision  recall   target`);
   console.log(`declared egress         ${pct(egress.precision())}       ${pct(egress.recall())}     P/R >= 0.95`);
   console.log(`storage kinds           ${pct(storage.precision())}       ${pct(storage.recall())}     P/R >= 0.9`);
-  console.log(`scopes used             ${pct(scopes.precision())}       ${pct(scopes.recall())}     P >= 0.95, R >= 0.8 (labelled-unverifiable scopes neither credit nor debit)`);
-  console.log(`false unused: ${falseUnused.length}  false missing: ${falseMissing.length}  RoA wrong: ${roaWrong.length}  crashes: ${crashes.length}`);
+  console.log(
+    `scopes used             ${pct(scopes.precision())}       ${pct(scopes.recall())}     P >= 0.95, R >= 0.8 (labelled-unverifiable scopes neither credit nor debit)`,
+  );
+  console.log(
+    `false unused: ${falseUnused.length}  false missing: ${falseMissing.length}  RoA wrong: ${roaWrong.length}  crashes: ${crashes.length}`,
+  );
   if (verbose) {
     for (const [title, lines] of [
       ['egress', egress.misses],

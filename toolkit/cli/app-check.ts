@@ -37,7 +37,13 @@ export interface AppCheckResult {
 }
 
 /** The code-based problem kinds of the older, this-repository-only scan: the app evidence replaces them. */
-const REPLACED: readonly ProblemKind[] = ['missing-scope', 'unused-scope', 'code-egress-undeclared', 'missing-module', 'removed-api'];
+const REPLACED: readonly ProblemKind[] = [
+  'missing-scope',
+  'unused-scope',
+  'code-egress-undeclared',
+  'missing-module',
+  'removed-api',
+];
 
 export function compiledFacts(policyDir: string): StatementFacts {
   const check = checkPolicy(readPolicyFiles(policyDir));
@@ -58,7 +64,8 @@ export function readKeyFamilies(policyDir: string): KeyFamily[] {
     const o = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const field = (k: string): string => {
       const v = o[k];
-      if (typeof v !== 'string' || v === '') throw new EvidenceInputError(`${file}: [${i}].${k} must be a non-empty string`);
+      if (typeof v !== 'string' || v === '')
+        throw new EvidenceInputError(`${file}: [${i}].${k} must be a non-empty string`);
       return v;
     };
     const prefix = field('prefix');
@@ -85,7 +92,10 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const app = appEvidence(first);
   const ownRepository = root === resolve(REPO_ROOT) || options.factsFile !== undefined;
   const inventory = ownRepository ? INVENTORY : readKeyFamilies(policyDir);
-  const names = { manifest: app.manifest, statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml` };
+  const names = {
+    manifest: app.manifest,
+    statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,
+  };
   const base = runChecks({
     manifest: first.manifest,
     facts,
@@ -93,7 +103,10 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
     inventory,
     names: ownRepository ? { manifest: app.manifest } : names,
   });
-  const more = checkAppAgainstStatement(app, facts, inventory, { ...names, inventory: ownRepository ? 'src/domain/inventory.ts' : `${KEY_FAMILIES_FILE}` });
+  const more = checkAppAgainstStatement(app, facts, inventory, {
+    ...names,
+    inventory: ownRepository ? 'src/domain/inventory.ts' : `${KEY_FAMILIES_FILE}`,
+  });
   const problems = [...base.problems.filter((p) => !REPLACED.includes(p.kind)), ...more.problems];
   const warnings = [...base.warnings.filter((w) => !w.includes('PRODUCT_PATH_RULES')), ...more.warnings];
   return { report: { ...base, ok: problems.length === 0, problems, warnings }, app, facts };

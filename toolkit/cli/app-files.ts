@@ -27,11 +27,37 @@ export class AppLoadError extends Error {
 
 const CODE_EXT = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 const SKIP_DIRS = new Set([
-  'node_modules', '.git', 'build', 'dist', 'out', 'coverage', '.next', '.nx', '.turbo', '.cache', '__tests__',
-  '__mocks__', 'test', 'tests', 'e2e', 'cypress', 'playwright', '.storybook', 'storybook-static', 'public',
+  'node_modules',
+  '.git',
+  'build',
+  'dist',
+  'out',
+  'coverage',
+  '.next',
+  '.nx',
+  '.turbo',
+  '.cache',
+  '__tests__',
+  '__mocks__',
+  'test',
+  'tests',
+  'e2e',
+  'cypress',
+  'playwright',
+  '.storybook',
+  'storybook-static',
+  'public',
 ]);
 const BUILD_SEGMENTS = new Set(['build', 'dist', 'out', 'public', 'www']);
-const PROJECT_FILES = ['package.json', 'project.json', 'vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'webpack.config.js', 'webpack.config.ts'];
+const PROJECT_FILES = [
+  'package.json',
+  'project.json',
+  'vite.config.ts',
+  'vite.config.js',
+  'vite.config.mjs',
+  'webpack.config.js',
+  'webpack.config.ts',
+];
 
 type Problem = AppEvidence['problems'][number];
 
@@ -44,7 +70,14 @@ export function isExcluded(path: string): boolean {
   const parts = path.split(/[\\/]/);
   if (parts.some((p) => SKIP_DIRS.has(p))) return true;
   const name = parts[parts.length - 1] ?? '';
-  return /\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/.test(name) || /^(vite|webpack|jest|vitest|babel|eslint|prettier|rollup|postcss|tailwind|craco|knip|playwright)\.config\./.test(name) || name === 'setupTests.ts' || name === 'setupTests.js';
+  return (
+    /\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/.test(name) ||
+    /^(vite|webpack|jest|vitest|babel|eslint|prettier|rollup|postcss|tailwind|craco|knip|playwright)\.config\./.test(
+      name,
+    ) ||
+    name === 'setupTests.ts' ||
+    name === 'setupTests.js'
+  );
 }
 
 function walk(dir: string, out: string[], root: string, depth = 0): void {
@@ -72,11 +105,13 @@ export function findManifests(root: string): string[] {
     }
     for (const e of entries) {
       if (e.isFile() && e.name === 'manifest.yml') found.push(join(dir, e.name));
-      else if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) visit(join(dir, e.name), depth + 1);
+      else if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
+        visit(join(dir, e.name), depth + 1);
     }
   };
   visit(root, 0);
-  if (found.length === 0 && existsSync(join(root, 'manifest.template.yml'))) return [join(root, 'manifest.template.yml')];
+  if (found.length === 0 && existsSync(join(root, 'manifest.template.yml')))
+    return [join(root, 'manifest.template.yml')];
   return found.sort((a, b) => a.split(sep).length - b.split(sep).length || a.localeCompare(b));
 }
 
@@ -88,7 +123,13 @@ function substitute(text: string, file: string, problems: Problem[]): string {
       line.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
         const value = process.env[name];
         if (value !== undefined) return value;
-        problems.push({ file, line: i + 1, rule: 'manifest-variable', severity: 'warning', message: `\${${name}} is not set in the environment; read as written` });
+        problems.push({
+          file,
+          line: i + 1,
+          rule: 'manifest-variable',
+          severity: 'warning',
+          message: `\${${name}} is not set in the environment; read as written`,
+        });
         return whole;
       }),
     )
@@ -99,7 +140,14 @@ export function readManifestFile(abs: string, shown: string): { doc: Record<stri
   if (!existsSync(abs)) throw new AppLoadError(shown, 0, 'no such file');
   const problems: Problem[] = [];
   if (basename(abs) === 'manifest.template.yml')
-    problems.push({ file: shown, line: 0, rule: 'manifest-template', severity: 'warning', message: 'read manifest.template.yml: the manifest is generated from it before deploy, so what is deployed may differ' });
+    problems.push({
+      file: shown,
+      line: 0,
+      rule: 'manifest-template',
+      severity: 'warning',
+      message:
+        'read manifest.template.yml: the manifest is generated from it before deploy, so what is deployed may differ',
+    });
   const text = substitute(readFileSync(abs, 'utf8'), shown, problems);
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(text, { merge: true, lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -157,7 +205,9 @@ class Resolution {
         ...options,
         allowJs: true,
         moduleResolution:
-          options.moduleResolution === ts.ModuleResolutionKind.Bundler ? ts.ModuleResolutionKind.Bundler : ts.ModuleResolutionKind.Node10,
+          options.moduleResolution === ts.ModuleResolutionKind.Bundler
+            ? ts.ModuleResolutionKind.Bundler
+            : ts.ModuleResolutionKind.Node10,
       };
       if (options.moduleResolution === ts.ModuleResolutionKind.Bundler) options.module = ts.ModuleKind.ESNext;
       r = { options, cache: ts.createModuleResolutionCache(dirname(config || file), (s) => s, options) };
@@ -250,7 +300,10 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
   }
   const appRoot = dirname(manifestAbs);
   const rel = (abs: string): string => relative(shownRoot, abs).split(sep).join('/');
-  const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<string, unknown>;
+  const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<
+    string,
+    unknown
+  >;
   const entries: { abs: string; side: CodeSide }[] = [];
 
   for (const fn of list(modules.function)) {
@@ -258,7 +311,14 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
     if (handler === null) continue;
     const file = handlerFile(appRoot, handler);
     if (file) entries.push({ abs: file, side: 'backend' });
-    else problems.push({ file: manifestPath, line: 0, rule: 'handler-not-found', severity: 'warning', message: `function ${String(fn.key)}: no source file for handler ${handler} under src/` });
+    else
+      problems.push({
+        file: manifestPath,
+        line: 0,
+        rule: 'handler-not-found',
+        severity: 'warning',
+        message: `function ${String(fn.key)}: no source file for handler ${handler} under src/`,
+      });
   }
   const native = new Set<string>();
   for (const items of Object.values(modules))
@@ -272,9 +332,16 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
       entries.push({ abs, side: 'browser' });
       continue;
     }
-    const source = native.has(key) && existsSync(abs) && statSync(abs).isDirectory() ? abs : customUiSource(appRoot, repoRoot, path);
+    const source =
+      native.has(key) && existsSync(abs) && statSync(abs).isDirectory() ? abs : customUiSource(appRoot, repoRoot, path);
     if (source === null) {
-      problems.push({ file: manifestPath, line: 0, rule: 'resource-source-not-found', severity: 'warning', message: `resource ${key} (${path}): no source folder found behind it` });
+      problems.push({
+        file: manifestPath,
+        line: 0,
+        rule: 'resource-source-not-found',
+        severity: 'warning',
+        message: `resource ${key} (${path}): no source folder found behind it`,
+      });
       continue;
     }
     const files: string[] = [];
@@ -295,7 +362,13 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
     try {
       text = readFileSync(next.abs, 'utf8');
     } catch {
-      problems.push({ file: rel(next.abs), line: 0, rule: 'unreadable-file', severity: 'warning', message: 'could not read the file' });
+      problems.push({
+        file: rel(next.abs),
+        line: 0,
+        rule: 'unreadable-file',
+        severity: 'warning',
+        message: 'could not read the file',
+      });
       continue;
     }
     const path = rel(next.abs);

@@ -70,7 +70,9 @@ export function main(argv: readonly string[]): number {
   }
   console.log(`check: the statement agrees with ${app.manifest}, the code and the data inventory`);
   for (const line of summary(report)) console.log(`  ${line}`);
-  console.log(`  scopes used by the code: ${app.scopes.used.join(', ') || 'none'}; storage in code: ${app.storage.join(', ') || 'none'}`);
+  console.log(
+    `  scopes used by the code: ${app.scopes.used.join(', ') || 'none'}; storage in code: ${app.storage.join(', ') || 'none'}`,
+  );
   return 0;
 }
 

@@ -51,7 +51,10 @@ export function describe(e: AppEvidence): string[] {
     `  storage: ${e.storage.join(', ') || 'none'}${e.keyFamilies.length ? ` (keys: ${e.keyFamilies.map((k) => k.family).join(', ')})` : ''}`,
     `  Runs on Atlassian: ${e.runsOnAtlassian.eligible ? 'eligible' : `not eligible: ${e.runsOnAtlassian.reasons.join('; ')}`}`,
   ];
-  for (const p of e.problems) out.push(`  ${p.severity === 'error' ? '✗' : '!'} ${p.file}${p.line ? `:${p.line}` : ''}: [${p.rule}] ${p.message}`);
+  for (const p of e.problems)
+    out.push(
+      `  ${p.severity === 'error' ? '✗' : '!'} ${p.file}${p.line ? `:${p.line}` : ''}: [${p.rule}] ${p.message}`,
+    );
   return out;
 }
 

@@ -33,6 +33,9 @@ export interface AppInputs {
   problems: AppEvidence['problems'];
 }
 
+/** Loading problems that mean some of the app's code was not read: no scope can then be called unused. */
+const INCOMPLETE_RULES = ['handler-not-found', 'resource-source-not-found', 'unreadable-file'];
+
 type ScopeProduct = RestProduct | 'forge' | 'other';
 
 /** Which product a scope belongs to, for "were all calls of that product resolved?". */
@@ -125,14 +128,26 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
     else if (f.type === 'graphql') {
       if (f.scopes === null) {
         unresolved.add('other');
-        problems.push({ ...split(f.at), rule: 'unverified-call', severity: 'warning', message: `${f.what}: which GraphQL fields it reads cannot be told statically` });
-      } else for (const s of f.scopes) if (declared.has(s)) used.add(s);
-        else unresolved.add('other');
+        problems.push({
+          ...split(f.at),
+          rule: 'unverified-call',
+          severity: 'warning',
+          message: `${f.what}: which GraphQL fields it reads cannot be told statically`,
+        });
+      } else
+        for (const s of f.scopes)
+          if (declared.has(s)) used.add(s);
+          else unresolved.add('other');
     } else if (f.type === 'rest') {
       const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
       if (f.path === null || f.method === null || f.path.startsWith('${')) {
         unresolved.add(f.product);
-        problems.push({ ...split(f.at), rule: 'unverified-call', severity: 'warning', message: `${f.product} request ${label}: the ${f.path === null || f.path.startsWith('${') ? 'path' : 'method'} is not static, so its scopes cannot be told` });
+        problems.push({
+          ...split(f.at),
+          rule: 'unverified-call',
+          severity: 'warning',
+          message: `${f.product} request ${label}: the ${f.path === null || f.path.startsWith('${') ? 'path' : 'method'} is not static, so its scopes cannot be told`,
+        });
         continue;
       }
       const match = matchRoute(f.product, f.method, f.path);
@@ -140,11 +155,22 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
         match.kind === 'route' &&
         match.route.alternatives.every((alt) => alt.every((s) => s.split(':').length > 2)) &&
         !match.route.alternatives.flat().some((s) => declared.has(s));
-      const suffixes = new Set(match.kind === 'route' ? match.route.alternatives.flat().map((s) => s.split(':').pop()) : []);
-      if (match.kind === 'route' && granularOnly && ![...declared].some((s) => s.split(':').length > 2 && suffixes.has(s.split(':').pop()))) {
+      const suffixes = new Set(
+        match.kind === 'route' ? match.route.alternatives.flat().map((s) => s.split(':').pop()) : [],
+      );
+      if (
+        match.kind === 'route' &&
+        granularOnly &&
+        ![...declared].some((s) => s.split(':').length > 2 && suffixes.has(s.split(':').pop()))
+      ) {
         // The description lists only granular scopes, and the app uses classic ones: the classic equivalent is not in the facts.
         unresolved.add(f.product);
-        problems.push({ ...split(f.at), rule: 'unverified-call', severity: 'warning', message: `${f.product} request ${label}: Atlassian's description of ${match.route.route} lists only granular scopes (${match.route.alternatives.map((a) => a.join(' + ')).join(' or ')}), and the manifest declares classic ones` });
+        problems.push({
+          ...split(f.at),
+          rule: 'unverified-call',
+          severity: 'warning',
+          message: `${f.product} request ${label}: Atlassian's description of ${match.route.route} lists only granular scopes (${match.route.alternatives.map((a) => a.join(' + ')).join(' or ')}), and the manifest declares classic ones`,
+        });
       } else if (match.kind === 'route' && match.route.alternatives.length > 0) {
         need(match.route.alternatives, f.at, `${f.product} request ${label} (${match.route.route})`);
       } else {
@@ -154,29 +180,42 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
             ? `Atlassian's description of ${match.route.route} names no scope`
             : match.kind === 'ambiguous'
               ? `it fits ${match.routes.length} routes that need different scopes`
-              : 'no route in Atlassian\'s REST descriptions matches it';
-        problems.push({ ...split(f.at), rule: 'unverified-call', severity: 'warning', message: `${f.product} request ${label}: ${why}` });
+              : "no route in Atlassian's REST descriptions matches it";
+        problems.push({
+          ...split(f.at),
+          rule: 'unverified-call',
+          severity: 'warning',
+          message: `${f.product} request ${label}: ${why}`,
+        });
       }
     }
   }
   for (const [scope] of manifestJustified(inputs.facts, inputs.manifest)) if (declared.has(scope)) used.add(scope);
 
   const triggers = triggerProducts(inputs.manifest);
+  const complete = !inputs.problems.some((p) => INCOMPLETE_RULES.includes(p.rule));
   const unused: string[] = [];
   const unverified: string[] = [];
   for (const scope of declared) {
     if (used.has(scope)) continue;
     const product = scopeProduct(scope);
     const provable =
-      product === 'forge' ||
-      ((product === 'jira' || product === 'confluence') &&
-        REST_SCOPES.get(product)?.has(scope) === true &&
-        !unresolved.has(product) &&
-        !triggers.has(product));
+      complete &&
+      (product === 'forge' ||
+        ((product === 'jira' || product === 'confluence') &&
+          REST_SCOPES.get(product)?.has(scope) === true &&
+          !unresolved.has(product) &&
+          !triggers.has(product)));
     (provable ? unused : unverified).push(scope);
   }
   for (const scope of unused)
-    problems.push({ file: inputs.manifestPath, line: 0, rule: 'unused-scope', severity: 'warning', message: `the manifest declares ${scope}, and no call in the code needs it (every ${scopeProduct(scope)} call was resolved)` });
+    problems.push({
+      file: inputs.manifestPath,
+      line: 0,
+      rule: 'unused-scope',
+      severity: 'warning',
+      message: `the manifest declares ${scope}, and no call in the code needs it (every ${scopeProduct(scope)} call was resolved)`,
+    });
   return {
     scopes: {
       declared: [...inputs.facts.scopes],
@@ -202,7 +241,9 @@ function egressInCode(facts: ManifestFacts, findings: readonly Finding[]): CodeE
         address === null
           ? entries.length > 0 || facts.configurableEgress
           : entries.some((e) => e.host !== null && hostCovered(e.host, address)) ||
-            entries.some((e) => e.remote !== null && facts.remotes.find((r) => r.key === e.remote)?.hosts.includes(address));
+            entries.some(
+              (e) => e.remote !== null && facts.remotes.find((r) => r.key === e.remote)?.hosts.includes(address),
+            );
     }
     out.push({ kind: f.kind, address: f.address, declared, at: f.at, via: f.via });
   }
@@ -213,11 +254,24 @@ function storageKinds(inputs: AppInputs, findings: readonly Finding[]): StorageE
   const kinds = new Set<StorageEvidenceKind>();
   for (const f of findings) {
     if (f.type === 'storage') kinds.add(f.kind);
-    if (f.type === 'rest' && f.path !== null && /\/propert(y|ies)\b/.test(f.path) && (f.method === 'PUT' || f.method === 'POST'))
+    if (
+      f.type === 'rest' &&
+      f.path !== null &&
+      /\/propert(y|ies)\b/.test(f.path) &&
+      (f.method === 'PUT' || f.method === 'POST')
+    )
       kinds.add('product-properties');
   }
   for (const s of inputs.facts.storage) if (s.kind !== 'kvs') kinds.add(s.kind);
-  const order: StorageEvidenceKind[] = ['kvs', 'legacy-storage', 'custom-entities', 'sql', 'object-store', 'product-properties', 'secrets'];
+  const order: StorageEvidenceKind[] = [
+    'kvs',
+    'legacy-storage',
+    'custom-entities',
+    'sql',
+    'object-store',
+    'product-properties',
+    'secrets',
+  ];
   return order.filter((k) => kinds.has(k));
 }
 
@@ -256,10 +310,17 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
     const host = entry.host;
     const ofKind = inCode.filter((e) => e.kind === entry.kind);
     if (ofKind.some((e) => e.address === null || hostCovered(host, e.address))) continue;
-    problems.push({ file: inputs.manifestPath, line: 0, rule: 'egress-unused', severity: 'warning', message: `permissions.external.${entry.kind} declares ${entry.address}, and no code was seen to contact it` });
+    problems.push({
+      file: inputs.manifestPath,
+      line: 0,
+      rule: 'egress-unused',
+      severity: 'warning',
+      message: `permissions.external.${entry.kind} declares ${entry.address}, and no code was seen to contact it`,
+    });
   }
   for (const f of findings)
-    if (f.type === 'removed-api') problems.push({ ...split(f.at), rule: 'removed-api', severity: 'warning', message: f.what });
+    if (f.type === 'removed-api')
+      problems.push({ ...split(f.at), rule: 'removed-api', severity: 'warning', message: f.what });
 
   const roa = runsOnAtlassian(inputs.facts);
   return {

@@ -13,13 +13,7 @@ import { phoneHomeSdk } from './sdk-hosts';
 import { FileValues } from './static-values';
 
 export type StorageKindInCode =
-  | 'kvs'
-  | 'legacy-storage'
-  | 'custom-entities'
-  | 'sql'
-  | 'object-store'
-  | 'product-properties'
-  | 'secrets';
+  'kvs' | 'legacy-storage' | 'custom-entities' | 'sql' | 'object-store' | 'product-properties' | 'secrets';
 
 export type Finding =
   | {
@@ -222,10 +216,19 @@ export function scanFile(file: SourceFile): FileScan {
         at: at(node),
         via: `${sdk.what} SDK ${spec}`,
       });
-    if (spec === '@forge/kvs') findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
-    if (spec === '@forge/sql') findings.push({ type: 'storage', kind: 'sql', at: at(node), what: 'imports @forge/sql', write: true, key: null });
+    if (spec === '@forge/kvs')
+      findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
+    if (spec === '@forge/sql')
+      findings.push({ type: 'storage', kind: 'sql', at: at(node), what: 'imports @forge/sql', write: true, key: null });
     if (spec === '@forge/os' || spec === '@forge/object-store')
-      findings.push({ type: 'storage', kind: 'object-store', at: at(node), what: `imports ${spec}`, write: true, key: null });
+      findings.push({
+        type: 'storage',
+        kind: 'object-store',
+        at: at(node),
+        what: `imports ${spec}`,
+        write: true,
+        key: null,
+      });
   };
 
   // Imports and requires: bindings and the import graph.
@@ -236,7 +239,8 @@ export function scanFile(file: SourceFile): FileScan {
       if (!clause?.isTypeOnly) {
         const named = clause?.namedBindings;
         const values = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
-        const isValue = !clause || clause.name !== undefined || (named && ts.isNamespaceImport(named)) || values.length > 0;
+        const isValue =
+          !clause || clause.name !== undefined || (named && ts.isNamespaceImport(named)) || values.length > 0;
         if (isValue) importedPackage(spec, node);
         if (clause?.name) bindings.set(clause.name.text, { pkg: spec, members: [] });
         if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { pkg: spec, members: [] });
@@ -266,10 +270,7 @@ export function scanFile(file: SourceFile): FileScan {
     if (ts.isVariableDeclaration(node) && node.initializer) {
       const req = requireTarget(node.initializer);
       if (req !== null) bindPattern(node.name, req, []);
-      else if (
-        ts.isPropertyAccessExpression(node.initializer) &&
-        requireTarget(node.initializer.expression) !== null
-      ) {
+      else if (ts.isPropertyAccessExpression(node.initializer) && requireTarget(node.initializer.expression) !== null) {
         const pkg = requireTarget(node.initializer.expression) ?? '';
         const member = node.initializer.name.text;
         bindPattern(node.name, pkg, member === 'default' ? [] : [member]);
@@ -315,7 +316,12 @@ export function scanFile(file: SourceFile): FileScan {
       findings.push({ type: 'rest', product, method, path, at: at(node) });
     };
     const direct = { method: methodOf(node.arguments[1], consts), path: pathOf(node.arguments[0], consts) };
-    if (direct.method !== null && direct.path !== null && !direct.path.startsWith(PLACEHOLDER) && !/\/\$\{…\}\//.test(direct.path))
+    if (
+      direct.method !== null &&
+      direct.path !== null &&
+      !direct.path.startsWith(PLACEHOLDER) &&
+      !/\/\$\{…\}\//.test(direct.path)
+    )
       return push(direct.method, direct.path);
     for (const env of values.environments(node)) {
       const paths = values.values(node.arguments[0], env);
@@ -347,7 +353,8 @@ export function scanFile(file: SourceFile): FileScan {
       findings.push({ type: 'graphql', scopes: graphqlScopes(query), at: at(node), what: text(node) });
       return;
     }
-    if (last === 'fetch' && !names.slice(0, -1).includes(CALL)) return egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
+    if (last === 'fetch' && !names.slice(0, -1).includes(CALL))
+      return egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
     if (last === 'invokeRemote') return egress('remote', null, node, '@forge/api invokeRemote');
     const s = names.indexOf('storage');
     if (s >= 0 && names[s + 1] !== CALL) {
@@ -360,11 +367,16 @@ export function scanFile(file: SourceFile): FileScan {
         storageOp('legacy-storage', node, op, false);
       } else if (op !== '') {
         storageOp('legacy-storage', node, op, true);
-        findings.push({ type: 'removed-api', at: at(node), what: `legacy storage from @forge/api (${text(node)}): removed on 2026-06-22 (CHANGE-3252); use @forge/kvs` });
+        findings.push({
+          type: 'removed-api',
+          at: at(node),
+          what: `legacy storage from @forge/api (${text(node)}): removed on 2026-06-22 (CHANGE-3252); use @forge/kvs`,
+        });
       }
       return;
     }
-    if (names.includes('privacy')) findings.push({ type: 'scope', scope: 'report:personal-data', at: at(node), what: text(node) });
+    if (names.includes('privacy'))
+      findings.push({ type: 'scope', scope: 'report:personal-data', at: at(node), what: text(node) });
     if (names.includes('properties') && /^on(Jira|Confluence)/.test(names[names.indexOf('properties') + 1] ?? ''))
       storageOp('product-properties', node, names[names.length - 1] ?? '', false);
   };
@@ -395,7 +407,8 @@ export function scanFile(file: SourceFile): FileScan {
             const last = names[names.length - 1];
             if (last === 'requestJira') rest('jira', call);
             else if (last === 'requestConfluence') rest('confluence', call);
-            else if (last === 'invokeRemote' || last === 'requestRemote') egress('remote', null, call, `@forge/bridge ${last}`);
+            else if (last === 'invokeRemote' || last === 'requestRemote')
+              egress('remote', null, call, `@forge/bridge ${last}`);
           } else if (pkg === '@atlassian/forge-graphql') {
             const last = names[names.length - 1] ?? '';
             if (names.includes('compass') && last !== 'asApp' && last !== 'asUser' && last !== CALL)
@@ -406,17 +419,25 @@ export function scanFile(file: SourceFile): FileScan {
             let address = pathOf(first, consts);
             if (first && ts.isObjectLiteralExpression(first)) {
               const url = first.properties.find(
-                (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && /^(url|baseURL|prefixUrl)$/.test(p.name.getText()),
+                (p): p is ts.PropertyAssignment =>
+                  ts.isPropertyAssignment(p) && /^(url|baseURL|prefixUrl)$/.test(p.name.getText()),
               );
               address = url ? pathOf(url.initializer, consts) : null;
             }
             egress(side === 'browser' ? 'fetch.client' : 'fetch.backend', address, call, pkg);
           }
         } else if (!binding && (!locals.has(chain.root) || ['window', 'globalThis', 'self'].includes(chain.root))) {
-          const global = ['window', 'globalThis', 'self'].includes(chain.root) ? chain.names : [chain.root, ...chain.names];
+          const global = ['window', 'globalThis', 'self'].includes(chain.root)
+            ? chain.names
+            : [chain.root, ...chain.names];
           const first = global[0];
           if (first === 'fetch' && global.length === 1 && call)
-            egress(side === 'browser' ? 'fetch.client' : 'fetch.backend', pathOf(call.arguments[0], consts), call, 'fetch');
+            egress(
+              side === 'browser' ? 'fetch.client' : 'fetch.backend',
+              pathOf(call.arguments[0], consts),
+              call,
+              'fetch',
+            );
           else if (first === 'XMLHttpRequest' && ts.isNewExpression(node) && side === 'browser')
             egress('fetch.client', null, node, 'XMLHttpRequest');
           else if (first === 'navigator' && global[1] === 'sendBeacon' && call)

@@ -66,7 +66,12 @@ export function checkAppAgainstStatement(
   for (const p of evidence.problems) {
     const where = `${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
     if (p.severity === 'error') {
-      const kind = p.rule === 'missing-scope' ? 'missing-scope' : p.rule === 'undeclared-egress' ? 'code-egress-undeclared' : 'removed-api';
+      const kind =
+        p.rule === 'missing-scope'
+          ? 'missing-scope'
+          : p.rule === 'undeclared-egress'
+            ? 'code-egress-undeclared'
+            : 'removed-api';
       problems.push({ kind, message: `${where}: ${p.message}` });
     } else if (p.rule === 'unused-scope') {
       problems.push({ kind: 'unused-scope', message: `${where}: ${p.message}` });

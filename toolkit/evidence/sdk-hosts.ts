@@ -39,7 +39,11 @@ export const PHONE_HOME_SDKS: readonly PhoneHomeSdk[] = [
     what: 'feature flags',
     hosts: ['app.launchdarkly.com', 'events.launchdarkly.com', 'clientstream.launchdarkly.com'],
   },
-  { pkg: 'launchdarkly-node-server-sdk', what: 'feature flags', hosts: ['sdk.launchdarkly.com', 'events.launchdarkly.com'] },
+  {
+    pkg: 'launchdarkly-node-server-sdk',
+    what: 'feature flags',
+    hosts: ['sdk.launchdarkly.com', 'events.launchdarkly.com'],
+  },
   { pkg: '@launchdarkly/', what: 'feature flags', hosts: ['sdk.launchdarkly.com', 'events.launchdarkly.com'] },
   { pkg: 'flagsmith', what: 'feature flags', hosts: ['edge.api.flagsmith.com'] },
   { pkg: '@octokit/rest', what: 'api client', hosts: ['api.github.com'] },

@@ -27,7 +27,8 @@ export class FileValues {
       this.assigned.set(name, list);
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) add(node.name.text, node.initializer);
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer)
+        add(node.name.text, node.initializer);
       else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         if (ts.isIdentifier(node.left)) add(node.left.text, node.right);
         else if (ts.isPropertyAccessExpression(node.left)) add(node.left.name.text, node.right);
@@ -37,7 +38,11 @@ export class FileValues {
         add(node.name.text, node.initializer);
       else if (ts.isCallExpression(node)) {
         const callee = node.expression;
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+        const name = ts.isIdentifier(callee)
+          ? callee.text
+          : ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : null;
         if (name !== null) {
           const list = this.callsByName.get(name) ?? [];
           list.push(node);
@@ -53,7 +58,12 @@ export class FileValues {
   values(expr: ts.Expression | undefined, env: Env | null, depth = 0): string[] | null {
     if (!expr || depth > 8) return null;
     if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return [expr.text];
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isAwaitExpression(expr))
+    if (
+      ts.isParenthesizedExpression(expr) ||
+      ts.isAsExpression(expr) ||
+      ts.isNonNullExpression(expr) ||
+      ts.isAwaitExpression(expr)
+    )
       return this.values(expr.expression, env, depth + 1);
     if (ts.isTaggedTemplateExpression(expr)) return this.template(expr.template, env, depth);
     if (ts.isTemplateExpression(expr)) return this.template(expr, env, depth);
@@ -94,7 +104,10 @@ export class FileValues {
     let acc = [t.head.text];
     for (const span of t.templateSpans) {
       const v = this.values(span.expression, env, depth + 1) ?? [PLACEHOLDER];
-      acc = cross(acc, v.map((x) => x + span.literal.text));
+      acc = cross(
+        acc,
+        v.map((x) => x + span.literal.text),
+      );
     }
     return acc;
   }
@@ -104,7 +117,8 @@ export class FileValues {
     if (!expr) return undefined;
     if (depth > 6) return null;
     if (ts.isObjectLiteralExpression(expr)) return expr;
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr)) return this.objectOf(expr.expression, env, depth + 1);
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr))
+      return this.objectOf(expr.expression, env, depth + 1);
     if (ts.isIdentifier(expr)) {
       const bound = env?.bind.get(expr.text);
       if (bound) return bound.expr === undefined ? undefined : this.objectOf(bound.expr, bound.env, depth + 1);
@@ -168,7 +182,12 @@ export class FileValues {
               if (!ts.isIdentifier(el.name)) continue;
               const key = el.propertyName?.getText() ?? el.name.text;
               const prop = obj?.properties.find((p) => p.name?.getText() === key);
-              const expr = prop && ts.isPropertyAssignment(prop) ? prop.initializer : prop && ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+              const expr =
+                prop && ts.isPropertyAssignment(prop)
+                  ? prop.initializer
+                  : prop && ts.isShorthandPropertyAssignment(prop)
+                    ? prop.name
+                    : undefined;
               bind.set(el.name.text, { expr: expr ?? el.initializer, env: outer });
             }
           }
@@ -188,7 +207,8 @@ function cross(a: string[], b: string[]): string[] {
 
 function enclosingFunction(node: ts.Node): Fn | null {
   for (let n = node.parent; n !== undefined; n = n.parent) {
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))
+      return n;
   }
   return null;
 }
@@ -208,12 +228,18 @@ function isInside(node: ts.Node, outer: ts.Node): boolean {
 
 /** Exported functions, class methods and object members can have callers in other files. */
 function mayBeCalledElsewhere(fn: Fn): boolean {
-  if (ts.isMethodDeclaration(fn) || ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent)) return true;
+  if (ts.isMethodDeclaration(fn) || ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent))
+    return true;
   const decl = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : null;
   if (!decl) return true;
   const mods = ts.canHaveModifiers(decl) ? ts.getModifiers(decl) : undefined;
   if (mods?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
   const sf = fn.getSourceFile();
   const name = functionName(fn);
-  return name !== null && new RegExp(`export\\s*(default\\s+${name}\\b|\\{[^}]*\\b${name}\\b)|module\\.exports[^\\n]*\\b${name}\\b|exports\\.${name}\\b`).test(sf.text);
+  return (
+    name !== null &&
+    new RegExp(
+      `export\\s*(default\\s+${name}\\b|\\{[^}]*\\b${name}\\b)|module\\.exports[^\\n]*\\b${name}\\b|exports\\.${name}\\b`,
+    ).test(sf.text)
+  );
 }

@@ -68,7 +68,7 @@ export function absoluteHost(address: string | null): string | null {
   if (address === null) return null;
   const m = /^(?:https?:|wss?:)?\/\/([^/?#${}]+)/i.exec(address.trim());
   if (!m?.[1]) return null;
-  const host = hostOf(`//${m[1]}`);
+  const host = hostOf(m[1]);
   return host.includes('…') || host === '' ? null : host;
 }
 
@@ -340,7 +340,7 @@ export function scanFile(file: SourceFile): FileScan {
       at: at(node),
       what: text(node),
       write: STORAGE_WRITES.has(op),
-      key: keyArg && STORAGE_WRITES.has(op) ? pathOf(node.arguments[0], consts) : null,
+      key: keyArg && STORAGE_WRITES.has(op) ? (values.values(node.arguments[0], null)?.[0] ?? null) : null,
     });
   };
 

@@ -361,7 +361,9 @@ export function scanFile(file: SourceFile): FileScan {
       const op = names[s + 1] ?? '';
       if (op !== 'entity' && names.length > s + 2) return; // `storage.query().where(…)`: counted once, at `query`
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: text(node) });
-      if (op === 'entity') storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
+      if (op === 'entity') {
+        if (names[names.length - 1] !== 'entity') storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
+      }
       else if (SECRET_OPS.has(op)) {
         storageOp('secrets', node, op, false);
         storageOp('legacy-storage', node, op, false);
@@ -384,8 +386,9 @@ export function scanFile(file: SourceFile): FileScan {
   const onKvs = (names: string[], node: ts.CallExpression): void => {
     const op = names[names.length - 1] ?? '';
     const first = names[0] === 'kvs' ? names[1] : names[0];
-    if (names.includes('entity')) storageOp('custom-entities', node, op, false);
-    else if (SECRET_OPS.has(op)) {
+    if (names.includes('entity')) {
+      if (op !== 'entity') storageOp('custom-entities', node, op, false);
+    } else if (SECRET_OPS.has(op)) {
       storageOp('secrets', node, op, false);
       storageOp('kvs', node, op, false);
     } else if (first !== undefined && first !== CALL && (first === op || first === 'transact' || first === 'query'))

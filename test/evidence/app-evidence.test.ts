@@ -41,7 +41,7 @@ test('a scope is unused only when every call of its product was resolved', () =>
 
 test('tests and build output are not app code; UI Kit resources are browser code', () => {
   const [dynamic] = evidenceOf('dynamic-path');
-  expect(dynamic?.code.files.map((f) => f.path)).not.toContain('src/index.test.ts');
+  expect(dynamic?.code.files.map((f) => f.path)).not.toContain('src/index.spec.ts');
   const [subfolder] = evidenceOf('subfolder');
   expect(subfolder?.code.files).toEqual([{ path: 'viewer/src/main.tsx', side: 'browser' }]);
   const [uiKit] = evidenceOf('ui-kit');

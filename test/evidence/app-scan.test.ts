@@ -49,10 +49,12 @@ test('a variable assigned in branches yields each path; an exported helper keeps
 });
 
 test('CommonJS requires and @forge/bridge calls in browser code are read; @forge/api is backend only', () => {
-  const cjs = "const api = require('@forge/api');\nexports.me = () => api.asUser().requestJira(api.route`/rest/api/3/myself`);";
+  const cjs =
+    "const api = require('@forge/api');\nexports.me = () => api.asUser().requestJira(api.route`/rest/api/3/myself`);";
   expect(rest(cjs, 'src/a.js')).toEqual(['jira GET /rest/api/3/myself']);
   expect(rest(cjs, 'src/a.js', 'browser')).toEqual([]);
-  const bridge = "import { requestConfluence } from '@forge/bridge';\nexport const p = () => requestConfluence('/wiki/api/v2/spaces', { method: 'GET' });";
+  const bridge =
+    "import { requestConfluence } from '@forge/bridge';\nexport const p = () => requestConfluence('/wiki/api/v2/spaces', { method: 'GET' });";
   expect(rest(bridge, 'ui/a.tsx', 'browser')).toEqual(['confluence GET /wiki/api/v2/spaces']);
 });
 
@@ -71,7 +73,9 @@ test('storage keys: literal and template prefixes, entity names, legacy storage 
     '}',
   ].join('\n');
   const { findings } = scanFile({ path: 'src/s.ts', text, side: 'backend' });
-  const storage = findings.flatMap((f) => (f.type === 'storage' ? [`${f.kind} ${f.write ? 'write' : 'read'} ${f.key ?? ''}`] : []));
+  const storage = findings.flatMap((f) =>
+    f.type === 'storage' ? [`${f.kind} ${f.write ? 'write' : 'read'} ${f.key ?? ''}`] : [],
+  );
   expect(storage).toEqual([
     'kvs write settings',
     'kvs write job:${…}',

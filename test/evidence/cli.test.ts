@@ -22,10 +22,25 @@ test('evidence --json prints exactly one JSON object with the issue fields, and 
   const out = run('evidence', join(APPS_DIR, 'js-only'), '--json');
   expect(out.status).toBe(0);
   const body = JSON.parse(out.stdout) as Record<string, unknown>;
-  for (const key of ['manifest', 'egress', 'egressInCode', 'remotes', 'providers', 'connectModules', 'dynamicWebTriggers', 'scopes', 'storage', 'runsOnAtlassian', 'problems'])
+  for (const key of [
+    'manifest',
+    'egress',
+    'egressInCode',
+    'remotes',
+    'providers',
+    'connectModules',
+    'dynamicWebTriggers',
+    'scopes',
+    'storage',
+    'runsOnAtlassian',
+    'problems',
+  ])
     expect(body).toHaveProperty(key);
   expect(body.storage).toEqual(['legacy-storage']);
-  const mono = JSON.parse(run('evidence', join(APPS_DIR, 'monorepo'), '--json').stdout) as { apps: unknown[]; manifest: string };
+  const mono = JSON.parse(run('evidence', join(APPS_DIR, 'monorepo'), '--json').stdout) as {
+    apps: unknown[];
+    manifest: string;
+  };
   expect([mono.manifest, mono.apps.length]).toEqual(['apps/alpha/manifest.yml', 2]);
 });
 
@@ -53,7 +68,9 @@ test('check: a "no egress" statement against code that phones home fails, naming
   try {
     const out = run('check', app.root);
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain('statement says "no egress" (policy/statement.yml: facts.egress is empty) but src/index.ts:1');
+    expect(out.stderr).toContain(
+      'statement says "no egress" (policy/statement.yml: facts.egress is empty) but src/index.ts:1',
+    );
     expect(out.stderr).toContain('static/settings/src/track.ts:1 (analytics SDK posthog-js) contacts us.i.posthog.com');
   } finally {
     app.dispose();
@@ -66,7 +83,9 @@ test('check: every key family the code writes must belong to a declared data cat
   try {
     const out = run('check', app.root);
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain("src/jobs.ts:8 writes custom-entities key family 'snapshot', which no declared key family covers");
+    expect(out.stderr).toContain(
+      "src/jobs.ts:8 writes custom-entities key family 'snapshot', which no declared key family covers",
+    );
     expect(out.stderr).not.toContain("key family 'totals:'");
     const market = run('marketplace', app.root);
     expect(market.status).toBe(1);

@@ -23,7 +23,10 @@ export function pinned(e: AppEvidence): Record<string, unknown> {
     storage: e.storage,
     keyFamilies: e.keyFamilies.map((k) => `${k.kind} ${k.family}`),
     runsOnAtlassian: e.runsOnAtlassian.eligible,
-    code: { backend: e.code.files.filter((f) => f.side === 'backend').map((f) => f.path), browser: e.code.files.filter((f) => f.side === 'browser').map((f) => f.path) },
+    code: {
+      backend: e.code.files.filter((f) => f.side === 'backend').map((f) => f.path),
+      browser: e.code.files.filter((f) => f.side === 'browser').map((f) => f.path),
+    },
     problems: e.problems.map((p) => `${p.severity} ${p.rule} ${p.file}${p.line > 0 ? `:${p.line}` : ''}`),
   };
 }

@@ -95,6 +95,7 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const names = {
     manifest: app.manifest,
     statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,
+    inventory: ownRepository ? 'src/domain/inventory.ts' : `policy/${KEY_FAMILIES_FILE}`,
   };
   const base = runChecks({
     manifest: first.manifest,
@@ -103,10 +104,7 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
     inventory,
     names: ownRepository ? { manifest: app.manifest } : names,
   });
-  const more = checkAppAgainstStatement(app, facts, inventory, {
-    ...names,
-    inventory: ownRepository ? 'src/domain/inventory.ts' : `${KEY_FAMILIES_FILE}`,
-  });
+  const more = checkAppAgainstStatement(app, facts, inventory, names);
   const problems = [...base.problems.filter((p) => !REPLACED.includes(p.kind)), ...more.problems];
   const warnings = [...base.warnings.filter((w) => !w.includes('PRODUCT_PATH_RULES')), ...more.warnings];
   return { report: { ...base, ok: problems.length === 0, problems, warnings }, app, facts };

@@ -56,7 +56,7 @@ for (const [product, , , alternatives] of table.routes as [RestProduct, string, 
   for (const alt of alternatives) for (const s of alt) REST_SCOPES.get(product)?.add(s);
 
 /** Scopes the manifest itself justifies: entities need storage:app, remotes receive app tokens. */
-function manifestJustified(facts: ManifestFacts, manifest: Record<string, unknown>): Map<string, string> {
+function manifestJustified(facts: ManifestFacts): Map<string, string> {
   const out = new Map<string, string>();
   const entities = facts.storage.find((s) => s.kind === 'custom-entities');
   if (entities) out.set('storage:app', entities.declaredBy);
@@ -64,7 +64,6 @@ function manifestJustified(facts: ManifestFacts, manifest: Record<string, unknow
     out.set('read:app-system-token', `remotes: ${facts.remotes.map((r) => r.key).join(', ')}`);
     out.set('read:app-user-token', `remotes: ${facts.remotes.map((r) => r.key).join(', ')}`);
   }
-  void manifest;
   return out;
 }
 
@@ -190,7 +189,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       }
     }
   }
-  for (const [scope] of manifestJustified(inputs.facts, inputs.manifest)) if (declared.has(scope)) used.add(scope);
+  for (const [scope] of manifestJustified(inputs.facts)) if (declared.has(scope)) used.add(scope);
 
   const triggers = triggerProducts(inputs.manifest);
   const complete = !inputs.problems.some((p) => INCOMPLETE_RULES.includes(p.rule));

@@ -236,7 +236,7 @@ export function scanFile(file: SourceFile): FileScan {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const spec = node.moduleSpecifier.text;
       const clause = node.importClause;
-      if (!clause?.isTypeOnly) {
+      if (clause?.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
         const named = clause?.namedBindings;
         const values = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
         const isValue =
@@ -321,8 +321,10 @@ export function scanFile(file: SourceFile): FileScan {
       direct.path !== null &&
       !direct.path.startsWith(PLACEHOLDER) &&
       !/\/\$\{…\}\//.test(direct.path)
-    )
-      return push(direct.method, direct.path);
+    ) {
+      push(direct.method, direct.path);
+      return;
+    }
     for (const env of values.environments(node)) {
       const paths = values.values(node.arguments[0], env);
       const methods = values.methods(node.arguments[1], env);
@@ -346,25 +348,36 @@ export function scanFile(file: SourceFile): FileScan {
 
   const onForgeApi = (names: string[], node: ts.CallExpression): void => {
     const last = names[names.length - 1] ?? '';
-    if (last === 'requestJira') return rest('jira', node);
-    if (last === 'requestConfluence') return rest('confluence', node);
+    if (last === 'requestJira') {
+      rest('jira', node);
+      return;
+    }
+    if (last === 'requestConfluence') {
+      rest('confluence', node);
+      return;
+    }
     if (last === 'requestGraph') {
       const query = pathOf(node.arguments[0], consts);
       findings.push({ type: 'graphql', scopes: graphqlScopes(query), at: at(node), what: text(node) });
       return;
     }
-    if (last === 'fetch' && !names.slice(0, -1).includes(CALL))
-      return egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
-    if (last === 'invokeRemote') return egress('remote', null, node, '@forge/api invokeRemote');
+    if (last === 'fetch' && !names.slice(0, -1).includes(CALL)) {
+      egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
+      return;
+    }
+    if (last === 'invokeRemote') {
+      egress('remote', null, node, '@forge/api invokeRemote');
+      return;
+    }
     const s = names.indexOf('storage');
     if (s >= 0 && names[s + 1] !== CALL) {
       const op = names[s + 1] ?? '';
       if (op !== 'entity' && names.length > s + 2) return; // `storage.query().where(…)`: counted once, at `query`
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: text(node) });
       if (op === 'entity') {
-        if (names[names.length - 1] !== 'entity') storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
-      }
-      else if (SECRET_OPS.has(op)) {
+        if (names[names.length - 1] !== 'entity')
+          storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
+      } else if (SECRET_OPS.has(op)) {
         storageOp('secrets', node, op, false);
         storageOp('legacy-storage', node, op, false);
       } else if (op !== '') {

@@ -133,7 +133,7 @@ export function scanSource(file: SourceFile): ApiUse[] {
     const pkg = stmt.moduleSpecifier.text;
     if (!isScanned(pkg)) continue;
     const clause = stmt.importClause;
-    if (clause?.isTypeOnly) continue;
+    if (clause?.phaseModifier === ts.SyntaxKind.TypeKeyword) continue;
     const named = clause?.namedBindings;
     const valueSpecifiers = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
     const importsValue =

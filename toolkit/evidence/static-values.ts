@@ -206,7 +206,9 @@ function cross(a: string[], b: string[]): string[] {
 }
 
 function enclosingFunction(node: ts.Node): Fn | null {
-  for (let n = node.parent; n !== undefined; n = n.parent) {
+  let n: ts.Node = node;
+  while (!ts.isSourceFile(n)) {
+    n = n.parent;
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n))
       return n;
   }

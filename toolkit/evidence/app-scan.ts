@@ -292,7 +292,7 @@ export function scanFile(file: SourceFile): FileScan {
     if (calls.some((n) => !['asUser', 'asApp', 'entity', 'compass', 'transact'].includes(n))) return null;
     return { pkg: base.pkg, members: [...base.members, ...chain.names] };
   };
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < (bindings.size > 0 ? 2 : 0); pass++) {
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && node.initializer && requireTarget(node.initializer) === null) {
         const alias = aliasOf(node.initializer);

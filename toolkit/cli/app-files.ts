@@ -4,7 +4,7 @@
  * Custom UI resource's source (the project behind its build folder) and each UI Kit resource (browser
  * code). All file access of `privacy-panel evidence` lives here; toolkit/evidence stays pure.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import YAML, { LineCounter } from 'yaml';
@@ -90,6 +90,15 @@ function walk(dir: string, out: string[], root: string, depth = 0): void {
   }
 }
 
+/** A folder's entries; none when it cannot be read. */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
 /** Every manifest.yml under `root` (not in node_modules or build output), nearest first. */
 export function findManifests(root: string): string[] {
   const direct = join(root, 'manifest.yml');
@@ -97,12 +106,7 @@ export function findManifests(root: string): string[] {
   const found: string[] = [];
   const visit = (dir: string, depth: number): void => {
     if (depth > 5) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = entriesOf(dir);
     for (const e of entries) {
       if (e.isFile() && e.name === 'manifest.yml') found.push(join(dir, e.name));
       else if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
@@ -242,12 +246,7 @@ function findDirNamed(root: string, name: string): string | null {
   let best: string | null = null;
   const visit = (dir: string, depth: number): void => {
     if (depth > 4 || best !== null) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = entriesOf(dir);
     for (const e of entries) {
       if (!e.isDirectory() || SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
       const abs = join(dir, e.name);

@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { CodeSide, ExternalKind, SourceFile } from '../../src/domain/evidence/types';
-import { chainOf, CALL, lineOf, staticPath } from './code-scan';
+import { chainOf, CALL, declaredNames, lineOf, staticPath } from './code-scan';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
@@ -105,26 +105,6 @@ function requireTarget(expr: ts.Expression | undefined): string | null {
   )
     return expr.arguments[0].text;
   return null;
-}
-
-/** The declared names of a file that shadow globals such as `fetch`. */
-function localNames(sf: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isVariableDeclaration(node) ||
-        ts.isFunctionDeclaration(node) ||
-        ts.isParameter(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isBindingElement(node)) &&
-      node.name &&
-      ts.isIdentifier(node.name)
-    )
-      names.add(node.name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return names;
 }
 
 function constMap(sf: ts.SourceFile): Map<string, ts.Expression> {
@@ -303,7 +283,7 @@ export function scanFile(file: SourceFile): FileScan {
     visit(sf);
   }
 
-  const locals = localNames(sf);
+  const locals = declaredNames(sf);
   const consts = constMap(sf);
   const values = new FileValues(sf);
 

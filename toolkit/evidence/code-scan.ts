@@ -56,14 +56,16 @@ export function chainOf(expr: ts.Expression): { root: string; names: string[] } 
   }
 }
 
-function declaredNames(sf: ts.SourceFile): Set<string> {
+/** The names a file declares (variables, destructured names, functions, parameters, classes): they shadow globals such as `fetch`. */
+export function declaredNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (
       (ts.isVariableDeclaration(node) ||
         ts.isFunctionDeclaration(node) ||
         ts.isParameter(node) ||
-        ts.isClassDeclaration(node)) &&
+        ts.isClassDeclaration(node) ||
+        ts.isBindingElement(node)) &&
       node.name &&
       ts.isIdentifier(node.name)
     ) {

@@ -9,9 +9,13 @@ export interface PhoneHomeSdk {
   hosts: readonly string[];
 }
 
+const LAUNCHDARKLY_BROWSER = ['app.launchdarkly.com', 'events.launchdarkly.com', 'clientstream.launchdarkly.com'];
+const LAUNCHDARKLY_SERVER = ['sdk.launchdarkly.com', 'events.launchdarkly.com'];
+const POSTHOG = ['us.i.posthog.com', 'eu.i.posthog.com', 'app.posthog.com'];
+
 export const PHONE_HOME_SDKS: readonly PhoneHomeSdk[] = [
-  { pkg: 'posthog-js', what: 'analytics', hosts: ['us.i.posthog.com', 'eu.i.posthog.com', 'app.posthog.com'] },
-  { pkg: 'posthog-node', what: 'analytics', hosts: ['us.i.posthog.com', 'eu.i.posthog.com', 'app.posthog.com'] },
+  { pkg: 'posthog-js', what: 'analytics', hosts: POSTHOG },
+  { pkg: 'posthog-node', what: 'analytics', hosts: POSTHOG },
   { pkg: '@segment/', what: 'analytics', hosts: ['api.segment.io', 'cdn.segment.com'] },
   { pkg: 'analytics-node', what: 'analytics', hosts: ['api.segment.io'] },
   { pkg: 'react-ga', what: 'analytics', hosts: ['www.google-analytics.com'] },
@@ -32,19 +36,19 @@ export const PHONE_HOME_SDKS: readonly PhoneHomeSdk[] = [
   {
     pkg: 'launchdarkly-js-client-sdk',
     what: 'feature flags',
-    hosts: ['app.launchdarkly.com', 'events.launchdarkly.com', 'clientstream.launchdarkly.com'],
+    hosts: LAUNCHDARKLY_BROWSER,
   },
   {
     pkg: 'launchdarkly-react-client-sdk',
     what: 'feature flags',
-    hosts: ['app.launchdarkly.com', 'events.launchdarkly.com', 'clientstream.launchdarkly.com'],
+    hosts: LAUNCHDARKLY_BROWSER,
   },
   {
     pkg: 'launchdarkly-node-server-sdk',
     what: 'feature flags',
-    hosts: ['sdk.launchdarkly.com', 'events.launchdarkly.com'],
+    hosts: LAUNCHDARKLY_SERVER,
   },
-  { pkg: '@launchdarkly/', what: 'feature flags', hosts: ['sdk.launchdarkly.com', 'events.launchdarkly.com'] },
+  { pkg: '@launchdarkly/', what: 'feature flags', hosts: LAUNCHDARKLY_SERVER },
   { pkg: 'flagsmith', what: 'feature flags', hosts: ['edge.api.flagsmith.com'] },
   { pkg: '@octokit/rest', what: 'api client', hosts: ['api.github.com'] },
   { pkg: '@octokit/core', what: 'api client', hosts: ['api.github.com'] },

@@ -94,3 +94,13 @@ test('check: every key family the code writes must belong to a declared data cat
     app.dispose();
   }
 });
+
+test('this repository passes its own check through the same command a vendor runs', () => {
+  const out = run('check', REPO_ROOT, '--no-write');
+  expect(out.status).toBe(0);
+  expect(out.stdout).toContain(
+    'scopes used by the code: read:confluence-user, read:jira-user, read:jira-work, report:personal-data, storage:app; storage in code: kvs',
+  );
+  expect(out.stdout).toContain('[verified] Sends no data outside Atlassian');
+  expect(out.stdout).toContain('[verified] Eligible for Runs on Atlassian');
+});

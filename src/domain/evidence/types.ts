@@ -188,12 +188,7 @@ export interface CheckReport {
 }
 
 /** Every kind of storage the evidence engine recognises in an app's code or manifest. */
-export type StorageEvidenceKind =
-  | StorageKind
-  | 'legacy-storage'
-  | 'object-store'
-  | 'product-properties'
-  | 'secrets';
+export type StorageEvidenceKind = StorageKind | 'legacy-storage' | 'object-store' | 'product-properties' | 'secrets';
 
 /** A host the code contacts, and whether the manifest lets it. */
 export interface CodeEgress {

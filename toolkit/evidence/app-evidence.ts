@@ -100,13 +100,18 @@ interface ScopeResult {
 function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   const declared = new Set(inputs.facts.scopes);
   const used = new Set<string>();
+  const alsoCovered = new Set<string>();
   const missing = new Set<string>();
   const unresolved = new Set<ScopeProduct>();
   const problems: AppEvidence['problems'] = [];
   const need = (scopes: readonly string[][], at: string, what: string): void => {
     const ok = satisfied(scopes, declared);
-    if (ok.length > 0) {
-      ok.flat().forEach((s) => used.add(s));
+    const [first, ...others] = ok;
+    if (first) {
+      // The first accepted alternative (Atlassian lists the classic one first) is credited; the others
+      // would serve too, so they are never called unused.
+      first.forEach((s) => used.add(s));
+      others.flat().forEach((s) => alsoCovered.add(s));
       return;
     }
     const closest = [...scopes].sort(
@@ -152,7 +157,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       const match = matchRoute(f.product, f.method, f.path);
       const granularOnly =
         match.kind === 'route' &&
-        match.route.alternatives.every((alt) => alt.every((s) => s.split(':').length > 2)) &&
+        match.route.alternatives.every((alt) => alt.length > 0 && alt.every((s) => s.split(':').length > 2)) &&
         !match.route.alternatives.flat().some((s) => declared.has(s));
       const suffixes = new Set(
         match.kind === 'route' ? match.route.alternatives.flat().map((s) => s.split(':').pop()) : [],
@@ -200,6 +205,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
     const product = scopeProduct(scope);
     const provable =
       complete &&
+      !alsoCovered.has(scope) &&
       (product === 'forge' ||
         ((product === 'jira' || product === 'confluence') &&
           REST_SCOPES.get(product)?.has(scope) === true &&

@@ -7,7 +7,8 @@
  *
  * Alternatives, as `forge lint` reads them (@forge/manifest getMissingScopes): each entry of an operation's
  * `x-atlassian-oauth2-scopes` (Current, Beta = granular, Deprecated) is one alternative whose scopes are ALL
- * needed; without that extension, each OAuth entry of `security` is one alternative.
+ * needed; without that extension, each OAuth entry of `security` is one alternative. An empty alternative means
+ * the route needs no scope that way.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,8 +38,8 @@ function alternatives(op: Obj): string[][] {
       if (isObj(entry)) for (const scheme of OAUTH_SCHEMES) if (scheme in entry) out.push(strings(entry[scheme]));
   }
   const seen = new Set<string>();
+  // An empty alternative is kept: it says the route needs no scope that way (e.g. no classic scope).
   return out
-    .filter((alt) => alt.length > 0)
     .map((alt) => [...new Set(alt)].sort())
     .filter((alt) => {
       const key = alt.join(' ');

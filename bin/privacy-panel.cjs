@@ -14,7 +14,10 @@ const path = require('node:path');
 const USAGE =
   'usage: privacy-panel verify FILE [--head HASH]\n\n' +
   'Checks a Privacy Panel export (the .json file). With --head, also checks that the chain ends in the head\n' +
-  'hash noted at export time. Exit codes: 0 verified, 1 problems found, 2 the file cannot be read as an export.\n';
+  'hash noted at export time. Exit codes: 0 verified, 1 problems found, 2 the file cannot be read as an export.\n' +
+  '\n       privacy-panel evidence [DIR] [--manifest FILE] [--json]   what the Forge app at DIR provably does (exit 2: unreadable)' +
+  '\n       privacy-panel check [DIR] [--policy DIR]                  its statement against that evidence (exit 1: contradictions)' +
+  '\n       privacy-panel marketplace [DIR] [--policy DIR]            its Marketplace Privacy & Security answers\n';
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function fail(message) {
@@ -22,14 +25,24 @@ function fail(message) {
   process.exit(2);
 }
 
-function loadVerifier() {
+/** A toolkit module, loaded through tsx (scoped to this one require). */
+function loadToolkit(...segments) {
   let tsx;
   try {
     tsx = require('tsx/cjs/api');
   } catch {
     fail('cannot load tsx; run `npm ci` in the repository first');
   }
-  return tsx.require(path.join(__dirname, '..', 'toolkit', 'export', 'index.ts'), __filename);
+  return tsx.require(path.join(__dirname, '..', 'toolkit', ...segments), __filename);
+}
+
+const loadVerifier = () => loadToolkit('export', 'index.ts');
+
+/** Commands that run a toolkit CLI module's `main(argv)`: evidence, check, marketplace. */
+const TOOLKIT_COMMANDS = { evidence: 'evidence.ts', check: 'check.ts', marketplace: 'marketplace-privacy.ts' };
+
+function runToolkitCommand(command, args) {
+  return loadToolkit('cli', TOOLKIT_COMMANDS[command]).main(args);
 }
 
 /** `verify FILE [--head HASH]` as { file, head }, or undefined when the arguments are not that. */
@@ -48,6 +61,7 @@ function parseArgs(argv) {
 
 function main(argv) {
   const command = argv[0];
+  if (Object.prototype.hasOwnProperty.call(TOOLKIT_COMMANDS, command)) return runToolkitCommand(command, argv.slice(1));
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   ];
   const ui = await optional('./bench/ui', 'benchUi');
   if (ui) sections.push({ title: 'Admin page', run: ui });
+  const evidence = await optional('./bench/evidence', 'benchEvidence');
+  if (evidence) sections.push({ title: 'Evidence engine', run: evidence });
   const exporter = await optional('./bench/export', 'benchExport');
   if (exporter) sections.push({ title: 'Export', run: exporter });
   const statement = await optional('./bench/statement', 'benchStatement');

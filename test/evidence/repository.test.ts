@@ -45,7 +45,7 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
     expect(existsSync(join(app.root, 'src', 'generated', 'evidence.json'))).toBe(true);
 
     app.editManifest((m) => {
-      (permissionsOf(m).scopes as string[]).push('read:jira-user:unused');
+      (permissionsOf(m).scopes as string[]).push('manage:jira-configuration');
     });
     const bad = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], {
       cwd: REPO_ROOT,
@@ -53,7 +53,7 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(
-      'manifest.yml declares scope read:jira-user:unused but no code uses an API that needs it',
+      'manifest.yml: the manifest declares manage:jira-configuration, and no call in the code needs it (every jira call was resolved)',
     );
 
     const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {

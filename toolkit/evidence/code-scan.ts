@@ -24,7 +24,7 @@ function rulesFor(pkg: ApiRule['package'], side: SourceFile['side']): ApiRule[] 
   return API_RULES.filter((r) => r.package === pkg && r.sides.includes(side));
 }
 
-function lineOf(sf: ts.SourceFile, node: ts.Node): number {
+export function lineOf(sf: ts.SourceFile, node: ts.Node): number {
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 }
 
@@ -33,10 +33,10 @@ function snippet(sf: ts.SourceFile, node: ts.Node): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
-const CALL = '()';
+export const CALL = '()';
 
 /** The callee as a chain: `api.asUser().requestJira` → root `api`, names [asUser, (), requestJira]. */
-function chainOf(expr: ts.Expression): { root: string; names: string[] } | null {
+export function chainOf(expr: ts.Expression): { root: string; names: string[] } | null {
   const names: string[] = [];
   let node: ts.Expression = expr;
   for (;;) {
@@ -56,14 +56,16 @@ function chainOf(expr: ts.Expression): { root: string; names: string[] } | null 
   }
 }
 
-function declaredNames(sf: ts.SourceFile): Set<string> {
+/** The names a file declares (variables, destructured names, functions, parameters, classes): they shadow globals such as `fetch`. */
+export function declaredNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (
       (ts.isVariableDeclaration(node) ||
         ts.isFunctionDeclaration(node) ||
         ts.isParameter(node) ||
-        ts.isClassDeclaration(node)) &&
+        ts.isClassDeclaration(node) ||
+        ts.isBindingElement(node)) &&
       node.name &&
       ts.isIdentifier(node.name)
     ) {
@@ -133,7 +135,7 @@ export function scanSource(file: SourceFile): ApiUse[] {
     const pkg = stmt.moduleSpecifier.text;
     if (!isScanned(pkg)) continue;
     const clause = stmt.importClause;
-    if (clause?.isTypeOnly) continue;
+    if (clause?.phaseModifier === ts.SyntaxKind.TypeKeyword) continue;
     const named = clause?.namedBindings;
     const valueSpecifiers = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
     const importsValue =

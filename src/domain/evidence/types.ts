@@ -186,3 +186,49 @@ export interface CheckReport {
   warnings: string[];
   evidence: Evidence;
 }
+
+/** Every kind of storage the evidence engine recognises in an app's code or manifest. */
+export type StorageEvidenceKind = StorageKind | 'legacy-storage' | 'object-store' | 'product-properties' | 'secrets';
+
+/** A host the code contacts, and whether the manifest lets it. */
+export interface CodeEgress {
+  kind: ExternalKind | 'remote';
+  /** Lowercase host; null when the address is built at run time. */
+  address: string | null;
+  /** Whether a `permissions.external` entry of that kind (or a remote) covers it. */
+  declared: boolean;
+  /** `file:line`. */
+  at: string;
+  /** What makes the call: `fetch`, `@forge/api fetch`, `analytics SDK posthog-js`, `<img src>`… */
+  via: string;
+}
+
+/** What `privacy-panel evidence --json` prints for one app: facts read from any Forge app's manifest and code. */
+export interface AppEvidence {
+  /** The manifest, relative to the folder given. */
+  manifest: string;
+  egress: { kind: ExternalKind; address: string }[];
+  egressInCode: CodeEgress[];
+  remotes: string[];
+  providers: string[];
+  connectModules: string[];
+  dynamicWebTriggers: string[];
+  scopes: {
+    declared: string[];
+    /** Needed by a call whose route (or API) is known and whose scopes the manifest holds. */
+    used: string[];
+    /** Declared, and every call of that product was resolved, yet nothing needs it. */
+    unused: string[];
+    /** Needed by a call, none of whose accepted alternatives the manifest holds. */
+    missing: string[];
+    /** Declared, not proved used, and some call of that product could not be resolved. */
+    unverified: string[];
+  };
+  storage: StorageEvidenceKind[];
+  /** Literal and template-literal prefixes of the keys (and entity names) the code writes. */
+  keyFamilies: { kind: StorageEvidenceKind; family: string; at: string }[];
+  runsOnAtlassian: { eligible: boolean; reasons: string[] };
+  /** Which files were read, and as what. */
+  code: { backend: number; browser: number; lines: number; files: { path: string; side: CodeSide }[] };
+  problems: { file: string; line: number; rule: string; message: string; severity: 'error' | 'warning' }[];
+}

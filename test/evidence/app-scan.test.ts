@@ -1,0 +1,113 @@
+/** The per-file scanner and the route table: the rules behind the app evidence. */
+import { scanFile, type Finding } from '../../toolkit/evidence/app-scan';
+import { matchRoute, normalisePath } from '../../toolkit/evidence/route-scopes';
+
+const rest = (text: string, path = 'src/x.ts', side: 'backend' | 'browser' = 'backend'): string[] =>
+  scanFile({ path, text, side })
+    .findings.filter((f): f is Extract<Finding, { type: 'rest' }> => f.type === 'rest')
+    .map((f) => `${f.product} ${f.method ?? '?'} ${f.path ?? '?'}`);
+
+test('a requester chosen at run time (asUser or asApp) still makes product calls', () => {
+  const text = [
+    "import api, { route } from '@forge/api';",
+    'export async function get(key: string, asUser: boolean) {',
+    '  const requester = asUser ? api.asUser() : api.asApp();',
+    '  return requester.requestJira(route`/rest/api/3/issue/${key}`);',
+    '}',
+  ].join('\n');
+  expect(rest(text)).toEqual(['jira GET /rest/api/3/issue/${…}']);
+});
+
+test('paths and methods passed through same-file helpers are read at each caller', () => {
+  const text = [
+    "import api, { route } from '@forge/api';",
+    'async function call(path: ReturnType<typeof route>, { method = "GET" }: { method?: string } = {}) {',
+    '  return api.asApp().requestJira(path, { method, headers: { Accept: "application/json" } });',
+    '}',
+    'export const read = (id: string) => call(route`/rest/api/3/project/${id}`);',
+    "export const write = (id: string) => call(route`/rest/api/3/issue/${id}`, { method: 'PUT' });",
+  ].join('\n');
+  expect(rest(text)).toEqual(['jira GET /rest/api/3/project/${…}', 'jira PUT /rest/api/3/issue/${…}']);
+});
+
+test('a variable assigned in branches yields each path; an exported helper keeps an unknown call too', () => {
+  const text = [
+    "import api, { route } from '@forge/api';",
+    'export async function remove(byServer: boolean, id: string) {',
+    '  let target;',
+    '  if (byServer) target = route`/rest/builds/0.1/bulkByProperties?server=${id}`;',
+    '  else target = route`/rest/builds/0.1/bulkByProperties?cloud=${id}`;',
+    "  return api.asApp().requestJira(target, { method: 'DELETE' });",
+    '}',
+    'export const send = (path: string) => api.asApp().requestJira(path as never);',
+  ].join('\n');
+  expect(rest(text)).toEqual([
+    'jira DELETE /rest/builds/0.1/bulkByProperties?server=${…}',
+    'jira DELETE /rest/builds/0.1/bulkByProperties?cloud=${…}',
+    'jira GET ?',
+  ]);
+});
+
+test('CommonJS requires and @forge/bridge calls in browser code are read; @forge/api is backend only', () => {
+  const cjs =
+    "const api = require('@forge/api');\nexports.me = () => api.asUser().requestJira(api.route`/rest/api/3/myself`);";
+  expect(rest(cjs, 'src/a.js')).toEqual(['jira GET /rest/api/3/myself']);
+  expect(rest(cjs, 'src/a.js', 'browser')).toEqual([]);
+  const bridge =
+    "import { requestConfluence } from '@forge/bridge';\nexport const p = () => requestConfluence('/wiki/api/v2/spaces', { method: 'GET' });";
+  expect(rest(bridge, 'ui/a.tsx', 'browser')).toEqual(['confluence GET /wiki/api/v2/spaces']);
+});
+
+test('storage keys: literal and template prefixes, entity names, legacy storage flagged as removed', () => {
+  const text = [
+    "import { storage } from '@forge/api';",
+    "import { kvs } from '@forge/kvs';",
+    "const PREFIX = 'job';",
+    'export async function f(id: string) {',
+    "  await kvs.set('settings', {});",
+    '  await kvs.set(`${PREFIX}:${id}`, 1);',
+    "  await kvs.entity('task').set(id, {});",
+    "  await storage.set('legacy-key', 1);",
+    '  const value = await kvs.get(id);',
+    '  return value;',
+    '}',
+  ].join('\n');
+  const { findings } = scanFile({ path: 'src/s.ts', text, side: 'backend' });
+  const storage = findings.flatMap((f) =>
+    f.type === 'storage' ? [`${f.kind} ${f.write ? 'write' : 'read'} ${f.key ?? ''}`] : [],
+  );
+  expect(storage).toEqual([
+    'kvs write settings',
+    'kvs write job:${…}',
+    'custom-entities write ',
+    'legacy-storage write legacy-key',
+    'kvs read ',
+  ]);
+  expect(findings.filter((f) => f.type === 'removed-api')).toHaveLength(1);
+});
+
+test('JSX sources with a static host are egress of their kind; relative ones are not', () => {
+  const text = [
+    'export const A = () => (<div>',
+    '  <img src="https://cdn.example.com/a.png" />',
+    '  <iframe src={`https://embed.example.com/v/${1}`} />',
+    '  <img src="./local.png" />',
+    '</div>);',
+  ].join('\n');
+  const { findings } = scanFile({ path: 'ui/a.tsx', text, side: 'browser' });
+  expect(findings.map((f) => (f.type === 'egress' ? `${f.kind} ${f.address ?? '?'}` : f.type))).toEqual([
+    'images cdn.example.com',
+    'frames embed.example.com',
+  ]);
+});
+
+test('routes: templates with parameters, /rest/api/2 read as 3, ambiguity and unknown routes', () => {
+  expect(normalisePath('/rest/api/2/issue/${…}?fields=a')).toBe('/rest/api/3/issue/${…}');
+  const issue = matchRoute('jira', 'GET', '/rest/api/latest/issue/${…}');
+  expect(issue.kind === 'route' && issue.route.route).toBe('/rest/api/3/issue/{issueIdOrKey}');
+  expect(issue.kind === 'route' && issue.route.alternatives[0]).toEqual(['read:jira-work']);
+  expect(matchRoute('jira', 'GET', '/rest/api/3/${…}').kind).toBe('ambiguous');
+  expect(matchRoute('jira', 'GET', '/rest/api/3/no-such-thing').kind).toBe('unknown-route');
+  const build = matchRoute('jira', 'POST', '/rest/builds/0.1/bulk');
+  expect(build.kind === 'route' && build.route.alternatives).toEqual([['write:build-info:jira']]);
+});

@@ -1,0 +1,111 @@
+/**
+ * Loads what `privacy-panel check` and `marketplace` need for the app at DIR: the statement compiled from
+ * DIR/policy (or --policy), the app's evidence (app-files.ts), the declared key families, and runs every
+ * check: the statement vs the manifest (run-checks.ts) and vs what the code does (app-statement-checks.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import YAML from 'yaml';
+import type { KeyFamily } from '../../src/domain/inventory';
+import type { StatementFacts } from '../../src/domain/statement/types';
+import type { AppEvidence, CheckReport, ProblemKind } from '../../src/domain/evidence/types';
+import { appEvidence } from '../evidence/app-evidence';
+import { checkAppAgainstStatement } from '../evidence/app-statement-checks';
+import { scanSources } from '../evidence/code-scan';
+import { INVENTORY } from '../evidence/inventory-checks';
+import { runChecks } from '../evidence/run-checks';
+import { checkPolicy } from '../statement/policy';
+import { formatProblem } from '../statement/problems';
+import { loadApps } from './app-files';
+import { EvidenceInputError, readFacts, readSources, REPO_ROOT } from './evidence-inputs';
+import { readPolicyFiles } from './policy-files';
+
+export const KEY_FAMILIES_FILE = 'key-families.yml';
+
+export interface AppCheckOptions {
+  /** The policy folder; default DIR/policy. */
+  policyDir?: string;
+  manifest?: string;
+  /** A compiled facts file relative to DIR (tests, and the legacy `--facts`): skips compiling policy/. */
+  factsFile?: string;
+}
+
+export interface AppCheckResult {
+  report: CheckReport;
+  app: AppEvidence;
+  facts: StatementFacts;
+}
+
+/** The code-based problem kinds of the older, this-repository-only scan: the app evidence replaces them. */
+const REPLACED: readonly ProblemKind[] = [
+  'missing-scope',
+  'unused-scope',
+  'code-egress-undeclared',
+  'missing-module',
+  'removed-api',
+];
+
+export function compiledFacts(policyDir: string): StatementFacts {
+  const check = checkPolicy(readPolicyFiles(policyDir));
+  if (check.problems.length > 0 || !check.current)
+    throw new EvidenceInputError(
+      `the statement in ${policyDir} does not compile:\n${check.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
+  return check.current.facts;
+}
+
+/** `policy/key-families.yml`: `- { name, prefix, category, personalData? }` for each key family the app writes. */
+export function readKeyFamilies(policyDir: string): KeyFamily[] {
+  const file = join(policyDir, KEY_FAMILIES_FILE);
+  if (!existsSync(file)) return [];
+  const raw: unknown = YAML.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(raw)) throw new EvidenceInputError(`${file}: must be a list of { name, prefix, category }`);
+  return raw.map((item: unknown, i) => {
+    const o = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const field = (k: string): string => {
+      const v = o[k];
+      if (typeof v !== 'string' || v === '')
+        throw new EvidenceInputError(`${file}: [${i}].${k} must be a non-empty string`);
+      return v;
+    };
+    const prefix = field('prefix');
+    return {
+      name: field('name'),
+      prefix,
+      pattern: `${prefix}…`,
+      matches: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      category: field('category'),
+      purpose: typeof o.purpose === 'string' ? o.purpose : '',
+      personalData: o.personalData === true,
+      retention: typeof o.retention === 'string' ? o.retention : '',
+      writeOnce: false,
+    };
+  });
+}
+
+export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckResult {
+  const root = resolve(dir);
+  const policyDir = resolve(options.policyDir ?? join(root, 'policy'));
+  const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
+  const [first] = loadApps(root, options.manifest);
+  if (!first) throw new EvidenceInputError(`${dir}: no app found`);
+  const app = appEvidence(first);
+  const ownRepository = root === resolve(REPO_ROOT) || options.factsFile !== undefined;
+  const inventory = ownRepository ? INVENTORY : readKeyFamilies(policyDir);
+  const names = {
+    manifest: app.manifest,
+    statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,
+    inventory: ownRepository ? 'src/domain/inventory.ts' : `policy/${KEY_FAMILIES_FILE}`,
+  };
+  const base = runChecks({
+    manifest: first.manifest,
+    facts,
+    uses: scanSources(readSources(root)),
+    inventory,
+    names: ownRepository ? { manifest: app.manifest } : names,
+  });
+  const more = checkAppAgainstStatement(app, facts, inventory, names);
+  const problems = [...base.problems.filter((p) => !REPLACED.includes(p.kind)), ...more.problems];
+  const warnings = [...base.warnings.filter((w) => !w.includes('PRODUCT_PATH_RULES')), ...more.warnings];
+  return { report: { ...base, ok: problems.length === 0, problems, warnings }, app, facts };
+}

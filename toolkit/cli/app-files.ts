@@ -1,0 +1,392 @@
+/**
+ * Finds and reads a Forge app the way Forge builds it: the manifest (anywhere, several in a monorepo),
+ * each function handler's module and everything it imports (through the app's own tsconfig), each
+ * Custom UI resource's source (the project behind its build folder) and each UI Kit resource (browser
+ * code). All file access of `privacy-panel evidence` lives here; toolkit/evidence stays pure.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import YAML, { LineCounter } from 'yaml';
+import { scanFile } from '../evidence/app-scan';
+import type { AppInputs, ScannedFile } from '../evidence/app-evidence';
+import { InvalidManifestError, readManifestFacts } from '../evidence/manifest-facts';
+import type { AppEvidence, CodeSide } from '../../src/domain/evidence/types';
+
+/** The app could not be read at all: `evidence` exits 2 with this. */
+export class AppLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`);
+    this.name = 'AppLoadError';
+  }
+}
+
+const CODE_EXT = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'build',
+  'dist',
+  'out',
+  'coverage',
+  '.next',
+  '.nx',
+  '.turbo',
+  '.cache',
+  '__tests__',
+  '__mocks__',
+  'test',
+  'tests',
+  'e2e',
+  'cypress',
+  'playwright',
+  '.storybook',
+  'storybook-static',
+  'public',
+]);
+const BUILD_SEGMENTS = new Set(['build', 'dist', 'out', 'public', 'www']);
+const PROJECT_FILES = [
+  'package.json',
+  'project.json',
+  'vite.config.ts',
+  'vite.config.js',
+  'vite.config.mjs',
+  'webpack.config.js',
+  'webpack.config.ts',
+];
+
+type Problem = AppEvidence['problems'][number];
+
+function isCode(path: string): boolean {
+  return CODE_EXT.some((e) => path.endsWith(e)) && !/\.d\.[cm]?ts$/.test(path);
+}
+
+/** Tests, stories and tool configuration are not what the app runs. */
+export function isExcluded(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  if (parts.some((p) => SKIP_DIRS.has(p))) return true;
+  const name = parts[parts.length - 1] ?? '';
+  return (
+    /\.(test|spec|stories|story|e2e|cy)\.[cm]?[jt]sx?$/.test(name) ||
+    /^(vite|webpack|jest|vitest|babel|eslint|prettier|rollup|postcss|tailwind|craco|knip|playwright)\.config\./.test(
+      name,
+    ) ||
+    name === 'setupTests.ts' ||
+    name === 'setupTests.js'
+  );
+}
+
+function walk(dir: string, out: string[], root: string, depth = 0): void {
+  if (depth > 12 || !existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs, out, root, depth + 1);
+    } else if (entry.isFile() && isCode(abs) && !isExcluded(relative(root, abs))) out.push(abs);
+  }
+}
+
+/** A folder's entries; none when it cannot be read. */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** Every manifest.yml under `root` (not in node_modules or build output), nearest first. */
+export function findManifests(root: string): string[] {
+  const direct = join(root, 'manifest.yml');
+  if (existsSync(direct)) return [direct];
+  const found: string[] = [];
+  const visit = (dir: string, depth: number): void => {
+    if (depth > 5) return;
+    const entries = entriesOf(dir);
+    for (const e of entries) {
+      if (e.isFile() && e.name === 'manifest.yml') found.push(join(dir, e.name));
+      else if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
+        visit(join(dir, e.name), depth + 1);
+    }
+  };
+  visit(root, 0);
+  if (found.length === 0 && existsSync(join(root, 'manifest.template.yml')))
+    return [join(root, 'manifest.template.yml')];
+  return found.sort((a, b) => a.split(sep).length - b.split(sep).length || a.localeCompare(b));
+}
+
+/** `${VAR}` placeholders (forge deploy substitutes environment variables): replaced when set, reported when not. */
+function substitute(text: string, file: string, problems: Problem[]): string {
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) =>
+      line.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
+        const value = process.env[name];
+        if (value !== undefined) return value;
+        problems.push({
+          file,
+          line: i + 1,
+          rule: 'manifest-variable',
+          severity: 'warning',
+          message: `\${${name}} is not set in the environment; read as written`,
+        });
+        return whole;
+      }),
+    )
+    .join('\n');
+}
+
+export function readManifestFile(abs: string, shown: string): { doc: Record<string, unknown>; problems: Problem[] } {
+  if (!existsSync(abs)) throw new AppLoadError(shown, 0, 'no such file');
+  const problems: Problem[] = [];
+  if (basename(abs) === 'manifest.template.yml')
+    problems.push({
+      file: shown,
+      line: 0,
+      rule: 'manifest-template',
+      severity: 'warning',
+      message:
+        'read manifest.template.yml: the manifest is generated from it before deploy, so what is deployed may differ',
+    });
+  const text = substitute(readFileSync(abs, 'utf8'), shown, problems);
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(text, { merge: true, lineCounter, prettyErrors: false, uniqueKeys: false });
+  const [error] = doc.errors;
+  if (error) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    throw new AppLoadError(shown, line, `not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AppLoadError(shown, 1, 'the manifest must be a YAML mapping');
+  return { doc: value as Record<string, unknown>, problems };
+}
+
+interface Resolver {
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+}
+
+/** Module resolution as the app's own tsconfig (nearest to the file) sets it, with JS allowed. */
+class Resolution {
+  private readonly byConfig = new Map<string, Resolver>();
+  private readonly configOf = new Map<string, string | null>();
+
+  constructor(private readonly stop: string) {}
+
+  private nearestConfig(dir: string): string | null {
+    const hit = this.configOf.get(dir);
+    if (hit !== undefined) return hit;
+    let found: string | null = null;
+    for (const name of ['tsconfig.json', 'jsconfig.json', 'tsconfig.app.json']) {
+      if (existsSync(join(dir, name))) {
+        found = join(dir, name);
+        break;
+      }
+    }
+    if (found === null) {
+      const parent = dirname(dir);
+      found = parent !== dir && dir.startsWith(this.stop) && dir !== this.stop ? this.nearestConfig(parent) : null;
+    }
+    this.configOf.set(dir, found);
+    return found;
+  }
+
+  private resolver(file: string): Resolver {
+    const config = this.nearestConfig(dirname(file)) ?? '';
+    let r = this.byConfig.get(config);
+    if (!r) {
+      let options: ts.CompilerOptions = {};
+      if (config !== '') {
+        const read = ts.readConfigFile(config, (p) => ts.sys.readFile(p));
+        if (!read.error) options = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config)).options;
+      }
+      options = {
+        ...options,
+        allowJs: true,
+        moduleResolution:
+          options.moduleResolution === ts.ModuleResolutionKind.Bundler
+            ? ts.ModuleResolutionKind.Bundler
+            : ts.ModuleResolutionKind.Node10,
+      };
+      if (options.moduleResolution === ts.ModuleResolutionKind.Bundler) options.module = ts.ModuleKind.ESNext;
+      r = { options, cache: ts.createModuleResolutionCache(dirname(config || file), (s) => s, options) };
+      this.byConfig.set(config, r);
+    }
+    return r;
+  }
+
+  resolve(spec: string, from: string): string | null {
+    const r = this.resolver(from);
+    const res = ts.resolveModuleName(spec, from, r.options, ts.sys, r.cache).resolvedModule;
+    if (!res) return null;
+    const file = res.resolvedFileName;
+    if (file.includes(`${sep}node_modules${sep}`) || !isCode(file)) return null;
+    return file;
+  }
+}
+
+/** The files a function handler (`index.run`, `sub/file.fn`) points at, under src/. */
+function handlerFile(appRoot: string, handler: string): string | null {
+  const module = handler.slice(0, handler.lastIndexOf('.'));
+  for (const base of [join(appRoot, 'src', module), join(appRoot, module)])
+    for (const ext of CODE_EXT) if (existsSync(base + ext)) return base + ext;
+  return null;
+}
+
+function hasProjectFile(dir: string): boolean {
+  return PROJECT_FILES.some((f) => existsSync(join(dir, f)));
+}
+
+function findDirNamed(root: string, name: string): string | null {
+  let best: string | null = null;
+  const visit = (dir: string, depth: number): void => {
+    if (depth > 4 || best !== null) return;
+    const entries = entriesOf(dir);
+    for (const e of entries) {
+      if (!e.isDirectory() || SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+      const abs = join(dir, e.name);
+      if (e.name === name && hasProjectFile(abs)) {
+        best = abs;
+        return;
+      }
+      visit(abs, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return best;
+}
+
+/**
+ * The source folder behind a Custom UI resource's build folder: the nearest project (package.json,
+ * project.json, Vite or webpack config) above the build path, or, when that is the app itself, the folder
+ * the build sits in; failing both, a project folder of the same name elsewhere in the repository.
+ */
+export function customUiSource(appRoot: string, repoRoot: string, resourcePath: string): string | null {
+  const segments = resourcePath.split('/').filter((s) => s !== '' && s !== '.');
+  const stemSegments = [...segments];
+  while (stemSegments.length > 0 && BUILD_SEGMENTS.has(stemSegments[stemSegments.length - 1] ?? '')) stemSegments.pop();
+  const stem = join(appRoot, ...stemSegments);
+  for (let dir = join(appRoot, ...segments); dir.startsWith(appRoot) && dir !== appRoot; dir = dirname(dir)) {
+    if (existsSync(dir) && hasProjectFile(dir)) return dir;
+  }
+  if (stemSegments.length > 0 && existsSync(stem) && statSync(stem).isDirectory() && stem !== appRoot) return stem;
+  const named = [...segments].reverse().find((s) => !BUILD_SEGMENTS.has(s) && s !== 'static');
+  return named ? findDirNamed(repoRoot, named) : null;
+}
+
+export interface LoadedApp {
+  inputs: AppInputs;
+}
+
+const list = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+
+/** Reads one app: its manifest and every file Forge would build for it, scanned. */
+export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string): AppInputs {
+  const manifestPath = relative(shownRoot, manifestAbs).split(sep).join('/') || basename(manifestAbs);
+  const { doc, problems } = readManifestFile(manifestAbs, manifestPath);
+  let facts;
+  try {
+    facts = readManifestFacts(doc);
+  } catch (error) {
+    if (error instanceof InvalidManifestError) throw new AppLoadError(manifestPath, 0, error.message);
+    throw error;
+  }
+  const appRoot = dirname(manifestAbs);
+  const rel = (abs: string): string => relative(shownRoot, abs).split(sep).join('/');
+  const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<
+    string,
+    unknown
+  >;
+  const entries: { abs: string; side: CodeSide }[] = [];
+
+  for (const fn of list(modules.function)) {
+    const handler = typeof fn.handler === 'string' ? fn.handler : null;
+    if (handler === null) continue;
+    const file = handlerFile(appRoot, handler);
+    if (file) entries.push({ abs: file, side: 'backend' });
+    else
+      problems.push({
+        file: manifestPath,
+        line: 0,
+        rule: 'handler-not-found',
+        severity: 'warning',
+        message: `function ${String(fn.key)}: no source file for handler ${handler} under src/`,
+      });
+  }
+  const native = new Set<string>();
+  for (const items of Object.values(modules))
+    for (const m of list(items)) if (m.render === 'native' && typeof m.resource === 'string') native.add(m.resource);
+  for (const res of list(doc.resources)) {
+    const key = typeof res.key === 'string' ? res.key : '?';
+    const path = typeof res.path === 'string' ? res.path : null;
+    if (path === null) continue;
+    const abs = resolve(appRoot, path);
+    if (isCode(abs) && existsSync(abs)) {
+      entries.push({ abs, side: 'browser' });
+      continue;
+    }
+    const source =
+      native.has(key) && existsSync(abs) && statSync(abs).isDirectory() ? abs : customUiSource(appRoot, repoRoot, path);
+    if (source === null) {
+      problems.push({
+        file: manifestPath,
+        line: 0,
+        rule: 'resource-source-not-found',
+        severity: 'warning',
+        message: `resource ${key} (${path}): no source folder found behind it`,
+      });
+      continue;
+    }
+    const files: string[] = [];
+    walk(source, files, source);
+    if (files.length === 0 && !native.has(key)) continue; // static HTML, icons
+    files.forEach((f) => entries.push({ abs: f, side: 'browser' }));
+  }
+
+  const resolution = new Resolution(repoRoot);
+  const seen = new Map<string, ScannedFile>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (!next) break;
+    const id = `${next.side} ${next.abs}`;
+    if (seen.has(id)) continue;
+    let text: string;
+    try {
+      text = readFileSync(next.abs, 'utf8');
+    } catch {
+      problems.push({
+        file: rel(next.abs),
+        line: 0,
+        rule: 'unreadable-file',
+        severity: 'warning',
+        message: 'could not read the file',
+      });
+      continue;
+    }
+    const path = rel(next.abs);
+    const scan = scanFile({ path, text, side: next.side });
+    seen.set(id, { path, side: next.side, lines: text.split('\n').length, scan });
+    for (const spec of scan.imports) {
+      if (!spec.startsWith('.') && !spec.startsWith('/') && spec.startsWith('@forge/')) continue;
+      const target = resolution.resolve(spec, next.abs);
+      if (target && !isExcluded(relative(repoRoot, target))) queue.push({ abs: target, side: next.side });
+    }
+  }
+  return { manifestPath, manifest: doc, facts, files: [...seen.values()], problems };
+}
+
+/** The apps at `root` (or the one `--manifest` names). */
+export function loadApps(root: string, manifest?: string): AppInputs[] {
+  const shownRoot = resolve(root);
+  if (!existsSync(shownRoot)) throw new AppLoadError(root, 0, 'no such folder');
+  const manifests = manifest !== undefined ? [resolve(manifest)] : findManifests(shownRoot);
+  if (manifests.length === 0) throw new AppLoadError(root, 0, 'no manifest.yml found (pass --manifest FILE)');
+  return manifests.map((m) => loadApp(m, shownRoot, shownRoot));
+}

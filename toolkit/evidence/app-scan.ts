@@ -1,0 +1,464 @@
+/**
+ * Reads one source file (TS, TSX, JS, JSX, MJS, CJS) with the TypeScript parser and reports what the
+ * evidence needs: product REST calls (method and path as far as they are static), GraphQL calls, Forge
+ * storage operations and the keys they write, egress (fetch, HTTP clients, phone-home SDKs, JSX sources),
+ * scopes that APIs need, and the modules the file imports (for the import graph). Pure: no file access.
+ */
+import ts from 'typescript';
+import type { CodeSide, ExternalKind, SourceFile } from '../../src/domain/evidence/types';
+import { chainOf, CALL, declaredNames, lineOf, staticPath } from './code-scan';
+import { hostOf } from './manifest-facts';
+import { PLACEHOLDER, type RestProduct } from './route-scopes';
+import { phoneHomeSdk } from './sdk-hosts';
+import { FileValues } from './static-values';
+
+export type StorageKindInCode =
+  'kvs' | 'legacy-storage' | 'custom-entities' | 'sql' | 'object-store' | 'product-properties' | 'secrets';
+
+export type Finding =
+  | {
+      type: 'rest';
+      product: RestProduct;
+      /** Upper case; null when the options object sets it dynamically. */
+      method: string | null;
+      /** Static path with `${…}` placeholders; null when it cannot be read. */
+      path: string | null;
+      at: string;
+    }
+  | { type: 'graphql'; scopes: string[] | null; at: string; what: string }
+  | { type: 'scope'; scope: string; at: string; what: string }
+  | { type: 'storage'; kind: StorageKindInCode; at: string; what: string; write: boolean; key: string | null }
+  | { type: 'egress'; kind: ExternalKind | 'remote'; address: string | null; at: string; via: string }
+  | { type: 'removed-api'; at: string; what: string };
+
+export interface FileScan {
+  findings: Finding[];
+  /** Module specifiers the file loads (import, export from, require, dynamic import). */
+  imports: string[];
+}
+
+interface Binding {
+  pkg: string;
+  members: string[];
+}
+
+const FORGE_API = '@forge/api';
+const HTTP_CLIENTS = ['axios', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'got', 'ky', 'superagent', 'undici'];
+const STORAGE_WRITES = new Set(['set', 'setSecret', 'transact', 'batchSet', 'put', 'insert', 'update', 'upsert']);
+const SECRET_OPS = new Set(['setSecret', 'getSecret', 'deleteSecret']);
+const JSX_SOURCES: Readonly<Record<string, { attr: string; kind: ExternalKind }>> = {
+  img: { attr: 'src', kind: 'images' },
+  image: { attr: 'src', kind: 'images' },
+  source: { attr: 'src', kind: 'media' },
+  video: { attr: 'src', kind: 'media' },
+  audio: { attr: 'src', kind: 'media' },
+  script: { attr: 'src', kind: 'scripts' },
+  iframe: { attr: 'src', kind: 'frames' },
+};
+
+function scriptKind(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(path)) return ts.ScriptKind.JSX; // JSX is common in .js files of React apps
+  return ts.ScriptKind.TS;
+}
+
+/** `https://api.example.com/x` → host; relative, same-origin or dynamic → null. */
+export function absoluteHost(address: string | null): string | null {
+  if (address === null) return null;
+  const m = /^(?:https?:|wss?:)?\/\/([^/?#${}]+)/i.exec(address.trim());
+  if (!m?.[1]) return null;
+  const host = hostOf(m[1]);
+  return host.includes('…') || host === '' ? null : host;
+}
+
+function isRelative(address: string): boolean {
+  return /^(\.|\/(?!\/)|[a-z0-9_-]+\.(json|svg|png|css|js)$)/i.test(address) || address.startsWith('data:');
+}
+
+/** The value of `method` in a fetch-style options object; GET when absent. */
+function methodOf(options: ts.Expression | undefined, consts: Map<string, ts.Expression>): string | null {
+  if (!options) return 'GET';
+  if (!ts.isObjectLiteralExpression(options)) return null;
+  for (const p of options.properties) {
+    if (ts.isPropertyAssignment(p) && p.name.getText() === 'method') {
+      const m = staticPath(p.initializer, consts);
+      return m === null || m.includes(PLACEHOLDER) ? null : m.toUpperCase();
+    }
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'method') {
+      const m = staticPath(p.name, consts);
+      return m === null || m.includes(PLACEHOLDER) ? null : m.toUpperCase();
+    }
+    if (ts.isSpreadAssignment(p)) return null;
+  }
+  return 'GET';
+}
+
+function requireTarget(expr: ts.Expression | undefined): string | null {
+  if (
+    expr &&
+    ts.isCallExpression(expr) &&
+    ts.isIdentifier(expr.expression) &&
+    expr.expression.text === 'require' &&
+    expr.arguments[0] &&
+    ts.isStringLiteral(expr.arguments[0])
+  )
+    return expr.arguments[0].text;
+  return null;
+}
+
+function constMap(sf: ts.SourceFile): Map<string, ts.Expression> {
+  const map = new Map<string, ts.Expression>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const list = node.parent;
+      const isConst = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+      if (isConst || !map.has(node.name.text)) map.set(node.name.text, node.initializer);
+    }
+    if (
+      ts.isPropertyAssignment(node) &&
+      (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
+      (ts.isStringLiteral(node.initializer) || ts.isNoSubstitutionTemplateLiteral(node.initializer))
+    ) {
+      // Object constants such as `const URLS = { api: 'https://…' }`: `URLS.api` reads as `api`.
+      if (!map.has(node.name.text)) map.set(node.name.text, node.initializer);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return map;
+}
+
+/** Reads a path, following `X.y` member reads of object constants by their last name. */
+function pathOf(expr: ts.Expression | undefined, consts: Map<string, ts.Expression>): string | null {
+  if (expr && ts.isPropertyAccessExpression(expr)) return staticPath(consts.get(expr.name.text), consts);
+  return staticPath(expr, consts);
+}
+
+function graphqlScopes(query: string | null): string[] | null {
+  if (query === null) return null;
+  const mutation = /^\s*mutation\b/.test(query);
+  const found = new Set<string>();
+  for (const [re, noun] of [
+    [/metric/i, 'metric'],
+    [/event/i, 'event'],
+    [/scorecard/i, 'scorecard'],
+    [/component/i, 'component'],
+  ] as const) {
+    if (re.test(query) && /compass/i.test(query)) found.add(`${mutation ? 'write' : 'read'}:${noun}:compass`);
+  }
+  return found.size > 0 ? [...found] : null;
+}
+
+/** Compass SDK (@atlassian/forge-graphql) methods: `getComponent` reads, `createEvent` writes events… */
+export function compassSdkScope(method: string): string {
+  const read = /^(get|search|list|fetch|query)/.test(method);
+  const noun = /metric/i.test(method)
+    ? 'metric'
+    : /event/i.test(method)
+      ? 'event'
+      : /scorecard/i.test(method)
+        ? 'scorecard'
+        : 'component';
+  return `${read ? 'read' : 'write'}:${noun}:compass`;
+}
+
+export function scanFile(file: SourceFile): FileScan {
+  const sf = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, scriptKind(file.path));
+  const findings: Finding[] = [];
+  const imports: string[] = [];
+  const bindings = new Map<string, Binding>();
+  const side: CodeSide = file.side;
+  const at = (node: ts.Node): string => `${file.path}:${lineOf(sf, node)}`;
+  const text = (node: ts.Node): string => {
+    const t = node.getText(sf).replace(/\s+/g, ' ');
+    return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+  };
+
+  const bindPattern = (name: ts.BindingName, pkg: string, base: string[]): void => {
+    if (ts.isIdentifier(name)) bindings.set(name.text, { pkg, members: base });
+    else if (ts.isObjectBindingPattern(name))
+      for (const el of name.elements) {
+        const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : undefined;
+        const member = prop ?? (ts.isIdentifier(el.name) ? el.name.text : undefined);
+        if (member !== undefined) bindPattern(el.name, pkg, member === 'default' ? base : [...base, member]);
+      }
+  };
+
+  const importedPackage = (spec: string, node: ts.Node): void => {
+    imports.push(spec);
+    const sdk = phoneHomeSdk(spec);
+    if (sdk)
+      findings.push({
+        type: 'egress',
+        kind: side === 'browser' ? 'fetch.client' : 'fetch.backend',
+        address: sdk.hosts[0] ?? null,
+        at: at(node),
+        via: `${sdk.what} SDK ${spec}`,
+      });
+    if (spec === '@forge/kvs')
+      findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
+    if (spec === '@forge/sql')
+      findings.push({ type: 'storage', kind: 'sql', at: at(node), what: 'imports @forge/sql', write: true, key: null });
+    if (spec === '@forge/os' || spec === '@forge/object-store')
+      findings.push({
+        type: 'storage',
+        kind: 'object-store',
+        at: at(node),
+        what: `imports ${spec}`,
+        write: true,
+        key: null,
+      });
+  };
+
+  // Imports and requires: bindings and the import graph.
+  const collect = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const spec = node.moduleSpecifier.text;
+      const clause = node.importClause;
+      if (clause?.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
+        const named = clause?.namedBindings;
+        const values = named && ts.isNamedImports(named) ? named.elements.filter((e) => !e.isTypeOnly) : [];
+        const isValue =
+          !clause || clause.name !== undefined || (named && ts.isNamespaceImport(named)) || values.length > 0;
+        if (isValue) importedPackage(spec, node);
+        if (clause?.name) bindings.set(clause.name.text, { pkg: spec, members: [] });
+        if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { pkg: spec, members: [] });
+        for (const e of values) {
+          const member = (e.propertyName ?? e.name).text;
+          bindings.set(e.name.text, { pkg: spec, members: member === 'default' ? [] : [member] });
+        }
+      }
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) imports.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node)) {
+      const req = requireTarget(node);
+      if (req !== null) importedPackage(req, node);
+      else if (
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      )
+        importedPackage(node.arguments[0].text, node);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const ref = node.moduleReference.expression;
+      if (ts.isStringLiteral(ref)) {
+        importedPackage(ref.text, node);
+        bindings.set(node.name.text, { pkg: ref.text, members: [] });
+      }
+    }
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const req = requireTarget(node.initializer);
+      if (req !== null) bindPattern(node.name, req, []);
+      else if (ts.isPropertyAccessExpression(node.initializer) && requireTarget(node.initializer.expression) !== null) {
+        const pkg = requireTarget(node.initializer.expression) ?? '';
+        const member = node.initializer.name.text;
+        bindPattern(node.name, pkg, member === 'default' ? [] : [member]);
+      }
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(sf);
+
+  // Aliases: `const { storage } = api`, `const client = api.asUser()`, `const r = x ? api.asUser() : api.asApp()`.
+  const aliasOf = (init: ts.Expression): Binding | null => {
+    let e = init;
+    while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    if (ts.isConditionalExpression(e)) return aliasOf(e.whenTrue) ?? aliasOf(e.whenFalse);
+    const chain = chainOf(e);
+    const base = chain ? bindings.get(chain.root) : undefined;
+    if (!chain || !base) return null;
+    const calls = chain.names.flatMap((n, i) => (n === CALL ? [chain.names[i - 1] ?? ''] : []));
+    if (calls.some((n) => !['asUser', 'asApp', 'entity', 'compass', 'transact'].includes(n))) return null;
+    return { pkg: base.pkg, members: [...base.members, ...chain.names] };
+  };
+  for (let pass = 0; pass < (bindings.size > 0 ? 2 : 0); pass++) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && node.initializer && requireTarget(node.initializer) === null) {
+        const alias = aliasOf(node.initializer);
+        if (alias) bindPattern(node.name, alias.pkg, alias.members);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  const locals = declaredNames(sf);
+  const consts = constMap(sf);
+  const values = new FileValues(sf);
+
+  const rest = (product: RestProduct, node: ts.CallExpression): void => {
+    const seen = new Set<string>();
+    const push = (method: string | null, path: string | null): void => {
+      const key = `${method ?? ''} ${path ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({ type: 'rest', product, method, path, at: at(node) });
+    };
+    const direct = { method: methodOf(node.arguments[1], consts), path: pathOf(node.arguments[0], consts) };
+    if (
+      direct.method !== null &&
+      direct.path !== null &&
+      !direct.path.startsWith(PLACEHOLDER) &&
+      !/\/\$\{…\}\//.test(direct.path)
+    ) {
+      push(direct.method, direct.path);
+      return;
+    }
+    for (const env of values.environments(node)) {
+      const paths = values.values(node.arguments[0], env);
+      const methods = values.methods(node.arguments[1], env);
+      for (const path of paths ?? [null]) for (const method of methods ?? [null]) push(method, path);
+    }
+  };
+  const egress = (kind: ExternalKind | 'remote', address: string | null, node: ts.Node, via: string): void => {
+    if (address !== null && isRelative(address)) return;
+    findings.push({ type: 'egress', kind, address: absoluteHost(address), at: at(node), via });
+  };
+  const storageOp = (kind: StorageKindInCode, node: ts.CallExpression, op: string, keyArg: boolean): void => {
+    findings.push({
+      type: 'storage',
+      kind,
+      at: at(node),
+      what: text(node),
+      write: STORAGE_WRITES.has(op),
+      key: keyArg && STORAGE_WRITES.has(op) ? (values.values(node.arguments[0], null)?.[0] ?? null) : null,
+    });
+  };
+
+  const onForgeApi = (names: string[], node: ts.CallExpression): void => {
+    const last = names[names.length - 1] ?? '';
+    if (last === 'requestJira') {
+      rest('jira', node);
+      return;
+    }
+    if (last === 'requestConfluence') {
+      rest('confluence', node);
+      return;
+    }
+    if (last === 'requestGraph') {
+      const query = pathOf(node.arguments[0], consts);
+      findings.push({ type: 'graphql', scopes: graphqlScopes(query), at: at(node), what: text(node) });
+      return;
+    }
+    if (last === 'fetch' && !names.slice(0, -1).includes(CALL)) {
+      egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
+      return;
+    }
+    if (last === 'invokeRemote') {
+      egress('remote', null, node, '@forge/api invokeRemote');
+      return;
+    }
+    const s = names.indexOf('storage');
+    if (s >= 0 && names[s + 1] !== CALL) {
+      const op = names[s + 1] ?? '';
+      if (op !== 'entity' && names.length > s + 2) return; // `storage.query().where(…)`: counted once, at `query`
+      findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: text(node) });
+      if (op === 'entity') {
+        if (names[names.length - 1] !== 'entity')
+          storageOp('custom-entities', node, names[names.length - 1] ?? '', false);
+      } else if (SECRET_OPS.has(op)) {
+        storageOp('secrets', node, op, false);
+        storageOp('legacy-storage', node, op, false);
+      } else if (op !== '') {
+        storageOp('legacy-storage', node, op, true);
+        findings.push({
+          type: 'removed-api',
+          at: at(node),
+          what: `legacy storage from @forge/api (${text(node)}): removed on 2026-06-22 (CHANGE-3252); use @forge/kvs`,
+        });
+      }
+      return;
+    }
+    if (names.includes('privacy'))
+      findings.push({ type: 'scope', scope: 'report:personal-data', at: at(node), what: text(node) });
+    if (names.includes('properties') && /^on(Jira|Confluence)/.test(names[names.indexOf('properties') + 1] ?? ''))
+      storageOp('product-properties', node, names[names.length - 1] ?? '', false);
+  };
+
+  const onKvs = (names: string[], node: ts.CallExpression): void => {
+    const op = names[names.length - 1] ?? '';
+    const first = names[0] === 'kvs' ? names[1] : names[0];
+    if (names.includes('entity')) {
+      if (op !== 'entity') storageOp('custom-entities', node, op, false);
+    } else if (SECRET_OPS.has(op)) {
+      storageOp('secrets', node, op, false);
+      storageOp('kvs', node, op, false);
+    } else if (first !== undefined && first !== CALL && (first === op || first === 'transact' || first === 'query'))
+      storageOp('kvs', node, op, true);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const chain = chainOf(node.expression);
+      if (chain) {
+        const binding = bindings.get(chain.root);
+        const names = binding ? [...binding.members, ...chain.names] : chain.names;
+        const call = ts.isCallExpression(node) ? node : null;
+        if (binding && call) {
+          const pkg = binding.pkg;
+          if (pkg === FORGE_API && side === 'backend') onForgeApi(names, call);
+          else if (pkg === '@forge/kvs') onKvs(names, call);
+          else if (pkg === '@forge/bridge') {
+            const last = names[names.length - 1];
+            if (last === 'requestJira') rest('jira', call);
+            else if (last === 'requestConfluence') rest('confluence', call);
+            else if (last === 'invokeRemote' || last === 'requestRemote')
+              egress('remote', null, call, `@forge/bridge ${last}`);
+          } else if (pkg === '@atlassian/forge-graphql') {
+            const last = names[names.length - 1] ?? '';
+            if (names.includes('compass') && last !== 'asApp' && last !== 'asUser' && last !== CALL)
+              findings.push({ type: 'graphql', scopes: [compassSdkScope(last)], at: at(call), what: text(call) });
+          } else if (pkg === '@forge/sql') storageOp('sql', call, 'set', false);
+          else if (HTTP_CLIENTS.includes(pkg)) {
+            const first = call.arguments[0];
+            let address = pathOf(first, consts);
+            if (first && ts.isObjectLiteralExpression(first)) {
+              const url = first.properties.find(
+                (p): p is ts.PropertyAssignment =>
+                  ts.isPropertyAssignment(p) && /^(url|baseURL|prefixUrl)$/.test(p.name.getText()),
+              );
+              address = url ? pathOf(url.initializer, consts) : null;
+            }
+            egress(side === 'browser' ? 'fetch.client' : 'fetch.backend', address, call, pkg);
+          }
+        } else if (!binding && (!locals.has(chain.root) || ['window', 'globalThis', 'self'].includes(chain.root))) {
+          const global = ['window', 'globalThis', 'self'].includes(chain.root)
+            ? chain.names
+            : [chain.root, ...chain.names];
+          const first = global[0];
+          if (first === 'fetch' && global.length === 1 && call)
+            egress(
+              side === 'browser' ? 'fetch.client' : 'fetch.backend',
+              pathOf(call.arguments[0], consts),
+              call,
+              'fetch',
+            );
+          else if (first === 'XMLHttpRequest' && ts.isNewExpression(node) && side === 'browser')
+            egress('fetch.client', null, node, 'XMLHttpRequest');
+          else if (first === 'navigator' && global[1] === 'sendBeacon' && call)
+            egress('fetch.client', pathOf(call.arguments[0], consts), call, 'navigator.sendBeacon');
+        }
+      }
+    }
+    if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && side === 'browser') {
+      const tag = node.tagName.getText(sf);
+      const rule = JSX_SOURCES[tag.toLowerCase()];
+      if (rule && (tag === tag.toLowerCase() || bindings.get(tag)?.pkg.startsWith('@forge/react'))) {
+        for (const attr of node.attributes.properties) {
+          if (!ts.isJsxAttribute(attr) || attr.name.getText(sf) !== rule.attr || !attr.initializer) continue;
+          const init = attr.initializer;
+          const value = ts.isStringLiteral(init)
+            ? init.text
+            : ts.isJsxExpression(init) && init.expression
+              ? pathOf(init.expression, consts)
+              : null;
+          egress(rule.kind, value, node, `<${tag} ${rule.attr}>`);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return { findings, imports };
+}

@@ -2,6 +2,7 @@
 'use strict';
 /**
  * privacy-panel verify FILE
+ * privacy-panel add|remove|build|preview [DIR]   (toolkit/cli/host/main.ts)
  *
  * Checks an export file offline. Exit codes: 0 everything holds, 1 the file has problems, 2 usage or I/O error.
  * Runs straight from a clone after `npm ci`: tsx (scoped to this one require) loads the TypeScript verifier,
@@ -18,18 +19,37 @@ function fail(message) {
   process.exit(2);
 }
 
-function loadVerifier() {
+/** The compiled module in an installed package (dist/cli), else the TypeScript source through tsx (a clone). */
+function loadModule(relative) {
+  const built = path.join(__dirname, '..', 'dist', 'cli', `${relative}.js`);
+  if (fs.existsSync(built)) return require(built);
   let tsx;
   try {
     tsx = require('tsx/cjs/api');
   } catch {
     fail('cannot load tsx; run `npm ci` in the repository first');
   }
-  return tsx.require(path.join(__dirname, '..', 'toolkit', 'export', 'index.ts'), __filename);
+  return tsx.require(path.join(__dirname, '..', `${relative}.ts`), __filename);
 }
+
+const HOST_COMMANDS = ['add', 'remove', 'build', 'preview'];
 
 function main(argv) {
   const [command, file, ...extra] = argv;
+  if (HOST_COMMANDS.includes(command)) {
+    loadModule('toolkit/cli/host/main')
+      .runHostCommand(command, argv.slice(1))
+      .then(
+        (code) => {
+          process.exitCode = code;
+        },
+        (error) => {
+          process.stderr.write(`privacy-panel ${command}: ${error && error.stack ? error.stack : String(error)}\n`);
+          process.exitCode = 2;
+        },
+      );
+    return undefined;
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -44,10 +64,11 @@ function main(argv) {
   } catch (error) {
     fail(`cannot read ${file}: ${error && error.code ? error.code : String(error)}`);
   }
-  const { verifyExport, formatReport } = loadVerifier();
+  const { verifyExport, formatReport } = loadModule('toolkit/export/index');
   const report = verifyExport(text);
   process.stdout.write(formatReport(report, file));
   return report.ok ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+const code = main(process.argv.slice(2));
+if (code !== undefined) process.exitCode = code;

@@ -2,6 +2,7 @@ import { ForgeEmulator, SAMPLE_ACCOUNTS, type InvocationIdentity } from '../../d
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
 import type { StatementCatalog } from '../../src/domain/statement/types';
+import { bundledEvidence } from '../../src/platform/bundledCatalog';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
 
@@ -16,7 +17,11 @@ type Data<N extends ResolverName> = Awaited<ReturnType<Defs[N]>> extends Result<
 export function startApp(catalog: StatementCatalog = sampleCatalog(), options: { clock?: Clock } = {}) {
   const emulator = new ForgeEmulator().install();
   const build = (next: StatementCatalog) =>
-    createResolverHandler({ catalog: next, ...(options.clock ? { clock: options.clock } : {}) });
+    createResolverHandler({
+      catalog: next,
+      evidence: bundledEvidence,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   let handler = build(catalog);
   const app = {
     emulator,

@@ -37,17 +37,19 @@ const HOST_COMMANDS = ['add', 'remove', 'build', 'preview'];
 function main(argv) {
   const [command, file, ...extra] = argv;
   if (HOST_COMMANDS.includes(command)) {
-    loadModule('toolkit/cli/host/main')
-      .runHostCommand(command, argv.slice(1))
-      .then(
-        (code) => {
-          process.exitCode = code;
-        },
-        (error) => {
-          process.stderr.write(`privacy-panel ${command}: ${error && error.stack ? error.stack : String(error)}\n`);
-          process.exitCode = 2;
-        },
-      );
+    const run =
+      command === 'preview'
+        ? loadModule('dev/preview/host').runPreviewCommand(argv.slice(1))
+        : loadModule('toolkit/cli/host/main').runHostCommand(command, argv.slice(1));
+    run.then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`privacy-panel ${command}: ${error && error.stack ? error.stack : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
     return undefined;
   }
   if (command === '--help' || command === '-h' || command === 'help') {

@@ -18,7 +18,7 @@ interface Case {
   fixture: string;
   placements: Placement['kind'][];
   /** One of the host's own resolver calls and what it answers. */
-  own: { name: string; payload: Record<string, unknown>; answer: unknown };
+  own: { name: string; payload: Record<string, unknown>; answer: unknown; afterTrigger?: string };
   product: 'jira' | 'confluence';
 }
 
@@ -56,7 +56,8 @@ const CASES: Case[] = [
   {
     fixture: 'legacy-storage-triggers',
     placements: ['admin-page'],
-    own: { name: 'columns', payload: { project: 'OPS' }, answer: ['To do', 'Done'] },
+    // The host's own install trigger writes an unprefixed key beside the panel's receipts; both still read.
+    own: { name: 'columns', payload: { project: 'default' }, answer: ['To do', 'Doing', 'Done'], afterTrigger: 'seed' },
     product: 'jira',
   },
 ];
@@ -121,7 +122,12 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
         require(path.join(bundle.outputDir, file)) as Record<string, Handler>;
       const host = load('index.cjs');
       const panelEntry = load('privacy-panel/index.cjs');
-      expect(Object.keys(panelEntry).sort()).toEqual(['handler', 'onAppInstalled', 'onAppUpgraded', 'reportPersonalData']);
+      expect(Object.keys(panelEntry).sort()).toEqual([
+        'handler',
+        'onAppInstalled',
+        'onAppUpgraded',
+        'reportPersonalData',
+      ]);
       const panel = placements.includes('sub-page') ? host['handler'] : panelEntry['handler'];
       const identity = { installContext: SITE[product], accountId: SAMPLE_ACCOUNTS.siteAdmin };
       const disclosure = (await emulator.invoke(panel as Handler, 'getDisclosure', {}, identity)) as Result<Disclosure>;
@@ -129,6 +135,10 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
       const { version, hash } = disclosure.data.statement;
       const ack = await emulator.invoke(panel as Handler, 'acknowledge', { version, hash }, identity);
       expect(ack).toEqual({ ok: true, data: expect.objectContaining({ created: true }) });
+      if (own.afterTrigger) {
+        const trigger = host[own.afterTrigger] as unknown as (event: unknown, context: unknown) => Promise<void>;
+        await emulator.run({ installContext: SITE[product] }, () => trigger({}, { installContext: SITE[product] }));
+      }
       const answer = await emulator.invoke(host['handler'] as Handler, own.name, own.payload, identity);
       expect(answer).toEqual(own.answer);
     } finally {

@@ -1,6 +1,7 @@
 /**
  * The host commands of the `privacy-panel` CLI (bin/privacy-panel.cjs dispatches here):
- *   add [DIR] [--yes] [--dry-run]   remove [DIR]   build [DIR]   preview [DIR] [--port N]
+ *   add [DIR] [--yes] [--dry-run]   remove [DIR]   build [DIR]
+ * (`preview` lives with the preview it serves: dev/preview/host.ts.)
  * Exit codes: 0 done, 1 refused (the message names the file and what to do; nothing written), 2 usage.
  */
 import { createInterface } from 'node:readline/promises';
@@ -8,9 +9,8 @@ import { resolve } from 'node:path';
 import { addPanel, removePanel } from './add';
 import { buildHost } from './build';
 import { HostAppError } from './host-app';
-import { previewHost } from './preview';
 
-export const HOST_COMMANDS = ['add', 'remove', 'build', 'preview'] as const;
+export const HOST_COMMANDS = ['add', 'remove', 'build'] as const;
 
 const USAGE = `usage:
   privacy-panel add [DIR] [--yes] [--dry-run]   add the panel to the Forge app in DIR (default .)
@@ -22,23 +22,17 @@ const USAGE = `usage:
 interface Args {
   dir: string;
   flags: Set<string>;
-  port: number;
 }
 
 function parse(argv: readonly string[]): Args | string {
   const flags = new Set<string>();
   const rest: string[] = [];
-  let port = 4173;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--port') {
-      port = Number(argv[++i]);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return '--port needs a port number';
-    } else if (arg.startsWith('--')) flags.add(arg);
+  for (const arg of argv) {
+    if (arg.startsWith('--')) flags.add(arg);
     else rest.push(arg);
   }
   if (rest.length > 1) return `one folder at most, got ${rest.join(' ')}`;
-  return { dir: resolve(rest[0] ?? '.'), flags, port };
+  return { dir: resolve(rest[0] ?? '.'), flags };
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -61,7 +55,7 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
     process.stderr.write(`privacy-panel ${command}: ${args}\n${USAGE}`);
     return 2;
   }
-  const known: Record<string, readonly string[]> = { add: ['--yes', '--dry-run'], remove: [], build: [], preview: [] };
+  const known: Record<string, readonly string[]> = { add: ['--yes', '--dry-run'], remove: [], build: [] };
   const unknown = [...args.flags].filter((f) => !(known[command] ?? []).includes(f));
   if (unknown.length > 0) {
     process.stderr.write(`privacy-panel ${command}: unknown option ${unknown.join(' ')}\n${USAGE}`);
@@ -90,11 +84,6 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
       case 'build':
         print(buildHost(args.dir).lines);
         return 0;
-      case 'preview': {
-        const { lines } = await previewHost(args.dir, args.port);
-        print(lines);
-        return 0;
-      }
       default:
         process.stderr.write(USAGE);
         return 2;

@@ -164,14 +164,14 @@ export function appendToList(
   if (node !== undefined) {
     // An empty or flow list: replace its key's lines with a block list holding the old items and ours.
     const pair = (parent as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key) as Pair;
-    const [keyStart] = rangeOf(pair.key as Node, where);
+    const [keyStart] = rangeOf(pair.key as Node | null, where);
     const start = lineStart(text, keyStart);
-    const end = lineEndAfter(text, rangeOf(node as Node, where)[1]);
+    const end = lineEndAfter(text, rangeOf(node, where)[1]);
     if (text.slice(start, end).includes('#'))
       throw new ManifestShapeError(
         `${where} in manifest.yml: write it as a block list (one "- item" per line), then run add again`,
       );
-    const old = isSeq(node) ? (node.toJSON() as unknown[]) : [];
+    const old = isSeq(node) ? (node.toJSON()) : [];
     const indent = column(text, keyStart);
     const body = indentLines(stringify({ [String(key)]: [...old, ...items] }, style), indent);
     return { id, start, end, text: wrap(id, indent, body, text.slice(start, end)), kind: 'replace' };

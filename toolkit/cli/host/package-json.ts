@@ -20,7 +20,7 @@ export function scriptSplice(text: string): TextSplice | null {
   if (!open) return null;
   const at = open.index + open[0].length;
   const next = /^([ \t]*)"/m.exec(text.slice(at));
-  if (!next || text.slice(at, at + (next.index ?? 0)).trim() !== '') return null;
+  if (!next || text.slice(at, at + next.index).trim() !== '') return null;
   if (text.includes(`"${PANEL.script}"`)) return null;
   return { start: at, end: at, text: scriptLine(next[1] ?? '  ') };
 }

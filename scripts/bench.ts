@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const sections: Section[] = [{ title: 'Backend', run: benchBackend }];
   const ui = await optional('./bench/ui', 'benchUi');
   if (ui) sections.push({ title: 'Admin page', run: ui });
+  const host = await optional('./bench/host', 'benchHost');
+  if (host) sections.push({ title: 'In a host app (issue 12)', run: host });
   const exporter = await optional('./bench/export', 'benchExport');
   if (exporter) sections.push({ title: 'Export', run: exporter });
   let over = 0;

@@ -60,7 +60,8 @@ const JIRA_PREFIXES = ['jira:', 'jiraServiceManagement:'];
 export function productsOf(modules: Entry): Product[] {
   const types = Object.keys(modules);
   const jira = types.some((t) => JIRA_PREFIXES.some((p) => t.startsWith(p)));
-  const confluence = types.some((t) => t.startsWith('confluence:'));
+  // `macro` is the Confluence macro module's older, unprefixed name.
+  const confluence = types.some((t) => t.startsWith('confluence:') || t === 'macro');
   if (jira || confluence) return [...(jira ? ['jira' as const] : []), ...(confluence ? ['confluence' as const] : [])];
   const other = types.filter((t) => t.includes(':'));
   if (other.length > 0) {

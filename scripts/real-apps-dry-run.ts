@@ -21,7 +21,8 @@ interface Labels {
 }
 
 /** Errors about resources not built in a fresh clone: not the manifest's fault, nor ours. */
-const UNBUILT = /^(missing resource '|empty directory '|missing index\.html file in directory|could not find environment variable)/;
+const UNBUILT =
+  /^(missing resource '|empty directory '|missing index\.html file in directory|could not find environment variable)/;
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
@@ -60,7 +61,10 @@ async function tryApp(labels: Labels, manifest: string): Promise<string> {
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '/work/notes/real-apps';
   const rows = ['| App | Placement | Result after add |', '| --- | --- | --- |'];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const labels = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Labels;
     for (const app of labels.apps) {
       rows.push(await tryApp(labels, app.manifest));

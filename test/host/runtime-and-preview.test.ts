@@ -39,6 +39,16 @@ describe('privacy-panel/forge, the runtime a host bundles', () => {
   });
 });
 
+describe('privacy-panel/mount, for a host whose own Custom UI shows the panel', () => {
+  it("exports mountPrivacyPanel, leaves @forge/bridge to the host's bundle, and ships its styles as a file", () => {
+    requirePackageBuilt();
+    const code = fs.readFileSync(path.join(REPO, 'dist/mount/index.js'), 'utf8');
+    expect(code).toMatch(/export\s*\{[^}]*\bas mountPrivacyPanel\b/);
+    expect(code).toMatch(/from\s*"@forge\/bridge"/);
+    expect(fs.statSync(path.join(REPO, 'dist/mount/mount.css')).size).toBeGreaterThan(1000);
+  });
+});
+
 describe('privacy-panel preview in a host', () => {
   let dir: string;
   beforeAll(async () => {

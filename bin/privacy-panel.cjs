@@ -2,11 +2,13 @@
 'use strict';
 /**
  * privacy-panel verify FILE [--head HASH]
+ * privacy-panel evidence|check|marketplace [DIR]   (toolkit/cli)
+ * privacy-panel add|remove|build|preview [DIR]   (toolkit/cli/host/main.ts, dev/preview/host.ts)
  *
  * Checks an export file offline. Exit codes: 0 verified, 1 problems found, 2 the file cannot be read as an
  * export (usage, I/O, not JSON, another format, too large or deep, absurd numbers), with a one-line reason.
- * Runs straight from a clone after `npm ci`: tsx (scoped to this one require) loads the TypeScript verifier,
- * so there is no build step.
+ * Runs straight from a clone after `npm ci`: tsx (scoped to this one require) loads the TypeScript sources,
+ * so there is no build step; an installed package runs its compiled dist/cli.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,7 +19,11 @@ const USAGE =
   'hash noted at export time. Exit codes: 0 verified, 1 problems found, 2 the file cannot be read as an export.\n' +
   '\n       privacy-panel evidence [DIR] [--manifest FILE] [--json]   what the Forge app at DIR provably does (exit 2: unreadable)' +
   '\n       privacy-panel check [DIR] [--policy DIR]                  its statement against that evidence (exit 1: contradictions)' +
-  '\n       privacy-panel marketplace [DIR] [--policy DIR]            its Marketplace Privacy & Security answers\n';
+  '\n       privacy-panel marketplace [DIR] [--policy DIR]            its Marketplace Privacy & Security answers' +
+  '\n       privacy-panel add [DIR] [--yes] [--dry-run]               add the panel to the Forge app at DIR' +
+  '\n       privacy-panel remove [DIR]                                undo add (policy/ stays)' +
+  '\n       privacy-panel build [DIR]                                 compile the statement, refresh the page resource' +
+  "\n       privacy-panel preview [DIR]                               the panel with DIR's statement on the emulator\n";
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function fail(message) {
@@ -25,25 +31,24 @@ function fail(message) {
   process.exit(2);
 }
 
-/** A toolkit module, loaded through tsx (scoped to this one require). */
-function loadToolkit(...segments) {
+/**
+ * In a clone, the TypeScript source through tsx (never a stale build); in an installed package, which ships no
+ * sources, the compiled module in dist/cli.
+ */
+function loadModule(relative) {
+  const source = path.join(__dirname, '..', `${relative}.ts`);
+  if (!fs.existsSync(source)) return require(path.join(__dirname, '..', 'dist', 'cli', `${relative}.js`));
   let tsx;
   try {
     tsx = require('tsx/cjs/api');
   } catch {
     fail('cannot load tsx; run `npm ci` in the repository first');
   }
-  return tsx.require(path.join(__dirname, '..', 'toolkit', ...segments), __filename);
+  return tsx.require(source, __filename);
 }
-
-const loadVerifier = () => loadToolkit('export', 'index.ts');
 
 /** Commands that run a toolkit CLI module's `main(argv)`: evidence, check, marketplace. */
-const TOOLKIT_COMMANDS = { evidence: 'evidence.ts', check: 'check.ts', marketplace: 'marketplace-privacy.ts' };
-
-function runToolkitCommand(command, args) {
-  return loadToolkit('cli', TOOLKIT_COMMANDS[command]).main(args);
-}
+const TOOLKIT_COMMANDS = { evidence: 'evidence', check: 'check', marketplace: 'marketplace-privacy' };
 
 /** `verify FILE [--head HASH]` as { file, head }, or undefined when the arguments are not that. */
 function parseArgs(argv) {
@@ -59,9 +64,29 @@ function parseArgs(argv) {
   return file === undefined ? undefined : { file, head };
 }
 
+const HOST_COMMANDS = ['add', 'remove', 'build', 'preview'];
+
 function main(argv) {
   const command = argv[0];
-  if (Object.prototype.hasOwnProperty.call(TOOLKIT_COMMANDS, command)) return runToolkitCommand(command, argv.slice(1));
+  if (Object.prototype.hasOwnProperty.call(TOOLKIT_COMMANDS, command)) {
+    return loadModule(`toolkit/cli/${TOOLKIT_COMMANDS[command]}`).main(argv.slice(1));
+  }
+  if (HOST_COMMANDS.includes(command)) {
+    const run =
+      command === 'preview'
+        ? loadModule('dev/preview/host').runPreviewCommand(argv.slice(1))
+        : loadModule('toolkit/cli/host/main').runHostCommand(command, argv.slice(1));
+    run.then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`privacy-panel ${command}: ${error && error.stack ? error.stack : String(error)}\n`);
+        process.exitCode = 2;
+      },
+    );
+    return undefined;
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -74,7 +99,7 @@ function main(argv) {
   const { file, head } = args;
   if (head !== undefined && !HEX64.test(head))
     fail('--head takes the 64 lowercase hexadecimal characters the page showed');
-  const { verifyExport, formatReport, formatUnreadable, MAX_EXPORT_CHARS } = loadVerifier();
+  const { verifyExport, formatReport, formatUnreadable, MAX_EXPORT_CHARS } = loadModule('toolkit/export/index');
   let text;
   try {
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this bounds the text (and memory) read.
@@ -94,4 +119,5 @@ function main(argv) {
   return report.ok ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+const code = main(process.argv.slice(2));
+if (code !== undefined) process.exitCode = code;

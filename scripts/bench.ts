@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   if (ui) sections.push({ title: 'Admin page', run: ui });
   const evidence = await optional('./bench/evidence', 'benchEvidence');
   if (evidence) sections.push({ title: 'Evidence engine', run: evidence });
+  const host = await optional('./bench/host', 'benchHost');
+  if (host) sections.push({ title: 'In a host app (issue 12)', run: host });
   const exporter = await optional('./bench/export', 'benchExport');
   if (exporter) sections.push({ title: 'Export', run: exporter });
   const statement = await optional('./bench/statement', 'benchStatement');

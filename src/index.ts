@@ -1,14 +1,11 @@
-/** Forge entry points (manifest.yml: each `function` → `index.<export>`). */
-import { bundledCatalog } from './platform/bundledCatalog';
-import { createResolverHandler } from './resolvers';
-import { createLifecycleTrigger } from './triggers/lifecycle';
-import { createPersonalDataTrigger } from './triggers/reportPersonalData';
+/** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes the data. */
+import { createPrivacyPanel } from './host';
+import evidence from './generated/evidence.json';
+import catalog from './generated/statements.json';
 
-export const handler = createResolverHandler({ catalog: bundledCatalog });
+const panel = createPrivacyPanel({ catalog, evidence });
 
-/** Scheduled: report stored account IDs to Atlassian, erase closed ones. */
-export const reportPersonalData = createPersonalDataTrigger({ catalog: bundledCatalog });
-
-/** Lifecycle events: receipts on the chain. */
-export const onAppInstalled = createLifecycleTrigger('app-installed', { catalog: bundledCatalog });
-export const onAppUpgraded = createLifecycleTrigger('app-upgraded', { catalog: bundledCatalog });
+export const handler = panel.handler;
+export const reportPersonalData = panel.reportPersonalData;
+export const onAppInstalled = panel.onAppInstalled;
+export const onAppUpgraded = panel.onAppUpgraded;

@@ -9,7 +9,8 @@ import type { StatementCatalog, StatementSource } from '../../src/domain/stateme
 import { createResolverHandler } from '../../src/resolvers';
 import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
 import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
-import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
+import type { Evidence } from '../../src/domain/evidence/types';
 import { nextVersionSource, withPublished } from './catalog';
 import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
 
@@ -35,6 +36,8 @@ export interface PreviewBackendOptions {
   users?: SampleUser[];
   /** Use this catalog instead of src/generated/statements.json (tests). */
   baseCatalog?: StatementCatalog;
+  /** What the page shows as evidence; default src/generated/evidence.json (a host's preview passes its own). */
+  evidence?: Evidence;
   /** Write storage to `storageDir/storage.json` after every change; default true. Off for large benchmarks. */
   persist?: boolean;
 }
@@ -56,6 +59,7 @@ export class PreviewBackend {
   readonly emulator: ForgeEmulator;
   readonly catalogOrigin: 'policy' | 'given';
   private readonly base: StatementCatalog;
+  private readonly evidence: Evidence;
   private readonly publishedFile: string;
   private published: StatementSource[];
   private handler: ForgeResolverHandler;
@@ -72,6 +76,7 @@ export class PreviewBackend {
       users: [...this.initialUsers],
     }).install();
     this.base = options.baseCatalog ?? bundledCatalog;
+    this.evidence = options.evidence ?? bundledEvidence;
     this.catalogOrigin = options.baseCatalog ? 'given' : 'policy';
     this.publishedFile = join(options.storageDir, 'published.json');
     this.published = this.readPublished();
@@ -175,7 +180,7 @@ export class PreviewBackend {
   }
 
   private buildHandler(): ForgeResolverHandler {
-    return createResolverHandler({ catalog: this.catalog });
+    return createResolverHandler({ catalog: this.catalog, evidence: this.evidence });
   }
 
   /** Versions published in an earlier preview session, minus any the bundled catalog has since caught up with. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
 import { createResolverHandler } from '../../src/resolvers';
-import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
 import { bundleOffline } from '../../toolkit/forge/offline-checks';
 import type { BenchRow } from './types';
 
@@ -36,7 +36,7 @@ export async function benchBackend(): Promise<BenchRow[]> {
   fs.rmSync(bundle.outputDir, { recursive: true, force: true });
 
   const emulator = new ForgeEmulator().install();
-  const handler = createResolverHandler({ catalog: bundledCatalog });
+  const handler = createResolverHandler({ catalog: bundledCatalog, evidence: bundledEvidence });
   const call = async <N extends ResolverName>(name: N, payload: unknown, accountId: string) => {
     emulator.resetCounters();
     const result = (await emulator.invoke(handler, name, payload, { installContext: SITE, accountId })) as Awaited<

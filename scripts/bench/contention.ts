@@ -10,7 +10,7 @@
  */
 import { ForgeEmulator, type KvsOptions } from '../../dev/emulator';
 import type { Result } from '../../src/contract';
-import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
 import { createResolverHandler } from '../../src/resolvers';
 import type { BenchRow } from './types';
 
@@ -30,7 +30,7 @@ interface AckCost {
 export async function acknowledgeAtOnce(admins: number, kvs: KvsOptions = {}): Promise<AckCost> {
   const emulator = new ForgeEmulator({ kvs }).install();
   try {
-    const handler = createResolverHandler({ catalog: bundledCatalog });
+    const handler = createResolverHandler({ catalog: bundledCatalog, evidence: bundledEvidence });
     const current = bundledCatalog.versions[bundledCatalog.versions.length - 1];
     if (!current) throw new Error('the bundled catalog is empty');
     const payload = { version: current.source.version, hash: current.hash };

@@ -1,9 +1,8 @@
-import { makeResolver } from '@forge/resolver';
+import { makeResolver, type Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
 import type { Clock, IdSource, Store } from '../domain/ports';
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
-import { bundledEvidence } from '../platform/bundledCatalog';
 import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/adminGate';
 import { createKvsStore } from '../platform/kvsStore';
 import { systemBackoff, systemClock, systemIds } from '../platform/system';
@@ -19,8 +18,8 @@ import { diffVersions, getStatementVersions } from './versions';
 
 export interface HandlerOptions {
   catalog: StatementCatalog;
-  /** Defaults to what the build proved about this app (src/generated/evidence.json). */
-  evidence?: Evidence;
+  /** What the build proved about the app (its manifest, code and data inventory). */
+  evidence: Evidence;
   clock?: Clock;
   ids?: IdSource;
   store?: Store;
@@ -29,11 +28,11 @@ export interface HandlerOptions {
   backoff?: Backoff;
 }
 
-/** The Forge resolver handler: one typed entry per contract name, each thin. */
-export function createResolverHandler(options: HandlerOptions) {
+/** One typed resolver per contract name, each thin: what `makeResolver` or a host's own `Resolver` takes. */
+export function resolverFunctions(options: HandlerOptions): Handlers<Defs> {
   const deps: ResolverDeps = {
     catalog: options.catalog,
-    evidence: options.evidence ?? bundledEvidence,
+    evidence: options.evidence,
     store: options.store ?? createKvsStore(),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
@@ -41,7 +40,7 @@ export function createResolverHandler(options: HandlerOptions) {
       callerIsAdministrator(product, accountId, options.adminCheckTimeoutMs ?? ADMIN_CHECK_TIMEOUT_MS),
     backoff: options.backoff ?? systemBackoff,
   };
-  return makeResolver<Defs>({
+  return {
     getDisclosure: ({ payload, context }) => respond(() => getDisclosure(deps, payload, context)),
     acknowledge: ({ payload, context }) => respond(() => acknowledge(deps, payload, context)),
     listAcknowledgments: ({ payload, context }) => respond(() => listAcknowledgments(deps, payload, context)),
@@ -49,7 +48,12 @@ export function createResolverHandler(options: HandlerOptions) {
     diffVersions: ({ payload, context }) => respond(() => diffVersions(deps, payload, context)),
     exportReceipts: ({ payload, context }) => respond(() => exportReceipts(deps, payload, context)),
     inForceOn: ({ payload, context }) => respond(() => inForceOn(deps, payload, context)),
-  });
+  };
+}
+
+/** The Forge resolver handler of the panel's own function. */
+export function createResolverHandler(options: HandlerOptions) {
+  return makeResolver<Defs>(resolverFunctions(options));
 }
 
 export type ForgeResolverHandler = ReturnType<typeof createResolverHandler>;

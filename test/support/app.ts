@@ -10,6 +10,7 @@ import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
 import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
+import { bundledEvidence } from '../../src/platform/bundledCatalog';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
 
@@ -34,6 +35,7 @@ export function startApp(
   const build = (next: StatementCatalog) =>
     createResolverHandler({
       catalog: next,
+      evidence: bundledEvidence,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.adminCheckTimeoutMs === undefined ? {} : { adminCheckTimeoutMs: options.adminCheckTimeoutMs }),
       ...(options.backoff ? { backoff: options.backoff } : {}),

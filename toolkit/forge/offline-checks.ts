@@ -94,13 +94,20 @@ export async function bundleOffline(appDir = ROOT): Promise<BundleReport> {
   });
   const wrapper = { getNodeRuntimeWrapper: stub('wrapper'), getNodeRuntimeLoader: stub('loader') };
   const functions = (manifest.modules?.function ?? []) as Array<{ handler: string }>;
+  const previous = process.cwd();
+  process.chdir(appDir); // the bundler resolves each entry point as src/<module> from the working directory
   const entryPoints = getEntryPoints(
     functions.map((f) => ({ module: f.handler.split('.')[0]! })) as Parameters<typeof getEntryPoints>[0],
   );
   const bundler = getNodeBundler(logger as unknown as Parameters<typeof getNodeBundler>[0], wrapper, {
     readConfig: async () => manifest,
   });
-  const output = await bundler.bundle({ appDirectory: appDir, entryPoints });
+  let output: Awaited<ReturnType<typeof bundler.bundle>>;
+  try {
+    output = await bundler.bundle({ appDirectory: appDir, entryPoints });
+  } finally {
+    process.chdir(previous);
+  }
   const files: Record<string, number> = {};
   for (const name of fs.readdirSync(output.outputDir))
     files[name] = fs.statSync(path.join(output.outputDir, name)).size;

@@ -1,0 +1,50 @@
+/**
+ * `privacy-panel preview [DIR] [--port N]` in a host app (bin/privacy-panel.cjs dispatches here): this
+ * preview, serving the package's page with the host's statement and the host's evidence on the emulator,
+ * storage in DIR/.preview/. Shipped in the package (dist/cli/dev) for this one command.
+ */
+import { join, resolve } from 'node:path';
+import { compileHost, pageDir } from '../../toolkit/cli/host/build';
+import { HostAppError } from '../../toolkit/cli/host/host-app';
+import { startPreview, type PreviewHandle } from './server';
+
+export async function previewHost(dir: string, port = 4173): Promise<{ preview: PreviewHandle; lines: string[] }> {
+  const built = compileHost(dir);
+  const preview = await startPreview({
+    port,
+    baseCatalog: built.catalog,
+    evidence: built.evidence,
+    buildDir: pageDir(),
+    storageDir: join(dir, '.preview'),
+  });
+  return { preview, lines: [...built.lines, `Privacy Panel preview of this app: ${preview.url}`, '  Ctrl+C to stop.'] };
+}
+
+/** The CLI command: 0 serving, 1 refused (the message names the file), 2 usage. */
+export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
+  const rest: string[] = [];
+  let port = 4173;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--port') port = Number(argv[++i]);
+    else if (arg.startsWith('--')) {
+      process.stderr.write(`privacy-panel preview: unknown option ${arg}\n`);
+      return 2;
+    } else rest.push(arg);
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || rest.length > 1) {
+    process.stderr.write('usage: privacy-panel preview [DIR] [--port N]\n');
+    return 2;
+  }
+  try {
+    const { lines } = await previewHost(resolve(rest[0] ?? '.'), port);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof HostAppError) {
+      process.stderr.write(`privacy-panel preview: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Privacy Panel inside a host Forge app: the package's Forge runtime (`privacy-panel/forge`). Everything
+ * here runs in the host's function; nothing build-time (statement compiler, evidence engine, YAML, Markdown)
+ * is imported. The host passes the catalog and evidence that `privacy-panel build` wrote beside its handler file.
+ */
+import type Resolver from '@forge/resolver';
+import type { Evidence } from '../domain/evidence/types';
+import type { StatementCatalog } from '../domain/statement/types';
+import { createResolverHandler, resolverFunctions, type HandlerOptions } from '../resolvers';
+import { createLifecycleTrigger } from '../triggers/lifecycle';
+import { createPersonalDataTrigger } from '../triggers/reportPersonalData';
+
+export type { Defs, Disclosure, Result } from '../contract';
+export type { Evidence, StatementCatalog };
+
+/** What `privacy-panel build` wrote (statements.json, evidence.json), as imported by the host's handler file. */
+export interface PrivacyPanelData {
+  catalog: unknown;
+  evidence: unknown;
+}
+
+export class PrivacyPanelDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrivacyPanelDataError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A cheap shape check at load time: the files are ours, written by the build, but may be missing or stale. */
+function options(data: PrivacyPanelData): HandlerOptions {
+  const { catalog, evidence } = data;
+  if (!isRecord(catalog) || !Array.isArray(catalog['versions']) || catalog['versions'].length === 0) {
+    throw new PrivacyPanelDataError('catalog: expected the statements.json that `privacy-panel build` writes');
+  }
+  if (!isRecord(evidence) || evidence['schemaVersion'] !== 1) {
+    throw new PrivacyPanelDataError('evidence: expected the evidence.json that `privacy-panel build` writes');
+  }
+  return { catalog: catalog as unknown as StatementCatalog, evidence: evidence as unknown as Evidence };
+}
+
+/** The panel's Forge functions; the host's handler file exports each under the name its manifest gives. */
+export function createPrivacyPanel(data: PrivacyPanelData) {
+  const resolved = options(data);
+  return {
+    /** The resolver of the panel's own admin page modules. */
+    handler: createResolverHandler(resolved),
+    /** The scheduled personal data report. */
+    reportPersonalData: createPersonalDataTrigger(resolved),
+    /** Lifecycle receipts. */
+    onAppInstalled: createLifecycleTrigger('app-installed', resolved),
+    onAppUpgraded: createLifecycleTrigger('app-upgraded', resolved),
+  };
+}
+
+/**
+ * Adds the panel's resolver functions to a host's own `Resolver`, for a host whose Custom UI page shows the
+ * panel on one of its routes (mountPrivacyPanel): the page's `invoke` calls reach the host's resolver.
+ * Throws, naming the function, when the host already defines one of the same name.
+ */
+export function registerPrivacyPanel<R extends Pick<Resolver, 'define'>>(resolver: R, data: PrivacyPanelData): R {
+  for (const [name, fn] of Object.entries(resolverFunctions(options(data)))) resolver.define(name, fn);
+  return resolver;
+}

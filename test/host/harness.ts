@@ -1,0 +1,55 @@
+/**
+ * Fixture host apps for the `add`/`remove` tests: each copied into .tmp/hosts/ inside the repository, so
+ * the host's own imports (@forge/resolver…) resolve from the repository's node_modules, and `privacy-panel`
+ * resolves to this repository's package (.tmp/node_modules/privacy-panel → the repository root, through
+ * its `exports` map into dist/; `npm run build:package` builds it, `npm test` runs that first).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(REPO, 'test/fixtures/hosts');
+const TMP = path.join(REPO, '.tmp');
+
+export function requirePackageBuilt(): void {
+  if (!fs.existsSync(path.join(REPO, 'dist/forge/host/index.js'))) {
+    throw new Error('dist/ is missing: run `npm run build:package` (npm test does it first)');
+  }
+}
+
+let counter = 0;
+
+/** A fresh copy of a fixture host; the caller removes it with `fs.rmSync(dir, { recursive: true })`. */
+export function copyFixture(name: string): string {
+  const link = path.join(TMP, 'node_modules', 'privacy-panel');
+  if (!fs.existsSync(link)) {
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(REPO, link, 'dir');
+  }
+  const dir = path.join(TMP, 'hosts', `${name}-${process.pid}-${++counter}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under `dir` (relative path → bytes as text), for byte-for-byte comparisons. */
+export function snapshot(dir: string, skip: readonly string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.name === 'node_modules' || skip.some((s) => child === s || child.startsWith(`${s}/`))) continue;
+      if (entry.isDirectory()) walk(child);
+      else out.set(child, fs.readFileSync(path.join(dir, child), 'latin1'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The lines a site's vendor adds to the host's resolver file for the sub-page placement (printed by `add`). */
+export function registerLines(notes: readonly string[]): string[] {
+  const start = notes.findIndex((n) => n.includes('after your resolver.define'));
+  return notes.slice(start + 1, start + 5).map((line) => line.trim());
+}

@@ -1,0 +1,53 @@
+/**
+ * This repository is a host with nothing else in it: its manifest's modules, functions, resource and
+ * scopes, and its entry file, are what `privacy-panel add` gives an empty Forge app — up to the two paths
+ * a clone differs in (the handler file is src/index.ts; the page is built to static/admin/build).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { addPanel } from '../../toolkit/cli/host/add';
+import { handlerFileText } from '../../toolkit/cli/host/handler-file';
+import { PANEL } from '../../toolkit/cli/host/keys';
+import { copyFixture, REPO } from './harness';
+
+type Manifest = { modules: Record<string, unknown[]>; resources?: unknown[]; permissions: { scopes: string[] } };
+
+/** The repository's two paths, as a host has them. */
+function asHost(text: string): Manifest {
+  return YAML.parse(
+    text
+      .replaceAll('handler: index.', `handler: ${PANEL.handlerModule}.`)
+      .replace('path: static/admin/build', `path: ${PANEL.resourcePath}`),
+  ) as Manifest;
+}
+
+describe('this repository as a host', () => {
+  let dir: string;
+  let added: Manifest;
+
+  beforeAll(async () => {
+    dir = copyFixture('empty');
+    const result = await addPanel(dir, { yes: true, today: '2026-11-01' });
+    expect(result.written).toBe(true);
+    added = YAML.parse(fs.readFileSync(path.join(dir, 'manifest.yml'), 'utf8')) as Manifest;
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("has the modules, resource and scopes add gives an empty app (minus the app's own webtrigger)", () => {
+    const ours = asHost(fs.readFileSync(path.join(REPO, 'manifest.yml'), 'utf8'));
+    const { webtrigger, function: functions, ...modules } = added.modules;
+    expect(webtrigger).toHaveLength(1);
+    expect(ours.modules).toEqual({ ...modules, function: (functions ?? []).slice(1) });
+    expect(ours.resources).toEqual(added.resources);
+    expect([...ours.permissions.scopes].sort()).toEqual([...added.permissions.scopes].sort());
+  });
+
+  it('has the entry file add writes, importing from the source instead of the package', () => {
+    const written = fs.readFileSync(path.join(dir, PANEL.handlerDir, 'index.ts'), 'utf8');
+    expect(written).toBe(handlerFileText());
+    expect(fs.readFileSync(path.join(REPO, 'src/index.ts'), 'utf8')).toBe(
+      handlerFileText({ from: './host', data: './generated' }),
+    );
+  });
+});

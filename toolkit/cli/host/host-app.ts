@@ -1,0 +1,142 @@
+/**
+ * Reads a host Forge app for `add`/`remove`/`build`/`preview`, and refuses, naming the file and what to
+ * do, whatever the panel cannot be added to: not a Forge app, a manifest Forge's validator rejects, a runtime
+ * older than nodejs22.x, UI Kit 1 (@forge/ui).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate } from '@forge/manifest';
+import type { Document } from 'yaml';
+import { parseManifest } from './manifest-edit';
+
+export class HostAppError extends Error {
+  constructor(
+    /** The file the problem is in, relative to the host folder. */
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'HostAppError';
+  }
+}
+
+export interface HostApp {
+  dir: string;
+  manifestText: string;
+  doc: Document;
+  /** The manifest as plain data. */
+  manifest: Record<string, unknown>;
+  packageText: string | undefined;
+  packageJson: Record<string, unknown> | undefined;
+  typescript: boolean;
+  /** validate() messages that only say a resource is not built yet: fine for a dry run on a fresh clone. */
+  warnings: string[];
+}
+
+const SUPPORTED_RUNTIMES = ['nodejs22.x', 'nodejs24.x'];
+
+/** Resource folders not built yet and unset environment variables: a fresh clone, not a broken manifest. */
+const UNBUILT = [
+  /^missing resource '/,
+  /^empty directory '/,
+  /^missing index\.html file in directory/,
+  /^could not find environment variable/,
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function read(dir: string, name: string): string | undefined {
+  const file = join(dir, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+function readPackageJson(dir: string): { text: string | undefined; value: Record<string, unknown> | undefined } {
+  const text = read(dir, 'package.json');
+  if (text === undefined) return { text, value: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HostAppError(
+      'package.json',
+      `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!isRecord(value)) throw new HostAppError('package.json', 'must be a JSON object');
+  return { text, value };
+}
+
+function dependsOn(pkg: Record<string, unknown> | undefined, name: string): boolean {
+  return ['dependencies', 'devDependencies', 'peerDependencies'].some((field) => {
+    const deps = pkg?.[field];
+    return isRecord(deps) && name in deps;
+  });
+}
+
+/** The manifest alone: parsed, shaped like a Forge manifest, on a supported runtime. No validate(). */
+export function readHostApp(dir: string): HostApp {
+  const manifestText = read(dir, 'manifest.yml');
+  if (manifestText === undefined) {
+    throw new HostAppError(
+      'manifest.yml',
+      `not found in ${dir}: this is not a Forge app. Run the command in the folder that holds your app's manifest.yml (or pass that folder).`,
+    );
+  }
+  const doc = parseManifest(manifestText);
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    throw new HostAppError(
+      'manifest.yml',
+      `is not valid YAML (${first?.message ?? 'parse error'}); fix it, then run again.`,
+    );
+  }
+  const manifest: unknown = doc.toJS();
+  if (!isRecord(manifest) || !isRecord(manifest['app']) || !isRecord(manifest['modules'])) {
+    throw new HostAppError('manifest.yml', 'needs `app` and `modules` mappings, as every Forge manifest has.');
+  }
+  const runtime = isRecord(manifest['app']['runtime']) ? manifest['app']['runtime']['name'] : undefined;
+  if (typeof runtime !== 'string' || !SUPPORTED_RUNTIMES.includes(runtime)) {
+    throw new HostAppError(
+      'manifest.yml',
+      `app.runtime.name is ${typeof runtime === 'string' ? runtime : 'missing'}; the panel needs nodejs22.x or newer. Set \`app.runtime.name: nodejs22.x\` (Node 20 can no longer be deployed), check your app still runs, then run add again.`,
+    );
+  }
+  const pkg = readPackageJson(dir);
+  if (dependsOn(pkg.value, '@forge/ui')) {
+    throw new HostAppError(
+      'package.json',
+      'the app uses @forge/ui (UI Kit 1), which Forge removed in 2025. Move its modules to UI Kit (@forge/react, `render: native`) or Custom UI first, then run add again.',
+    );
+  }
+  return {
+    dir,
+    manifestText,
+    doc,
+    manifest,
+    packageText: pkg.text,
+    packageJson: pkg.value,
+    typescript: existsSync(join(dir, 'tsconfig.json')),
+    warnings: [],
+  };
+}
+
+/** Forge's own validator on the host's manifest, run from the host folder (translation paths are cwd-relative). */
+export async function validateHost(app: HostApp): Promise<HostApp> {
+  const previous = process.cwd();
+  process.chdir(app.dir);
+  try {
+    const result = await validate(false, join(app.dir, 'manifest.yml'));
+    const errors = (result.errors ?? []).filter((e) => e.level !== 'warning');
+    const unbuilt = errors.filter((e) => UNBUILT.some((re) => re.test(e.message)));
+    const real = errors.filter((e) => !unbuilt.includes(e));
+    if (real.length > 0) {
+      const lines = real.map((e) => `  line ${e.line ?? '?'}: ${e.message}`).join('\n');
+      throw new HostAppError('manifest.yml', `Forge's validator rejects it; fix these first:\n${lines}`);
+    }
+    return { ...app, warnings: unbuilt.map((e) => `manifest.yml line ${e.line ?? '?'}: ${e.message}`) };
+  } finally {
+    process.chdir(previous);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The host commands of the `privacy-panel` CLI (bin/privacy-panel.cjs dispatches here):
+ *   add [DIR] [--yes] [--dry-run]   remove [DIR]   build [DIR]
+ * (`preview` lives with the preview it serves: dev/preview/host.ts.)
+ * Exit codes: 0 done, 1 refused (the message names the file and what to do; nothing written), 2 usage.
+ */
+import { createInterface } from 'node:readline/promises';
+import { resolve } from 'node:path';
+import { addPanel, removePanel } from './add';
+import { buildHost } from './build';
+import { HostAppError } from './host-app';
+
+export const HOST_COMMANDS = ['add', 'remove', 'build'] as const;
+
+const USAGE = `usage:
+  privacy-panel add [DIR] [--yes] [--dry-run]   add the panel to the Forge app in DIR (default .)
+  privacy-panel remove [DIR]                    take it out again (policy/ is kept)
+  privacy-panel build [DIR]                     compile policy/ and refresh the page resource
+  privacy-panel preview [DIR] [--port N]        serve the panel with this app's statement and evidence
+`;
+
+interface Args {
+  dir: string;
+  flags: Set<string>;
+}
+
+function parse(argv: readonly string[]): Args | string {
+  const flags = new Set<string>();
+  const rest: string[] = [];
+  for (const arg of argv) {
+    if (arg.startsWith('--')) flags.add(arg);
+    else rest.push(arg);
+  }
+  if (rest.length > 1) return `one folder at most, got ${rest.join(' ')}`;
+  return { dir: resolve(rest[0] ?? '.'), flags };
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+const print = (lines: readonly string[]): void => {
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+
+export async function runHostCommand(command: string, argv: readonly string[]): Promise<number> {
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`privacy-panel ${command}: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const known: Record<string, readonly string[]> = { add: ['--yes', '--dry-run'], remove: [], build: [] };
+  const unknown = [...args.flags].filter((f) => !(known[command] ?? []).includes(f));
+  if (unknown.length > 0) {
+    process.stderr.write(`privacy-panel ${command}: unknown option ${unknown.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    switch (command) {
+      case 'add': {
+        const dryRun = args.flags.has('--dry-run');
+        if (!dryRun && !args.flags.has('--yes')) {
+          const preview = await addPanel(args.dir, { dryRun: true });
+          print(preview.output.slice(0, -1));
+          if (preview.plan.alreadyAdded) return 0;
+          if (!(await confirm('Apply these changes? [y/N] '))) {
+            print(['Nothing written (pass --yes to apply without asking).']);
+            return 0;
+          }
+        }
+        const result = await addPanel(args.dir, { dryRun });
+        print(dryRun || args.flags.has('--yes') ? result.output : result.output.slice(-4));
+        return 0;
+      }
+      case 'remove':
+        print(removePanel(args.dir).output);
+        return 0;
+      case 'build':
+        print(buildHost(args.dir).lines);
+        return 0;
+      default:
+        process.stderr.write(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof HostAppError) {
+      process.stderr.write(`privacy-panel ${command}: ${error.message}\nNothing was written.\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

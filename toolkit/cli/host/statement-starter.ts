@@ -1,0 +1,138 @@
+/**
+ * The statement `add` starts in a host's policy/: what the manifest proves (egress, storage, scopes, the
+ * panel's own records) is filled in; everything only the vendor knows says `TODO(privacy-panel)` (or uses a
+ * `.invalid` address), so `privacy-panel check` fails until the vendor has written it.
+ */
+import YAML from 'yaml';
+import type { ManifestFacts } from './evidence-adapter';
+import type { HostApp } from './host-app';
+import { UNWRITTEN } from './keys';
+import type { NewFile } from './plan';
+
+const todo = (what: string): string => `${UNWRITTEN}: ${what}`;
+
+function appName(app: HostApp): string {
+  const name = app.packageJson?.['name'];
+  const raw =
+    typeof name === 'string' && name ? name.replace(/^@[^/]+\//, '') : (app.dir.split(/[\\/]/).pop() ?? 'app');
+  return raw
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+function kebab(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'app'
+  );
+}
+
+const EGRESS_HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
+  const name = appName(app);
+  const hostData = m.storage.map((use) => ({
+    id: `app-data-${use.kind}`,
+    name: todo(
+      `what the app keeps in ${use.kind === 'kvs' ? 'Forge key-value storage' : use.kind === 'sql' ? 'Forge SQL' : 'Forge custom entities'}`,
+    ),
+    description: todo(`each kind of record and its keys (the manifest shows: ${use.declaredBy})`),
+    purpose: todo('why the app keeps it'),
+    location: 'forge-hosted-storage',
+    retention: todo('how long it is kept, e.g. until the app is uninstalled, then 28 days'),
+    personalData: true,
+  }));
+  const egressHosts = [...new Set(m.egress.map((e) => e.host).filter((h): h is string => h !== null))];
+  return {
+    app: { name, summary: todo('one sentence on what the app does') },
+    vendor: { name: todo('your company name'), website: 'https://vendor.invalid' },
+    contact: { email: 'privacy@vendor.invalid' },
+    hosting: {
+      model: 'forge',
+      description:
+        m.remotes.length === 0
+          ? 'Built on Atlassian Forge: Atlassian hosts and runs the code and its storage.'
+          : todo(`where the remote services run (${m.remotes.map((r) => r.key).join(', ')})`),
+    },
+    dataStored: [
+      ...hostData,
+      {
+        id: 'acknowledgment-receipts',
+        name: 'Acknowledgment receipts',
+        description:
+          'One record per acknowledgment of this statement: the version and its hash, the account ID of the admin, the time and the product, chained by hashes; plus the app install and upgrade events.',
+        purpose: 'Shows which site admin acknowledged which version of this statement, and when.',
+        location: 'forge-hosted-storage',
+        retention: 'Until the app is uninstalled, then 28 days. A closed account’s ID is removed within about 7 days.',
+        personalData: true,
+      },
+    ],
+    dataAccessed: [
+      {
+        name: 'Whether the caller is a site administrator',
+        purpose: 'Decides who may acknowledge this statement and see who did. Read on each request; not stored.',
+      },
+      {
+        name: 'Display names of acknowledging accounts',
+        purpose: 'Shown next to each receipt, fetched in the admin’s browser as that admin; not stored.',
+      },
+      ...m.scopes.map((scope) => ({
+        name: todo(`what the scope ${scope} lets the app read or change`),
+        purpose: todo('why the app needs it'),
+      })),
+    ],
+    egress: egressHosts.map((host) => ({
+      name: todo(`who runs ${host}`),
+      domain: EGRESS_HOST.test(host) ? host : 'destination.invalid',
+      purpose: todo(`what the app sends to ${host}, and why`),
+      endUserData: true,
+    })),
+    analytics: {
+      collected: m.egress.some((e) => e.category === 'analytics'),
+      description: todo('whether the app collects usage analytics, and which'),
+    },
+    subProcessors: [],
+    logs: {
+      endUserData: false,
+      storedOutsideAtlassian: m.remotes.length > 0 || egressHosts.length > 0,
+      description: todo('what the app logs and where the logs go'),
+    },
+    dataResidency: {
+      supported: m.remotes.length === 0 && egressHosts.length === 0,
+      description: todo('how data residency applies to what the app stores'),
+    },
+    uninstall: {
+      description: 'When the app is uninstalled, Forge keeps its stored data for 28 days and then deletes it.',
+      deletedAfterDays: 28,
+    },
+  };
+}
+
+/** policy/statement.yml and one section, as new files. */
+export function starterStatementFiles(app: HostApp, manifest: ManifestFacts, today: string): NewFile[] {
+  const name = appName(app);
+  const statement = {
+    id: kebab(name),
+    version: 1,
+    effectiveDate: today,
+    facts: facts(app, manifest),
+    sections: [{ id: 'overview', title: 'Overview', file: 'sections/overview.md' }],
+  };
+  const header = [
+    `# The data-handling statement of ${name}, shown by Privacy Panel. Started by \`privacy-panel add\` from`,
+    '# what manifest.yml proves (egress, storage, scopes). Replace every TODO(privacy-panel) and every .invalid',
+    '# address: `privacy-panel check` fails until none is left. Then `privacy-panel build` compiles it.',
+    '',
+  ].join('\n');
+  return [
+    { path: 'policy/statement.yml', text: header + YAML.stringify(statement, { lineWidth: 0 }) },
+    {
+      path: 'policy/sections/overview.md',
+      text: `${todo(`a few paragraphs: what ${name} stores, why, and who can reach it.`)}\n`,
+    },
+  ];
+}

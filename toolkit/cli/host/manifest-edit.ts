@@ -171,7 +171,7 @@ export function appendToList(
       throw new ManifestShapeError(
         `${where} in manifest.yml: write it as a block list (one "- item" per line), then run add again`,
       );
-    const old = isSeq(node) ? (node.toJSON()) : [];
+    const old = isSeq(node) ? node.toJSON() : [];
     const indent = column(text, keyStart);
     const body = indentLines(stringify({ [String(key)]: [...old, ...items] }, style), indent);
     return { id, start, end, text: wrap(id, indent, body, text.slice(start, end)), kind: 'replace' };

@@ -111,7 +111,7 @@ export class ForgeEmulator {
     if (!this.installed) return;
     const slots = globalThis as unknown as GlobalSlots;
     if (this.installed.hadPrevious) slots[FETCH_GLOBAL] = this.installed.previous;
-    else delete slots[FETCH_GLOBAL];
+    else Reflect.deleteProperty(slots, FETCH_GLOBAL);
     this.installed = undefined;
   }
 
@@ -270,7 +270,7 @@ export class ForgeEmulator {
     });
   }
 
-  private async answer(target: FetchTarget, path: string, init: FetchInit | undefined): Promise<Response> {
+  private async answer(target: FetchTarget | undefined, path: string, init: FetchInit | undefined): Promise<Response> {
     const t: FetchTarget = target ?? {};
     const method = (init?.method ?? 'GET').toUpperCase();
     const isKvs = t.type === 'kvs' || t.remote === 'kvs';

@@ -353,7 +353,7 @@ function handleTransaction(c: KvsRequestContext, body: unknown): KvsOutcome {
   // Validate everything first: a transaction is all-or-nothing.
   const seen = new Set<string>();
   const writes: Array<{ key: string; json: string; expireTime?: string }> = [];
-  for (const op of [...sets, ...deletes] as unknown[]) {
+  for (const op of [...(sets as unknown[]), ...(deletes as unknown[])]) {
     if (!isRecord(op)) return failure(badRequest('Each operation must be an object'));
     if (op['entityName'] !== undefined || op['conditions'] !== undefined) return failure(ENTITIES_UNSUPPORTED);
     const keyError = checkKey(op['key']);

@@ -31,7 +31,7 @@ function lowerBound(keys: readonly string[], target: string): number {
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (keys[mid]! < target) low = mid + 1;
+    if ((keys[mid] as string) < target) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -122,7 +122,7 @@ export class KvsStore {
     }
     const out: string[] = [];
     for (; index < keys.length && out.length < count; index += 1) {
-      const key = keys[index]!;
+      const key = keys[index] as string;
       if (!key.startsWith(prefix)) break;
       out.push(key);
     }
@@ -153,8 +153,8 @@ export class KvsStore {
     this.sortedCache.clear();
     for (const [ctx, inst] of Object.entries(snapshot)) {
       this.installations.set(ctx, {
-        data: new Map(Object.entries(inst.data ?? {})),
-        secret: new Map(Object.entries(inst.secret ?? {})),
+        data: new Map(Object.entries(inst.data)),
+        secret: new Map(Object.entries(inst.secret)),
       });
     }
   }

@@ -100,9 +100,11 @@ export class PreviewBackend {
     if (change.accountId !== undefined && !this.emulator.users.get(change.accountId)) {
       throw new Error(`No sample user ${change.accountId}`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the control page's JSON is untrusted: typed as it should be, checked as it is
     if (change.product !== undefined && change.product !== 'jira' && change.product !== 'confluence') {
       throw new Error(`Unknown product ${String(change.product)}`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above
     if (change.theme !== undefined && change.theme !== 'light' && change.theme !== 'dark') {
       throw new Error(`Unknown theme ${String(change.theme)}`);
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
-import type { Defs, ResolverName, Result } from '../../src/contract';
+import type { ResolverName, Result } from '../../src/contract';
 import { createResolverHandler } from '../../src/resolvers';
 import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
 import { bundleOffline } from '../../toolkit/forge/offline-checks';
@@ -37,15 +37,14 @@ export async function benchBackend(): Promise<BenchRow[]> {
 
   const emulator = new ForgeEmulator().install();
   const handler = createResolverHandler({ catalog: bundledCatalog, evidence: bundledEvidence });
-  const call = async <N extends ResolverName>(name: N, payload: unknown, accountId: string) => {
+  const call = async (name: ResolverName, payload: unknown, accountId: string) => {
     emulator.resetCounters();
-    const result = (await emulator.invoke(handler, name, payload, { installContext: SITE, accountId })) as Awaited<
-      ReturnType<Defs[N]>
-    >;
+    const result = await emulator.invoke(handler, name, payload, { installContext: SITE, accountId });
     if (!(result as Result<unknown>).ok) throw new Error(`${name}: ${JSON.stringify(result)}`);
     return storageOps(emulator.counters());
   };
-  const current = bundledCatalog.versions[bundledCatalog.versions.length - 1]!;
+  const current = bundledCatalog.versions.at(-1);
+  if (!current) throw new Error('the bundled catalog is empty');
   const ack = { version: current.source.version, hash: current.hash };
 
   const disclosureEmpty = await call('getDisclosure', {}, SAMPLE_ACCOUNTS.siteAdmin);

@@ -16,7 +16,7 @@ import { receiptKey, SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { collectExport, type ExportCalls } from '../../static/admin/src/export/collect';
-import { admin, JIRA_SITE, startApp } from '../../test/support/app';
+import { admin, JIRA_SITE, startApp } from '../../dev/harness/app';
 import type { BenchRow } from './types';
 
 export const EXPORT_BENCH_RECEIPTS = 100_000;
@@ -48,7 +48,7 @@ export function syntheticChain(options: SyntheticChainOptions): StoredReceipt[] 
   const chain: StoredReceipt[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= count; seq += 1) {
-    const statement = statements[(seq - 1) % statements.length]!;
+    const statement = statements[(seq - 1) % statements.length] as BundleStatement;
     const common = {
       seq,
       receiptId: syntheticId(seq),

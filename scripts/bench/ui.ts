@@ -115,9 +115,9 @@ class SeedStore implements Store {
   readonly data = new Map<string, string>();
   private readonly minimum = new Map<string, string>();
 
-  async get(key: string): Promise<unknown> {
+  get(key: string): Promise<unknown> {
     const json = this.data.get(key);
-    return json === undefined ? undefined : (JSON.parse(json) as unknown);
+    return Promise.resolve(json === undefined ? undefined : (JSON.parse(json) as unknown));
   }
   async getMany(keys: readonly string[]): Promise<Map<string, unknown>> {
     const out = new Map<string, unknown>();
@@ -132,18 +132,20 @@ class SeedStore implements Store {
     await this.put(key, value);
     return true;
   }
-  async put(key: string, value: Storable): Promise<void> {
+  put(key: string, value: Storable): Promise<void> {
     this.data.set(key, JSON.stringify(value));
     for (const [prefix, min] of this.minimum) if (key.startsWith(prefix) && key < min) this.minimum.set(prefix, key);
+    return Promise.resolve();
   }
-  async delete(key: string): Promise<void> {
+  delete(key: string): Promise<void> {
     this.data.delete(key);
     this.minimum.clear();
+    return Promise.resolve();
   }
-  async query(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
+  query(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
     if (options.limit === 1 && options.cursor === undefined && this.minimum.has(prefix)) {
       const key = this.minimum.get(prefix) as string;
-      return { entries: [{ key, value: JSON.parse(this.data.get(key) as string) as unknown }] };
+      return Promise.resolve({ entries: [{ key, value: JSON.parse(this.data.get(key) as string) as unknown }] });
     }
     const keys = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
     const start = options.cursor === undefined ? 0 : keys.findIndex((k) => k > (options.cursor as string));
@@ -151,10 +153,10 @@ class SeedStore implements Store {
     if (options.limit === 1 && options.cursor === undefined && slice[0] !== undefined)
       this.minimum.set(prefix, slice[0]);
     const last = slice[slice.length - 1];
-    return {
+    return Promise.resolve({
       entries: slice.map((key) => ({ key, value: JSON.parse(this.data.get(key) as string) as unknown })),
       ...(last !== undefined && start + slice.length < keys.length ? { next: last } : {}),
-    };
+    });
   }
 }
 

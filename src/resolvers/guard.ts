@@ -8,7 +8,7 @@ import { ResolverError, forbidden, toApiError } from './errors';
  * Runs one resolver body and turns whatever it throws into a typed error. The one exception is Forge's
  * consent request, which must reach the platform unchanged so it can ask the user to allow access.
  */
-export async function respond<T>(body: () => Promise<T>): Promise<Result<T>> {
+export async function respond<T>(body: () => T | Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (error) {

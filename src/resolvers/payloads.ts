@@ -78,7 +78,8 @@ export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be 
 function parse<S extends z.ZodMiniType>(schema: S, payload: unknown): z.infer<S> {
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
+  if (!issue) throw new ResolverError('INVALID_INPUT', 'payload: does not match this call', 'payload');
   if (issue.code === 'unrecognized_keys') {
     const [key] = issue.keys;
     throw new ResolverError('INVALID_INPUT', `${key}: unknown field; this call accepts no such field`, key);

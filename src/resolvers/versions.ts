@@ -9,11 +9,7 @@ import { callerOf } from './guard';
 import { parseDiff, parseEmpty } from './payloads';
 
 /** Every published version verbatim: public text, no personal data, no storage read. */
-export async function getStatementVersions(
-  deps: ResolverDeps,
-  payload: unknown,
-  context: unknown,
-): Promise<StatementVersions> {
+export function getStatementVersions(deps: ResolverDeps, payload: unknown, context: unknown): StatementVersions {
   parseEmpty(payload);
   callerOf(context);
   const versions = deps.catalog.versions.map(({ source, hash }) => ({ source, hash }));
@@ -38,7 +34,7 @@ function inLanguage(
   return [translatedSource(a.source, ta.translation), translatedSource(b.source, tb.translation)];
 }
 
-export async function diffVersions(deps: ResolverDeps, payload: unknown, context: unknown): Promise<VersionDiff> {
+export function diffVersions(deps: ResolverDeps, payload: unknown, context: unknown): VersionDiff {
   const { from, to, locale } = parseDiff(payload);
   callerOf(context);
   const older = findVersion(deps.catalog, from);

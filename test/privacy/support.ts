@@ -55,9 +55,10 @@ export function privacyHarness(
   const report = createPersonalDataTrigger({
     ...common,
     reporter: options.reporter ?? forgePersonalDataReporter,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
       clock.advance(ms);
+      return Promise.resolve();
     },
   });
   const onInstalled = createLifecycleTrigger('app-installed', common);

@@ -16,7 +16,7 @@ const payloads = fc.oneof(
     {
       version: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
       hash: fc.oneof(
-        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 60, maxLength: 68 }),
+        fc.string({ unit: fc.constantFrom(...Array.from('0123456789abcdef')), minLength: 60, maxLength: 68 }),
         fc.string(),
         fc.integer(),
       ),

@@ -62,9 +62,7 @@ describe('the statement model covers the four data-handling models', () => {
     expect(change).toEqual({ summary: 'Reworded the usage tracking section.', materiality: 'editorial' });
     const nodes = allNodes(compiledOf('connect-cloud').sections.flatMap((s) => s.blocks));
     expect(nodes.some((n) => n.t === 'quote')).toBe(true);
-    expect(nodes.filter((n) => n.t === 'link').map((n) => (n.t === 'link' ? n.href : ''))).toEqual([
-      'mailto:privacy@tollgate.example',
-    ]);
+    expect(nodes.flatMap((n) => (n.t === 'link' ? [n.href] : []))).toEqual(['mailto:privacy@tollgate.example']);
   });
 
   it('statements without vendorRecords hash without the key (the field is optional, not empty)', () => {

@@ -62,7 +62,7 @@ export async function lintOffline(appDir = ROOT): Promise<LintReport> {
     const output: string[] = [];
     const logger = { info: (...parts: unknown[]) => output.push(parts.map(String).join(' ')) };
     // The client-side linters make one call on this service: the list of deprecated runtimes.
-    const statsig = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof lint>[4];
+    const statsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as Parameters<typeof lint>[4];
     const files = listFiles(path.join(appDir, 'src')).map((file) => path.relative(appDir, file));
     const results = await lint(files, readManifest(appDir), 'development', logger, statsig, {
       linter: { mode: 'client-side' },
@@ -87,20 +87,17 @@ export async function bundleOffline(appDir = ROOT): Promise<BundleReport> {
   const manifest = readManifest(appDir);
   const quiet = () => undefined;
   const logger = { info: quiet, warn: console.warn, error: console.error, debug: quiet, trace: quiet };
-  const stub = (name: string) => async () => ({
-    script: `/* offline stub: ${name} */`,
-    source: 'stub',
-    version: '0.0.0-stub',
-  });
+  const stub = (name: string) => () =>
+    Promise.resolve({ script: `/* offline stub: ${name} */`, source: 'stub', version: '0.0.0-stub' });
   const wrapper = { getNodeRuntimeWrapper: stub('wrapper'), getNodeRuntimeLoader: stub('loader') };
   const functions = (manifest.modules?.function ?? []) as Array<{ handler: string }>;
   const previous = process.cwd();
   process.chdir(appDir); // the bundler resolves each entry point as src/<module> from the working directory
   const entryPoints = getEntryPoints(
-    functions.map((f) => ({ module: f.handler.split('.')[0]! })) as Parameters<typeof getEntryPoints>[0],
+    functions.map((f) => ({ module: f.handler.split('.')[0] ?? f.handler })) as Parameters<typeof getEntryPoints>[0],
   );
   const bundler = getNodeBundler(logger as unknown as Parameters<typeof getNodeBundler>[0], wrapper, {
-    readConfig: async () => manifest,
+    readConfig: () => Promise.resolve(manifest),
   });
   let output: Awaited<ReturnType<typeof bundler.bundle>>;
   try {

@@ -9,7 +9,7 @@ import type { RuleId } from './problems';
 import type { StatementFacts, StatementSource } from '../../src/domain/statement/types';
 
 function check<T extends z.ZodType>(schema: T, ok: (value: z.output<T>) => boolean, rule: RuleId, message: string): T {
-  return schema.refine(ok, { message, params: { rule } });
+  return schema.refine(ok, { error: message, params: { rule } });
 }
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -13,8 +13,7 @@ function view(marker: FirstMarker): AcknowledgmentView {
  */
 export function siteStatus(catalog: StatementCatalog, firsts: ReadonlyMap<number, FirstMarker>): SiteStatus {
   const versions = catalog.versions;
-  for (let index = versions.length - 1; index >= 0; index -= 1) {
-    const statement = versions[index]!;
+  for (const statement of [...versions].reverse()) {
     const marker = firsts.get(statement.source.version);
     if (!marker) continue;
     const later = changesSince(catalog, statement.source.version);

@@ -30,6 +30,8 @@ export interface ApiError {
   /** The payload field at fault, as a dotted path (`version`, `cursor`). */
   field?: string;
   retryable: boolean;
+  /** Storage refused for a quota (429): the caller should wait about this long before asking again. */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };

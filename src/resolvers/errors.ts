@@ -40,6 +40,8 @@ export function toApiError(error: unknown): ApiError {
       code: 'STORAGE_UNAVAILABLE',
       message: 'Storage is busy or did not answer in time. Nothing was changed; please try again.',
       retryable: true,
+      // Forge's client does not pass Retry-After on; a quota window is a minute.
+      ...(error.reason === 'rate-limited' ? { retryAfterSeconds: error.retryAfterSeconds ?? 60 } : {}),
     };
   }
   if (error instanceof AdminCheckUnavailableError) {

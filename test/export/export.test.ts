@@ -186,7 +186,7 @@ describe('export through the real resolvers', () => {
 
   it('storage that stays busy surfaces, after the waits run out, as a retryable STORAGE_UNAVAILABLE error', async () => {
     await app.ok('acknowledge', current(), admin);
-    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query', times: 1000 });
+    app.emulator.injectFault({ kind: 'rate-limit', pathPrefix: '/api/v1/query', times: 1000 });
     const waits: number[] = [];
     const sleep = (ms: number) => {
       waits.push(ms);
@@ -198,6 +198,16 @@ describe('export through the real resolvers', () => {
       retryable: true,
     });
     expect(waits).toEqual([5, 10, 20, 40, 60, 60, 60, 60].map((s) => s * 1000));
+  });
+
+  it('a storage fault other than a quota surfaces at once as a retryable STORAGE_UNAVAILABLE error', async () => {
+    await app.ok('acknowledge', current(), admin);
+    app.emulator.injectFault({ kind: 'timeout', pathPrefix: '/api/v1/query' });
+    await expect(collectExport(invokeAs(app, admin))).rejects.toMatchObject({
+      name: 'ExportError',
+      code: 'STORAGE_UNAVAILABLE',
+      retryable: true,
+    });
   });
 
   it('a 429 part-way through is waited out with progress, and the export completes and verifies', async () => {

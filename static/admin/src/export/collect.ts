@@ -49,6 +49,8 @@ export class ExportError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly field?: string;
+  /** Set when storage refused for its quota: the export waits and asks again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly resolver: string,
@@ -59,6 +61,7 @@ export class ExportError extends Error {
     this.code = error.code;
     this.retryable = error.retryable;
     if (error.field !== undefined) this.field = error.field;
+    if (error.retryAfterSeconds !== undefined) this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 
@@ -95,8 +98,8 @@ export interface CollectOptions {
 }
 
 /**
- * Storage answers "busy" once an installation spent its per-minute quota; a large export waits and asks for
- * the same slice again. Waits grow to a minute (a quota window); after this many in a row it gives up.
+ * Storage answers "busy" (429, `retryAfterSeconds` set) once an installation spent its per-minute quota; a
+ * large export waits and asks for the same slice again. Other failures are shown at once, with a retry. Waits grow to a minute (a quota window); after this many in a row it gives up.
  */
 const BUSY_WAITS_SECONDS = [5, 10, 20, 40, 60, 60, 60, 60];
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -112,7 +115,7 @@ async function patiently<T>(
       return await request();
     } catch (error) {
       const wait = BUSY_WAITS_SECONDS[attempt];
-      const busy = error instanceof ExportError && error.code === 'STORAGE_UNAVAILABLE' && error.retryable;
+      const busy = error instanceof ExportError && error.retryAfterSeconds !== undefined;
       if (!busy || wait === undefined) throw error;
       onWait(wait);
       await sleep(wait * 1000);

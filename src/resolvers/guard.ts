@@ -1,21 +1,7 @@
-import type { Result } from '../contract';
-import { isConsentRequest } from '../platform/adminGate';
+/** Who is calling, from Forge's trusted context only, and the admin gate. */
 import { trustedCaller, type TrustedCaller } from '../platform/caller';
 import type { ResolverDeps } from './deps';
-import { ResolverError, forbidden, toApiError } from './errors';
-
-/**
- * Runs one resolver body and turns whatever it throws into a typed error. The one exception is Forge's
- * consent request, which must reach the platform unchanged so it can ask the user to allow access.
- */
-export async function respond<T>(body: () => T | Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, data: await body() };
-  } catch (error) {
-    if (isConsentRequest(error)) throw error;
-    return { ok: false, error: toApiError(error) };
-  }
-}
+import { ResolverError, forbidden } from './errors';
 
 export function callerOf(context: unknown): TrustedCaller {
   const caller = trustedCaller(context);

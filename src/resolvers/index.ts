@@ -10,7 +10,7 @@ import type { Backoff } from '../domain/sequence';
 import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
 import { getDisclosure } from './getDisclosure';
-import { respond } from './guard';
+import { respond } from './respond';
 import { exportReceipts } from './exportReceipts';
 import { inForceOn } from './inForceOn';
 import { listAcknowledgments } from './listAcknowledgments';

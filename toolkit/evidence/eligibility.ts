@@ -1,6 +1,6 @@
 /**
  * Runs on Atlassian and data-residency eligibility, derived from the manifest alone
- * (forge-facts.md §8: D/runs-on-atlassian/, D/data-residency/, D/in-scope-end-user-data/).
+ * (Atlassian's Forge docs: platform/forge/runs-on-atlassian, data-residency, in-scope-end-user-data).
  */
 import { describeEgress } from './manifest-facts';
 import type { EgressEntry, Eligibility, ManifestFacts } from '../../src/domain/evidence/types';

@@ -1,5 +1,5 @@
 /**
- * The Marketplace "Privacy & Security" answers (v2 API groups, forge-facts.md §8), derived from the
+ * The Marketplace "Privacy & Security" answers (the Marketplace API's v2 groups), derived from the
  * statement facts and the manifest evidence: no answer is typed by hand.
  */
 import type { StatementFacts } from '../../src/domain/statement/types';
@@ -103,7 +103,7 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
         logEndUserData: facts.logs.endUserData,
         logProcessAndOrStoreEUDOutsideAtlassian: logsOutside,
         logEUDShareWithThirdParty: logsOutside && endUserDataShared,
-        // Site admins can turn off developer access to Forge logs (forge-facts.md §8), so no Forge app may depend on them.
+        // Site admins can turn off developer access to Forge logs (Forge docs: logs and app access), so no Forge app may depend on them.
         logsIntegralForAppFunctionality: false,
       },
       dataResidency: { isDataResidencySupported: residencyProven ? RESIDENCY_STORED_IN_ATLASSIAN : null },

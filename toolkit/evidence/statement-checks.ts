@@ -11,7 +11,7 @@ import type { ManifestFacts, Problem } from '../../src/domain/evidence/types';
 /** Where data counts as kept inside Atlassian (or the customer's own browser). */
 export const INSIDE_ATLASSIAN: readonly StorageLocation[] = ['forge-hosted-storage', 'atlassian-product', 'browser'];
 
-/** Days Forge keeps an uninstalled app's hosted storage before deleting it (forge-facts.md §4.7). */
+/** Days Forge keeps an uninstalled app's hosted storage before deleting it (Forge docs: hosted storage, data lifecycle). */
 export const FORGE_UNINSTALL_RETENTION_DAYS = 28;
 
 /** Whether a statement destination (`api.example.com`, `*.example.com`, `*`) covers a manifest host. */

@@ -1,7 +1,7 @@
 /**
  * Forge's own checks, run offline: manifest validation (@forge/manifest), the client-side linters
  * (@forge/lint) and the function bundle (@forge/bundler). `forge lint` and `forge build` need a login;
- * these libraries do not. See ../shared/research/forge-tooling.md §2–3 for what each covers and misses.
+ * these libraries do not (each covers only part of what `forge lint` and `forge deploy` check).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -14,7 +14,7 @@ import type { StoredReceipt } from '../receipts/types';
 import { allOf, createRecord, readRecord, readRecords, writeRecord } from '../records';
 import type { Position } from '../sequence';
 import { isPending } from '../shapes';
-import { eventEnvelope } from './notice';
+import { eventEnvelope } from './event-envelope';
 import type { Installation, PrivacyDeps } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { ensureLayout } from '../layout';
 import { appendReceipt, chainHead, deterministicReceiptId } from '../receipts/chain';
 import type { LifecycleBody, StoredReceipt } from '../receipts/types';
-import { eventEnvelope } from './notice';
+import { eventEnvelope } from './event-envelope';
 import type { Installation, PrivacyDeps } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
-// Both written by the build from policy/, manifest.yml and src/ (npm run build:policy, npm run check).
+// Both written by the build from policy/, manifest.yml and src/ (npm run build:policy, npm run evidence:check).
 import evidence from '../generated/evidence.json';
 import catalog from '../generated/statements.json';
 

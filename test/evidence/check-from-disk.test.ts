@@ -1,4 +1,4 @@
-/** `npm run check` checks policy/ as it is on disk: after an edit, and in a fresh clone with no build. */
+/** `npm run evidence:check` checks policy/ as it is on disk: after an edit, and in a fresh clone with no build. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

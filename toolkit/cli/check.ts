@@ -1,5 +1,5 @@
 /**
- * `privacy-panel check [DIR] [--policy DIR] [--manifest FILE]` (and `npm run check` on this repository):
+ * `privacy-panel check [DIR] [--policy DIR] [--manifest FILE]` (and `npm run evidence:check` on this repository):
  * the statement, compiled from DIR/policy, against the app's manifest, code and data inventory. Exits 1 on
  * any contradiction, naming both sides; 2 when the app or its statement cannot be read. On this repository
  * it also writes the evidence the page shows to src/generated/evidence.json (type `Evidence`).

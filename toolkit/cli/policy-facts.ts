@@ -1,6 +1,6 @@
 /**
  * The statement facts as they are on disk: policy/ compiled now, not the catalog an earlier build wrote to
- * src/generated (which may be stale, or absent in a fresh clone). What `npm run check` checks by default.
+ * src/generated (which may be stale, or absent in a fresh clone). What `npm run evidence:check` checks by default.
  */
 import { join } from 'node:path';
 import type { StatementFacts } from '../../src/domain/statement/types';

@@ -1,6 +1,6 @@
 /**
  * The claims panel: each statement claim next to the evidence for it, with a verdict. Verdicts come from
- * the checks' problems, so a claim is `contradicted` exactly when `npm run check` fails on it.
+ * the checks' problems, so a claim is `contradicted` exactly when `npm run evidence:check` fails on it.
  */
 import type { KeyFamily } from '../../src/domain/inventory';
 import type { StatementFacts } from '../../src/domain/statement/types';

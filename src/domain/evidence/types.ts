@@ -180,7 +180,7 @@ export interface Problem {
 
 export interface CheckReport {
   ok: boolean;
-  /** Contradictions: any one fails `npm run check`. */
+  /** Contradictions: any one fails `npm run evidence:check`. */
   problems: Problem[];
   /** Worth a look, never fatal (over-disclosure, unreadable request paths, missing personal-data reporting). */
   warnings: string[];

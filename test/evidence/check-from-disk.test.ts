@@ -25,8 +25,9 @@ const check = (root: string) =>
 function editStatement(root: string, edit: (text: string) => string): void {
   const file = join(root, 'policy', 'statement.yml');
   const text = readFileSync(file, 'utf8').replace(
-    /^version: 1\n/m,
-    'version: 2\nchange:\n  summary: Edited for a test.\n  materiality: material\n',
+    /^version: (\d+)\n(change:\n(?: {2}.*\n)*)?/m,
+    (_, version: string) =>
+      `version: ${Number(version) + 1}\nchange:\n  summary: Edited for a test.\n  materiality: material\n`,
   );
   writeFileSync(file, edit(text));
 }
@@ -42,7 +43,7 @@ test('a fresh clone with no src/generated is checked, from policy/', () => {
   const run = check(root);
   expect(run.stderr).not.toMatch(/not found/);
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain('check: the statement agrees with the manifest, the code and the data inventory');
+  expect(run.stdout).toContain('check: the statement agrees with manifest.yml, the code and the data inventory');
 });
 
 test('analytics collected, with no egress, in the statement on disk: exit 1', () => {

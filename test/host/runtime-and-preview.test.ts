@@ -18,7 +18,7 @@ function jsFiles(dir: string): string[] {
 }
 
 describe('privacy-panel/forge, the runtime a host bundles', () => {
-  it('imports only the Forge clients, json-canonicalize, node:crypto and its own files: no compiler, YAML, Markdown or toolkit', () => {
+  it('imports only the Forge clients, json-canonicalize, node:crypto, zod/mini and its own files: no compiler, YAML, Markdown or toolkit', () => {
     requirePackageBuilt();
     const specifiers = new Set<string>();
     for (const file of jsFiles(path.join(REPO, 'dist/forge'))) {
@@ -35,6 +35,7 @@ describe('privacy-panel/forge, the runtime a host bundles', () => {
       '@forge/resolver',
       'json-canonicalize',
       'node:crypto',
+      'zod/mini', // payloads and stored values are checked at the function's edge (src/resolvers, src/domain/shapes.ts)
     ]);
   });
 });
@@ -65,7 +66,8 @@ describe('privacy-panel preview in a host', () => {
       expect(page.status).toBe(200);
       const response = await fetch(new URL('/__preview/bridge', preview.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // The preview answers only its own pages: same origin, JSON (dev/preview/guard.ts).
+        headers: { 'content-type': 'application/json', origin: new URL(preview.url).origin },
         body: JSON.stringify({ name: 'invoke', args: { functionKey: 'getDisclosure', payload: {} } }),
       });
       const { value } = (await response.json()) as { value: Result<Disclosure> };

@@ -1,7 +1,8 @@
 /**
  * This repository is a host with nothing else in it: its manifest's modules, functions, resource and
  * scopes, and its entry file, are what `privacy-panel add` gives an empty Forge app — up to the two paths
- * a clone differs in (the handler file is src/index.ts; the page is built to static/admin/build).
+ * a clone differs in (the handler file is src/index.ts; the page is built to static/admin/build) and the
+ * module titles, which this repository translates through its manifest's `translations` (issue 14).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,12 +14,13 @@ import { copyFixture, REPO } from './harness';
 
 type Manifest = { modules: Record<string, unknown[]>; resources?: unknown[]; permissions: { scopes: string[] } };
 
-/** The repository's two paths, as a host has them. */
+/** The repository's two paths, as a host has them, and its translated titles as the plain one add writes. */
 function asHost(text: string): Manifest {
   return YAML.parse(
     text
       .replaceAll('handler: index.', `handler: ${PANEL.handlerModule}.`)
-      .replace('path: static/admin/build', `path: ${PANEL.resourcePath}`),
+      .replace('path: static/admin/build', `path: ${PANEL.resourcePath}`)
+      .replaceAll('title:\n        i18n: privacy-panel.title', 'title: Privacy Panel'),
   ) as Manifest;
 }
 

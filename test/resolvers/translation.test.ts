@@ -1,3 +1,4 @@
+import { KEY_FAMILIES } from '../../src/domain/inventory';
 /** The statement in the viewer's language through the real resolvers, and receipts that say which text was read. */
 import { bundledCatalog } from '../../src/platform/bundledCatalog';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
@@ -16,7 +17,7 @@ afterEach(() => app.stop());
 const german = () => bundledCatalog.translations!.find((t) => t.source.locale === 'de-DE')!;
 const receipts = (): StoredReceipt[] =>
   [...app.emulator.entries(JIRA_SITE).entries()]
-    .filter(([key]) => key.startsWith('rcpt:'))
+    .filter(([key]) => key.startsWith(KEY_FAMILIES.receipt.prefix))
     .map(([, value]) => value as StoredReceipt);
 
 describe('getDisclosure in a locale', () => {

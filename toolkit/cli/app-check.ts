@@ -21,6 +21,7 @@ import { EvidenceInputError, readFacts, readSources, REPO_ROOT } from './evidenc
 import { readPolicyFiles } from './policy-files';
 
 export const KEY_FAMILIES_FILE = 'key-families.yml';
+const INVENTORY_MODULE = join('src', 'domain', 'inventory.ts');
 
 export interface AppCheckOptions {
   /** The policy folder; default DIR/policy. */
@@ -45,10 +46,13 @@ const REPLACED: readonly ProblemKind[] = [
   'removed-api',
 ];
 
+/** The statement breaks its own rules: a problem found (exit 1), not an unreadable app (exit 2). */
+export class StatementProblemsError extends EvidenceInputError {}
+
 export function compiledFacts(policyDir: string): StatementFacts {
   const check = checkPolicy(readPolicyFiles(policyDir));
   if (check.problems.length > 0 || !check.current)
-    throw new EvidenceInputError(
+    throw new StatementProblemsError(
       `the statement in ${policyDir} does not compile:\n${check.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
   return check.current.facts;
@@ -90,7 +94,10 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const [first] = loadApps(root, options.manifest);
   if (!first) throw new EvidenceInputError(`${dir}: no app found`);
   const app = appEvidence(first);
-  const ownRepository = root === resolve(REPO_ROOT) || options.factsFile !== undefined;
+  // This repository and apps started from it declare their key families in code (src/domain/inventory.ts);
+  // other apps in policy/key-families.yml.
+  const ownRepository =
+    root === resolve(REPO_ROOT) || existsSync(join(root, INVENTORY_MODULE)) || options.factsFile !== undefined;
   const inventory = ownRepository ? INVENTORY : readKeyFamilies(policyDir);
   const names = {
     manifest: app.manifest,

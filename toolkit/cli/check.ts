@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckReport } from '../../src/domain/evidence/types';
 import { AppLoadError } from './app-files';
-import { checkApp } from './app-check';
+import { checkApp, StatementProblemsError } from './app-check';
 import { EVIDENCE_JSON, EvidenceInputError, REPO_ROOT } from './evidence-inputs';
 import { parseArgs } from './evidence';
 
@@ -48,7 +48,7 @@ export function main(argv: readonly string[]): number {
   } catch (error) {
     if (error instanceof EvidenceInputError || error instanceof AppLoadError) {
       console.error(`check: ${error.message}`);
-      return 2;
+      return error instanceof StatementProblemsError ? 1 : 2;
     }
     console.error(`check: could not check the app: ${error instanceof Error ? error.message : String(error)}`);
     return 2;

@@ -6,7 +6,7 @@ import { compileCatalog } from './compile';
 import { checkLock, parseLock, parseSnapshot } from './lock';
 import { parseStatement } from './parse';
 import { problem, sortProblems, type StatementProblem } from './problems';
-import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
+import type { CurrentStatementSource, StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 
 export interface PolicyFiles {
   /** The folder as problems name it, e.g. `policy`. */
@@ -24,7 +24,7 @@ export interface PolicyFiles {
 export interface PolicyCheck {
   problems: StatementProblem[];
   /** The current statement, when it is valid on its own. */
-  current?: StatementSource;
+  current?: CurrentStatementSource;
   hash?: string;
   /** `published`: nothing to publish; `new`: the current version is ready to publish. Absent when there are problems. */
   status?: 'published' | 'new';

@@ -12,6 +12,22 @@ import type { Block, Materiality, StatementChange, StatementFacts, StatementSour
 
 import type { Product } from './domain/product';
 export type { Product };
+// The statement and evidence types the page renders (the page imports nothing else from src/).
+export type {
+  Contact,
+  DataCategory,
+  HostingModel,
+  NotStated,
+  Retention,
+  Right,
+  Stated,
+  StatementFacts,
+  StorageLocation,
+  VendorRecord,
+  VendorRecordSource,
+  YesNo,
+} from './domain/statement/types';
+export type { Claim } from './domain/evidence/types';
 
 export const ERROR_CODES = [
   'INVALID_INPUT', // the payload broke a rule; `field` names the field

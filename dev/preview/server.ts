@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Product } from '../../src/contract';
 import type { StatementCatalog } from '../../src/domain/statement/types';
+import type { Evidence } from '../../src/domain/evidence/types';
 import { askProduct, installContextOf, PreviewBackend, type Theme, type Viewpoint } from './backend';
 
 export const BUILD_DIR = resolve(__dirname, '../../static/admin/build');
@@ -39,6 +40,8 @@ export interface PreviewOptions {
   storageDir?: string;
   buildDir?: string;
   baseCatalog?: StatementCatalog;
+  /** What the page shows as the build's evidence; default this app's (src/generated/evidence.json). */
+  evidence?: Evidence;
   locale?: string;
   timezone?: string;
 }
@@ -128,6 +131,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const backend = new PreviewBackend({
     storageDir: resolve(options.storageDir ?? '.preview'),
     ...(options.baseCatalog ? { baseCatalog: options.baseCatalog } : {}),
+    ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   const locale = options.locale ?? 'en-GB';
   const timezone = options.timezone ?? 'Europe/London';
@@ -202,51 +206,80 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const route = async (): Promise<void> => {
       if (req.method === 'POST' && path === '/__preview/bridge') {
         const body = await readJson(req);
-        if (!isRecord(body) || typeof body.name !== 'string')
-          { sendJson(res, 400, { error: 'Expected {name, args}' }); return; }
+        if (!isRecord(body) || typeof body.name !== 'string') {
+          sendJson(res, 400, { error: 'Expected {name, args}' });
+          return;
+        }
         try {
-          sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null }); return;
+          sendJson(res, 200, { value: (await bridge(body.name, body.args)) ?? null });
+          return;
         } catch (error) {
-          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }); return;
+          sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+          return;
         }
       }
       if (req.method === 'POST' && path === '/__preview/control') {
         const body = await readJson(req);
-        if (!isRecord(body)) { sendJson(res, 400, { error: 'Expected {action, value}' }); return; }
+        if (!isRecord(body)) {
+          sendJson(res, 400, { error: 'Expected {action, value}' });
+          return;
+        }
         let message: string | undefined;
         try {
           message = await control(body.action, body.value);
         } catch (error) {
-          sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) }); return;
+          sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+          return;
         }
         const described = describe(backend);
-        sendJson(res, 200, message === undefined ? described : { ...described, message }); return;
+        sendJson(res, 200, message === undefined ? described : { ...described, message });
+        return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'text/plain', 'Method not allowed'); return; }
-      if (path === '/__preview/state') { sendJson(res, 200, describe(backend)); return; }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, 'text/plain', 'Method not allowed');
+        return;
+      }
+      if (path === '/__preview/state') {
+        sendJson(res, 200, describe(backend));
+        return;
+      }
       if (path === '/__preview/theme.css') {
         const file = backend.viewpoint.theme === 'dark' ? 'tokens-dark.css' : 'tokens-light.css';
-        send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file))); return;
+        send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file)));
+        return;
       }
       if (path.startsWith('/__preview/')) {
         const file = fileUnder(CLIENT_DIR, path.slice('/__preview'.length));
-        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
-        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
+        if (!file) {
+          send(res, 404, 'text/plain', 'Not found');
+          return;
+        }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        return;
       }
-      if (path === '/favicon.ico') { send(res, 204, 'image/x-icon', ''); return; }
+      if (path === '/favicon.ico') {
+        send(res, 204, 'image/x-icon', '');
+        return;
+      }
       if (path === '/' || path === '/index.html') {
         send(res, 200, TYPES['.html'] as string, readFileSync(join(CLIENT_DIR, 'shell.html')), {
           'content-security-policy': APP_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
-        }); return;
+        });
+        return;
       }
       if (path === '/app' || path === '/app/' || path === '/app/index.html') {
         const html = injectBridge(readFileSync(indexFile, 'utf8'));
-        send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP }); return;
+        send(res, 200, TYPES['.html'] as string, html, { 'content-security-policy': APP_CSP });
+        return;
       }
       if (path.startsWith('/app/')) {
         const file = fileUnder(buildDir, path.slice('/app'.length));
-        if (!file) { send(res, 404, 'text/plain', 'Not found'); return; }
-        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file)); return;
+        if (!file) {
+          send(res, 404, 'text/plain', 'Not found');
+          return;
+        }
+        send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        return;
       }
       send(res, 404, 'text/plain', 'Not found');
     };

@@ -11,6 +11,9 @@ import { AcknowledgeControl, type AckState } from './components/AcknowledgeContr
 import { ChangedSince } from './components/ChangedSince';
 import { ExportReceipts } from './components/ExportReceipts';
 import { FactsSummary } from './components/FactsSummary';
+import { PrivacyLabel } from './components/PrivacyLabel';
+import { VendorHolds } from './components/VendorHolds';
+import { YourRights } from './components/YourRights';
 import { Header } from './components/Header';
 import { History } from './components/History';
 import { InForceOn } from './components/InForceOn';
@@ -134,6 +137,7 @@ export function App({ first, where }: Props): JSX.Element {
     <>
       <Header statement={statement} where={where} />
       <main class="page">
+        <PrivacyLabel facts={statement.facts} evidence={disclosure.evidence} />
         {viewer.isAdmin && <UninstallNotice onGoToExport={goToExport} />}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">Acknowledgment</h2>
@@ -146,6 +150,8 @@ export function App({ first, where }: Props): JSX.Element {
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
         <FactsSummary facts={statement.facts} evidence={disclosure.evidence} />
+        <VendorHolds facts={statement.facts} />
+        <YourRights facts={statement.facts} />
         <Statement statement={statement} />
         <Versions versions={disclosure.versions} current={statement.version} where={where}>
           {viewer.isAdmin && names && <InForceOn names={names} where={where} />}

@@ -30,6 +30,7 @@ export const ROW_CLAIMS = {
   subProcessors: ['sub-processors'],
   logs: ['logs'],
   residency: ['data-residency'],
+  runs: ['runs-on-atlassian'],
 } as const satisfies Record<string, readonly Claim['id'][]>;
 
 export type ClaimRow = keyof typeof ROW_CLAIMS;

@@ -1,8 +1,11 @@
-/** The statement's facts as a scannable summary: what is stored, where, how long, who can reach it, and the rest. */
+/**
+ * The statement's facts in detail, below the privacy label: what is stored, where, how long, who can reach
+ * it, and the rest. Each row has an id the label links to.
+ */
 import type { ComponentChildren, JSX } from 'preact';
-import type { Evidence } from '../../../../src/domain/evidence/types';
-import type { StatementFacts, StorageLocation } from '../../../../src/domain/statement/types';
+import type { Evidence, StatementFacts, StorageLocation } from '../../../../src/contract';
 import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
+import { homeOf, NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
 
 const LOCATION_LABELS: Record<StorageLocation, string> = {
   'forge-hosted-storage': 'Forge hosted storage, run by Atlassian',
@@ -12,11 +15,18 @@ const LOCATION_LABELS: Record<StorageLocation, string> = {
   browser: "The user's browser",
 };
 
-function yesNo(value: boolean): string {
-  return value ? 'Yes' : 'No';
-}
+const HOSTING_LABELS = { forge: 'Forge', connect: 'Connect', 'data-center': 'Data Center', server: 'Server' } as const;
+
+const LOG_LOCATIONS = {
+  'atlassian-forge-logs': "Atlassian's Forge logs",
+  'customer-servers': 'Your own servers',
+  vendor: "The vendor's systems",
+  none: 'No logs are kept',
+} as const;
 
 interface FactProps {
+  /** The anchor the privacy label links to. */
+  id?: string;
   term: string;
   /** The row's claims, with their verdicts, shown under the facts. */
   row?: ClaimRow;
@@ -24,10 +34,12 @@ interface FactProps {
   children: ComponentChildren;
 }
 
-function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
+function Fact({ id, term, row, evidence, children }: FactProps): JSX.Element {
   return (
     <div class="fact">
-      <dt>{term}</dt>
+      <dt id={id} tabIndex={id === undefined ? undefined : -1}>
+        {term}
+      </dt>
       <dd>
         {children}
         {row && <ClaimNotes evidence={evidence} row={row} />}
@@ -38,17 +50,29 @@ function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
 
 export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evidence: Evidence }): JSX.Element {
   const locations = [...new Set(facts.dataStored.map((c) => LOCATION_LABELS[c.location]))];
-  const personal = facts.dataStored.filter((c) => c.personalData).map((c) => c.name);
+  const personal = facts.dataStored.filter((c) => c.personalData === true).map((c) => c.name);
+  const home = homeOf(facts.hosting.model);
+  const { access, logs, uninstall } = facts;
   return (
     <section class="card" aria-labelledby="facts-title">
-      <h2 id="facts-title">At a glance</h2>
+      <h2 id="facts-title">Details</h2>
       <dl class="facts">
-        <Fact term="What is stored" row="stored" evidence={evidence}>
+        <Fact id="fact-scope" term="Apps covered" evidence={evidence}>
+          <ul>
+            {facts.scope.apps.map((a) => (
+              <li key={a.name}>
+                {a.name} ({HOSTING_LABELS[a.hosting]})
+              </li>
+            ))}
+          </ul>
+          {facts.scope.excludes.length > 0 && <p class="subtle">Not covered: {facts.scope.excludes.join('; ')}</p>}
+        </Fact>
+        <Fact id="fact-stored" term="What is stored" row="stored" evidence={evidence}>
           {facts.dataStored.length === 0 ? (
             <p>Nothing.</p>
           ) : (
             <ul class="categories">
-              {facts.dataStored.map((c) => (
+              {facts.dataStored.map((c, i) => (
                 <li key={c.id} class="category">
                   <p class="category-name">{c.name}</p>
                   <p class="subtle">{c.description}</p>
@@ -58,37 +82,55 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
                     <dt>Where</dt>
                     <dd>{LOCATION_LABELS[c.location]}</dd>
                     <dt>Kept for</dt>
-                    <dd>{c.retention}</dd>
+                    <dd>
+                      <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
+                    </dd>
                     <dt>Personal data</dt>
-                    <dd>{yesNo(c.personalData)}</dd>
+                    <dd>
+                      <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
+                    </dd>
                   </dl>
                 </li>
               ))}
             </ul>
           )}
         </Fact>
-        <Fact term="Where it lives" row="where" evidence={evidence}>
+        <Fact id="fact-where" term="Where it lives" row="where" evidence={evidence}>
           <p>{locations.length > 0 ? locations.join('; ') : 'Nowhere: nothing is stored.'}</p>
-          <p class="subtle">{facts.hosting.description}</p>
+          {facts.hosting.description !== undefined && <p class="subtle">{facts.hosting.description}</p>}
         </Fact>
-        <Fact term="How long" row="howLong" evidence={evidence}>
+        <Fact id="fact-how-long" term="How long" row="howLong" evidence={evidence}>
           <ul>
-            {facts.dataStored.map((c) => (
+            {facts.dataStored.map((c, i) => (
               <li key={c.id}>
-                {c.name}: {c.retention}
+                {c.name}: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
               </li>
             ))}
             <li>
-              After uninstall: {facts.uninstall.description}
-              {facts.uninstall.deletedAfterDays !== undefined &&
-                ` (deleted after ${facts.uninstall.deletedAfterDays} days)`}
+              After uninstall: {uninstall.description}{' '}
+              {uninstall.deletedAfterDays === 'not-stated' ? (
+                <>
+                  (deleted after: <NotStated path="facts.uninstall.deletedAfterDays" />)
+                </>
+              ) : (
+                `(deleted after ${uninstall.deletedAfterDays} days)`
+              )}
             </li>
           </ul>
         </Fact>
-        <Fact term="Who can reach it" row="who" evidence={evidence}>
+        <Fact id="fact-who" term="Who can reach it" row="who" evidence={evidence}>
           <p>
-            Site admins, on this page. Other users see the statement and whether it was acknowledged, without names.
+            {access.vendorStaff === 'not-stated' ? (
+              <>
+                Vendor staff: <NotStated path="facts.access.vendorStaff" />
+              </>
+            ) : access.vendorStaff ? (
+              'Vendor staff can reach the data the app stores.'
+            ) : (
+              "No one at the vendor: only the app's code reaches the data it stores."
+            )}
           </p>
+          {access.description !== undefined && <p class="subtle">{access.description}</p>}
           <p class="subtle">
             {personal.length > 0 ? `Personal data held: ${personal.join(', ')}.` : 'No personal data is held.'}
           </p>
@@ -104,52 +146,94 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
             </ul>
           </Fact>
         )}
-        <Fact term="Data sent outside Atlassian" row="egress" evidence={evidence}>
+        <Fact id="fact-egress" term={`Data sent outside ${home}`} row="egress" evidence={evidence}>
           {facts.egress.length === 0 ? (
-            <p class="fact-strong">None: nothing leaves Atlassian</p>
+            <p class="fact-strong">None: nothing leaves {home}</p>
           ) : (
             <ul>
-              {facts.egress.map((e) => (
-                <li key={e.domain}>
-                  {e.name} (<code>{e.domain}</code>): {e.purpose}. End-user data: {yesNo(e.endUserData)}
+              {facts.egress.map((e, i) => (
+                <li key={`${e.domain}-${e.name}`}>
+                  {e.name} (
+                  {e.domain === 'not-stated' ? (
+                    <>
+                      host: <NotStated path={`facts.egress[${i}].domain`} />
+                    </>
+                  ) : (
+                    <code>{e.domain}</code>
+                  )}
+                  ): {e.purpose}. End-user data:{' '}
+                  <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />
                 </li>
               ))}
             </ul>
           )}
         </Fact>
-        <Fact term="Analytics" row="analytics" evidence={evidence}>
-          <p>{facts.analytics.collected ? 'Collected' : 'None collected'}</p>
+        <Fact id="fact-analytics" term="Analytics" row="analytics" evidence={evidence}>
+          <p>
+            {facts.analytics.collected === 'not-stated' ? (
+              <NotStated path="facts.analytics.collected" />
+            ) : facts.analytics.collected ? (
+              'Collected'
+            ) : (
+              'None collected'
+            )}
+          </p>
           <p class="subtle">{facts.analytics.description}</p>
         </Fact>
-        <Fact term="Sub-processors" row="subProcessors" evidence={evidence}>
+        <Fact id="fact-subprocessors" term="Sub-processors" row="subProcessors" evidence={evidence}>
           {facts.subProcessors.length === 0 ? (
             <p>None</p>
           ) : (
             <ul>
-              {facts.subProcessors.map((s) => (
+              {facts.subProcessors.map((s, i) => (
                 <li key={s.name}>
-                  {s.name} ({s.country}): {s.purpose}
+                  {s.name} (<StatedValue value={s.country} path={`facts.subProcessors[${i}].country`} />
+                  ): {s.purpose}
                 </li>
               ))}
             </ul>
           )}
         </Fact>
-        <Fact term="Logs" row="logs" evidence={evidence}>
+        <Fact id="fact-logs" term="Logs" row="logs" evidence={evidence}>
           <p>
-            End-user data in logs: {yesNo(facts.logs.endUserData)}. Kept outside Atlassian:{' '}
-            {yesNo(facts.logs.storedOutsideAtlassian)}.
+            Kept in:{' '}
+            {logs.location === 'not-stated' ? <NotStated path="facts.logs.location" /> : LOG_LOCATIONS[logs.location]}.
+            End-user data in logs: <YesNoValue value={logs.endUserData} path="facts.logs.endUserData" />.
           </p>
-          <p class="subtle">{facts.logs.description}</p>
+          <p class="subtle">{logs.description}</p>
         </Fact>
-        <Fact term="Data residency" row="residency" evidence={evidence}>
-          <p>{facts.dataResidency.supported ? 'Supported' : 'Not supported'}</p>
-          <p class="subtle">{facts.dataResidency.description}</p>
-        </Fact>
-        <Fact term="Contact" evidence={evidence}>
+        <Fact id="fact-residency" term="Data residency" row="residency" evidence={evidence}>
           <p>
-            {facts.contact.email}
-            {facts.contact.url ? ` · ${facts.contact.url}` : ''}
+            {facts.dataResidency.supported === 'not-stated' ? (
+              <NotStated path="facts.dataResidency.supported" />
+            ) : facts.dataResidency.supported ? (
+              'Supported'
+            ) : (
+              'Not supported'
+            )}
           </p>
+          {facts.dataResidency.description !== undefined && <p class="subtle">{facts.dataResidency.description}</p>}
+        </Fact>
+        <Fact id="fact-runs-on-atlassian" term="Runs on Atlassian" row="runs" evidence={evidence}>
+          <p>
+            {facts.hosting.model === 'forge'
+              ? 'A Forge app: eligibility is checked against its manifest.'
+              : `Not a Forge app (${HOSTING_LABELS[facts.hosting.model]}), so not eligible.`}
+          </p>
+        </Fact>
+        <Fact id="fact-security" term="Security measures" evidence={evidence}>
+          {facts.security.measures === 'not-stated' ? (
+            <p>
+              <NotStated path="facts.security.measures" />
+            </p>
+          ) : (
+            <ul>
+              {facts.security.measures.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+          {facts.security.description !== undefined && <p class="subtle">{facts.security.description}</p>}
         </Fact>
       </dl>
       <ProvenList evidence={evidence} />

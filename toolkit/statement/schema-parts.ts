@@ -57,3 +57,20 @@ export const days = check(
 );
 export const nonEmptyList = <T extends z.ZodType>(item: T) =>
   check(z.array(item), (v) => v.length > 0, 'empty-value', 'must list at least one entry');
+
+export const hostingModel = z.enum(['forge', 'connect', 'data-center', 'server']);
+export const storageLocation = z.enum([
+  'forge-hosted-storage',
+  'atlassian-product',
+  'vendor-infrastructure',
+  'customer-infrastructure',
+  'browser',
+]);
+
+/** The fields a stored data category has in every model version. */
+export const categoryFields = { id, name: text, description: text, purpose: text, location: storageLocation };
+
+/** The vendor, in every model version. */
+export const vendorSchema = z
+  .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
+  .strict();

@@ -3,38 +3,27 @@
  * New statements are written in the current model (schema.ts); see policy/README.md, "Model versions".
  */
 import { z } from 'zod';
-import { check, days, email, EGRESS_DOMAIN, id, text, webUrl } from './schema-parts';
+import {
+  categoryFields,
+  check,
+  days,
+  email,
+  EGRESS_DOMAIN,
+  hostingModel,
+  id,
+  text,
+  vendorSchema,
+  webUrl,
+} from './schema-parts';
 import type { StatementFactsV1 } from '../../src/domain/statement/types-v1';
-
-const location = z.enum([
-  'forge-hosted-storage',
-  'atlassian-product',
-  'vendor-infrastructure',
-  'customer-infrastructure',
-  'browser',
-]);
 
 export const factsSchemaV1 = z
   .object({
     app: z.object({ name: text, summary: text }).strict(),
-    vendor: z
-      .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
-      .strict(),
+    vendor: vendorSchema,
     contact: z.object({ email, url: webUrl.optional() }).strict(),
-    hosting: z.object({ model: z.enum(['forge', 'connect', 'data-center', 'server']), description: text }).strict(),
-    dataStored: z.array(
-      z
-        .object({
-          id,
-          name: text,
-          description: text,
-          purpose: text,
-          location,
-          retention: text,
-          personalData: z.boolean(),
-        })
-        .strict(),
-    ),
+    hosting: z.object({ model: hostingModel, description: text }).strict(),
+    dataStored: z.array(z.object({ ...categoryFields, retention: text, personalData: z.boolean() }).strict()),
     dataAccessed: z.array(z.object({ name: text, purpose: text }).strict()),
     egress: z.array(
       z

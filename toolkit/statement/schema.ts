@@ -6,7 +6,21 @@
  */
 export { EGRESS_DOMAIN, ISO_DATE, isCalendarDate, isEmail, isWebUrl, KEBAB_ID } from './schema-parts';
 import { z } from 'zod';
-import { check, date, days, email, EGRESS_DOMAIN, id, nonEmptyList, SECTION_FILE, text, webUrl } from './schema-parts';
+import {
+  categoryFields,
+  check,
+  date,
+  days,
+  email,
+  EGRESS_DOMAIN,
+  hostingModel,
+  id,
+  nonEmptyList,
+  SECTION_FILE,
+  text,
+  vendorSchema,
+  webUrl,
+} from './schema-parts';
 import { upgradeFactsV1 } from '../../src/domain/statement/facts';
 import {
   NOT_STATED,
@@ -32,7 +46,6 @@ const notStated = z.literal(NOT_STATED);
 const orNotStated = <T extends z.ZodType>(schema: T, what: string) =>
   z.union([notStated, schema], { error: `must be ${what}, or not-stated` });
 const yesNo = z.union([z.boolean(), notStated], { error: 'must be true, false or not-stated' });
-const hostingModel = z.enum(['forge', 'connect', 'data-center', 'server']);
 const retention = z.union(
   [notStated, z.literal('until-uninstall'), z.object({ days }).strict(), z.object({ text }).strict()],
   { error: 'must be not-stated, until-uninstall, { days: N } or { text: "…" }' },
@@ -80,9 +93,7 @@ export const rightSchema = z
 export const factsSchema = z
   .object({
     app: z.object({ name: text, summary: text }).strict(),
-    vendor: z
-      .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
-      .strict(),
+    vendor: vendorSchema,
     contact: z.union([notStated, contactDetails], { error: 'must be { email, url } (either or both) or not-stated' }),
     hosting: z.object({ model: hostingModel, description: text.optional() }).strict(),
     scope: z
@@ -91,25 +102,7 @@ export const factsSchema = z
         excludes: z.array(text),
       })
       .strict(),
-    dataStored: z.array(
-      z
-        .object({
-          id,
-          name: text,
-          description: text,
-          purpose: text,
-          location: z.enum([
-            'forge-hosted-storage',
-            'atlassian-product',
-            'vendor-infrastructure',
-            'customer-infrastructure',
-            'browser',
-          ]),
-          retention,
-          personalData: yesNo,
-        })
-        .strict(),
-    ),
+    dataStored: z.array(z.object({ ...categoryFields, retention, personalData: yesNo }).strict()),
     dataAccessed: z.array(z.object({ name: text, purpose: text }).strict()),
     egress: z.array(z.object({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo }).strict()),
     analytics: z.object({ collected: yesNo, description: text }).strict(),

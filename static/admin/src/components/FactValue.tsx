@@ -38,8 +38,18 @@ export function yesNoText(value: boolean): string {
   return value ? TEXT.yes : TEXT.no;
 }
 
-export function YesNoValue({ value, path }: { value: YesNo; path: string }): JSX.Element {
-  return value === 'not-stated' ? <NotStated path={path} /> : <>{yesNoText(value)}</>;
+export function YesNoValue({
+  value,
+  path,
+  words,
+}: {
+  value: YesNo;
+  path: string;
+  /** What yes and no read as here, e.g. ['Collected', 'None collected']; default Yes / No. */
+  words?: readonly [yes: string, no: string];
+}): JSX.Element {
+  if (value === 'not-stated') return <NotStated path={path} />;
+  return <>{words ? words[value ? 0 : 1] : yesNoText(value)}</>;
 }
 
 export function retentionText(value: Exclude<Retention, 'not-stated'>): string {

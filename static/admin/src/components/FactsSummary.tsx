@@ -17,6 +17,9 @@ const LOCATION_LABELS: Record<StorageLocation, string> = {
 
 const HOSTING_LABELS = { forge: 'Forge', connect: 'Connect', 'data-center': 'Data Center', server: 'Server' } as const;
 
+const ANALYTICS_WORDS = ['Collected', 'None collected'] as const;
+const RESIDENCY_WORDS = ['Supported', 'Not supported'] as const;
+
 const LOG_LOCATIONS = {
   'atlassian-forge-logs': "Atlassian's Forge logs",
   'customer-servers': 'Your own servers',
@@ -170,13 +173,7 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
         </Fact>
         <Fact id="fact-analytics" term="Analytics" row="analytics" evidence={evidence}>
           <p>
-            {facts.analytics.collected === 'not-stated' ? (
-              <NotStated path="facts.analytics.collected" />
-            ) : facts.analytics.collected ? (
-              'Collected'
-            ) : (
-              'None collected'
-            )}
+            <YesNoValue value={facts.analytics.collected} path="facts.analytics.collected" words={ANALYTICS_WORDS} />
           </p>
           <p class="subtle">{facts.analytics.description}</p>
         </Fact>
@@ -204,13 +201,11 @@ export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evide
         </Fact>
         <Fact id="fact-residency" term="Data residency" row="residency" evidence={evidence}>
           <p>
-            {facts.dataResidency.supported === 'not-stated' ? (
-              <NotStated path="facts.dataResidency.supported" />
-            ) : facts.dataResidency.supported ? (
-              'Supported'
-            ) : (
-              'Not supported'
-            )}
+            <YesNoValue
+              value={facts.dataResidency.supported}
+              path="facts.dataResidency.supported"
+              words={RESIDENCY_WORDS}
+            />
           </p>
           {facts.dataResidency.description !== undefined && <p class="subtle">{facts.dataResidency.description}</p>}
         </Fact>

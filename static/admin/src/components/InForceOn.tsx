@@ -96,7 +96,7 @@ export function InForceOn({ names, where }: { names: NameDirectory; where: Local
             required
             value={date}
             max="9999-12-31"
-            onInput={(e) => setDate((e.currentTarget).value)}
+            onInput={(e) => setDate(e.currentTarget.value)}
           />
         </label>
         <button type="submit" class="button" disabled={ask.phase === 'loading' || date === ''}>

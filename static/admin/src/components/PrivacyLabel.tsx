@@ -25,14 +25,11 @@ const TEXT = {
   subProcessors: 'Sub-processors',
   none: 'None',
   staff: 'Vendor staff access',
-  staffNone: 'No one at the vendor',
-  staffYes: 'Vendor staff can reach it',
+  staffWords: ['Vendor staff can reach it', 'No one at the vendor'],
   analytics: 'Analytics',
-  analyticsNone: 'None collected',
-  analyticsYes: 'Collected',
+  analyticsWords: ['Collected', 'None collected'],
   residency: 'Data residency',
-  residencyYes: 'Supported',
-  residencyNo: 'Not supported',
+  residencyWords: ['Supported', 'Not supported'],
   runs: 'Runs on Atlassian',
   runsYes: 'Eligible',
   runsNo: 'Not eligible',
@@ -47,7 +44,7 @@ const TEXT = {
     'customer-infrastructure': 'Your own servers',
     browser: 'Your browser',
   } satisfies Record<StorageLocation, string>,
-};
+} as const;
 
 type Badge = { kind: Claim['verdict'] | 'not-stated'; text: string };
 
@@ -99,11 +96,39 @@ function yesNoCell(
   cell: Omit<Cell, 'value' | 'badge'>,
   value: boolean | 'not-stated',
   path: string,
-  words: [yes: string, no: string],
+  words: readonly [yes: string, no: string],
   badge: () => Badge,
 ): Cell {
   if (value === 'not-stated') return { ...cell, value: <NotStated path={path} />, badge: NOT_STATED_BADGE };
   return { ...cell, value: value ? words[0] : words[1], badge: badge() };
+}
+
+/** The yes/no cells: vendor staff access, analytics, data residency. */
+function yesNoCells(facts: StatementFacts, evidence: Evidence): Cell[] {
+  const rows = [
+    ['staff', TEXT.staff, 'fact-who', facts.access.vendorStaff, 'access.vendorStaff', TEXT.staffWords, undefined],
+    [
+      'analytics',
+      TEXT.analytics,
+      'fact-analytics',
+      facts.analytics.collected,
+      'analytics.collected',
+      TEXT.analyticsWords,
+      'analytics',
+    ],
+    [
+      'residency',
+      TEXT.residency,
+      'fact-residency',
+      facts.dataResidency.supported,
+      'dataResidency.supported',
+      TEXT.residencyWords,
+      'data-residency',
+    ],
+  ] as const;
+  return rows.map(([id, term, target, value, path, words, claim]) =>
+    yesNoCell({ id, term, target }, value, `facts.${path}`, words, () => badgeOf(evidence, claim)),
+  );
 }
 
 function runsCell(facts: StatementFacts, evidence: Evidence): Cell {
@@ -144,27 +169,7 @@ export function labelCells(facts: StatementFacts, evidence: Evidence): Cell[] {
       value: subs.length === 0 ? TEXT.none : subs.join(', '),
       badge: badgeOf(evidence, 'sub-processors'),
     },
-    yesNoCell(
-      { id: 'staff', term: TEXT.staff, target: 'fact-who' },
-      facts.access.vendorStaff,
-      'facts.access.vendorStaff',
-      [TEXT.staffYes, TEXT.staffNone],
-      () => badgeOf(evidence, undefined),
-    ),
-    yesNoCell(
-      { id: 'analytics', term: TEXT.analytics, target: 'fact-analytics' },
-      facts.analytics.collected,
-      'facts.analytics.collected',
-      [TEXT.analyticsYes, TEXT.analyticsNone],
-      () => badgeOf(evidence, 'analytics'),
-    ),
-    yesNoCell(
-      { id: 'residency', term: TEXT.residency, target: 'fact-residency' },
-      facts.dataResidency.supported,
-      'facts.dataResidency.supported',
-      [TEXT.residencyYes, TEXT.residencyNo],
-      () => badgeOf(evidence, 'data-residency'),
-    ),
+    ...yesNoCells(facts, evidence),
     runsCell(facts, evidence),
   ];
 }

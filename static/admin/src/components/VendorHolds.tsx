@@ -3,8 +3,8 @@
  * contacts, support requests, website data…), each with its sources, whether the vendor keeps a copy, who
  * can see it, who it is shared with and how long it is kept.
  */
-import type { JSX } from 'preact';
-import type { StatementFacts, VendorRecordSource } from '../../../../src/contract';
+import { Fragment, type ComponentChildren, type JSX } from 'preact';
+import type { StatementFacts, VendorRecord, VendorRecordSource } from '../../../../src/contract';
 import { RetentionValue, StatedValue, YesNoValue } from './FactValue';
 
 const TEXT = {
@@ -30,6 +30,19 @@ const TEXT = {
   } satisfies Record<VendorRecordSource, string>,
 };
 
+/** Each record's facts, as term and value, in reading order. */
+function rows(r: VendorRecord, at: string): [string, ComponentChildren][] {
+  return [
+    [TEXT.from, r.sources.map((s) => TEXT.sources[s]).join(', ')],
+    [TEXT.purpose, <StatedValue value={r.purpose} path={`${at}.purpose`} />],
+    [TEXT.copy, <YesNoValue value={r.vendorKeepsCopy} path={`${at}.vendorKeepsCopy`} />],
+    [TEXT.visible, <StatedValue value={r.visibleTo} path={`${at}.visibleTo`} />],
+    [TEXT.shared, <StatedValue value={r.sharedWith} path={`${at}.sharedWith`} empty={TEXT.sharedNone} />],
+    [TEXT.kept, <RetentionValue value={r.retention} path={`${at}.retention`} />],
+    [TEXT.personal, <YesNoValue value={r.personalData} path={`${at}.personalData`} />],
+  ];
+}
+
 export function VendorHolds({ facts }: { facts: StatementFacts }): JSX.Element {
   return (
     <section class="card" aria-labelledby="vendor-holds-title" id="vendor-holds">
@@ -41,38 +54,17 @@ export function VendorHolds({ facts }: { facts: StatementFacts }): JSX.Element {
           <p class="subtle">{TEXT.intro}</p>
           <ul class="categories">
             {facts.vendorRecords.map((r, i) => {
-              const at = `facts.vendorRecords[${i}]`;
               return (
                 <li key={r.id} class="category" id={`record-${r.id}`}>
                   <h3 class="category-name">{r.name}</h3>
                   <p class="subtle">{r.description}</p>
                   <dl class="category-facts">
-                    <dt>{TEXT.from}</dt>
-                    <dd>{r.sources.map((s) => TEXT.sources[s]).join(', ')}</dd>
-                    <dt>{TEXT.purpose}</dt>
-                    <dd>
-                      <StatedValue value={r.purpose} path={`${at}.purpose`} />
-                    </dd>
-                    <dt>{TEXT.copy}</dt>
-                    <dd>
-                      <YesNoValue value={r.vendorKeepsCopy} path={`${at}.vendorKeepsCopy`} />
-                    </dd>
-                    <dt>{TEXT.visible}</dt>
-                    <dd>
-                      <StatedValue value={r.visibleTo} path={`${at}.visibleTo`} />
-                    </dd>
-                    <dt>{TEXT.shared}</dt>
-                    <dd>
-                      <StatedValue value={r.sharedWith} path={`${at}.sharedWith`} empty={TEXT.sharedNone} />
-                    </dd>
-                    <dt>{TEXT.kept}</dt>
-                    <dd>
-                      <RetentionValue value={r.retention} path={`${at}.retention`} />
-                    </dd>
-                    <dt>{TEXT.personal}</dt>
-                    <dd>
-                      <YesNoValue value={r.personalData} path={`${at}.personalData`} />
-                    </dd>
+                    {rows(r, `facts.vendorRecords[${i}]`).map(([term, value]) => (
+                      <Fragment key={term}>
+                        <dt>{term}</dt>
+                        <dd>{value}</dd>
+                      </Fragment>
+                    ))}
                   </dl>
                 </li>
               );

@@ -83,11 +83,7 @@ function VersionSelect({
   return (
     <label class="field" for={id}>
       <span>{label}</span>
-      <select
-        id={id}
-        value={String(value)}
-        onChange={(e) => onChange(Number((e.currentTarget).value))}
-      >
+      <select id={id} value={String(value)} onChange={(e) => onChange(Number(e.currentTarget.value))}>
         {versions.map((v) => (
           <option key={v} value={String(v)}>
             Version {v}

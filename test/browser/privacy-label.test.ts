@@ -44,7 +44,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 async function withPage<T>(
@@ -76,7 +76,7 @@ describe("this app's statement", () => {
     session = await startTempPreview();
   });
   afterAll(async () => {
-    await session?.stop();
+    await session.stop();
   });
 
   test('the label is the first section after the header, and every cell links to its row in the details', async () => {
@@ -151,7 +151,7 @@ describe.each(MODELS)('the %s fixture', (model) => {
     session = await startTempPreview({ baseCatalog: catalogOf(model), evidence: UNPROVEN });
   });
   afterAll(async () => {
-    await session?.stop();
+    await session.stop();
   });
 
   test('every not-stated fact shows "Not stated" in its own style; nothing is shown as verified', async () => {
@@ -180,7 +180,7 @@ describe('an on-premise statement', () => {
     session = await startTempPreview({ baseCatalog: catalogOf('on-premise-user-key'), evidence: UNPROVEN });
   });
   afterAll(async () => {
-    await session?.stop();
+    await session.stop();
   });
 
   test('speaks of your servers, not Atlassian', async () => {

@@ -1,6 +1,6 @@
 /**
  * The evidence beside the facts: each claim with a verdict badge and, on request, the lines that back it.
- * `ClaimNotes` sits inside a row of "At a glance"; `ProvenList` holds the claims that have no row there.
+ * `ClaimNotes` sits inside a row of the details; `ProvenList` holds the claims that have no row there.
  */
 import type { JSX } from 'preact';
 import type { Claim, Eligibility, Evidence } from '../../../../src/domain/evidence/types';
@@ -19,7 +19,7 @@ export function verdictLabel(claim: Pick<Claim, 'verdict' | 'basis'>): string {
   return from.length === 0 ? 'Verified' : `Verified from ${from.join(' and ')}`;
 }
 
-/** Which claims each row of "At a glance" shows; the rest go to `ProvenList`. */
+/** Which claims each row of the details shows; the rest go to `ProvenList`. */
 export const ROW_CLAIMS = {
   stored: ['inventory'],
   where: ['storage', 'hosting'],
@@ -63,7 +63,7 @@ function ClaimNote({ claim }: { claim: Claim }): JSX.Element {
   );
 }
 
-/** The claims for one row of "At a glance", in the order the row lists them. */
+/** The claims for one row of the details, in the order the row lists them. */
 export function ClaimNotes({ evidence, row }: { evidence: Evidence; row: ClaimRow }): JSX.Element | null {
   const ids: readonly Claim['id'][] = ROW_CLAIMS[row];
   const claims = ids.flatMap((id) => evidence.claims.filter((c) => c.id === id));

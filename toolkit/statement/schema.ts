@@ -90,103 +90,88 @@ export const rightSchema = z
   })
   .strict();
 
+/** What each facts field means, shown by editors that read the JSON Schema. */
+const FACT_DOCS = {
+  app: 'The app (or family of apps) the statement is about.',
+  vendor: 'Who publishes the app.',
+  contact: 'An email, a web page, or both; not-stated when the policy gives none.',
+  hosting:
+    "forge, connect, data-center or server. The page says 'nothing leaves your servers' for data-center and server.",
+  scope: 'The apps the statement covers, each with its hosting model, and what it does not cover.',
+  dataStored: 'What the app stores: where, how long, whether it is personal data.',
+  dataAccessed: 'What the app reads from the product without storing it.',
+  egress: 'Where data goes outside Atlassian (or your servers). Empty: nothing leaves.',
+  analytics: 'Whether the app collects analytics (true, false or not-stated).',
+  subProcessors: 'Third parties that process data for the vendor; country may be not-stated.',
+  access: "Who at the vendor can reach the data the app stores; vendorStaff false means no one, only the app's code.",
+  logs: "Where the app's logs are kept and whether they hold end-user data.",
+  dataResidency: "Whether stored data follows the product's data residency location.",
+  uninstall: 'What happens to the data when the app is uninstalled.',
+  commitments: 'No sale of data; no sharing for marketing (true, false or not-stated).',
+  security: 'Security measures the vendor names, or not-stated.',
+  changes: 'How a new version of the statement is announced.',
+  vendorRecords:
+    'What the vendor holds about customers apart from the app (Marketplace contacts, support requests, website data). Empty: nothing.',
+  rights: 'Requests customers can make (opt-out, access, erasure, private request…): how, and how fast.',
+} satisfies Record<keyof StatementFacts, string>;
+
+/** The same shape, each field described (`.meta` returns a copy of the same type). */
+function described<T extends Record<keyof typeof FACT_DOCS, z.ZodType>>(shape: T): T {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape))
+    out[key] = schema.meta({ description: FACT_DOCS[key as keyof T & keyof typeof FACT_DOCS] });
+  return out as T;
+}
+
 export const factsSchema = z
-  .object({
-    app: z
-      .object({ name: text, summary: text })
-      .strict()
-      .meta({ description: 'The app (or family of apps) the statement is about.' }),
-    vendor: vendorSchema.meta({ description: 'Who publishes the app.' }),
-    contact: z
-      .union([notStated, contactDetails], { error: 'must be { email, url } (either or both) or not-stated' })
-      .meta({ description: 'An email, a web page, or both; not-stated when the policy gives none.' }),
-    hosting: z
-      .object({ model: hostingModel, description: text.optional() })
-      .strict()
-      .meta({
-        description:
-          "forge, connect, data-center or server. The page says 'nothing leaves your servers' for data-center and server.",
-      }),
-    scope: z
-      .object({
-        apps: nonEmptyList(z.object({ name: text, hosting: hostingModel }).strict()),
-        excludes: z.array(text),
-      })
-      .strict()
-      .meta({ description: 'The apps the statement covers, each with its hosting model, and what it does not cover.' }),
-    dataStored: z
-      .array(z.object({ ...categoryFields, retention, personalData: yesNo }).strict())
-      .meta({ description: 'What the app stores: where, how long, whether it is personal data.' }),
-    dataAccessed: z
-      .array(z.object({ name: text, purpose: text }).strict())
-      .meta({ description: 'What the app reads from the product without storing it.' }),
-    egress: z
-      .array(z.object({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo }).strict())
-      .meta({ description: 'Where data goes outside Atlassian (or your servers). Empty: nothing leaves.' }),
-    analytics: z
-      .object({ collected: yesNo, description: text })
-      .strict()
-      .meta({ description: 'Whether the app collects analytics (true, false or not-stated).' }),
-    subProcessors: z
-      .array(
+  .object(
+    described({
+      app: z.object({ name: text, summary: text }).strict(),
+      vendor: vendorSchema,
+      contact: z.union([notStated, contactDetails], { error: 'must be { email, url } (either or both) or not-stated' }),
+      hosting: z.object({ model: hostingModel, description: text.optional() }).strict(),
+      scope: z
+        .object({
+          apps: nonEmptyList(z.object({ name: text, hosting: hostingModel }).strict()),
+          excludes: z.array(text),
+        })
+        .strict(),
+      dataStored: z.array(z.object({ ...categoryFields, retention, personalData: yesNo }).strict()),
+      dataAccessed: z.array(z.object({ name: text, purpose: text }).strict()),
+      egress: z.array(z.object({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo }).strict()),
+      analytics: z.object({ collected: yesNo, description: text }).strict(),
+      subProcessors: z.array(
         z
           .object({ name: text, purpose: text, country: orNotStated(text, 'a country'), url: webUrl.optional() })
           .strict(),
-      )
-      .meta({ description: 'Third parties that process data for the vendor; country may be not-stated.' }),
-    access: z
-      .object({ vendorStaff: yesNo, description: text.optional() })
-      .strict()
-      .meta({
-        description:
-          "Who at the vendor can reach the data the app stores; vendorStaff false means no one, only the app's code.",
-      }),
-    logs: z
-      .object({
-        location: z.enum(['atlassian-forge-logs', 'customer-servers', 'vendor', 'none', NOT_STATED]),
-        endUserData: yesNo,
-        description: text,
-      })
-      .strict()
-      .meta({ description: "Where the app's logs are kept and whether they hold end-user data." }),
-    dataResidency: z
-      .object({ supported: yesNo, description: text.optional() })
-      .strict()
-      .meta({ description: "Whether stored data follows the product's data residency location." }),
-    uninstall: z
-      .object({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text })
-      .strict()
-      .meta({ description: 'What happens to the data when the app is uninstalled.' }),
-    commitments: z
-      .object({ noSale: yesNo, noMarketingSharing: yesNo })
-      .strict()
-      .meta({ description: 'No sale of data; no sharing for marketing (true, false or not-stated).' }),
-    security: z
-      .object({ measures: orNotStated(textList, 'a list'), description: text.optional() })
-      .strict()
-      .meta({ description: 'Security measures the vendor names, or not-stated.' }),
-    changes: z
-      .object({
-        channels: orNotStated(
-          nonEmptyList(z.enum(['policy-page', 'marketplace-listing', 'email', 'in-app'])),
-          'a list',
-        ),
-        description: text.optional(),
-      })
-      .strict()
-      .meta({ description: 'How a new version of the statement is announced.' }),
-    vendorRecords: z
-      .array(vendorRecordSchema)
-      .meta({
-        description:
-          'What the vendor holds about customers apart from the app (Marketplace contacts, support requests, website data). Empty: nothing.',
-      }),
-    rights: z
-      .array(rightSchema)
-      .meta({
-        description: 'Requests customers can make (opt-out, access, erasure, private request…): how, and how fast.',
-      }),
-  })
+      ),
+      access: z.object({ vendorStaff: yesNo, description: text.optional() }).strict(),
+      logs: z
+        .object({
+          location: z.enum(['atlassian-forge-logs', 'customer-servers', 'vendor', 'none', NOT_STATED]),
+          endUserData: yesNo,
+          description: text,
+        })
+        .strict(),
+      dataResidency: z.object({ supported: yesNo, description: text.optional() }).strict(),
+      uninstall: z
+        .object({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text })
+        .strict(),
+      commitments: z.object({ noSale: yesNo, noMarketingSharing: yesNo }).strict(),
+      security: z.object({ measures: orNotStated(textList, 'a list'), description: text.optional() }).strict(),
+      changes: z
+        .object({
+          channels: orNotStated(
+            nonEmptyList(z.enum(['policy-page', 'marketplace-listing', 'email', 'in-app'])),
+            'a list',
+          ),
+          description: text.optional(),
+        })
+        .strict(),
+      vendorRecords: z.array(vendorRecordSchema),
+      rights: z.array(rightSchema),
+    }),
+  )
   .strict() satisfies z.ZodType<StatementFacts>;
 
 /** policy/statement.yml */

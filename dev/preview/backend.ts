@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Product } from '../../src/contract';
+import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
 import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
@@ -35,6 +36,8 @@ export interface PreviewBackendOptions {
   users?: SampleUser[];
   /** Use this catalog instead of src/generated/statements.json (tests). */
   baseCatalog?: StatementCatalog;
+  /** The evidence the resolvers hand the page; default this app's. */
+  evidence?: Evidence;
   /** Write storage to `storageDir/storage.json` after every change; default true. Off for large benchmarks. */
   persist?: boolean;
 }
@@ -63,6 +66,7 @@ export class PreviewBackend {
   readonly invocations: InvocationRecord[] = [];
   private current: Viewpoint = { accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', locale: 'en-GB' };
   private readonly initialUsers: readonly SampleUser[];
+  private readonly evidence: Evidence | undefined;
 
   constructor(options: PreviewBackendOptions) {
     mkdirSync(options.storageDir, { recursive: true });
@@ -72,6 +76,7 @@ export class PreviewBackend {
       users: [...this.initialUsers],
     }).install();
     this.base = options.baseCatalog ?? bundledCatalog;
+    this.evidence = options.evidence;
     this.catalogOrigin = options.baseCatalog ? 'given' : 'policy';
     this.publishedFile = join(options.storageDir, 'published.json');
     this.published = this.readPublished();
@@ -175,7 +180,7 @@ export class PreviewBackend {
   }
 
   private buildHandler(): ForgeResolverHandler {
-    return createResolverHandler({ catalog: this.catalog });
+    return createResolverHandler({ catalog: this.catalog, ...(this.evidence ? { evidence: this.evidence } : {}) });
   }
 
   /** Versions published in an earlier preview session, minus any the bundled catalog has since caught up with. */

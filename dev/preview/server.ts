@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Product } from '../../src/contract';
 import type { StatementCatalog } from '../../src/domain/statement/types';
+import type { Evidence } from '../../src/domain/evidence/types';
 import { askProduct, installContextOf, PreviewBackend, type Theme, type Viewpoint } from './backend';
 import { hostAllowed, newToken, postRefusal, withToken } from './guard';
 
@@ -40,6 +41,8 @@ export interface PreviewOptions {
   storageDir?: string;
   buildDir?: string;
   baseCatalog?: StatementCatalog;
+  /** What the page shows as the build's evidence; default this app's (src/generated/evidence.json). */
+  evidence?: Evidence;
   locale?: string;
   timezone?: string;
 }
@@ -129,6 +132,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const backend = new PreviewBackend({
     storageDir: resolve(options.storageDir ?? '.preview'),
     ...(options.baseCatalog ? { baseCatalog: options.baseCatalog } : {}),
+    ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   backend.update({ locale: options.locale ?? 'en-GB' });
   const timezone = options.timezone ?? 'Europe/London';

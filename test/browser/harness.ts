@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { CHROMIUM } from '../../dev/preview/chromium';
-import { startPreview, type PreviewHandle } from '../../dev/preview/server';
+import { startPreview, type PreviewHandle, type PreviewOptions } from '../../dev/preview/server';
 import type { Disclosure, Result } from '../../src/contract';
 
 // Shared with the bench (scripts/ never imports test/).
@@ -43,9 +43,12 @@ export interface PreviewSession {
   stop(): Promise<void>;
 }
 
-export async function startTempPreview(): Promise<PreviewSession> {
+/** `options` serves another catalog (and the evidence beside it) instead of this app's. */
+export async function startTempPreview(
+  options: Pick<PreviewOptions, 'baseCatalog' | 'evidence'> = {},
+): Promise<PreviewSession> {
   const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-preview-'));
-  const preview = await startPreview({ port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
+  const preview = await startPreview({ ...options, port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
   return {
     preview,
     storageDir,

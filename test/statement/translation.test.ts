@@ -1,4 +1,5 @@
 /** Translated statements: what the build checks, and which translation the page gets. */
+import { factsOf } from '../../src/domain/statement/facts';
 import { readPolicyFiles } from '../../toolkit/cli/policy-files';
 import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../toolkit/statement/policy';
@@ -36,7 +37,7 @@ describe('the German translation of this app’s statement', () => {
     const v1 = catalog.versions[0]!;
     expect(german?.source.translates).toEqual({ version: 1, hash: v1.hash });
     expect(Object.keys(german!.source.texts).sort()).toEqual(
-      Object.keys(sourceTexts(v1.source.facts, v1.source.change)).sort(),
+      Object.keys(sourceTexts(factsOf(v1.source), v1.source.change)).sort(),
     );
     expect(german!.sections.map((s) => s.id)).toEqual(v1.sections.map((s) => s.id));
     expect(german!.hash).toBe(compileTranslation(german!.source).hash);
@@ -101,7 +102,7 @@ describe('which translation the page shows', () => {
   });
 
   it('replaces texts but never names, domains or flags', () => {
-    const facts = translatedFacts(v1!.source.facts, german.source.texts);
+    const facts = translatedFacts(factsOf(v1!.source), german.source.texts);
     expect(facts.app.name).toBe(v1!.source.facts.app.name);
     expect(facts.contact).toEqual(v1!.source.facts.contact);
     expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');

@@ -11,6 +11,8 @@ import type {
   StatementFacts,
   StatementSource,
 } from './types';
+import { SOURCE_FORMAT } from './types';
+import { factsOf } from './facts';
 
 /** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
 export interface TranslationSource {
@@ -116,10 +118,12 @@ export function findTranslation(
 /** A version's source with its texts and sections replaced by a translation's (for diffs in the admin's language). */
 export function translatedSource(source: StatementSource, translation: CompiledTranslation): StatementSource {
   const { texts, sections } = translation.source;
+  // Facts of an older model are brought forward first: translations name the texts of the current model.
   return {
     ...source,
+    format: SOURCE_FORMAT,
     change: translatedChange(source.change, texts),
-    facts: translatedFacts(source.facts, texts),
+    facts: translatedFacts(factsOf(source), texts),
     sections,
   };
 }

@@ -100,8 +100,8 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
         <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />
-        <VendorHolds facts={shownStatement.facts} />
-        <YourRights facts={shownStatement.facts} />
+        <VendorHolds facts={shownStatement.facts} lang={contentLang} />
+        <YourRights facts={shownStatement.facts} lang={contentLang} />
         <Statement statement={shownStatement} lang={contentLang} />
         <Versions versions={disclosure.versions} current={statement.version}>
           {viewer.isAdmin && names && <InForceOn names={names} />}

@@ -1,31 +1,13 @@
 /**
  * The statement's facts in detail, below the privacy label: what is stored, where, how long, who can reach
- * it, and the rest. Each row has an id the label links to.
+ * it, and the rest. Each row has an id the label links to. The labels are the page's words; the facts' own
+ * texts are statement content (`data-content`), in the translation's language when one is shown.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import type { Evidence, StatementFacts, StorageLocation } from '../../../../src/contract';
+import type { Evidence, StatementFacts } from '../../../../src/contract';
+import { useI18n } from '../i18n/context';
 import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
-import { homeOf, NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
-
-const LOCATION_LABELS: Record<StorageLocation, string> = {
-  'forge-hosted-storage': 'Forge hosted storage, run by Atlassian',
-  'atlassian-product': 'Inside the Atlassian product',
-  'vendor-infrastructure': "The vendor's own systems",
-  'customer-infrastructure': "The customer's own systems",
-  browser: "The user's browser",
-};
-
-const HOSTING_LABELS = { forge: 'Forge', connect: 'Connect', 'data-center': 'Data Center', server: 'Server' } as const;
-
-const ANALYTICS_WORDS = ['Collected', 'None collected'] as const;
-const RESIDENCY_WORDS = ['Supported', 'Not supported'] as const;
-
-const LOG_LOCATIONS = {
-  'atlassian-forge-logs': "Atlassian's Forge logs",
-  'customer-servers': 'Your own servers',
-  vendor: "The vendor's systems",
-  none: 'No logs are kept',
-} as const;
+import { Content, homeKey, NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
 
 interface FactProps {
   /** The anchor the privacy label links to. */
@@ -51,185 +33,241 @@ function Fact({ id, term, row, evidence, children }: FactProps): JSX.Element {
   );
 }
 
-export function FactsSummary({ facts, evidence }: { facts: StatementFacts; evidence: Evidence }): JSX.Element {
-  const locations = [...new Set(facts.dataStored.map((c) => LOCATION_LABELS[c.location]))];
+/** A prose fact of the statement, as its own paragraph. */
+function Prose({ text }: { text: string | undefined }): JSX.Element | null {
+  return text === undefined ? null : (
+    <p class="subtle" data-content="statement">
+      {text}
+    </p>
+  );
+}
+
+interface Props {
+  facts: StatementFacts;
+  evidence: Evidence;
+  /** The language of the facts' texts when they are a translation. */
+  lang?: string | undefined;
+}
+
+/** What is stored, where, how long and who can reach it. */
+function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+  const { t, rich, list } = useI18n();
+  const locations = [...new Set(facts.dataStored.map((c) => t(`location.${c.location}`)))];
   const personal = facts.dataStored.filter((c) => c.personalData === true).map((c) => c.name);
-  const home = homeOf(facts.hosting.model);
-  const { access, logs, uninstall } = facts;
+  const { access, uninstall } = facts;
+  return (
+    <>
+      <Fact id="fact-stored" term={t('facts.stored')} row="stored" evidence={evidence}>
+        {facts.dataStored.length === 0 ? (
+          <p>{t('facts.nothing')}</p>
+        ) : (
+          <ul class="categories">
+            {facts.dataStored.map((c, i) => (
+              <li key={c.id} class="category">
+                <p class="category-name" data-content="statement">
+                  {c.name}
+                </p>
+                <Prose text={c.description} />
+                <dl class="category-facts">
+                  <dt>{t('facts.purpose')}</dt>
+                  <dd data-content="statement">{c.purpose}</dd>
+                  <dt>{t('facts.where')}</dt>
+                  <dd>{t(`location.${c.location}`)}</dd>
+                  <dt>{t('facts.keptFor')}</dt>
+                  <dd>
+                    <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
+                  </dd>
+                  <dt>{t('facts.personalData')}</dt>
+                  <dd>
+                    <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-where" term={t('facts.whereItLives')} row="where" evidence={evidence}>
+        <p>{locations.length > 0 ? locations.join('; ') : t('facts.nowhere')}</p>
+        <Prose text={facts.hosting.description} />
+      </Fact>
+      <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" evidence={evidence}>
+        <ul>
+          {facts.dataStored.map((c, i) => (
+            <li key={c.id}>
+              {rich('facts.retentionOf', {
+                name: <Content>{c.name}</Content>,
+                retention: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />,
+              })}
+            </li>
+          ))}
+          <li>
+            {rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })}{' '}
+            {uninstall.deletedAfterDays === 'not-stated'
+              ? rich('facts.deletedAfterNotStated', { value: <NotStated path="facts.uninstall.deletedAfterDays" /> })
+              : t('facts.deletedAfter', { count: uninstall.deletedAfterDays })}
+          </li>
+        </ul>
+      </Fact>
+      <Fact id="fact-who" term={t('facts.who')} row="who" evidence={evidence}>
+        <p>
+          {access.vendorStaff === 'not-stated'
+            ? rich('facts.staffNotStated', { value: <NotStated path="facts.access.vendorStaff" /> })
+            : t(access.vendorStaff ? 'facts.staffYes' : 'facts.staffNo')}
+        </p>
+        <Prose text={access.description} />
+        <p class="subtle">
+          {personal.length > 0
+            ? rich('facts.personalHeld', { list: <Content>{list(personal)}</Content> })
+            : t('facts.noPersonal')}
+        </p>
+      </Fact>
+    </>
+  );
+}
+
+/** What leaves, analytics, sub-processors, logs, residency, Runs on Atlassian and security. */
+function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+  const { t, rich } = useI18n();
+  const home = homeKey(facts.hosting.model);
+  const { logs } = facts;
+  return (
+    <>
+      <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" evidence={evidence}>
+        {facts.egress.length === 0 ? (
+          <p class="fact-strong">{t(`facts.noEgress.${home}`)}</p>
+        ) : (
+          <ul>
+            {facts.egress.map((e, i) => (
+              <li key={`${e.domain}-${e.name}`}>
+                {rich('facts.egressLine', {
+                  name: <Content>{e.name}</Content>,
+                  domain:
+                    e.domain === 'not-stated' ? (
+                      rich('facts.hostNotStated', { value: <NotStated path={`facts.egress[${i}].domain`} /> })
+                    ) : (
+                      <code>{e.domain}</code>
+                    ),
+                  purpose: <Content>{e.purpose}</Content>,
+                  endUserData: <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-analytics" term={t('facts.analytics')} row="analytics" evidence={evidence}>
+        <p>
+          <YesNoValue
+            value={facts.analytics.collected}
+            path="facts.analytics.collected"
+            words={[t('facts.analyticsCollected'), t('facts.analyticsNone')]}
+          />
+        </p>
+        <Prose text={facts.analytics.description} />
+      </Fact>
+      <Fact id="fact-subprocessors" term={t('facts.subProcessors')} row="subProcessors" evidence={evidence}>
+        {facts.subProcessors.length === 0 ? (
+          <p>{t('common.none')}</p>
+        ) : (
+          <ul>
+            {facts.subProcessors.map((s, i) => (
+              <li key={s.name}>
+                {rich('facts.subProcessorLine', {
+                  name: <Content>{s.name}</Content>,
+                  country: <StatedValue value={s.country} path={`facts.subProcessors[${i}].country`} />,
+                  purpose: <Content>{s.purpose}</Content>,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-logs" term={t('facts.logs')} row="logs" evidence={evidence}>
+        <p>
+          {rich('facts.logsLine', {
+            location:
+              logs.location === 'not-stated' ? (
+                <NotStated path="facts.logs.location" />
+              ) : (
+                t(`logLocation.${logs.location}`)
+              ),
+            endUserData: <YesNoValue value={logs.endUserData} path="facts.logs.endUserData" />,
+          })}
+        </p>
+        <Prose text={logs.description} />
+      </Fact>
+      <Fact id="fact-residency" term={t('facts.residency')} row="residency" evidence={evidence}>
+        <p>
+          <YesNoValue
+            value={facts.dataResidency.supported}
+            path="facts.dataResidency.supported"
+            words={[t('facts.residencySupported'), t('facts.residencyNot')]}
+          />
+        </p>
+        <Prose text={facts.dataResidency.description} />
+      </Fact>
+      <Fact id="fact-runs-on-atlassian" term={t('proven.runsOnAtlassian')} row="runs" evidence={evidence}>
+        <p>
+          {facts.hosting.model === 'forge'
+            ? t('facts.runsForge')
+            : t('facts.runsElsewhere', { model: t(`hosting.${facts.hosting.model}`) })}
+        </p>
+      </Fact>
+      <Fact id="fact-security" term={t('facts.security')} evidence={evidence}>
+        {facts.security.measures === 'not-stated' ? (
+          <p>
+            <NotStated path="facts.security.measures" />
+          </p>
+        ) : (
+          <ul>
+            {facts.security.measures.map((m) => (
+              <li key={m} data-content="statement">
+                {m}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Prose text={facts.security.description} />
+      </Fact>
+    </>
+  );
+}
+
+export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
+  const { t, rich, list } = useI18n();
   return (
     <section class="card" aria-labelledby="facts-title">
-      <h2 id="facts-title">Details</h2>
-      <dl class="facts">
-        <Fact id="fact-scope" term="Apps covered" evidence={evidence}>
+      <h2 id="facts-title">{t('facts.title')}</h2>
+      <dl class="facts" lang={lang}>
+        <Fact id="fact-scope" term={t('facts.scope')} evidence={evidence}>
           <ul>
             {facts.scope.apps.map((a) => (
               <li key={a.name}>
-                {a.name} ({HOSTING_LABELS[a.hosting]})
+                {rich('facts.scopeApp', { name: <Content>{a.name}</Content>, hosting: t(`hosting.${a.hosting}`) })}
               </li>
             ))}
           </ul>
-          {facts.scope.excludes.length > 0 && <p class="subtle">Not covered: {facts.scope.excludes.join('; ')}</p>}
-        </Fact>
-        <Fact id="fact-stored" term="What is stored" row="stored" evidence={evidence}>
-          {facts.dataStored.length === 0 ? (
-            <p>Nothing.</p>
-          ) : (
-            <ul class="categories">
-              {facts.dataStored.map((c, i) => (
-                <li key={c.id} class="category">
-                  <p class="category-name">{c.name}</p>
-                  <p class="subtle">{c.description}</p>
-                  <dl class="category-facts">
-                    <dt>Purpose</dt>
-                    <dd>{c.purpose}</dd>
-                    <dt>Where</dt>
-                    <dd>{LOCATION_LABELS[c.location]}</dd>
-                    <dt>Kept for</dt>
-                    <dd>
-                      <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
-                    </dd>
-                    <dt>Personal data</dt>
-                    <dd>
-                      <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
-                    </dd>
-                  </dl>
-                </li>
-              ))}
-            </ul>
+          {facts.scope.excludes.length > 0 && (
+            <p class="subtle">{rich('facts.excludes', { list: <Content>{list(facts.scope.excludes)}</Content> })}</p>
           )}
         </Fact>
-        <Fact id="fact-where" term="Where it lives" row="where" evidence={evidence}>
-          <p>{locations.length > 0 ? locations.join('; ') : 'Nowhere: nothing is stored.'}</p>
-          {facts.hosting.description !== undefined && <p class="subtle">{facts.hosting.description}</p>}
-        </Fact>
-        <Fact id="fact-how-long" term="How long" row="howLong" evidence={evidence}>
-          <ul>
-            {facts.dataStored.map((c, i) => (
-              <li key={c.id}>
-                {c.name}: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
-              </li>
-            ))}
-            <li>
-              After uninstall: {uninstall.description}{' '}
-              {uninstall.deletedAfterDays === 'not-stated' ? (
-                <>
-                  (deleted after: <NotStated path="facts.uninstall.deletedAfterDays" />)
-                </>
-              ) : (
-                `(deleted after ${uninstall.deletedAfterDays} days)`
-              )}
-            </li>
-          </ul>
-        </Fact>
-        <Fact id="fact-who" term="Who can reach it" row="who" evidence={evidence}>
-          <p>
-            {access.vendorStaff === 'not-stated' ? (
-              <>
-                Vendor staff: <NotStated path="facts.access.vendorStaff" />
-              </>
-            ) : access.vendorStaff ? (
-              'Vendor staff can reach the data the app stores.'
-            ) : (
-              "No one at the vendor: only the app's code reaches the data it stores."
-            )}
-          </p>
-          {access.description !== undefined && <p class="subtle">{access.description}</p>}
-          <p class="subtle">
-            {personal.length > 0 ? `Personal data held: ${personal.join(', ')}.` : 'No personal data is held.'}
-          </p>
-        </Fact>
+        <StorageFacts facts={facts} evidence={evidence} />
         {facts.dataAccessed.length > 0 && (
-          <Fact term="Read from the product, not stored" evidence={evidence}>
+          <Fact term={t('facts.accessed')} evidence={evidence}>
             <ul>
               {facts.dataAccessed.map((a) => (
                 <li key={a.name}>
-                  {a.name}: {a.purpose}
+                  {rich('facts.accessedLine', {
+                    name: <Content>{a.name}</Content>,
+                    purpose: <Content>{a.purpose}</Content>,
+                  })}
                 </li>
               ))}
             </ul>
           </Fact>
         )}
-        <Fact id="fact-egress" term={`Data sent outside ${home}`} row="egress" evidence={evidence}>
-          {facts.egress.length === 0 ? (
-            <p class="fact-strong">None: nothing leaves {home}</p>
-          ) : (
-            <ul>
-              {facts.egress.map((e, i) => (
-                <li key={`${e.domain}-${e.name}`}>
-                  {e.name} (
-                  {e.domain === 'not-stated' ? (
-                    <>
-                      host: <NotStated path={`facts.egress[${i}].domain`} />
-                    </>
-                  ) : (
-                    <code>{e.domain}</code>
-                  )}
-                  ): {e.purpose}. End-user data:{' '}
-                  <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        <Fact id="fact-analytics" term="Analytics" row="analytics" evidence={evidence}>
-          <p>
-            <YesNoValue value={facts.analytics.collected} path="facts.analytics.collected" words={ANALYTICS_WORDS} />
-          </p>
-          <p class="subtle">{facts.analytics.description}</p>
-        </Fact>
-        <Fact id="fact-subprocessors" term="Sub-processors" row="subProcessors" evidence={evidence}>
-          {facts.subProcessors.length === 0 ? (
-            <p>None</p>
-          ) : (
-            <ul>
-              {facts.subProcessors.map((s, i) => (
-                <li key={s.name}>
-                  {s.name} (<StatedValue value={s.country} path={`facts.subProcessors[${i}].country`} />
-                  ): {s.purpose}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        <Fact id="fact-logs" term="Logs" row="logs" evidence={evidence}>
-          <p>
-            Kept in:{' '}
-            {logs.location === 'not-stated' ? <NotStated path="facts.logs.location" /> : LOG_LOCATIONS[logs.location]}.
-            End-user data in logs: <YesNoValue value={logs.endUserData} path="facts.logs.endUserData" />.
-          </p>
-          <p class="subtle">{logs.description}</p>
-        </Fact>
-        <Fact id="fact-residency" term="Data residency" row="residency" evidence={evidence}>
-          <p>
-            <YesNoValue
-              value={facts.dataResidency.supported}
-              path="facts.dataResidency.supported"
-              words={RESIDENCY_WORDS}
-            />
-          </p>
-          {facts.dataResidency.description !== undefined && <p class="subtle">{facts.dataResidency.description}</p>}
-        </Fact>
-        <Fact id="fact-runs-on-atlassian" term="Runs on Atlassian" row="runs" evidence={evidence}>
-          <p>
-            {facts.hosting.model === 'forge'
-              ? 'A Forge app: eligibility is checked against its manifest.'
-              : `Not a Forge app (${HOSTING_LABELS[facts.hosting.model]}), so not eligible.`}
-          </p>
-        </Fact>
-        <Fact id="fact-security" term="Security measures" evidence={evidence}>
-          {facts.security.measures === 'not-stated' ? (
-            <p>
-              <NotStated path="facts.security.measures" />
-            </p>
-          ) : (
-            <ul>
-              {facts.security.measures.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
-          {facts.security.description !== undefined && <p class="subtle">{facts.security.description}</p>}
-        </Fact>
+        <FlowFacts facts={facts} evidence={evidence} />
       </dl>
       <ProvenList evidence={evidence} />
     </section>

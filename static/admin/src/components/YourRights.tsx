@@ -3,80 +3,68 @@
  * request…), how and how fast; how to reach the vendor; what it promises; how it announces changes.
  */
 import type { JSX } from 'preact';
-import type { Right, StatementFacts } from '../../../../src/contract';
-import { NotStated, StatedValue, YesNoValue } from './FactValue';
-
-const TEXT = {
-  title: 'Your rights',
-  requests: 'Requests you can make',
-  noRequests: 'The statement describes no requests.',
-  how: 'How',
-  response: 'Answered within',
-  contact: 'Contact',
-  email: 'Email',
-  page: 'Web page',
-  promises: 'What the vendor promises',
-  noSale: 'Does not sell data',
-  noMarketing: 'Does not share data for marketing',
-  changes: 'When this statement changes',
-  channels: {
-    'policy-page': 'on the policy page',
-    'marketplace-listing': 'linked from the Marketplace listing',
-    email: 'by email',
-    'in-app': 'in the app',
-  },
-  announced: 'Announced',
-  kinds: {
-    'opt-out': 'Opt out',
-    access: 'See your data',
-    erasure: 'Have it deleted',
-    correction: 'Have it corrected',
-    'private-request': 'Keep a request private',
-    objection: 'Object or refuse',
-  } satisfies Record<Right['kind'], string>,
-};
+import type { StatementFacts } from '../../../../src/contract';
+import { useI18n } from '../i18n/context';
+import { Content, NotStated, StatedValue, YesNoValue } from './FactValue';
 
 function Contact({ facts }: { facts: StatementFacts }): JSX.Element {
+  const { rich } = useI18n();
   const contact = facts.contact;
   if (contact === 'not-stated') return <NotStated path="facts.contact" />;
   return (
     <ul class="plain-list">
       {contact.email !== undefined && (
         <li>
-          {TEXT.email}: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          {rich('rights.email', {
+            address: (
+              <a href={`mailto:${contact.email}`} data-content="statement">
+                {contact.email}
+              </a>
+            ),
+          })}
         </li>
       )}
       {contact.url !== undefined && (
         <li>
-          {TEXT.page}: <a href={contact.url}>{contact.url}</a>
+          {rich('rights.page', {
+            address: (
+              <a href={contact.url} data-content="statement">
+                {contact.url}
+              </a>
+            ),
+          })}
         </li>
       )}
     </ul>
   );
 }
 
-export function YourRights({ facts }: { facts: StatementFacts }): JSX.Element {
+export function YourRights({ facts, lang }: { facts: StatementFacts; lang?: string | undefined }): JSX.Element {
+  const { t, rich, list } = useI18n();
   const recordName = (id: string) => facts.vendorRecords.find((r) => r.id === id)?.name ?? id;
   const channels = facts.changes.channels;
   return (
     <section class="card" aria-labelledby="rights-title" id="your-rights">
-      <h2 id="rights-title">{TEXT.title}</h2>
-      <h3>{TEXT.requests}</h3>
+      <h2 id="rights-title">{t('rights.title')}</h2>
+      <h3>{t('rights.requests')}</h3>
       {facts.rights.length === 0 ? (
-        <p>{TEXT.noRequests}</p>
+        <p>{t('rights.none')}</p>
       ) : (
-        <ul class="categories">
+        <ul class="categories" lang={lang}>
           {facts.rights.map((r, i) => (
             <li key={`${r.kind}-${r.appliesTo}`} class="category">
               <p class="category-name">
-                {TEXT.kinds[r.kind]}: {recordName(r.appliesTo)}
+                {rich('rights.request', {
+                  kind: t(`right.${r.kind}`),
+                  target: <Content>{recordName(r.appliesTo)}</Content>,
+                })}
               </p>
               <dl class="category-facts">
-                <dt>{TEXT.how}</dt>
+                <dt>{t('rights.how')}</dt>
                 <dd>
                   <StatedValue value={r.how} path={`facts.rights[${i}].how`} />
                 </dd>
-                <dt>{TEXT.response}</dt>
+                <dt>{t('rights.response')}</dt>
                 <dd>
                   <StatedValue value={r.responseTime} path={`facts.rights[${i}].responseTime`} />
                 </dd>
@@ -85,29 +73,35 @@ export function YourRights({ facts }: { facts: StatementFacts }): JSX.Element {
           ))}
         </ul>
       )}
-      <h3>{TEXT.contact}</h3>
+      <h3>{t('facts.contact')}</h3>
       <Contact facts={facts} />
-      <h3>{TEXT.promises}</h3>
+      <h3>{t('rights.promises')}</h3>
       <dl class="category-facts">
-        <dt>{TEXT.noSale}</dt>
+        <dt>{t('rights.noSale')}</dt>
         <dd>
           <YesNoValue value={facts.commitments.noSale} path="facts.commitments.noSale" />
         </dd>
-        <dt>{TEXT.noMarketing}</dt>
+        <dt>{t('rights.noMarketing')}</dt>
         <dd>
           <YesNoValue value={facts.commitments.noMarketingSharing} path="facts.commitments.noMarketingSharing" />
         </dd>
       </dl>
-      <h3>{TEXT.changes}</h3>
+      <h3>{t('rights.changes')}</h3>
       <p>
-        {TEXT.announced}{' '}
-        {channels === 'not-stated' ? (
-          <NotStated path="facts.changes.channels" />
-        ) : (
-          channels.map((c) => TEXT.channels[c]).join(', ')
-        )}
+        {rich('rights.announced', {
+          channels:
+            channels === 'not-stated' ? (
+              <NotStated path="facts.changes.channels" />
+            ) : (
+              list(channels.map((c) => t(`channel.${c}`)))
+            ),
+        })}
       </p>
-      {facts.changes.description !== undefined && <p class="subtle">{facts.changes.description}</p>}
+      {facts.changes.description !== undefined && (
+        <p class="subtle" data-content="statement" lang={lang}>
+          {facts.changes.description}
+        </p>
+      )}
     </section>
   );
 }

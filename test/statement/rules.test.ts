@@ -278,8 +278,8 @@ const cases: Case[] = [
   },
   {
     rule: 'invisible-character',
-    statement: (t) => replaceOnce(t, 'name: Tidy Boards', 'name: Tidy\u200BBoards'),
-    line: (t) => lineContaining(t, 'Tidy\u200BBoards'),
+    statement: (t) => replaceOnce(t, 'name: Brightmoor cloud apps', 'name: Brightmoor\u200Bcloud apps'),
+    line: (t) => lineContaining(t, 'Brightmoor\u200Bcloud'),
   },
 ];
 

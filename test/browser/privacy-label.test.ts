@@ -194,6 +194,24 @@ describe('an on-premise statement', () => {
     });
   });
 
+  test("in German too: the label and the details speak of your servers, in the catalog's words", async () => {
+    session.preview.state.update({ locale: 'de-DE' });
+    try {
+      await withPage(session, {}, async (page) => {
+        await expect(page.locator('[data-cell="leaves"] dt').textContent()).resolves.toBe(
+          'Daten, die Ihre Server verlassen',
+        );
+        await expect(page.locator('#fact-egress + dd').textContent()).resolves.toContain('nichts verlässt Ihre Server');
+        await expect(page.locator('[data-cell="runs"] .label-value').textContent()).resolves.toBe(
+          'Nein: eine Server-App',
+        );
+        await expect(page.locator('.not-stated').first().textContent()).resolves.toBe('Nicht angegeben');
+      });
+    } finally {
+      session.preview.state.update({ locale: 'en-GB' });
+    }
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`${theme}, 800 px wide: no horizontal scrolling and no serious or critical axe violation`, async () => {
       await withPage(session, { theme, width: 800, axe: true }, async (page) => {

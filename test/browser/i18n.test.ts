@@ -19,6 +19,7 @@ import {
   requireBuild,
   screenshot,
   startTempPreview,
+  untranslated,
   type PreviewSession,
 } from './harness';
 
@@ -159,36 +160,6 @@ test('without a translation for the locale the page speaks its catalog and shows
   await expect(page.locator('.translation-notice').count()).resolves.toBe(0);
   await expect(page.locator('article.statement').getAttribute('lang')).resolves.toBeNull();
 });
-
-/**
- * Runs of ASCII letters outside statement content (`[data-content]`) and code, in text and in the
- * attributes a user meets (aria-label, title, placeholder, alt): under the pseudo-locale every word of the
- * page's own is accented, so each one found bypassed the catalog. JSON and CSV are file format names.
- */
-async function untranslated(target: Page): Promise<string[]> {
-  return target.evaluate(() => {
-    const allowed = new Set(['JSON', 'CSV']);
-    const found: string[] = [];
-    const scan = (text: string, where: string) => {
-      for (const match of text.matchAll(/[A-Za-z]{2,}/g))
-        if (!allowed.has(match[0])) found.push(`${where}: “${text.trim()}”`);
-    };
-    const skip = (el: Element | null) => el?.closest('[data-content], code, script, style') !== null && el !== null;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!skip(parent)) scan(node.textContent ?? '', parent?.tagName.toLowerCase() ?? '?');
-    }
-    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
-      if (skip(el)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(name);
-        if (value) scan(value, `${el.tagName.toLowerCase()}[${name}]`);
-      }
-    }
-    return [...new Set(found)];
-  });
-}
 
 test('pseudo-locale: no state of the page shows a word that is not in the catalog', async () => {
   state().update({ locale: 'en-XA' });

@@ -20,6 +20,7 @@ import {
   seriousAxeViolations,
   startTempPreview,
   type PreviewSession,
+  untranslated,
 } from './harness';
 
 /** A fixture is another vendor's app: the build proved nothing about it, so no claim is verified. */
@@ -192,6 +193,18 @@ describe('an on-premise statement', () => {
       await expect(page.locator('[data-cell="runs"] .label-value').textContent()).resolves.toBe('No: a Server app');
       await labelShot(page, 'privacy-label-on-premise');
     });
+  });
+
+  test("pseudo-locale: the label, the details, the vendor's records and the rights show no word outside the catalog", async () => {
+    session.preview.state.update({ locale: 'en-XA' });
+    try {
+      await withPage(session, {}, async (page) => {
+        await page.locator('#your-rights').waitFor();
+        await expect(untranslated(page)).resolves.toEqual([]);
+      });
+    } finally {
+      session.preview.state.update({ locale: 'en-GB' });
+    }
   });
 
   test("in German too: the label and the details speak of your servers, in the catalog's words", async () => {

@@ -13,6 +13,21 @@ import type { ShownText, TranslationSource } from './domain/statement/translatio
 
 import type { Product } from './domain/product';
 export type { Product };
+// The statement and evidence types the page renders (the page imports nothing else from src/).
+export type {
+  Contact,
+  DataCategory,
+  HostingModel,
+  NotStated,
+  Retention,
+  Right,
+  Stated,
+  StatementFacts,
+  StorageLocation,
+  VendorRecord,
+  VendorRecordSource,
+  YesNo,
+} from './domain/statement/types';
 
 export const ERROR_CODES = [
   'INVALID_INPUT', // the payload broke a rule; `field` names the field
@@ -217,7 +232,7 @@ export type { ShownText, TranslationSource };
 
 // The types the page renders, re-exported so that it imports only this contract (eslint.config.mjs).
 export type { Claim, Eligibility } from './domain/evidence/types';
-export type { Block, Inline, StatementFacts, StorageLocation, TableAlign } from './domain/statement/types';
+export type { Block, Inline, TableAlign } from './domain/statement/types';
 export type { SectionChange } from './domain/statement/diff';
 export type { StoredReceipt } from './domain/receipts/types';
 

@@ -13,6 +13,7 @@ export const sampleFacts: StatementFacts = {
   vendor: { name: 'Sample Vendor' },
   contact: { email: 'privacy@example.org' },
   hosting: { model: 'forge', description: 'Runs on Atlassian.' },
+  scope: { apps: [{ name: 'Sample App', hosting: 'forge' }], excludes: [] },
   dataStored: [
     {
       id: 'acknowledgment-receipts',
@@ -20,7 +21,7 @@ export const sampleFacts: StatementFacts = {
       description: 'Who acknowledged which version, when.',
       purpose: 'Proof of acknowledgment.',
       location: 'forge-hosted-storage',
-      retention: 'Until uninstall, then 28 days',
+      retention: 'until-uninstall',
       personalData: true,
     },
   ],
@@ -28,13 +29,20 @@ export const sampleFacts: StatementFacts = {
   egress: [],
   analytics: { collected: false, description: 'None.' },
   subProcessors: [],
-  logs: { endUserData: false, storedOutsideAtlassian: false, description: 'No end-user data.' },
+  access: { vendorStaff: false, description: 'Only the app code.' },
+  logs: { location: 'atlassian-forge-logs', endUserData: false, description: 'No end-user data.' },
   dataResidency: { supported: true, description: 'Follows the host product.' },
   uninstall: { description: 'Deleted 28 days after uninstall.', deletedAfterDays: 28 },
+  commitments: { noSale: true, noMarketingSharing: true },
+  security: { measures: 'not-stated' },
+  changes: { channels: ['in-app'] },
+  vendorRecords: [],
+  rights: [],
 };
 
 export function sampleSource(version: number, materiality: Materiality = 'material'): StatementSource {
   return {
+    format: 2,
     id: 'sample-app',
     version,
     effectiveDate: `2026-0${Math.min(version, 9)}-01`,

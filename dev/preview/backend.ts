@@ -5,12 +5,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Product } from '../../src/contract';
+import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
 import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
 import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
 import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
-import type { Evidence } from '../../src/domain/evidence/types';
 import { nextVersionSource, withPublished } from './catalog';
 import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
 

@@ -7,10 +7,20 @@ import {
 } from '../domain/statement/translation';
 import { currentStatement, findVersion } from '../domain/statement/catalog';
 import type { CompiledStatement, StatementCatalog } from '../domain/statement/types';
+import { factsOf } from '../domain/statement/facts';
 
+/** The version as the page shows it; its facts always in the current model, whichever format it was published in. */
 export function statementView(statement: CompiledStatement): StatementView {
-  const { id, version, effectiveDate, change, facts } = statement.source;
-  return { id, version, effectiveDate, hash: statement.hash, change, facts, sections: statement.sections };
+  const { id, version, effectiveDate, change } = statement.source;
+  return {
+    id,
+    version,
+    effectiveDate,
+    hash: statement.hash,
+    change,
+    facts: factsOf(statement.source),
+    sections: statement.sections,
+  };
 }
 
 /** The version a translation translates, rendered in its language. */

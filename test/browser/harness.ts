@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { CHROMIUM } from '../../dev/preview/chromium';
-import { startPreview, type PreviewHandle } from '../../dev/preview/server';
+import { startPreview, type PreviewHandle, type PreviewOptions } from '../../dev/preview/server';
 import type { Disclosure, Result } from '../../src/contract';
 
 // Shared with the bench (scripts/ never imports test/).
@@ -43,9 +43,12 @@ export interface PreviewSession {
   stop(): Promise<void>;
 }
 
-export async function startTempPreview(): Promise<PreviewSession> {
+/** `options` serves another catalog (and the evidence beside it) instead of this app's. */
+export async function startTempPreview(
+  options: Pick<PreviewOptions, 'baseCatalog' | 'evidence'> = {},
+): Promise<PreviewSession> {
   const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-preview-'));
-  const preview = await startPreview({ port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
+  const preview = await startPreview({ ...options, port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
   return {
     preview,
     storageDir,
@@ -108,4 +111,34 @@ export async function acknowledgeAs(preview: PreviewHandle, accountId: string): 
   } finally {
     state.update({ accountId: before });
   }
+}
+
+/**
+ * Runs of ASCII letters outside statement content (`[data-content]`) and code, in text and in the
+ * attributes a user meets (aria-label, title, placeholder, alt): under the pseudo-locale every word of the
+ * page's own is accented, so each one found bypassed the catalog. JSON and CSV are file format names.
+ */
+export async function untranslated(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const allowed = new Set(['JSON', 'CSV']);
+    const found: string[] = [];
+    const scan = (text: string, where: string) => {
+      for (const match of text.matchAll(/[A-Za-z]{2,}/g))
+        if (!allowed.has(match[0])) found.push(`${where}: “${text.trim()}”`);
+    };
+    const skip = (el: Element | null) => el?.closest('[data-content], code, script, style') !== null && el !== null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!skip(parent)) scan(node.textContent ?? '', parent?.tagName.toLowerCase() ?? '?');
+    }
+    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
+      if (skip(el)) continue;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value) scan(value, `${el.tagName.toLowerCase()}[${name}]`);
+      }
+    }
+    return [...new Set(found)];
+  });
 }

@@ -19,6 +19,7 @@ import {
   requireBuild,
   screenshot,
   startTempPreview,
+  untranslated,
   type PreviewSession,
 } from './harness';
 
@@ -54,9 +55,13 @@ afterEach(async () => {
 const state = () => session.preview.state;
 const status = () => page.locator('#status');
 
+/** The German translation of the version in force (v2; the one of v1 stays published beside it). */
 function germanTranslation() {
-  const translation = state().catalog.translations?.find((t) => t.source.locale === 'de-DE');
-  if (!translation) throw new Error('the catalog has no German translation (policy/translations/de-DE)');
+  const current = state().catalog.versions.at(-1)?.source.version;
+  const translation = state().catalog.translations?.find(
+    (t) => t.source.locale === 'de-DE' && t.source.translates.version === current,
+  );
+  if (!translation) throw new Error(`the catalog has no German translation of version ${current}`);
   return translation;
 }
 
@@ -73,21 +78,23 @@ test('a German admin reads the German page and statement, acknowledges, and the 
   await openApp(page, session.preview);
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de-DE');
   await status().getByText('Noch nicht bestätigt').waitFor();
-  await page.getByRole('heading', { name: 'Auf einen Blick' }).waitFor();
+  await page.getByRole('heading', { name: 'Datenschutz auf einen Blick' }).waitFor();
+  await page.getByRole('heading', { name: 'Ihre Rechte' }).waitFor();
   const article = page.locator('article.statement');
   await expect(article.getAttribute('lang')).resolves.toBe('de-DE');
   await article.getByRole('heading', { name: 'Überblick' }).waitFor();
   await expect(page.locator('.translation-notice').getAttribute('data-shown')).resolves.toBe('translation');
   await screenshot(page, 'german');
 
-  await page.getByRole('button', { name: 'Version 1 bestätigen' }).click();
+  const version = translation.source.translates.version;
+  await page.getByRole('button', { name: `Version ${version} bestätigen` }).click();
   await status().getByText('Bestätigt von Ada Admin').waitFor();
   await page.locator('.history-table .read-in', { hasText: '(gelesen auf Deutsch)' }).waitFor();
 
   const bundle = await exportJson('JSON herunterladen');
   const ack = bundle.receipts.find((r) => r.receipt.kind === 'acknowledgment')?.receipt;
   expect(ack).toMatchObject({
-    notice: { version: 1, hash: translation.source.translates.hash },
+    notice: { version, hash: translation.source.translates.hash },
     shown: { locale: 'de-DE', hash: translation.hash, translates: translation.source.translates },
   });
   expect(bundle.translations?.map((t) => t.hash)).toEqual([translation.hash]);
@@ -104,7 +111,9 @@ test('a German admin reads the German page and statement, acknowledges, and the 
 });
 
 test('a stale German translation is shown under a notice; the receipts record which text each admin read', async () => {
+  // The German translation of the version in force, then a newer version without one: the translation is stale.
   const translation = germanTranslation();
+  const translated = translation.source.translates.version;
   const version = state().publishNextVersion();
   const current = state().catalog.versions[version - 1];
   if (!current) throw new Error('no new version');
@@ -113,9 +122,9 @@ test('a stale German translation is shown under a notice; the receipts record wh
   await expect(notice.getAttribute('data-shown')).resolves.toBe('stale-translation');
   await expect(notice.textContent()).resolves.toContain(`In Kraft ist Version ${version}`);
   await expect(notice.textContent()).resolves.toContain('maßgeblich ist ihr Text auf Englisch');
-  await expect(page.locator('article.statement').getAttribute('data-version')).resolves.toBe('1');
+  await expect(page.locator('article.statement').getAttribute('data-version')).resolves.toBe(String(translated));
 
-  // Ada acknowledges having read the German text of version 1.
+  // Ada acknowledges having read the German text of the older version.
   await page.getByRole('button', { name: `Version ${version} bestätigen` }).click();
   await status().getByText('Bestätigt von Ada Admin').waitFor();
 
@@ -135,11 +144,12 @@ test('a stale German translation is shown under a notice; the receipts record wh
   expect(acks).toHaveLength(2);
   expect(acks[0]).toMatchObject({
     notice: { version, hash: current.hash },
-    shown: { locale: 'de-DE', hash: translation.hash, translates: { version: 1 } },
+    shown: { locale: 'de-DE', hash: translation.hash, translates: { version: translated } },
   });
   expect(acks[1]).toMatchObject({ notice: { version, hash: current.hash } });
   expect(acks[1]).not.toHaveProperty('shown');
-  expect(bundle.statements.map((s) => s.source.version)).toEqual([1, version]);
+  // The statements every receipt names: the version acknowledged, and the one the translation read translates.
+  expect(bundle.statements.map((s) => s.source.version)).toEqual([translated, version]);
   expect(verifyExport(bundle.text)).toMatchObject({ ok: true, problems: [] });
 });
 
@@ -150,36 +160,6 @@ test('without a translation for the locale the page speaks its catalog and shows
   await expect(page.locator('.translation-notice').count()).resolves.toBe(0);
   await expect(page.locator('article.statement').getAttribute('lang')).resolves.toBeNull();
 });
-
-/**
- * Runs of ASCII letters outside statement content (`[data-content]`) and code, in text and in the
- * attributes a user meets (aria-label, title, placeholder, alt): under the pseudo-locale every word of the
- * page's own is accented, so each one found bypassed the catalog. JSON and CSV are file format names.
- */
-async function untranslated(target: Page): Promise<string[]> {
-  return target.evaluate(() => {
-    const allowed = new Set(['JSON', 'CSV']);
-    const found: string[] = [];
-    const scan = (text: string, where: string) => {
-      for (const match of text.matchAll(/[A-Za-z]{2,}/g))
-        if (!allowed.has(match[0])) found.push(`${where}: “${text.trim()}”`);
-    };
-    const skip = (el: Element | null) => el?.closest('[data-content], code, script, style') !== null && el !== null;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!skip(parent)) scan(node.textContent ?? '', parent?.tagName.toLowerCase() ?? '?');
-    }
-    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
-      if (skip(el)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(name);
-        if (value) scan(value, `${el.tagName.toLowerCase()}[${name}]`);
-      }
-    }
-    return [...new Set(found)];
-  });
-}
 
 test('pseudo-locale: no state of the page shows a word that is not in the catalog', async () => {
   state().update({ locale: 'en-XA' });
@@ -226,11 +206,11 @@ test('pseudo-locale: no state of the page shows a word that is not in the catalo
   await check('export failed');
 
   // A new version: outdated, what changed, compare (and its refusal), editorial notes.
-  state().publishNextVersion();
+  const newest = state().publishNextVersion();
   await openApp(page, session.preview);
   await page.locator('.changed-since .diff').waitFor();
   await check('outdated, what changed');
-  await page.locator('#diff-from').selectOption('2');
+  await page.locator('#diff-from').selectOption(String(newest));
   await page.locator('.compare button[type="submit"]').click();
   await page.locator('.compare-result .inline-error').waitFor();
   await check('compare: same version');
@@ -239,7 +219,7 @@ test('pseudo-locale: no state of the page shows a word that is not in the catalo
   await page.locator('.compare-result .diff').waitFor();
   await check('compare: diff');
 
-  // Grace acknowledges version 2: Ada sees it acknowledged, and the history's two receipts.
+  // Grace acknowledges the newest version: Ada sees it acknowledged, and the history's two receipts.
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
   await openApp(page, session.preview);
   await page.locator('#status .banner-success').waitFor();

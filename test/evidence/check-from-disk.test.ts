@@ -24,11 +24,15 @@ const check = (root: string) =>
 /** A new version of the statement on disk, not published yet, with `edit` applied to its text. */
 function editStatement(root: string, edit: (text: string) => string): void {
   const file = join(root, 'policy', 'statement.yml');
-  const text = readFileSync(file, 'utf8').replace(
-    /^version: (\d+)\n(change:\n(?: {2}.*\n)*)?/m,
-    (_, version: string) =>
-      `version: ${Number(version) + 1}\nchange:\n  summary: Edited for a test.\n  materiality: material\n`,
-  );
+  const current = readFileSync(file, 'utf8');
+  const version = Number(/^version: (\d+)$/m.exec(current)?.[1]);
+  // The next version, with a change of its own (replacing the one the version in force carries, if any).
+  const text = current
+    .replace(/^change:\n(?: {2}.*\n| {4}.*\n)+/m, '')
+    .replace(
+      /^version: \d+\n/m,
+      `version: ${version + 1}\nchange:\n  summary: Edited for a test.\n  materiality: material\n`,
+    );
   writeFileSync(file, edit(text));
 }
 

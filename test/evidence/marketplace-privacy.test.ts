@@ -81,7 +81,7 @@ test('analytics egress without in-scope EUD does not count as end-user data leav
 
 test('log answers follow facts.logs', () => {
   app.editFacts((f) => {
-    f.logs = { endUserData: true, storedOutsideAtlassian: false, description: 'Account IDs in error logs.' };
+    f.logs = { location: 'atlassian-forge-logs', endUserData: true, description: 'Account IDs in error logs.' };
   });
   expect(answers().body.logDetails).toEqual({
     logEndUserData: true,

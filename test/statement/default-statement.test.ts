@@ -4,6 +4,7 @@ import { hashCanonical } from '../../src/domain/canonical';
 import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog } from '../../toolkit/statement/policy';
 import { POLICY_DIR, readPolicyFiles } from '../../toolkit/cli/policy-files';
+import { placeholderFindings, sectionPlaceholders, TEMPLATE_STATEMENT } from '../../toolkit/statement/placeholders';
 import { allNodes } from './helpers';
 
 describe("Privacy Panel's own statement (policy/)", () => {
@@ -23,8 +24,17 @@ describe("Privacy Panel's own statement (policy/)", () => {
     expect(facts.egress).toEqual([]);
     expect(facts.subProcessors).toEqual([]);
     expect(facts.analytics.collected).toBe(false);
-    expect(facts.logs).toMatchObject({ endUserData: false, storedOutsideAtlassian: false });
+    expect(facts.logs).toMatchObject({ endUserData: false, location: 'atlassian-forge-logs' });
     expect(facts.uninstall.deletedAfterDays).toBe(28);
+    expect(facts.access.vendorStaff).toBe(false);
+    expect(facts.vendorRecords).toEqual([]);
+  });
+
+  it('has no placeholder: no example host, no template vendor left for a fork to inherit as a fact', () => {
+    expect(placeholderFindings(check.current!.facts)).toEqual([]);
+    for (const s of check.current!.sections) expect(sectionPlaceholders(s.markdown)).toEqual([]);
+    expect(check.current!.facts.vendor.name).toBe(TEMPLATE_STATEMENT.vendorName);
+    expect(check.current!.id).toBe(TEMPLATE_STATEMENT.id);
   });
 
   it('compiles every published version; the last is the current statement', () => {

@@ -1,5 +1,5 @@
 import { diffStatements } from '../../src/domain/statement/diff';
-import type { StatementSource } from '../../src/domain/statement/types';
+import type { CurrentStatementSource, StatementSource } from '../../src/domain/statement/types';
 import { sourceOf } from './helpers';
 
 describe('diffStatements', () => {
@@ -31,46 +31,49 @@ describe('diffStatements', () => {
     expect(diffStatements(a, edited).sections).toEqual([{ kind: 'changed', id: 'summary', title: 'In short' }]);
   });
 
-  it('describes fact changes as short concrete sentences', () => {
+  it('describes fact changes as short concrete sentences, not-stated included', () => {
     const facts = a.facts;
-    const b: StatementSource = {
+    const b: CurrentStatementSource = {
       ...a,
       version: 2,
       facts: {
         ...facts,
         dataStored: [
-          { ...facts.dataStored[0]!, retention: 'Until the app is uninstalled, then 90 days' },
+          { ...facts.dataStored[0]!, retention: { days: 90 }, personalData: true },
           {
             id: 'audit-log',
             name: 'Audit log',
             description: 'd',
             purpose: 'p',
             location: 'forge-hosted-storage',
-            retention: '1 year',
+            retention: 'until-uninstall',
             personalData: true,
           },
         ],
-        egress: [{ name: 'Reports', domain: 'reports.example.com', purpose: 'p', endUserData: true }],
+        egress: [{ name: 'Reports', domain: 'reports.vendor.dev', purpose: 'p', endUserData: true }],
         analytics: { collected: true, description: facts.analytics.description },
-        subProcessors: [{ name: 'Mailer Co', purpose: 'email', country: 'Ireland' }],
+        subProcessors: [{ name: 'Mailer Co', purpose: 'email', country: 'not-stated' }],
+        access: { vendorStaff: 'not-stated' },
         uninstall: { ...facts.uninstall, deletedAfterDays: 30 },
       },
     };
     const changes = diffStatements(a, b).facts;
     expect(changes).toEqual([
-      'retention of Board rules: Until the app is uninstalled, then 28 days → Until the app is uninstalled, then 90 days',
+      'retention of App data: not stated → 90 days',
+      'personal data in App data: not stated → yes',
       'new data category: Audit log',
-      'data category removed: Rule owners',
-      'new egress destination: reports.example.com (receives end-user data)',
-      'analytics are now collected',
-      'new sub-processor: Mailer Co (Ireland)',
-      'days until data is deleted after uninstall: 28 → 30',
+      'new egress destination: reports.vendor.dev (receives end-user data)',
+      'analytics collected: not stated → yes',
+      'new sub-processor: Mailer Co (not stated)',
+      'vendor staff can reach stored data: no → not stated',
+      'access description changed',
+      'days until data is deleted after uninstall: not stated → 30',
     ]);
     expect(diffStatements(b, a).facts).toEqual(
       expect.arrayContaining([
-        'egress destination removed: reports.example.com',
+        'egress destination removed: reports.vendor.dev',
         'sub-processor removed: Mailer Co',
-        'analytics are no longer collected',
+        'analytics collected: yes → not stated',
         'data category removed: Audit log',
       ]),
     );
@@ -79,8 +82,8 @@ describe('diffStatements', () => {
   it('reports changes between two different models', () => {
     const changes = diffStatements(sourceOf('forge-cloud'), sourceOf('connect-cloud')).facts;
     expect(changes).toContain('hosting: forge → connect');
-    expect(changes).toContain('new egress destination: events.tollgate.example');
-    expect(changes).toContain('new sub-processor: Cloudline Hosting (Germany)');
-    expect(changes).toContain('logs are now stored outside Atlassian');
+    expect(changes).toContain('new egress destination: not stated');
+    expect(changes).toContain('analytics collected: not stated → yes');
+    expect(changes).toContain('no sale of data: yes → not stated');
   });
 });

@@ -1,74 +1,92 @@
-import { compileCatalog, compileSource } from '../../toolkit/statement/compile';
+import { compileCatalog } from '../../toolkit/statement/compile';
+import { placeholderFindings, sectionPlaceholders } from '../../toolkit/statement/placeholders';
 import { allNodes, compiledOf, MODELS, parseFixture, sourceOf } from './helpers';
 
-describe('the statement model covers the four data-handling models', () => {
-  it.each(MODELS)('%s compiles with no problems', (model) => {
+describe('five statements modelled on the reference policies', () => {
+  it.each(MODELS)('%s compiles with no problems and no placeholder value', (model) => {
     // Fixtures have no lock; only the statement and its sections are checked.
     expect(parseFixture(model).problems).toEqual([]);
     const compiled = compiledOf(model);
+    expect(compiled.source.format).toBe(2);
     expect(compiled.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(compiled.sections.length).toBe(compiled.source.sections.length);
+    expect(placeholderFindings(compiled.source.facts)).toEqual([]);
+    for (const s of compiled.source.sections) expect(sectionPlaceholders(s.markdown)).toEqual([]);
     for (const section of compiled.sections) expect(section.blocks.length).toBeGreaterThan(0);
   });
 
-  it('on-premise: nothing leaves the customer, the user key stays on their servers, vendor records come from outside the app', () => {
+  it('on-premise (000): nothing leaves the servers, nothing stored, three kinds of vendor record, no contact', () => {
     const { facts } = sourceOf('on-premise');
     expect(facts.hosting.model).toBe('server');
-    expect(facts.egress).toEqual([]);
+    expect([facts.egress, facts.dataStored, facts.subProcessors]).toEqual([[], [], []]);
     expect(facts.analytics.collected).toBe(false);
-    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
-      ['user-keys', 'customer-infrastructure', true],
+    expect(facts.contact).toBe('not-stated');
+    expect(facts.vendorRecords.map((r) => [r.id, r.sources, r.vendorKeepsCopy])).toEqual([
+      ['licensee-contacts', ['marketplace'], false],
+      ['issue-tracker-accounts', ['issue-tracker'], true],
+      ['website-cookies', ['website'], 'not-stated'],
     ]);
-    expect(facts.vendorRecords?.map((r) => r.source)).toEqual(['atlassian-marketplace', 'support', 'website']);
+    expect(facts.rights.map((r) => [r.kind, r.responseTime])).toEqual([
+      ['opt-out', 'not-stated'],
+      ['private-request', '1 business day'],
+      ['erasure', '1 business day'],
+      ['objection', 'not-stated'],
+    ]);
   });
 
-  it('data center: Marketplace contact and billing data, and a newsletter sub-processor', () => {
-    const { facts } = sourceOf('data-center');
-    expect(facts.hosting.model).toBe('data-center');
+  it('on-premise with a user key (001): the key stays on the customer servers; support contacts given', () => {
+    const { facts, change } = sourceOf('on-premise-user-key');
+    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
+      ['user-keys', 'customer-infrastructure', 'not-stated'],
+    ]);
     expect(facts.egress).toEqual([]);
-    expect(facts.subProcessors.map((s) => s.purpose)).toEqual([expect.stringMatching(/newsletter/)]);
-    expect(facts.vendorRecords?.filter((r) => r.source === 'atlassian-marketplace').map((r) => r.id)).toEqual([
+    expect(facts.contact).toEqual({
+      email: 'support@heronfield-software.dev',
+      url: 'https://heronfield-software.dev/help-center',
+    });
+    expect(change?.materiality).toBe('material');
+  });
+
+  it('data center (002): Marketplace contact, billing and sales data; a newsletter sub-processor with no country', () => {
+    const { facts } = sourceOf('data-center');
+    expect(facts.scope.apps.map((a) => a.hosting)).toEqual(['data-center', 'server']);
+    expect(facts.subProcessors).toEqual([
+      { name: 'Mailchimp', purpose: 'Sending newsletters and release notes.', country: 'not-stated' },
+    ]);
+    expect(facts.vendorRecords.filter((r) => r.sources.includes('marketplace')).map((r) => r.id)).toEqual([
       'marketplace-contacts',
       'billing',
+      'sales-statistics',
     ]);
-    const table = compiledOf('data-center').sections[1]!.blocks.find((b) => b.t === 'table');
+    expect(facts.commitments).toEqual({ noSale: true, noMarketingSharing: 'not-stated' });
+    expect(facts.changes.channels).toEqual(['policy-page']);
+    const table = compiledOf('data-center').sections[0]!.blocks.find((b) => b.t === 'table');
     expect(table?.t === 'table' && table.align).toEqual(['left', 'left', 'right']);
   });
 
-  it('forge cloud: hosted by Atlassian, no egress, website analytics kept apart from the app', () => {
-    const { facts } = sourceOf('forge-cloud');
+  it('forge cloud (003): hosted by Atlassian, staff barred, one app excluded, changes on the listing', () => {
+    const { facts, effectiveDate } = sourceOf('forge-cloud');
+    expect(effectiveDate).toBe('2025-07-21');
     expect(facts.hosting.model).toBe('forge');
     expect(facts.egress).toEqual([]);
-    expect(facts.analytics.collected).toBe(false);
-    expect(new Set(facts.dataStored.map((c) => c.location))).toEqual(
-      new Set(['forge-hosted-storage', 'atlassian-product']),
-    );
-    expect(facts.vendorRecords?.map((r) => r.source)).toEqual(['website']);
+    expect(facts.access.vendorStaff).toBe(false);
+    expect(facts.scope.excludes).toHaveLength(1);
+    expect(facts.commitments).toEqual({ noSale: true, noMarketingSharing: true });
+    expect(facts.changes.channels).toEqual(['policy-page', 'marketplace-listing']);
+    expect(facts.vendorRecords.map((r) => r.sharedWith)).toEqual([['Google Analytics']]);
   });
 
-  it('connect cloud: a vendor-hosted service, anonymised tracking, stored client keys and shared secrets', () => {
-    const { facts, change } = sourceOf('connect-cloud');
+  it('connect cloud (004): a vendor-hosted service whose host the policy does not name; anonymised tracking', () => {
+    const { facts } = sourceOf('connect-cloud');
     expect(facts.hosting.model).toBe('connect');
     expect(facts.analytics.collected).toBe(true);
-    expect(facts.egress.map((e) => [e.domain, e.endUserData])).toEqual([
-      ['app.tollgate.example', true],
-      ['events.tollgate.example', false],
+    expect(facts.egress.map((e) => [e.domain, e.endUserData])).toEqual([['not-stated', 'not-stated']]);
+    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
+      ['usage-events', 'vendor-infrastructure', false],
+      ['client-credentials', 'vendor-infrastructure', false],
     ]);
-    expect(facts.dataStored.find((c) => c.id === 'installation-credentials')).toMatchObject({
-      location: 'vendor-infrastructure',
-      personalData: false,
-    });
-    expect(facts.dataResidency.supported).toBe(false);
-    expect(change).toEqual({ summary: 'Reworded the usage tracking section.', materiality: 'editorial' });
+    expect(facts.vendorRecords.find((r) => r.id === 'customer-contacts')?.sources).toEqual(['marketplace', 'reseller']);
     const nodes = allNodes(compiledOf('connect-cloud').sections.flatMap((s) => s.blocks));
     expect(nodes.some((n) => n.t === 'quote')).toBe(true);
-    expect(nodes.flatMap((n) => (n.t === 'link' ? [n.href] : []))).toEqual(['mailto:privacy@tollgate.example']);
-  });
-
-  it('statements without vendorRecords hash without the key (the field is optional, not empty)', () => {
-    const source = sourceOf('forge-cloud');
-    const { vendorRecords: _dropped, ...facts } = source.facts;
-    expect('vendorRecords' in compileSource({ ...source, facts }).source.facts).toBe(false);
   });
 
   it('a catalog orders versions oldest first and refuses two of the same version', () => {

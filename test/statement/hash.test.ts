@@ -32,7 +32,7 @@ describe('statement hashes', () => {
     const source = sourceOf('forge-cloud');
     const edited = {
       ...source,
-      facts: { ...source.facts, contact: { ...source.facts.contact, email: 'hellp@larkspur.example' } },
+      facts: { ...source.facts, contact: { url: 'https://brightmoor-apps.dev/contacts' } },
     };
     expect(hashSource(edited)).not.toBe(hashSource(source));
   });
@@ -43,15 +43,15 @@ describe('statement hashes', () => {
         const [head, rest] = [t.slice(0, t.indexOf('facts:')), t.slice(t.indexOf('facts:'))];
         const sections = rest.slice(rest.indexOf('sections:'));
         const facts = rest.slice(0, rest.indexOf('sections:'));
-        // sections before facts, top-level keys reversed, and the contact fields swapped
+        // sections before facts, top-level keys reversed, and the commitments fields swapped
         const lines = head
           .split('\n')
           .filter((l) => l !== '' && !l.startsWith('#'))
           .reverse()
           .join('\n');
         const swapped = facts.replace(
-          '    email: hello@larkspur.example\n    url: https://larkspur.example/contact\n',
-          '    url: https://larkspur.example/contact\n    email: hello@larkspur.example\n',
+          '    noSale: true\n    noMarketingSharing: true\n',
+          '    noMarketingSharing: true\n    noSale: true\n',
         );
         expect(swapped).not.toBe(facts);
         return `${sections}${lines}\n${swapped}`;
@@ -78,4 +78,4 @@ describe('statement hashes', () => {
   });
 });
 
-const PINNED_FORGE_CLOUD_HASH = '2efd460e4268c7b664b292433e7cb02a50d4903ca99d6a603cf84c3093b162db';
+const PINNED_FORGE_CLOUD_HASH = '6699271b846e918fc54048d5fac6041135cb5450e668744f1c63a711e94e18b1';

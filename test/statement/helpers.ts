@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { compileSource } from '../../toolkit/statement/compile';
 import { parseStatement, type ParsedStatement } from '../../toolkit/statement/parse';
 import type { PolicyFiles } from '../../toolkit/statement/policy';
-import type { Block, CompiledStatement, Inline, StatementSource } from '../../src/domain/statement/types';
+import type { Block, CompiledStatement, CurrentStatementSource, Inline } from '../../src/domain/statement/types';
 import { readPolicyFiles, REPO_ROOT } from '../../toolkit/cli/policy-files';
 
-export const MODELS = ['on-premise', 'data-center', 'forge-cloud', 'connect-cloud'] as const;
+export const MODELS = ['on-premise', 'on-premise-user-key', 'data-center', 'forge-cloud', 'connect-cloud'] as const;
 export type Model = (typeof MODELS)[number];
 
 export function fixtureFiles(model: Model): PolicyFiles {
@@ -27,7 +27,7 @@ export function parseFixture(
   return { ...parsed, text };
 }
 
-export function sourceOf(model: Model): StatementSource {
+export function sourceOf(model: Model): CurrentStatementSource {
   const { source, problems } = parseFixture(model);
   if (!source) throw new Error(`fixture ${model} does not parse: ${JSON.stringify(problems)}`);
   return source;

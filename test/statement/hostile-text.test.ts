@@ -119,7 +119,7 @@ describe('invisible characters', () => {
 
   it('policy:check refuses a statement that hides one, and compiles nothing', () => {
     const parsed = parseFixture('forge-cloud', {
-      statement: (t) => t.replace('name: Tidy Boards', 'name: "Tidy Boards\u2067"'),
+      statement: (t) => t.replace('name: Brightmoor cloud apps', 'name: "Brightmoor cloud apps\u2067"'),
     });
     expect(parsed.source).toBeUndefined();
     expect(parsed.problems.map((p) => p.rule)).toEqual(['invisible-character']);

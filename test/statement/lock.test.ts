@@ -32,8 +32,8 @@ const toV2 = (t: string) =>
       'version: 1\n',
       'version: 2\nchange:\n  summary: Clarified the website section.\n  materiality: editorial\n',
     ),
-    '"2021-07-21"',
-    '"2021-09-01"',
+    "'2025-07-21'",
+    "'2025-09-01'",
   );
 
 describe('published versions are immutable', () => {
@@ -46,7 +46,7 @@ describe('published versions are immutable', () => {
     const lock = JSON.parse(published.lockText!) as {
       versions: { version: number; hash: string; effectiveDate: string }[];
     };
-    expect(lock.versions).toEqual([{ version: 1, hash: check.hash, effectiveDate: '2021-07-21' }]);
+    expect(lock.versions).toEqual([{ version: 1, hash: check.hash, effectiveDate: '2025-07-21' }]);
     expect(hashCanonical(JSON.parse(published.snapshotTexts['v1.json']!))).toBe(check.hash);
   });
 
@@ -73,7 +73,7 @@ describe('published versions are immutable', () => {
 
   it('a one-word change to a fact also needs a new version', () => {
     const edited = editStatement(publish(base()), (t) =>
-      replaceOnce(t, 'retention: 14 months', 'retention: 15 months'),
+      replaceOnce(t, "Only the apps' own operations.", "Only the apps' own work."),
     );
     expect(checkPolicy(edited).problems.map((p) => p.rule)).toEqual(['version-not-bumped']);
   });
@@ -89,7 +89,7 @@ describe('published versions are immutable', () => {
     const published = publish(base());
     const tampered = {
       ...published,
-      snapshotTexts: { 'v1.json': published.snapshotTexts['v1.json']!.replace('14 months', '4 months') },
+      snapshotTexts: { 'v1.json': published.snapshotTexts['v1.json']!.replace('Only the apps', 'Only the app') },
     };
     const problems = checkPolicy(tampered).problems;
     expect(problems.map((p) => [p.rule, p.file])).toEqual([['published-version-tampered', 'policy/versions/v1.json']]);
@@ -122,7 +122,7 @@ describe('published versions are immutable', () => {
   });
 
   it('effective dates never go backwards', () => {
-    const earlier = editStatement(publish(base()), (t) => replaceOnce(toV2(t), '"2021-09-01"', '"2021-07-20"'));
+    const earlier = editStatement(publish(base()), (t) => replaceOnce(toV2(t), "'2025-09-01'", "'2025-07-20'"));
     const problems = checkPolicy(earlier).problems;
     expect(problems.map((p) => [p.rule, p.line])).toEqual([
       ['effective-date-decreasing', lineContaining(earlier.statementText!, 'effectiveDate')],

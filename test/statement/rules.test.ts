@@ -16,33 +16,43 @@ interface Case {
 const cases: Case[] = [
   {
     rule: 'yaml-syntax',
-    statement: (t) => replaceOnce(t, 'name: Tidy Boards', 'name: Tidy: Boards'),
-    line: (t) => lineContaining(t, 'Tidy: Boards'),
+    statement: (t) => replaceOnce(t, 'name: Brightmoor cloud apps', 'name: Brightmoor: apps'),
+    line: (t) => lineContaining(t, 'Brightmoor: apps'),
   },
   {
     rule: 'missing-field',
-    statement: (t) => replaceOnce(t, '    email: hello@larkspur.example\n', ''),
-    line: (t) => lineContaining(t, '  contact:'),
+    statement: (t) => replaceOnce(t, '    summary: The Brightmoor apps for Atlassian cloud, built on Forge.\n', ''),
+    line: (t) => lineContaining(t, '  app:'),
   },
   {
     rule: 'wrong-type',
-    statement: (t) => replaceOnce(t, 'collected: false', 'collected: "no"'),
-    line: (t) => lineContaining(t, 'collected: "no"'),
+    statement: (t) => replaceOnce(t, 'noSale: true', 'noSale: "yes"'),
+    line: (t) => lineContaining(t, 'noSale: "yes"'),
+  },
+  {
+    rule: 'wrong-type',
+    statement: (t) =>
+      replaceOnce(
+        t,
+        'retention: not-stated\n      personalData: not-stated\n  dataAccessed',
+        'retention: forever\n      personalData: not-stated\n  dataAccessed',
+      ),
+    line: (t) => lineContaining(t, 'retention: forever'),
   },
   {
     rule: 'unknown-field',
-    statement: (t) => replaceOnce(t, '  contact:\n', '  contact:\n    phone: "555"\n'),
+    statement: (t) => replaceOnce(t, '  access:\n', '  access:\n    phone: "555"\n'),
     line: (t) => lineContaining(t, 'phone:'),
   },
   {
-    rule: 'empty-value',
-    statement: (t) => replaceOnce(t, 'name: Tidy Boards', 'name: ""'),
-    line: (t) => lineContaining(t, 'name: ""'),
+    rule: 'unknown-field',
+    statement: (t) => replaceOnce(t, '    description: Staff are forbidden', '    descripton: Staff are forbidden'),
+    line: (t) => lineContaining(t, 'descripton:'),
   },
   {
-    rule: 'value-out-of-range',
-    statement: (t) => replaceOnce(t, 'deletedAfterDays: 28', 'deletedAfterDays: -1'),
-    line: (t) => lineContaining(t, 'deletedAfterDays'),
+    rule: 'empty-value',
+    statement: (t) => replaceOnce(t, 'name: Brightmoor cloud apps', 'name: ""'),
+    line: (t) => lineContaining(t, 'name: ""'),
   },
   {
     rule: 'value-not-allowed',
@@ -66,47 +76,58 @@ const cases: Case[] = [
   },
   {
     rule: 'date-invalid',
-    statement: (t) => replaceOnce(t, '"2021-07-21"', '"2021-02-30"'),
+    statement: (t) => replaceOnce(t, "'2025-07-21'", "'2025-02-30'"),
     line: (t) => lineContaining(t, 'effectiveDate'),
   },
   {
     rule: 'email-invalid',
-    statement: (t) => replaceOnce(t, 'email: hello@larkspur.example', 'email: hello-at-larkspur'),
-    line: (t) => lineContaining(t, 'hello-at-larkspur'),
+    statement: (t) => replaceOnce(t, '    url: https://brightmoor-apps.dev/contact', '    email: hello-at-brightmoor'),
+    line: (t) => lineContaining(t, 'hello-at-brightmoor'),
   },
   {
     rule: 'url-invalid',
-    statement: (t) => replaceOnce(t, 'website: https://larkspur.example', 'website: ftp://larkspur.example'),
+    statement: (t) => replaceOnce(t, 'website: https://brightmoor-apps.dev', 'website: ftp://brightmoor-apps.dev'),
     line: (t) => lineContaining(t, 'ftp://'),
   },
   {
+    rule: 'contact-empty',
+    statement: (t) => replaceOnce(t, '  contact:\n    url: https://brightmoor-apps.dev/contact', '  contact: {}'),
+    line: (t) => lineContaining(t, 'contact: {}'),
+  },
+  {
     rule: 'materiality-invalid',
-    model: 'connect-cloud',
-    statement: (t) => replaceOnce(t, 'materiality: editorial', 'materiality: minor'),
+    model: 'on-premise-user-key',
+    statement: (t) => replaceOnce(t, 'materiality: material', 'materiality: minor'),
     line: (t) => lineContaining(t, 'materiality: minor'),
   },
   {
     rule: 'egress-domain-invalid',
     model: 'connect-cloud',
-    statement: (t) => replaceOnce(t, 'domain: app.tollgate.example', 'domain: https://app.tollgate.example/api'),
+    statement: (t) => replaceOnce(t, 'domain: not-stated', 'domain: https://app.tollgate.dev/api'),
     line: (t) => lineContaining(t, 'domain: https://'),
   },
   {
     rule: 'duplicate-category-id',
-    statement: (t) => replaceOnce(t, '- id: rule-owner', '- id: board-rules'),
-    line: (t) => lineContaining(t, '- id: board-rules', 'name: Board rules'),
+    model: 'connect-cloud',
+    statement: (t) => replaceOnce(t, '- id: client-credentials', '- id: usage-events'),
+    line: (t) => lineContaining(t, '- id: usage-events', 'name: Usage events'),
   },
   {
     rule: 'duplicate-record-id',
     model: 'connect-cloud',
-    statement: (t) => replaceOnce(t, '- id: service-desk', '- id: marketplace-customers'),
-    line: (t) => lineContaining(t, 'id: marketplace-customers', 'Customer contacts'),
+    statement: (t) => replaceOnce(t, '- id: service-desk-tickets', '- id: customer-contacts'),
+    line: (t) => lineContaining(t, 'id: customer-contacts', 'Customer contact details'),
   },
   {
     rule: 'duplicate-egress-domain',
     model: 'connect-cloud',
-    statement: (t) => replaceOnce(t, 'domain: events.tollgate.example', 'domain: app.tollgate.example'),
-    line: (t) => lineContaining(t, 'domain: app.tollgate.example', 'Usage tracking'),
+    statement: (t) =>
+      replaceOnce(
+        t,
+        '  egress:\n',
+        '  egress:\n    - name: Twin\n      domain: app.tollgate.dev\n      purpose: A.\n      endUserData: false\n    - name: Twin again\n      domain: app.tollgate.dev\n      purpose: B.\n      endUserData: false\n',
+      ),
+    line: (t) => lineContaining(t, 'domain: app.tollgate.dev', 'Twin again'),
   },
   {
     rule: 'duplicate-section-id',
@@ -141,13 +162,13 @@ const cases: Case[] = [
   },
   {
     rule: 'facts-analytics-without-egress',
-    statement: (t) => replaceOnce(t, 'collected: false', 'collected: true'),
+    statement: (t) => replaceOnce(t, 'collected: not-stated', 'collected: true'),
     line: (t) => lineContaining(t, 'collected: true'),
   },
   {
     rule: 'facts-logs-without-egress',
-    statement: (t) => replaceOnce(t, 'storedOutsideAtlassian: false', 'storedOutsideAtlassian: true'),
-    line: (t) => lineContaining(t, 'storedOutsideAtlassian'),
+    statement: (t) => replaceOnce(t, '    location: not-stated', '    location: vendor'),
+    line: (t) => lineContaining(t, 'location: vendor'),
   },
   {
     rule: 'facts-location-hosting-mismatch',
@@ -156,9 +177,68 @@ const cases: Case[] = [
   },
   {
     rule: 'facts-location-hosting-mismatch',
-    model: 'on-premise',
+    model: 'on-premise-user-key',
     statement: (t) => replaceOnce(t, 'location: customer-infrastructure', 'location: forge-hosted-storage'),
     line: (t) => lineContaining(t, 'location: forge-hosted-storage'),
+  },
+  {
+    rule: 'facts-location-hosting-mismatch',
+    model: 'on-premise',
+    statement: (t) => replaceOnce(t, '    location: not-stated', '    location: atlassian-forge-logs'),
+    line: (t) => lineContaining(t, 'location: atlassian-forge-logs'),
+  },
+  {
+    rule: 'placeholder-host',
+    statement: (t) => replaceOnce(t, 'url: https://brightmoor-apps.dev/contact', 'url: https://example.com/contact'),
+    line: (t) => lineContaining(t, 'example.com'),
+  },
+  {
+    rule: 'placeholder-host',
+    model: 'connect-cloud',
+    statement: (t) => replaceOnce(t, 'domain: not-stated', 'domain: host-not-stated.invalid'),
+    line: (t) => lineContaining(t, '.invalid'),
+  },
+  {
+    rule: 'placeholder-host',
+    statement: (t) =>
+      replaceOnce(
+        t,
+        '  contact:\n    url: https://brightmoor-apps.dev/contact',
+        '  contact:\n    email: privacy@example.org',
+      ),
+    line: (t) => lineContaining(t, 'privacy@example.org'),
+  },
+  {
+    rule: 'placeholder-text',
+    statement: (t) => replaceOnce(t, "purpose: Only the apps' own operations.", 'purpose: TBD'),
+    line: (t) => lineContaining(t, 'purpose: TBD'),
+  },
+  {
+    rule: 'placeholder-text',
+    statement: (t) => replaceOnce(t, 'name: App data', 'name: App data (TODO)'),
+    line: (t) => lineContaining(t, '(TODO)'),
+  },
+  {
+    rule: 'placeholder-text',
+    statement: (t) => replaceOnce(t, 'name: Web traffic data', 'name: Lorem ipsum'),
+    line: (t) => lineContaining(t, 'Lorem ipsum'),
+  },
+  {
+    rule: 'placeholder-vendor',
+    statement: (t) => replaceOnce(t, 'name: Brightmoor\n', 'name: Privacy Panel contributors\n'),
+    line: (t) => lineContaining(t, 'Privacy Panel contributors'),
+  },
+  {
+    rule: 'placeholder-text',
+    sections: { 'sections/summary.md': 'Intro.\n\nLorem ipsum dolor.\n' },
+    file: 'policy/sections/summary.md',
+    line: () => 3,
+  },
+  {
+    rule: 'placeholder-host',
+    sections: { 'sections/summary.md': 'Intro.\n\nWrite to [us](mailto:privacy@example.net).\n' },
+    file: 'policy/sections/summary.md',
+    line: () => 3,
   },
   {
     rule: 'heading-h1',
@@ -198,8 +278,8 @@ const cases: Case[] = [
   },
   {
     rule: 'invisible-character',
-    statement: (t) => replaceOnce(t, 'name: Tidy Boards', 'name: Tidy\u200BBoards'),
-    line: (t) => lineContaining(t, 'Tidy\u200BBoards'),
+    statement: (t) => replaceOnce(t, 'name: Brightmoor cloud apps', 'name: Brightmoor\u200Bcloud apps'),
+    line: (t) => lineContaining(t, 'Brightmoor\u200Bcloud'),
   },
 ];
 
@@ -219,21 +299,30 @@ describe('each rule broken on its own', () => {
 
   it('gives every rule its own message', () => {
     const messages = new Map<string, string>();
+    // The second case of a rule may share its message; the first of each is compared.
     for (const c of cases) {
       const parsed = parseFixture(c.model ?? 'forge-cloud', {
         ...(c.statement ? { statement: c.statement } : {}),
         ...(c.sections ? { sections: c.sections } : {}),
       });
-      messages.set(c.rule, parsed.problems[0]!.message);
+      if (!messages.has(c.rule)) messages.set(c.rule, parsed.problems[0]!.message);
     }
     expect(new Set(messages.values()).size).toBe(messages.size);
+  });
+
+  it('a misspelt required field is both unknown and missing', () => {
+    const parsed = parseFixture('forge-cloud', {
+      statement: (t) => replaceOnce(t, '    vendorStaff: false', '    vendorStaf: false'),
+    });
+    expect(parsed.problems.map((p) => p.rule)).toEqual(['missing-field', 'unknown-field']);
+    expect(parsed.problems[1]!.message).toBe('facts.access.vendorStaf is not a known field');
   });
 
   it('lists every problem at once, sorted by file and line', () => {
     const parsed = parseFixture('forge-cloud', {
       statement: (t) =>
         replaceOnce(
-          replaceOnce(replaceOnce(t, 'version: 1', 'version: 0'), 'collected: false', 'collected: 3'),
+          replaceOnce(replaceOnce(t, 'version: 1', 'version: 0'), 'noSale: true', 'noSale: 3'),
           'file: sections/summary.md',
           'file: sections/gone.md',
         ),

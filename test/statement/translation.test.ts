@@ -1,4 +1,5 @@
 /** Translated statements: what the build checks, and which translation the page gets. */
+import { factsOf } from '../../src/domain/statement/facts';
 import { readPolicyFiles } from '../../toolkit/cli/policy-files';
 import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../toolkit/statement/policy';
@@ -36,7 +37,7 @@ describe('the German translation of this app’s statement', () => {
     const v1 = catalog.versions[0]!;
     expect(german?.source.translates).toEqual({ version: 1, hash: v1.hash });
     expect(Object.keys(german!.source.texts).sort()).toEqual(
-      Object.keys(sourceTexts(v1.source.facts, v1.source.change)).sort(),
+      Object.keys(sourceTexts(factsOf(v1.source), v1.source.change)).sort(),
     );
     expect(german!.sections.map((s) => s.id)).toEqual(v1.sections.map((s) => s.id));
     expect(german!.hash).toBe(compileTranslation(german!.source).hash);
@@ -87,24 +88,47 @@ describe('the build refuses a translation that does not match its source', () =>
 describe('which translation the page shows', () => {
   const check = checkPolicy(repo());
   const catalog = publishedCatalog(check);
-  const [v1] = catalog.versions;
-  const german = catalog.translations![0]!;
+  const [v1, v2] = catalog.versions;
+  const germanOf = (version: number) =>
+    catalog.translations!.find((t) => t.source.locale === 'de-DE' && t.source.translates.version === version)!;
+  const german1 = germanOf(1);
+  const german2 = germanOf(2);
 
   it('the one of the version in force for the same language, not stale', () => {
-    expect(translationFor(catalog.translations!, v1!, 'de-AT')).toEqual({ translation: german, stale: false });
-    expect(translationFor(catalog.translations!, v1!, 'fr-FR')).toBeUndefined();
+    expect(translationFor(catalog.translations!, v2!, 'de-AT')).toEqual({ translation: german2, stale: false });
+    expect(translationFor(catalog.translations!, v1!, 'de-DE')).toEqual({ translation: german1, stale: false });
+    expect(translationFor(catalog.translations!, v2!, 'fr-FR')).toBeUndefined();
   });
 
   it('a translation of an older version is stale once a newer version is in force', () => {
-    const v2 = compileSource({ ...v1!.source, version: 2, change: { summary: 'x', materiality: 'material' } });
-    expect(translationFor(catalog.translations!, v2, 'de-DE')).toEqual({ translation: german, stale: true });
+    const v3 = compileSource({ ...v2!.source, version: 3, change: { summary: 'x', materiality: 'material' } });
+    expect(translationFor(catalog.translations!, v3, 'de-DE')).toEqual({ translation: german2, stale: true });
   });
 
   it('replaces texts but never names, domains or flags', () => {
-    const facts = translatedFacts(v1!.source.facts, german.source.texts);
+    const facts = translatedFacts(factsOf(v1!.source), german1.source.texts);
     expect(facts.app.name).toBe(v1!.source.facts.app.name);
-    expect(facts.contact).toEqual(v1!.source.facts.contact);
+    expect(facts.contact).toEqual(factsOf(v1!.source).contact);
     expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');
     expect(facts.dataStored[0]!.personalData).toBe(v1!.source.facts.dataStored[0]!.personalData);
+  });
+
+  it('the German translation of version 1, published under its paths, still applies through factsOf', () => {
+    // Version 1's retention was a text; factsOf makes it { text }, addressed by the same path.
+    const retention = translatedFacts(factsOf(v1!.source), german1.source.texts).dataStored[0]!.retention;
+    expect(retention).toEqual({ text: expect.stringMatching(/^Bis die App deinstalliert wird/) });
+  });
+
+  it('the German translation of version 2 covers its rights, measures and retention; not-stated stays', () => {
+    const facts = translatedFacts(factsOf(v2!.source), german2.source.texts);
+    expect(facts.rights[0]!.responseTime).toBe('Sofort, auf dieser Seite');
+    expect(facts.security.measures).toEqual([
+      expect.stringMatching(/blockiert Forge/),
+      expect.stringMatching(/per Hash verkettet/),
+      expect.stringMatching(/^Nur Site-Administratoren/),
+    ]);
+    expect(facts.dataStored[0]!.retention).toEqual({ text: expect.stringMatching(/^Bis die App/) });
+    expect(facts.contact).toBe('not-stated');
+    expect(Object.values(sourceTexts(factsOf(v2!.source), v2!.source.change))).not.toContain('not-stated');
   });
 });

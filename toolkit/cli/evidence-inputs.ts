@@ -11,7 +11,7 @@ import { INVENTORY } from '../evidence/inventory-checks';
 import { scanSources } from '../evidence/code-scan';
 import type { CheckInputs } from '../evidence/run-checks';
 import type { CodeSide, SourceFile } from '../../src/domain/evidence/types';
-import { factsSchema } from '../statement/schema';
+import { anyFactsSchema } from '../statement/schema';
 import { factsFromPolicy } from './policy-facts';
 import type { StatementFacts } from '../../src/domain/statement/types';
 
@@ -89,7 +89,7 @@ export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): 
         ? current.source.facts
         : undefined;
   }
-  const parsed = factsSchema.safeParse(raw);
+  const parsed = anyFactsSchema.safeParse(raw);
   if (!parsed.success)
     throw new EvidenceInputError(
       `${factsFile}: not valid statement facts: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

@@ -86,7 +86,7 @@ export function buildClaims(x: ClaimInputs): Claim[] {
   const platform = 'Forge rejects calls to any domain not declared in manifest.yml';
   const nothingLeaves = m.egress.length === 0 && m.remotes.length === 0;
 
-  const personal = facts.dataStored.filter((c) => c.personalData);
+  const personal = facts.dataStored.filter((c) => c.personalData === true);
   const personalFamilies = x.families.filter((f) => f.personalData);
   const allInside = facts.dataStored.every((c) => INSIDE_ATLASSIAN.includes(c.location));
   const locations = [...new Set(facts.dataStored.map((c) => c.location))];
@@ -103,8 +103,12 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     ),
     claim(
       'analytics',
-      facts.analytics.collected ? 'Collects analytics' : 'Collects no analytics',
-      !facts.analytics.collected && nothingLeaves ? 'verified' : 'vendor-statement',
+      facts.analytics.collected === 'not-stated'
+        ? 'Analytics: not stated'
+        : facts.analytics.collected
+          ? 'Collects analytics'
+          : 'Collects no analytics',
+      facts.analytics.collected === false && nothingLeaves ? 'verified' : 'vendor-statement',
       nothingLeaves
         ? ['Nothing can leave Atlassian: no egress and no remotes in ' + mf]
         : [facts.analytics.description],
@@ -146,8 +150,8 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     ),
     claim(
       'data-residency',
-      facts.dataResidency.supported ? 'Supports data residency' : 'Makes no data residency claim',
-      facts.dataResidency.supported ? 'verified' : 'vendor-statement',
+      facts.dataResidency.supported === true ? 'Supports data residency' : 'Makes no data residency claim',
+      facts.dataResidency.supported === true ? 'verified' : 'vendor-statement',
       reasonsOr(
         x.dataResidency,
         `All in-scope data stays in Forge hosted storage, which follows the product's pinned location (${mf})`,
@@ -185,7 +189,7 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     ),
     claim(
       'uninstall',
-      facts.uninstall.deletedAfterDays === undefined
+      typeof facts.uninstall.deletedAfterDays !== 'number'
         ? 'Data after uninstall'
         : `Data is deleted ${facts.uninstall.deletedAfterDays} days after uninstall`,
       facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0
@@ -199,7 +203,11 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     ),
     claim(
       'logs',
-      facts.logs.endUserData ? 'Logs may contain end-user data' : 'Logs contain no end-user data',
+      facts.logs.endUserData === 'not-stated'
+        ? 'Logs: not stated whether they contain end-user data'
+        : facts.logs.endUserData
+          ? 'Logs may contain end-user data'
+          : 'Logs contain no end-user data',
       'vendor-statement',
       [
         facts.logs.description,

@@ -58,17 +58,17 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
   const storedOutside = facts.dataStored.some((c) => !INSIDE_ATLASSIAN.includes(c.location));
   const sharedByStatement = facts.egress.some((d) => d.endUserData);
   const endUserDataShared = sharedByStatement || (leaves && facts.subProcessors.length > 0);
-  const logsOutside = facts.logs.endUserData && facts.logs.storedOutsideAtlassian;
+  const logsOutside = facts.logs.endUserData !== false && facts.logs.location === 'vendor';
 
-  const residencyProven = facts.dataResidency.supported && evidence.dataResidency.eligible && !storedOutside;
+  const residencyProven = facts.dataResidency.supported === true && evidence.dataResidency.eligible && !storedOutside;
   if (!residencyProven) {
     notes.push(
-      facts.dataResidency.supported
+      facts.dataResidency.supported === true
         ? 'dataResidency.isDataResidencySupported: the statement claims support, but the evidence does not prove it; answer by hand'
         : 'dataResidency.isDataResidencySupported: the statement claims no residency support; choose the matching "not supported" answer by hand',
     );
   }
-  if (facts.logs.storedOutsideAtlassian && !leaves) {
+  if (facts.logs.location === 'vendor' && !leaves) {
     notes.push(
       'logDetails: the statement says logs are stored outside Atlassian, but the manifest lets no end-user data out; check facts.logs',
     );
@@ -100,7 +100,7 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
         })),
       },
       logDetails: {
-        logEndUserData: facts.logs.endUserData,
+        logEndUserData: facts.logs.endUserData !== false,
         logProcessAndOrStoreEUDOutsideAtlassian: logsOutside,
         logEUDShareWithThirdParty: logsOutside && endUserDataShared,
         // Site admins can turn off developer access to Forge logs (Forge docs: logs and app access), so no Forge app may depend on them.

@@ -46,13 +46,13 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       problems.push({ kind: 'undeclared-egress', message: undisclosed(describeEgress(entry)) });
       continue;
     }
-    if (!destination.endUserData && entry.inScopeEUD) {
+    if (destination.endUserData === false && entry.inScopeEUD) {
       problems.push({
         kind: 'egress-eud-mismatch',
         message: `${names.statement} says egress to ${destination.domain} carries no end-user data (endUserData: false), but ${names.manifest} ${describeEgress(entry)} has inScopeEUD true (the default when unset)`,
       });
     }
-    if (destination.endUserData && !entry.inScopeEUD) {
+    if (destination.endUserData === true && !entry.inScopeEUD) {
       problems.push({
         kind: 'egress-eud-mismatch',
         message: `${names.statement} says egress to ${destination.domain} carries end-user data, but ${names.manifest} marks ${describeEgress(entry)} inScopeEUD: false`,
@@ -79,7 +79,7 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
   }
 
   const analytics = m.egress.filter((e) => e.category === 'analytics');
-  if (!facts.analytics.collected) {
+  if (facts.analytics.collected === false) {
     for (const entry of analytics) {
       problems.push({
         kind: 'analytics-undisclosed',
@@ -89,7 +89,7 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
   }
 
   const residency = dataResidency(m);
-  if (facts.dataResidency.supported && !residency.eligible) {
+  if (facts.dataResidency.supported === true && !residency.eligible) {
     for (const reason of residency.reasons) {
       problems.push({
         kind: 'residency-claim',
@@ -123,7 +123,7 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
 
   const days = facts.uninstall.deletedAfterDays;
   const forgeOnly = m.remotes.length === 0 && m.connectModules.length === 0 && allInside;
-  if (days !== undefined && forgeOnly && m.storage.length > 0 && days !== FORGE_UNINSTALL_RETENTION_DAYS) {
+  if (typeof days === 'number' && forgeOnly && m.storage.length > 0 && days !== FORGE_UNINSTALL_RETENTION_DAYS) {
     problems.push({
       kind: 'uninstall-claim',
       message: `${names.statement} says data is deleted ${days} days after uninstall (facts.uninstall.deletedAfterDays), but Forge hosted storage keeps it ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall, and this app stores nothing elsewhere (${names.manifest})`,

@@ -42,7 +42,9 @@ export function factFindings(facts: unknown): FactFinding[] {
   const out: FactFinding[] = [
     ...duplicates(facts['dataStored'], 'id', ['facts', 'dataStored'], 'duplicate-category-id', 'data category id'),
     ...duplicates(facts['vendorRecords'], 'id', ['facts', 'vendorRecords'], 'duplicate-record-id', 'vendor record id'),
-    ...duplicates(facts['egress'], 'domain', ['facts', 'egress'], 'duplicate-egress-domain', 'egress domain'),
+    ...duplicates(facts['egress'], 'domain', ['facts', 'egress'], 'duplicate-egress-domain', 'egress domain').filter(
+      (f) => !f.message.startsWith('egress domain "not-stated"'),
+    ),
   ];
   const egressEmpty = Array.isArray(facts['egress']) && facts['egress'].length === 0;
   const hosting = isRec(facts['hosting']) ? facts['hosting']['model'] : undefined;
@@ -84,11 +86,23 @@ export function factFindings(facts: unknown): FactFinding[] {
     });
   }
   const logs = facts['logs'];
-  if (isRec(logs) && logs['storedOutsideAtlassian'] === true && egressEmpty) {
+  const logLocation = isRec(logs) ? logs['location'] : undefined;
+  if (logLocation === 'vendor' && egressEmpty) {
     out.push({
-      path: ['facts', 'logs', 'storedOutsideAtlassian'],
+      path: ['facts', 'logs', 'location'],
       rule: 'facts-logs-without-egress',
-      message: 'logs are stored outside Atlassian, but egress is empty: declare where they are sent under facts.egress',
+      message: 'logs are kept by the vendor, but egress is empty: declare where they are sent under facts.egress',
+    });
+  }
+  const logsMismatch =
+    typeof hosting === 'string' &&
+    ((logLocation === 'atlassian-forge-logs' && hosting !== 'forge') ||
+      (logLocation === 'customer-servers' && IN_CLOUD.has(hosting)));
+  if (logsMismatch) {
+    out.push({
+      path: ['facts', 'logs', 'location'],
+      rule: 'facts-location-hosting-mismatch',
+      message: `logs in ${logLocation} are not possible for a ${hosting} app`,
     });
   }
   return out;

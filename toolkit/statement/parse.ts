@@ -8,8 +8,10 @@ import { markdownProblems } from './markdown';
 import { invisibleCharacterProblems } from './invisible';
 import { normaliseMarkdown } from './normalise';
 import { problem, sortProblems, type StatementProblem } from './problems';
+import { placeholderFindings, sectionPlaceholders, templateVendorFinding } from './placeholders';
 import { statementFileSchema } from './schema';
-import type { StatementSource } from '../../src/domain/statement/types';
+import { SECTION_FILE } from './schema-parts';
+import { SOURCE_FORMAT, type CurrentStatementSource } from '../../src/domain/statement/types';
 import { parseYaml } from './yaml-lines';
 
 export interface StatementInput {
@@ -22,7 +24,7 @@ export interface StatementInput {
 
 export interface ParsedStatement {
   /** Present only when there are no problems. */
-  source?: StatementSource;
+  source?: CurrentStatementSource;
   problems: StatementProblem[];
   /** Line of `version` in the statement file (1 when unknown), for problems about the version. */
   versionLine: number;
@@ -59,6 +61,11 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const top: Rec = isRec(raw) ? raw : {};
   for (const finding of factFindings(top['facts']))
     problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
+  const placeholders = [...placeholderFindings(top['facts'], ['facts']), templateVendorFinding(raw)];
+  for (const finding of placeholders) {
+    if (finding)
+      problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)} ${finding.message}`));
+  }
   for (const finding of duplicates(top['sections'], 'id', ['sections'], 'duplicate-section-id', 'section id')) {
     problems.push(problem(file, lineOf(finding.path), finding.rule, finding.message));
   }
@@ -92,7 +99,7 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const markdownByIndex = new Map<number, string>();
   (Array.isArray(top['sections']) ? top['sections'] : []).forEach((section: unknown, index) => {
     const path = isRec(section) ? section['file'] : undefined;
-    if (typeof path !== 'string' || !/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(path)) return;
+    if (typeof path !== 'string' || !SECTION_FILE.test(path)) return;
     const text = input.sectionTexts[path];
     if (text === undefined) {
       problems.push(
@@ -103,13 +110,16 @@ export function parseStatement(input: StatementInput): ParsedStatement {
     const markdown = normaliseMarkdown(text);
     problems.push(...invisibleCharacterProblems(markdown, `${folder}${path}`));
     problems.push(...markdownProblems(markdown, `${folder}${path}`));
+    for (const hit of sectionPlaceholders(markdown))
+      problems.push(problem(`${folder}${path}`, hit.line, hit.rule, `${path} ${hit.message}`));
     markdownByIndex.set(index, markdown);
   });
 
   if (problems.length > 0 || !parsed.success) return { problems: sortProblems(problems), versionLine, lineOf };
 
   const data = parsed.data;
-  const source: StatementSource = {
+  const source: CurrentStatementSource = {
+    format: SOURCE_FORMAT,
     id: data.id,
     version: data.version,
     effectiveDate: data.effectiveDate,

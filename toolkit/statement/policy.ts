@@ -6,7 +6,7 @@ import { compileCatalog, compileSource } from './compile';
 import { checkLock, parseLock, parseSnapshot } from './lock';
 import { parseStatement } from './parse';
 import { problem, sortProblems, type StatementProblem } from './problems';
-import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
+import type { CurrentStatementSource, StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 import type { CompiledTranslation, TranslationSource } from '../../src/domain/statement/translation';
 import {
   compileTranslation,
@@ -36,7 +36,7 @@ export interface PolicyFiles {
 export interface PolicyCheck {
   problems: StatementProblem[];
   /** The current statement, when it is valid on its own. */
-  current?: StatementSource;
+  current?: CurrentStatementSource;
   hash?: string;
   /** `published`: nothing to publish; `new`: the current version is ready to publish. Absent when there are problems. */
   status?: 'published' | 'new';

@@ -19,6 +19,11 @@ export const RULES = [
   'url-invalid',
   'materiality-invalid',
   'egress-domain-invalid',
+  'contact-empty',
+  // placeholders (never in a published statement)
+  'placeholder-host',
+  'placeholder-text',
+  'placeholder-vendor',
   // uniqueness and references
   'duplicate-category-id',
   'duplicate-record-id',

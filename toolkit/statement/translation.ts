@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { canonicalJson, hashCanonical } from '../../src/domain/canonical';
 import { sourceTexts, type CompiledTranslation, type TranslationSource } from '../../src/domain/statement/translation';
 import type { CompiledStatement } from '../../src/domain/statement/types';
+import { factsOf } from '../../src/domain/statement/facts';
 import { issuesToProblems } from './issues';
 import { compileSections } from './compile';
 import { markdownProblems } from './markdown';
@@ -138,7 +139,7 @@ export function parseTranslation(
     );
   }
 
-  const expected = sourceTexts(original.source.facts, original.source.change);
+  const expected = sourceTexts(factsOf(original.source), original.source.change);
   for (const path of Object.keys(expected)) {
     if (!(path in data.texts))
       problems.push(

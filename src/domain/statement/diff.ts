@@ -2,7 +2,8 @@
  * What changed between two statement versions: sections added, removed or changed, and the facts that
  * changed, as short human sentences ("retention of X: A → B"). Plain data; the page renders it.
  */
-import type { StatementFacts, StatementSource } from './types';
+import { factsOf } from './facts';
+import { NOT_STATED, type Contact, type StatementFacts, type StatementSource } from './types';
 
 export interface SectionChange {
   kind: 'added' | 'removed' | 'changed';
@@ -20,14 +21,37 @@ export interface StatementDiff {
   facts: string[];
 }
 
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 const show = (value: string | number | undefined) => (value === undefined || value === '' ? '(none)' : String(value));
+
+type FactValue = boolean | number | string | string[] | { days: number } | { text: string } | undefined;
+
+/** A fact's value as the diff prints it: yes/no, "not stated", days, a list or the text itself. */
+export function factText(value: FactValue): string {
+  if (value === undefined) return '(none)';
+  if (value === NOT_STATED) return 'not stated';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === 'until-uninstall') return 'until uninstall';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+  if (typeof value === 'object') return 'days' in value ? `${value.days} days` : value.text;
+  return String(value);
+}
 
 function field(out: string[], label: string, a: string | number | undefined, b: string | number | undefined): void {
   if (a !== b) out.push(`${label}: ${show(a)} → ${show(b)}`);
 }
 
-function textChanged(out: string[], label: string, a: string, b: string): void {
+/** A structured fact: reported with both values when they differ. */
+function fact(
+  out: string[],
+  label: string,
+  a: Parameters<typeof factText>[0],
+  b: Parameters<typeof factText>[0],
+): void {
+  const [x, y] = [factText(a), factText(b)];
+  if (x !== y) out.push(`${label}: ${x} → ${y}`);
+}
+
+function textChanged(out: string[], label: string, a: string | undefined, b: string | undefined): void {
   if (a !== b) out.push(`${label} changed`);
 }
 
@@ -51,6 +75,11 @@ function keyed<T>(
   for (const [k, item] of before) if (!after.has(k)) out.push(removed(item));
 }
 
+function contactText(contact: Contact): string {
+  if (contact === NOT_STATED) return 'not stated';
+  return [contact.email, contact.url].filter((v) => v !== undefined).join(' · ');
+}
+
 export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   const out: string[] = [];
   field(out, 'app name', a.app.name, b.app.name);
@@ -59,10 +88,16 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   field(out, 'vendor website', a.vendor.website, b.vendor.website);
   field(out, 'vendor address', a.vendor.address, b.vendor.address);
   field(out, 'vendor country', a.vendor.country, b.vendor.country);
-  field(out, 'contact email', a.contact.email, b.contact.email);
-  field(out, 'contact page', a.contact.url, b.contact.url);
+  field(out, 'contact', contactText(a.contact), contactText(b.contact));
   field(out, 'hosting', a.hosting.model, b.hosting.model);
   textChanged(out, 'hosting description', a.hosting.description, b.hosting.description);
+  fact(
+    out,
+    'apps covered',
+    a.scope.apps.map((x) => `${x.name} (${x.hosting})`),
+    b.scope.apps.map((x) => `${x.name} (${x.hosting})`),
+  );
+  fact(out, 'not covered', a.scope.excludes, b.scope.excludes);
 
   keyed(
     out,
@@ -74,9 +109,8 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
     (x, y) => {
       field(out, 'data category renamed', x.name, y.name);
       field(out, `location of ${y.name}`, x.location, y.location);
-      field(out, `retention of ${y.name}`, x.retention, y.retention);
-      if (x.personalData !== y.personalData)
-        out.push(y.personalData ? `${y.name} now holds personal data` : `${y.name} no longer holds personal data`);
+      fact(out, `retention of ${y.name}`, x.retention, y.retention);
+      fact(out, `personal data in ${y.name}`, x.personalData, y.personalData);
       textChanged(out, `purpose of ${y.name}`, x.purpose, y.purpose);
       textChanged(out, `description of ${y.name}`, x.description, y.description);
     },
@@ -96,62 +130,71 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
     out,
     a.egress,
     b.egress,
-    (e) => e.domain,
-    (e) => `new egress destination: ${e.domain}${e.endUserData ? ' (receives end-user data)' : ''}`,
-    (e) => `egress destination removed: ${e.domain}`,
+    (e) => `${e.domain}/${e.name}`,
+    (e) => `new egress destination: ${factText(e.domain)}${e.endUserData === true ? ' (receives end-user data)' : ''}`,
+    (e) => `egress destination removed: ${factText(e.domain)}`,
     (x, y) => {
-      if (x.endUserData !== y.endUserData)
-        out.push(
-          y.endUserData ? `${y.domain} now receives end-user data` : `${y.domain} no longer receives end-user data`,
-        );
-      field(out, `name of ${y.domain}`, x.name, y.name);
-      textChanged(out, `purpose of ${y.domain}`, x.purpose, y.purpose);
+      fact(out, `end-user data sent to ${factText(y.domain)}`, x.endUserData, y.endUserData);
+      textChanged(out, `purpose of ${factText(y.domain)}`, x.purpose, y.purpose);
     },
   );
-  if (a.analytics.collected !== b.analytics.collected)
-    out.push(b.analytics.collected ? 'analytics are now collected' : 'analytics are no longer collected');
+  fact(out, 'analytics collected', a.analytics.collected, b.analytics.collected);
   textChanged(out, 'analytics description', a.analytics.description, b.analytics.description);
   keyed(
     out,
     a.subProcessors,
     b.subProcessors,
     (s) => s.name,
-    (s) => `new sub-processor: ${s.name} (${s.country})`,
+    (s) => `new sub-processor: ${s.name} (${factText(s.country)})`,
     (s) => `sub-processor removed: ${s.name}`,
     (x, y) => {
-      field(out, `country of ${y.name}`, x.country, y.country);
+      fact(out, `country of ${y.name}`, x.country, y.country);
       textChanged(out, `purpose of ${y.name}`, x.purpose, y.purpose);
       field(out, `web page of ${y.name}`, x.url, y.url);
     },
   );
-  if (a.logs.endUserData !== b.logs.endUserData)
-    out.push(b.logs.endUserData ? 'logs now contain end-user data' : 'logs no longer contain end-user data');
-  if (a.logs.storedOutsideAtlassian !== b.logs.storedOutsideAtlassian)
-    out.push(
-      b.logs.storedOutsideAtlassian
-        ? 'logs are now stored outside Atlassian'
-        : 'logs are no longer stored outside Atlassian',
-    );
+  fact(out, 'vendor staff can reach stored data', a.access.vendorStaff, b.access.vendorStaff);
+  textChanged(out, 'access description', a.access.description, b.access.description);
+  fact(out, 'logs kept in', a.logs.location, b.logs.location);
+  fact(out, 'end-user data in logs', a.logs.endUserData, b.logs.endUserData);
   textChanged(out, 'logs description', a.logs.description, b.logs.description);
-  field(out, 'data residency supported', yesNo(a.dataResidency.supported), yesNo(b.dataResidency.supported));
+  fact(out, 'data residency supported', a.dataResidency.supported, b.dataResidency.supported);
   textChanged(out, 'data residency description', a.dataResidency.description, b.dataResidency.description);
-  field(out, 'days until data is deleted after uninstall', a.uninstall.deletedAfterDays, b.uninstall.deletedAfterDays);
+  fact(out, 'days until data is deleted after uninstall', a.uninstall.deletedAfterDays, b.uninstall.deletedAfterDays);
   textChanged(out, 'uninstall description', a.uninstall.description, b.uninstall.description);
+  fact(out, 'no sale of data', a.commitments.noSale, b.commitments.noSale);
+  fact(out, 'no sharing for marketing', a.commitments.noMarketingSharing, b.commitments.noMarketingSharing);
+  fact(out, 'security measures', a.security.measures, b.security.measures);
+  fact(out, 'changes announced by', a.changes.channels, b.changes.channels);
   keyed(
     out,
-    a.vendorRecords ?? [],
-    b.vendorRecords ?? [],
+    a.vendorRecords,
+    b.vendorRecords,
     (r) => r.id,
     (r) => `vendor now keeps: ${r.name}`,
     (r) => `vendor no longer keeps: ${r.name}`,
     (x, y) => {
       field(out, 'vendor record renamed', x.name, y.name);
-      field(out, `retention of ${y.name}`, x.retention, y.retention);
-      field(out, `source of ${y.name}`, x.source, y.source);
-      if (x.personalData !== y.personalData)
-        out.push(y.personalData ? `${y.name} now holds personal data` : `${y.name} no longer holds personal data`);
-      textChanged(out, `purpose of ${y.name}`, x.purpose, y.purpose);
+      fact(out, `retention of ${y.name}`, x.retention, y.retention);
+      fact(out, `sources of ${y.name}`, x.sources, y.sources);
+      fact(out, `vendor keeps a copy of ${y.name}`, x.vendorKeepsCopy, y.vendorKeepsCopy);
+      fact(out, `who can see ${y.name}`, x.visibleTo, y.visibleTo);
+      fact(out, `${y.name} shared with`, x.sharedWith, y.sharedWith);
+      fact(out, `personal data in ${y.name}`, x.personalData, y.personalData);
+      fact(out, `purpose of ${y.name}`, x.purpose, y.purpose);
       textChanged(out, `description of ${y.name}`, x.description, y.description);
+    },
+  );
+  keyed(
+    out,
+    a.rights,
+    b.rights,
+    (r) => `${r.kind}/${r.appliesTo}`,
+    (r) => `new request: ${r.kind} (${r.appliesTo})`,
+    (r) => `request removed: ${r.kind} (${r.appliesTo})`,
+    (x, y) => {
+      fact(out, `how to ask for ${y.kind} (${y.appliesTo})`, x.how, y.how);
+      fact(out, `response time for ${y.kind} (${y.appliesTo})`, x.responseTime, y.responseTime);
     },
   );
   return out;
@@ -182,6 +225,6 @@ export function diffStatements(a: StatementSource, b: StatementSource): Statemen
     from: a.version,
     to: b.version,
     sections: diffSections(a.sections, b.sections),
-    facts: diffFacts(a.facts, b.facts),
+    facts: diffFacts(factsOf(a), factsOf(b)),
   };
 }

@@ -11,6 +11,8 @@ import type {
   StatementFacts,
   StatementSource,
 } from './types';
+import { SOURCE_FORMAT } from './types';
+import { factsOf } from './facts';
 
 /** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
 export interface TranslationSource {
@@ -43,8 +45,11 @@ export interface ShownText {
   translates: { version: number; hash: string };
 }
 
-/** Keys whose string values are prose, wherever they appear in the facts. */
-const TEXT_KEYS = new Set(['summary', 'description', 'purpose', 'retention']);
+/** Keys whose string values are prose, wherever they appear in the facts (`not-stated` never is). */
+const TEXT_KEYS = new Set(['summary', 'description', 'purpose', 'retention', 'visibleTo', 'how', 'responseTime']);
+/** Lists whose string entries are prose (`security.measures.0`). */
+const TEXT_LISTS = new Set(['measures', 'excludes']);
+const NOT_STATED = 'not-stated';
 /** Lists whose entries' `name` is prose too (elsewhere a name is a proper noun: a vendor, a sub-processor). */
 const NAMED_LISTS = new Set(['dataStored', 'dataAccessed', 'vendorRecords']);
 
@@ -59,20 +64,33 @@ function entryKey(item: unknown, index: number): string {
   return String(index);
 }
 
+function isTextRetention(value: unknown): value is { text: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { text?: unknown }).text === 'string'
+  );
+}
+
 function mapValue(
   value: unknown,
   path: string[],
   list: string | null,
   visit: (path: string, text: string) => string,
 ): unknown {
+  const key = path[path.length - 1] ?? '';
   if (typeof value === 'string') {
-    const key = path[path.length - 1] ?? '';
-    const prose = TEXT_KEYS.has(key) || (key === 'name' && list !== null && NAMED_LISTS.has(list));
-    return prose ? visit(path.join('.'), value) : value;
+    const prose =
+      TEXT_KEYS.has(key) ||
+      (key === 'name' && list !== null && NAMED_LISTS.has(list)) ||
+      (list !== null && TEXT_LISTS.has(list) && path[path.length - 2] === list);
+    return prose && value !== NOT_STATED ? visit(path.join('.'), value) : value;
   }
+  // A retention given as `{ text }` (format 2) keeps the path of a text retention (format 1): `….retention`.
+  if (key === 'retention' && isTextRetention(value)) return { text: visit(path.join('.'), value.text) };
   if (Array.isArray(value)) {
-    const name = path[path.length - 1] ?? null;
-    return value.map((item, i) => mapValue(item, [...path, entryKey(item, i)], name, visit));
+    return value.map((item, i) => mapValue(item, [...path, entryKey(item, i)], key || null, visit));
   }
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -116,10 +134,12 @@ export function findTranslation(
 /** A version's source with its texts and sections replaced by a translation's (for diffs in the admin's language). */
 export function translatedSource(source: StatementSource, translation: CompiledTranslation): StatementSource {
   const { texts, sections } = translation.source;
+  // Facts of an older model are brought forward first: translations name the texts of the current model.
   return {
     ...source,
+    format: SOURCE_FORMAT,
     change: translatedChange(source.change, texts),
-    facts: translatedFacts(source.facts, texts),
+    facts: translatedFacts(factsOf(source), texts),
     sections,
   };
 }

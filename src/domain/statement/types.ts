@@ -4,7 +4,28 @@
  */
 import type { CompiledTranslation } from './translation';
 
+import type { LegacyStatementSource } from './types-v1';
+
 export type Materiality = 'material' | 'editorial';
+
+/**
+ * The answer when the vendor's statement says nothing about a fact. A first-class value: the page shows it
+ * as "Not stated", never as a guess.
+ */
+export const NOT_STATED = 'not-stated';
+export type NotStated = typeof NOT_STATED;
+
+/** A yes/no fact the statement may leave unanswered. */
+export type YesNo = boolean | NotStated;
+
+/** A text the statement may leave unanswered. */
+export type Stated<T> = T | NotStated;
+
+export function isStated<T>(value: Stated<T>): value is T {
+  return value !== NOT_STATED;
+}
+
+export type HostingModel = 'forge' | 'connect' | 'data-center' | 'server';
 
 /** Where a category of data lives. */
 export type StorageLocation =
@@ -14,6 +35,9 @@ export type StorageLocation =
   | 'customer-infrastructure'
   | 'browser';
 
+/** How long something is kept: not stated, until the app is uninstalled, a number of days, or the vendor's words. */
+export type Retention = NotStated | 'until-uninstall' | { days: number } | { text: string };
+
 export interface DataCategory {
   /** Stable id, matched against the code's data inventory (src/domain/inventory.ts). */
   id: string;
@@ -21,8 +45,8 @@ export interface DataCategory {
   description: string;
   purpose: string;
   location: StorageLocation;
-  retention: string;
-  personalData: boolean;
+  retention: Retention;
+  personalData: YesNo;
 }
 
 export interface DataAccess {
@@ -33,52 +57,119 @@ export interface DataAccess {
 
 export interface EgressDestination {
   name: string;
-  domain: string;
+  /** The host the data goes to; `not-stated` when the statement names none. */
+  domain: Stated<string>;
   purpose: string;
-  endUserData: boolean;
+  endUserData: YesNo;
 }
 
 export interface SubProcessor {
   name: string;
   purpose: string;
-  country: string;
+  country: Stated<string>;
   url?: string;
 }
 
-export interface StatementFacts {
-  app: { name: string; summary: string };
-  vendor: { name: string; website?: string; address?: string; country?: string };
-  contact: { email: string; url?: string };
-  hosting: { model: 'forge' | 'connect' | 'data-center' | 'server'; description: string };
-  dataStored: DataCategory[];
-  dataAccessed: DataAccess[];
-  /** Empty means the app sends nothing anywhere outside Atlassian. */
-  egress: EgressDestination[];
-  analytics: { collected: boolean; description: string };
-  subProcessors: SubProcessor[];
-  logs: { endUserData: boolean; storedOutsideAtlassian: boolean; description: string };
-  dataResidency: { supported: boolean; description: string };
-  uninstall: { description: string; deletedAfterDays?: number };
-  /**
-   * Data the vendor holds about the customer that does not come through the app: Marketplace licensing
-   * contacts and billing, support requests, newsletter subscriptions, website cookies. Optional; absent
-   * (not empty) when a statement does not use it, so earlier hashes stay unchanged.
-   */
-  vendorRecords?: VendorRecord[];
+/** An email address, a web page, or both (a rule requires one); `not-stated` when the statement gives no way to reach the vendor. */
+export type Contact = NotStated | { email?: string; url?: string };
+
+/** One app (or family of apps) the statement covers. */
+export interface ScopeApp {
+  name: string;
+  hosting: HostingModel;
+}
+
+export interface Scope {
+  apps: ScopeApp[];
+  /** Apps or services the statement says it does not cover. */
+  excludes: string[];
+}
+
+/** Who at the vendor can reach the data the app stores. `vendorStaff: false` means no one: only the app's code. */
+export interface Access {
+  vendorStaff: YesNo;
+  description?: string;
+}
+
+/** Where the app's logs go. */
+export type LogLocation = 'atlassian-forge-logs' | 'customer-servers' | 'vendor' | 'none';
+
+export interface Logs {
+  location: Stated<LogLocation>;
+  endUserData: YesNo;
+  description: string;
+}
+
+export interface Commitments {
+  /** The vendor does not sell data. */
+  noSale: YesNo;
+  /** The vendor does not share data with third parties for their marketing. */
+  noMarketingSharing: YesNo;
+}
+
+/** How a change to the statement is announced. */
+export type ChangeChannel = 'policy-page' | 'marketplace-listing' | 'email' | 'in-app';
+
+export interface ChangeNotice {
+  channels: Stated<ChangeChannel[]>;
+  description?: string;
 }
 
 /** Where the vendor gets a record that does not come through the app. */
-export type VendorRecordSource = 'atlassian-marketplace' | 'support' | 'website' | 'newsletter' | 'other';
+export type VendorRecordSource =
+  'marketplace' | 'reseller' | 'issue-tracker' | 'support-desk' | 'email' | 'chat' | 'website';
 
+/** Data the vendor holds about the customer that does not come through the app ("what the vendor holds about you"). */
 export interface VendorRecord {
   /** Stable id, unique within the statement. */
   id: string;
   name: string;
-  source: VendorRecordSource;
   description: string;
-  purpose: string;
-  retention: string;
-  personalData: boolean;
+  sources: VendorRecordSource[];
+  purpose: Stated<string>;
+  /** Whether the vendor copies it to its own systems (false: it only reads it where it is, e.g. in the Marketplace). */
+  vendorKeepsCopy: YesNo;
+  /** Who can see it, e.g. "The vendor's support staff; names are public in the issue tracker". */
+  visibleTo: Stated<string>;
+  /** Third parties it is shared with; empty: with no one. */
+  sharedWith: Stated<string[]>;
+  retention: Retention;
+  personalData: YesNo;
+}
+
+export type RightKind = 'opt-out' | 'access' | 'erasure' | 'correction' | 'private-request' | 'objection';
+
+/** A request the customer can make, how, and how fast the vendor answers. */
+export interface Right {
+  kind: RightKind;
+  /** What it applies to, e.g. "product emails" or the id of a vendor record. */
+  appliesTo: string;
+  how: Stated<string>;
+  responseTime: Stated<string>;
+}
+
+/** The machine-readable facts of the current statement model (format 2). */
+export interface StatementFacts {
+  app: { name: string; summary: string };
+  vendor: { name: string; website?: string; address?: string; country?: string };
+  contact: Contact;
+  hosting: { model: HostingModel; description?: string };
+  scope: Scope;
+  dataStored: DataCategory[];
+  dataAccessed: DataAccess[];
+  /** Empty means the app sends nothing anywhere outside Atlassian (or the customer's servers). */
+  egress: EgressDestination[];
+  analytics: { collected: YesNo; description: string };
+  subProcessors: SubProcessor[];
+  access: Access;
+  logs: Logs;
+  dataResidency: { supported: YesNo; description?: string };
+  uninstall: { deletedAfterDays: Stated<number>; description: string };
+  commitments: Commitments;
+  security: { measures: Stated<string[]>; description?: string };
+  changes: ChangeNotice;
+  vendorRecords: VendorRecord[];
+  rights: Right[];
 }
 
 /** A prose section as the vendor wrote it (Markdown, normalised: LF line ends, no trailing spaces). */
@@ -93,11 +184,15 @@ export interface StatementChange {
   materiality: Materiality;
 }
 
+/** The current source format. Sources without `format` are version 1 of the model (see types-v1.ts). */
+export const SOURCE_FORMAT = 2;
+
 /**
- * The canonical, hashed form of one statement version: exactly what a receipt's hash commits to and what
- * an export carries verbatim. The hash is SHA-256 over its RFC 8785 canonical JSON.
+ * The canonical, hashed form of one statement version in the current model: exactly what a receipt's hash
+ * commits to and what an export carries verbatim. The hash is SHA-256 over its RFC 8785 canonical JSON.
  */
-export interface StatementSource {
+export interface CurrentStatementSource {
+  format: typeof SOURCE_FORMAT;
   id: string;
   version: number;
   /** YYYY-MM-DD */
@@ -107,6 +202,12 @@ export interface StatementSource {
   facts: StatementFacts;
   sections: SourceSection[];
 }
+
+/**
+ * Any published source, verbatim: the current format, or one published before it (never rewritten, so its
+ * hash stays valid). Read its facts through `factsOf` (facts.ts), which brings old ones to the current model.
+ */
+export type StatementSource = CurrentStatementSource | LegacyStatementSource;
 
 // ---- The safe block tree (raw HTML never survives compilation) ----
 

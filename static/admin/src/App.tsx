@@ -10,6 +10,9 @@ import { AcknowledgeControl } from './components/AcknowledgeControl';
 import { ChangedSince } from './components/ChangedSince';
 import { ExportReceipts } from './components/ExportReceipts';
 import { FactsSummary } from './components/FactsSummary';
+import { PrivacyLabel } from './components/PrivacyLabel';
+import { VendorHolds } from './components/VendorHolds';
+import { YourRights } from './components/YourRights';
 import { Header } from './components/Header';
 import { History } from './components/History';
 import { InForceOn } from './components/InForceOn';
@@ -80,6 +83,7 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
             onShowTranslation={() => setOriginal(false)}
           />
         )}
+        <PrivacyLabel facts={shownStatement.facts} evidence={disclosure.evidence} />
         {viewer.isAdmin && <UninstallNotice onGoToExport={() => goTo(exportRef.current)} />}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">{t('ack.title')}</h2>
@@ -96,6 +100,8 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
         <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />
+        <VendorHolds facts={shownStatement.facts} lang={contentLang} />
+        <YourRights facts={shownStatement.facts} lang={contentLang} />
         <Statement statement={shownStatement} lang={contentLang} />
         <Versions versions={disclosure.versions} current={statement.version}>
           {viewer.isAdmin && names && <InForceOn names={names} />}

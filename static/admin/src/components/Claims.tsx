@@ -1,6 +1,6 @@
 /**
  * The evidence beside the facts: each claim with a verdict badge and, on request, the lines that back it.
- * `ClaimNotes` sits inside a row of "At a glance"; `ProvenList` holds the claims that have no row there.
+ * `ClaimNotes` sits inside a row of the details; `ProvenList` holds the claims that have no row there.
  * The claims' labels and evidence lines are the build's own English text (src/generated/evidence.json).
  */
 import type { JSX } from 'preact';
@@ -15,7 +15,7 @@ export function verdictLabel(claim: Pick<Claim, 'verdict' | 'basis'>, { t, list 
   return from.length === 0 ? t('verdict.verified') : t('verdict.verifiedFrom', { basis: list(from) });
 }
 
-/** Which claims each row of "At a glance" shows; the rest go to `ProvenList`. */
+/** Which claims each row of the details shows; the rest go to `ProvenList`. */
 export const ROW_CLAIMS = {
   stored: ['inventory'],
   where: ['storage', 'hosting'],
@@ -26,6 +26,7 @@ export const ROW_CLAIMS = {
   subProcessors: ['sub-processors'],
   logs: ['logs'],
   residency: ['data-residency'],
+  runs: ['runs-on-atlassian'],
 } as const satisfies Record<string, readonly Claim['id'][]>;
 
 export type ClaimRow = keyof typeof ROW_CLAIMS;
@@ -75,7 +76,7 @@ function ClaimNote({ claim }: { claim: Claim }): JSX.Element {
   );
 }
 
-/** The claims for one row of "At a glance", in the order the row lists them. */
+/** The claims for one row of the details, in the order the row lists them. */
 export function ClaimNotes({ evidence, row }: { evidence: Evidence; row: ClaimRow }): JSX.Element | null {
   const ids: readonly Claim['id'][] = ROW_CLAIMS[row];
   const claims = ids.flatMap((id) => evidence.claims.filter((c) => c.id === id));

@@ -1,14 +1,17 @@
 /**
- * The statement's facts as a scannable summary: what is stored, where, how long, who can reach it, and the
- * rest. The labels are the page's words; the facts' own texts are statement content (`data-content`), in
- * the translation's language when one is shown.
+ * The statement's facts in detail, below the privacy label: what is stored, where, how long, who can reach
+ * it, and the rest. Each row has an id the label links to. The labels are the page's words; the facts' own
+ * texts are statement content (`data-content`), in the translation's language when one is shown.
  */
 import type { ComponentChildren, JSX } from 'preact';
 import type { Evidence, StatementFacts } from '../../../../src/contract';
 import { useI18n } from '../i18n/context';
 import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
+import { Content, homeKey, NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
 
 interface FactProps {
+  /** The anchor the privacy label links to. */
+  id?: string;
   term: string;
   /** The row's claims, with their verdicts, shown under the facts. */
   row?: ClaimRow;
@@ -16,10 +19,12 @@ interface FactProps {
   children: ComponentChildren;
 }
 
-function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
+function Fact({ id, term, row, evidence, children }: FactProps): JSX.Element {
   return (
     <div class="fact">
-      <dt>{term}</dt>
+      <dt id={id} tabIndex={id === undefined ? undefined : -1}>
+        {term}
+      </dt>
       <dd>
         {children}
         {row && <ClaimNotes evidence={evidence} row={row} />}
@@ -28,160 +33,241 @@ function Fact({ term, row, evidence, children }: FactProps): JSX.Element {
   );
 }
 
-/** Statement text inside the page's words. */
-function Content({ children }: { children: ComponentChildren }): JSX.Element {
-  return <span data-content="statement">{children}</span>;
+/** A prose fact of the statement, as its own paragraph. */
+function Prose({ text }: { text: string | undefined }): JSX.Element | null {
+  return text === undefined ? null : (
+    <p class="subtle" data-content="statement">
+      {text}
+    </p>
+  );
 }
 
 interface Props {
   facts: StatementFacts;
   evidence: Evidence;
   /** The language of the facts' texts when they are a translation. */
-  lang: string | undefined;
+  lang?: string | undefined;
+}
+
+/** What is stored, where, how long and who can reach it. */
+function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+  const { t, rich, list } = useI18n();
+  const locations = [...new Set(facts.dataStored.map((c) => t(`location.${c.location}`)))];
+  const personal = facts.dataStored.filter((c) => c.personalData === true).map((c) => c.name);
+  const { access, uninstall } = facts;
+  return (
+    <>
+      <Fact id="fact-stored" term={t('facts.stored')} row="stored" evidence={evidence}>
+        {facts.dataStored.length === 0 ? (
+          <p>{t('facts.nothing')}</p>
+        ) : (
+          <ul class="categories">
+            {facts.dataStored.map((c, i) => (
+              <li key={c.id} class="category">
+                <p class="category-name" data-content="statement">
+                  {c.name}
+                </p>
+                <Prose text={c.description} />
+                <dl class="category-facts">
+                  <dt>{t('facts.purpose')}</dt>
+                  <dd data-content="statement">{c.purpose}</dd>
+                  <dt>{t('facts.where')}</dt>
+                  <dd>{t(`location.${c.location}`)}</dd>
+                  <dt>{t('facts.keptFor')}</dt>
+                  <dd>
+                    <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
+                  </dd>
+                  <dt>{t('facts.personalData')}</dt>
+                  <dd>
+                    <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-where" term={t('facts.whereItLives')} row="where" evidence={evidence}>
+        <p>{locations.length > 0 ? locations.join('; ') : t('facts.nowhere')}</p>
+        <Prose text={facts.hosting.description} />
+      </Fact>
+      <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" evidence={evidence}>
+        <ul>
+          {facts.dataStored.map((c, i) => (
+            <li key={c.id}>
+              {rich('facts.retentionOf', {
+                name: <Content>{c.name}</Content>,
+                retention: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />,
+              })}
+            </li>
+          ))}
+          <li>
+            {rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })}{' '}
+            {uninstall.deletedAfterDays === 'not-stated'
+              ? rich('facts.deletedAfterNotStated', { value: <NotStated path="facts.uninstall.deletedAfterDays" /> })
+              : t('facts.deletedAfter', { count: uninstall.deletedAfterDays })}
+          </li>
+        </ul>
+      </Fact>
+      <Fact id="fact-who" term={t('facts.who')} row="who" evidence={evidence}>
+        <p>
+          {access.vendorStaff === 'not-stated'
+            ? rich('facts.staffNotStated', { value: <NotStated path="facts.access.vendorStaff" /> })
+            : t(access.vendorStaff ? 'facts.staffYes' : 'facts.staffNo')}
+        </p>
+        <Prose text={access.description} />
+        <p class="subtle">
+          {personal.length > 0
+            ? rich('facts.personalHeld', { list: <Content>{list(personal)}</Content> })
+            : t('facts.noPersonal')}
+        </p>
+      </Fact>
+    </>
+  );
+}
+
+/** What leaves, analytics, sub-processors, logs, residency, Runs on Atlassian and security. */
+function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+  const { t, rich } = useI18n();
+  const home = homeKey(facts.hosting.model);
+  const { logs } = facts;
+  return (
+    <>
+      <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" evidence={evidence}>
+        {facts.egress.length === 0 ? (
+          <p class="fact-strong">{t(`facts.noEgress.${home}`)}</p>
+        ) : (
+          <ul>
+            {facts.egress.map((e, i) => (
+              <li key={`${e.domain}-${e.name}`}>
+                {rich('facts.egressLine', {
+                  name: <Content>{e.name}</Content>,
+                  domain:
+                    e.domain === 'not-stated' ? (
+                      rich('facts.hostNotStated', { value: <NotStated path={`facts.egress[${i}].domain`} /> })
+                    ) : (
+                      <code>{e.domain}</code>
+                    ),
+                  purpose: <Content>{e.purpose}</Content>,
+                  endUserData: <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-analytics" term={t('facts.analytics')} row="analytics" evidence={evidence}>
+        <p>
+          <YesNoValue
+            value={facts.analytics.collected}
+            path="facts.analytics.collected"
+            words={[t('facts.analyticsCollected'), t('facts.analyticsNone')]}
+          />
+        </p>
+        <Prose text={facts.analytics.description} />
+      </Fact>
+      <Fact id="fact-subprocessors" term={t('facts.subProcessors')} row="subProcessors" evidence={evidence}>
+        {facts.subProcessors.length === 0 ? (
+          <p>{t('common.none')}</p>
+        ) : (
+          <ul>
+            {facts.subProcessors.map((s, i) => (
+              <li key={s.name}>
+                {rich('facts.subProcessorLine', {
+                  name: <Content>{s.name}</Content>,
+                  country: <StatedValue value={s.country} path={`facts.subProcessors[${i}].country`} />,
+                  purpose: <Content>{s.purpose}</Content>,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Fact>
+      <Fact id="fact-logs" term={t('facts.logs')} row="logs" evidence={evidence}>
+        <p>
+          {rich('facts.logsLine', {
+            location:
+              logs.location === 'not-stated' ? (
+                <NotStated path="facts.logs.location" />
+              ) : (
+                t(`logLocation.${logs.location}`)
+              ),
+            endUserData: <YesNoValue value={logs.endUserData} path="facts.logs.endUserData" />,
+          })}
+        </p>
+        <Prose text={logs.description} />
+      </Fact>
+      <Fact id="fact-residency" term={t('facts.residency')} row="residency" evidence={evidence}>
+        <p>
+          <YesNoValue
+            value={facts.dataResidency.supported}
+            path="facts.dataResidency.supported"
+            words={[t('facts.residencySupported'), t('facts.residencyNot')]}
+          />
+        </p>
+        <Prose text={facts.dataResidency.description} />
+      </Fact>
+      <Fact id="fact-runs-on-atlassian" term={t('proven.runsOnAtlassian')} row="runs" evidence={evidence}>
+        <p>
+          {facts.hosting.model === 'forge'
+            ? t('facts.runsForge')
+            : t('facts.runsElsewhere', { model: t(`hosting.${facts.hosting.model}`) })}
+        </p>
+      </Fact>
+      <Fact id="fact-security" term={t('facts.security')} evidence={evidence}>
+        {facts.security.measures === 'not-stated' ? (
+          <p>
+            <NotStated path="facts.security.measures" />
+          </p>
+        ) : (
+          <ul>
+            {facts.security.measures.map((m) => (
+              <li key={m} data-content="statement">
+                {m}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Prose text={facts.security.description} />
+      </Fact>
+    </>
+  );
 }
 
 export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
   const { t, rich, list } = useI18n();
-  const yesNo = (value: boolean): string => t(value ? 'common.yes' : 'common.no');
-  const where = (location: StatementFacts['dataStored'][number]['location']): string => t(`location.${location}`);
-  const locations = [...new Set(facts.dataStored.map((c) => where(c.location)))];
-  const personal = facts.dataStored.filter((c) => c.personalData).map((c) => c.name);
   return (
     <section class="card" aria-labelledby="facts-title">
       <h2 id="facts-title">{t('facts.title')}</h2>
       <dl class="facts" lang={lang}>
-        <Fact term={t('facts.stored')} row="stored" evidence={evidence}>
-          {facts.dataStored.length === 0 ? (
-            <p>{t('facts.nothing')}</p>
-          ) : (
-            <ul class="categories">
-              {facts.dataStored.map((c) => (
-                <li key={c.id} class="category">
-                  <p class="category-name" data-content="statement">
-                    {c.name}
-                  </p>
-                  <p class="subtle" data-content="statement">
-                    {c.description}
-                  </p>
-                  <dl class="category-facts">
-                    <dt>{t('facts.purpose')}</dt>
-                    <dd data-content="statement">{c.purpose}</dd>
-                    <dt>{t('facts.where')}</dt>
-                    <dd>{where(c.location)}</dd>
-                    <dt>{t('facts.keptFor')}</dt>
-                    <dd data-content="statement">{c.retention}</dd>
-                    <dt>{t('facts.personalData')}</dt>
-                    <dd>{yesNo(c.personalData)}</dd>
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        <Fact term={t('facts.whereItLives')} row="where" evidence={evidence}>
-          <p>{locations.length > 0 ? locations.join('; ') : t('facts.nowhere')}</p>
-          <p class="subtle" data-content="statement">
-            {facts.hosting.description}
-          </p>
-        </Fact>
-        <Fact term={t('facts.howLong')} row="howLong" evidence={evidence}>
+        <Fact id="fact-scope" term={t('facts.scope')} evidence={evidence}>
           <ul>
-            {facts.dataStored.map((c) => (
-              <li key={c.id} data-content="statement">
-                {c.name}: {c.retention}
+            {facts.scope.apps.map((a) => (
+              <li key={a.name}>
+                {rich('facts.scopeApp', { name: <Content>{a.name}</Content>, hosting: t(`hosting.${a.hosting}`) })}
               </li>
             ))}
-            <li>
-              {rich('facts.afterUninstall', { description: <Content>{facts.uninstall.description}</Content> })}
-              {facts.uninstall.deletedAfterDays !== undefined && (
-                <> {t('facts.deletedAfter', { count: facts.uninstall.deletedAfterDays })}</>
-              )}
-            </li>
           </ul>
+          {facts.scope.excludes.length > 0 && (
+            <p class="subtle">{rich('facts.excludes', { list: <Content>{list(facts.scope.excludes)}</Content> })}</p>
+          )}
         </Fact>
-        <Fact term={t('facts.who')} row="who" evidence={evidence}>
-          <p>{t('facts.whoText')}</p>
-          <p class="subtle">
-            {personal.length > 0
-              ? rich('facts.personalHeld', { list: <Content>{list(personal)}</Content> })
-              : t('facts.noPersonal')}
-          </p>
-        </Fact>
+        <StorageFacts facts={facts} evidence={evidence} />
         {facts.dataAccessed.length > 0 && (
           <Fact term={t('facts.accessed')} evidence={evidence}>
             <ul>
               {facts.dataAccessed.map((a) => (
-                <li key={a.name} data-content="statement">
-                  {a.name}: {a.purpose}
+                <li key={a.name}>
+                  {rich('facts.accessedLine', {
+                    name: <Content>{a.name}</Content>,
+                    purpose: <Content>{a.purpose}</Content>,
+                  })}
                 </li>
               ))}
             </ul>
           </Fact>
         )}
-        <Fact term={t('facts.egress')} row="egress" evidence={evidence}>
-          {facts.egress.length === 0 ? (
-            <p class="fact-strong">{t('facts.noEgress')}</p>
-          ) : (
-            <ul>
-              {facts.egress.map((e) => (
-                <li key={e.domain}>
-                  {rich('facts.egressLine', {
-                    name: <Content>{e.name}</Content>,
-                    domain: <code>{e.domain}</code>,
-                    purpose: <Content>{e.purpose}</Content>,
-                    endUserData: yesNo(e.endUserData),
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        <Fact term={t('facts.analytics')} row="analytics" evidence={evidence}>
-          <p>{t(facts.analytics.collected ? 'facts.analyticsCollected' : 'facts.analyticsNone')}</p>
-          <p class="subtle" data-content="statement">
-            {facts.analytics.description}
-          </p>
-        </Fact>
-        <Fact term={t('facts.subProcessors')} row="subProcessors" evidence={evidence}>
-          {facts.subProcessors.length === 0 ? (
-            <p>{t('common.none')}</p>
-          ) : (
-            <ul>
-              {facts.subProcessors.map((s) => (
-                <li key={s.name}>
-                  {rich('facts.subProcessorLine', {
-                    name: <Content>{s.name}</Content>,
-                    country: <Content>{s.country}</Content>,
-                    purpose: <Content>{s.purpose}</Content>,
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        <Fact term={t('facts.logs')} row="logs" evidence={evidence}>
-          <p>
-            {t('facts.logsLine', {
-              endUserData: yesNo(facts.logs.endUserData),
-              outside: yesNo(facts.logs.storedOutsideAtlassian),
-            })}
-          </p>
-          <p class="subtle" data-content="statement">
-            {facts.logs.description}
-          </p>
-        </Fact>
-        <Fact term={t('facts.residency')} row="residency" evidence={evidence}>
-          <p>{t(facts.dataResidency.supported ? 'facts.residencySupported' : 'facts.residencyNot')}</p>
-          <p class="subtle" data-content="statement">
-            {facts.dataResidency.description}
-          </p>
-        </Fact>
-        <Fact term={t('facts.contact')} evidence={evidence}>
-          <p data-content="statement">
-            {facts.contact.email}
-            {facts.contact.url ? ` · ${facts.contact.url}` : ''}
-          </p>
-        </Fact>
+        <FlowFacts facts={facts} evidence={evidence} />
       </dl>
       <ProvenList evidence={evidence} />
     </section>

@@ -1,0 +1,76 @@
+/** The small zod pieces every statement schema is built from, each failure tagged with its rule id. */
+import { z } from 'zod';
+import type { RuleId } from './problems';
+
+export function check<T extends z.ZodType>(
+  schema: T,
+  ok: (value: z.output<T>) => boolean,
+  rule: RuleId,
+  message: string,
+): T {
+  return schema.refine(ok, { error: message, params: { rule } });
+}
+
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A host name, optionally with a leading `*.` wildcard (as Forge egress permits); no scheme, port or path. */
+export const EGRESS_DOMAIN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const SECTION_FILE = /^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
+
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const emailFormat = z.email();
+export function isEmail(value: string): boolean {
+  return emailFormat.safeParse(value).success;
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const text = check(z.string(), (v) => v.trim() !== '', 'empty-value', 'must not be empty');
+export const id = check(
+  z.string(),
+  (v) => KEBAB_ID.test(v),
+  'id-invalid',
+  'must be kebab-case: lowercase letters, digits and single hyphens',
+);
+export const date = check(z.string(), isCalendarDate, 'date-invalid', 'must be a real date written YYYY-MM-DD');
+export const email = check(z.string(), isEmail, 'email-invalid', 'must be an email address');
+export const webUrl = check(z.string(), isWebUrl, 'url-invalid', 'must be an absolute https:// or http:// URL');
+export const days = check(
+  z.number(),
+  (v) => Number.isSafeInteger(v) && v >= 0,
+  'value-out-of-range',
+  'must be a whole number of days, 0 or more',
+);
+export const nonEmptyList = <T extends z.ZodType>(item: T) =>
+  check(z.array(item), (v) => v.length > 0, 'empty-value', 'must list at least one entry');
+
+export const hostingModel = z.enum(['forge', 'connect', 'data-center', 'server']);
+export const storageLocation = z.enum([
+  'forge-hosted-storage',
+  'atlassian-product',
+  'vendor-infrastructure',
+  'customer-infrastructure',
+  'browser',
+]);
+
+/** The fields a stored data category has in every model version. */
+export const categoryFields = { id, name: text, description: text, purpose: text, location: storageLocation };
+
+/** The vendor, in every model version. */
+export const vendorSchema = z
+  .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
+  .strict();

@@ -20,7 +20,7 @@ import type { KvsStore, Namespace, StoredRecord } from './kvs-store';
  * The answer to a FAIL_IF_EXISTS write on an existing key. Atlassian documents none (no code in the KVS
  * error tables, no test in @forge/kvs 1.6.5; see docs/receipts.md). The only form seen in public code is
  * 409 `KEY_CONFLICT`, so that is the default; `ForgeEmulatorOptions.kvs.conflict` sets any other shape, and
- * the app must treat every shape the same way (src/platform/kvsStore.ts re-reads the key).
+ * the app must treat every shape the same way (src/platform/kvs-store.ts re-reads the key).
  */
 export const KEY_EXISTS_STATUS = 409;
 export const KEY_EXISTS_CODE = 'KEY_CONFLICT';

@@ -10,7 +10,7 @@ import type { Defs, ResolverName, Result } from '../../src/contract';
 import type { Clock } from '../../src/domain/ports';
 import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
-import { bundledEvidence } from '../../src/platform/bundledCatalog';
+import { bundledEvidence } from '../../src/platform/bundled-catalog';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
 

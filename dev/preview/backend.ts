@@ -8,9 +8,9 @@ import type { Product } from '../../src/contract';
 import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog, StatementSource } from '../../src/domain/statement/types';
 import { createResolverHandler } from '../../src/resolvers';
-import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
+import { createPersonalDataTrigger } from '../../src/triggers/report-personal-data';
 import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
+import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
 import { nextVersionSource, withPublished } from './catalog';
 import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
 
@@ -156,7 +156,7 @@ export class PreviewBackend {
   }
 
   /**
-   * Runs the weekly personal-data job (the real scheduled trigger, src/triggers/reportPersonalData.ts) for
+   * Runs the weekly personal-data job (the real scheduled trigger, src/triggers/report-personal-data.ts) for
    * the current product's installation, against the emulated reporting API. Returns the trigger's log line.
    * It reports each account once per cycle (7 days): a second run in a week says `not-due`.
    */

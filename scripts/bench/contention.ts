@@ -10,7 +10,7 @@
  */
 import { ForgeEmulator, type KvsOptions } from '../../dev/emulator';
 import type { Result } from '../../src/contract';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundledCatalog';
+import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
 import { createResolverHandler } from '../../src/resolvers';
 import type { BenchRow } from './types';
 

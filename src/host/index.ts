@@ -8,7 +8,7 @@ import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
 import { createResolverHandler, resolverFunctions, type HandlerOptions } from '../resolvers';
 import { createLifecycleTrigger } from '../triggers/lifecycle';
-import { createPersonalDataTrigger } from '../triggers/reportPersonalData';
+import { createPersonalDataTrigger } from '../triggers/report-personal-data';
 
 export type { Defs, Disclosure, Result } from '../contract';
 export type { Evidence, StatementCatalog };

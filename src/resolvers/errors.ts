@@ -1,6 +1,6 @@
 import type { ApiError, ErrorCode } from '../contract';
 import { InvalidCursorError, StorageUnavailableError } from '../domain/ports';
-import { AdminCheckUnavailableError } from '../platform/adminGate';
+import { AdminCheckUnavailableError } from '../platform/admin-gate';
 
 /** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */
 export class ResolverError extends Error {

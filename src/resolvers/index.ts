@@ -3,17 +3,17 @@ import type { Defs } from '../contract';
 import type { Clock, IdSource, Store } from '../domain/ports';
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
-import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/adminGate';
-import { createKvsStore } from '../platform/kvsStore';
+import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/admin-gate';
+import { createKvsStore } from '../platform/kvs-store';
 import { systemBackoff, systemClock, systemIds } from '../platform/system';
 import type { Backoff } from '../domain/sequence';
 import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
-import { getDisclosure } from './getDisclosure';
+import { getDisclosure } from './get-disclosure';
 import { respond } from './respond';
-import { exportReceipts } from './exportReceipts';
-import { inForceOn } from './inForceOn';
-import { listAcknowledgments } from './listAcknowledgments';
+import { exportReceipts } from './export-receipts';
+import { inForceOn } from './in-force-on';
+import { listAcknowledgments } from './list-acknowledgments';
 import { diffVersions, getStatementVersions } from './versions';
 
 export interface HandlerOptions {

@@ -1,5 +1,5 @@
 import type { Result } from '../contract';
-import { isConsentRequest } from '../platform/adminGate';
+import { isConsentRequest } from '../platform/admin-gate';
 import { toApiError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import type { Clock, IdSource, Store } from '../domain/ports';
 import type { PrivacyDeps } from '../domain/privacy/types';
 import type { StatementCatalog } from '../domain/statement/types';
-import { createKvsStore } from '../platform/kvsStore';
+import { createKvsStore } from '../platform/kvs-store';
 import { systemClock, systemIds } from '../platform/system';
 
 export interface TriggerOptions {

@@ -1,6 +1,6 @@
 /** The history's event rows in words (node only: no browser needed). */
 import type { HistoryRow } from '../../src/contract';
-import { describeEvent as describeIn } from '../../static/admin/src/components/historyText';
+import { describeEvent as describeIn } from '../../static/admin/src/components/history-text';
 import en from '../../static/admin/src/i18n/messages/en';
 import { messages as de } from '../../static/admin/src/i18n/messages/de';
 import { createTranslator } from '../../static/admin/src/i18n/translator';

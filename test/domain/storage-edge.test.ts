@@ -11,7 +11,7 @@ import { StoredShapeError } from '../../src/domain/ports';
 import { readRecord } from '../../src/domain/records';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { createKvsStore } from '../../src/platform/kvsStore';
+import { createKvsStore } from '../../src/platform/kvs-store';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, addAdmins, admin, as, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
 

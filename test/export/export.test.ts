@@ -10,7 +10,7 @@ import { EXPORT_PAGE_MAX } from '../../src/contract';
 import { appendReceipt, chainHead } from '../../src/domain/receipts/chain';
 import { SALT_KEY } from '../../src/domain/inventory';
 import { accountCommitment } from '../../src/domain/receipts/receipt';
-import { createKvsStore } from '../../src/platform/kvsStore';
+import { createKvsStore } from '../../src/platform/kvs-store';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';
 import { addAdmins, admin, as, JIRA_SITE, member, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';

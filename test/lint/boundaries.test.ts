@@ -26,7 +26,7 @@ test.each([
   ['src/domain/probe.ts', "import { thing } from '../../toolkit/statement/compile';", 'toolkit:'],
   ['src/resolvers/probe.ts', "import { thing } from '../../dev/emulator';", 'dev:'],
   ['src/platform/probe.ts', "import { thing } from '../../test/support/app';", 'test:'],
-  ['toolkit/cli/probe.ts', "import { thing } from '../../src/platform/kvsStore';", 'platform:'],
+  ['toolkit/cli/probe.ts', "import { thing } from '../../src/platform/kvs-store';", 'platform:'],
   ['static/admin/src/probe.ts', "import { thing } from '../../../src/domain/statement/types';", 'page:'],
   ['static/admin/src/probe.ts', "import { thing } from '../../../toolkit/statement/compile';", 'page:'],
   ['scripts/bench/probe.ts', "import { thing } from '../../test/browser/harness';", 'test:'],

@@ -1,7 +1,7 @@
 import { registryKey } from '../../src/domain/inventory';
 import { nextBatch } from '../../src/domain/privacy/batch';
 import { registerAccount } from '../../src/domain/privacy/registry';
-import { retryAfterSeconds } from '../../src/platform/personalData';
+import { retryAfterSeconds } from '../../src/platform/personal-data';
 import { JIRA_SITE, startApp, type App } from '../support/app';
 import { bulkIds, privacyHarness, type PrivacyHarness } from './support';
 

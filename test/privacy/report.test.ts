@@ -1,7 +1,7 @@
 import { PRIVACY_REPORT_KEY, registryKey } from '../../src/domain/inventory';
 import type { ReportProgress } from '../../src/domain/privacy/progress';
 import type { PersonalDataReporter } from '../../src/domain/privacy/types';
-import { forgePersonalDataReporter } from '../../src/platform/personalData';
+import { forgePersonalDataReporter } from '../../src/platform/personal-data';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, startApp, type App } from '../support/app';
 import { DAY_MS, WEEK_MS, bulkIds, privacyHarness, type PrivacyHarness } from './support';
 
@@ -168,7 +168,7 @@ describe('personal data report', () => {
 
   it('does nothing without an installation context', async () => {
     await h.register(bulkIds(5));
-    const { createPersonalDataTrigger } = await import('../../src/triggers/reportPersonalData');
+    const { createPersonalDataTrigger } = await import('../../src/triggers/report-personal-data');
     const logs: string[] = [];
     const trigger = createPersonalDataTrigger({
       catalog: (await import('../support/statements')).sampleCatalog(),

@@ -2,10 +2,10 @@ import type { Clock, Store } from '../../src/domain/ports';
 import { registerAccount } from '../../src/domain/privacy/registry';
 import type { PersonalDataReporter } from '../../src/domain/privacy/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
-import { createKvsStore } from '../../src/platform/kvsStore';
-import { forgePersonalDataReporter } from '../../src/platform/personalData';
+import { createKvsStore } from '../../src/platform/kvs-store';
+import { forgePersonalDataReporter } from '../../src/platform/personal-data';
 import { createLifecycleTrigger } from '../../src/triggers/lifecycle';
-import { createPersonalDataTrigger } from '../../src/triggers/reportPersonalData';
+import { createPersonalDataTrigger } from '../../src/triggers/report-personal-data';
 import { JIRA_SITE, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
 

@@ -1,6 +1,6 @@
 import { KEY_FAMILIES } from '../../src/domain/inventory';
 /** The statement in the viewer's language through the real resolvers, and receipts that say which text was read. */
-import { bundledCatalog } from '../../src/platform/bundledCatalog';
+import { bundledCatalog } from '../../src/platform/bundled-catalog';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { collectExport } from '../../static/admin/src/export/collect';
 import type { ExportBundle } from '../../toolkit/export/format';

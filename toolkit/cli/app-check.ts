@@ -90,9 +90,10 @@ export function readKeyFamilies(policyDir: string): KeyFamily[] {
 export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckResult {
   const root = resolve(dir);
   const policyDir = resolve(options.policyDir ?? join(root, 'policy'));
-  const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
+  // The app first: a folder that is not a Forge app cannot be read (exit 2), whatever its policy/ holds.
   const [first] = loadApps(root, options.manifest);
   if (!first) throw new EvidenceInputError(`${dir}: no app found`);
+  const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
   const app = appEvidence(first);
   // This repository and apps started from it declare their key families in code (src/domain/inventory.ts);
   // other apps in policy/key-families.yml.

@@ -1,7 +1,7 @@
 import { KEY_FAMILIES, STORAGE_LIMITS, accountOfAcknowledgmentKey } from '../inventory';
 import type { Store } from '../ports';
 import { allOf } from '../records';
-import { isReportableAccountId } from './accountId';
+import { isReportableAccountId } from './account-id';
 import { indexEntries, registerAccount } from './registry';
 
 /**

@@ -1,7 +1,7 @@
 import { STORAGE_LIMITS, accountIndexKey } from '../inventory';
 import type { Store } from '../ports';
 import { createRecord } from '../records';
-import { isReportableAccountId } from './accountId';
+import { isReportableAccountId } from './account-id';
 import { indexEntries, readSlots, voidEntry } from './registry';
 import type { ReportedAccount } from './types';
 

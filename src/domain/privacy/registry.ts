@@ -3,7 +3,7 @@ import type { Store } from '../ports';
 import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../records';
 import { claimNext, type Backoff, type Position } from '../sequence';
 import type { AccountIndexRecord, RegistryRecord } from '../shapes';
-import { isReportableAccountId } from './accountId';
+import { isReportableAccountId } from './account-id';
 
 /**
  * The account registry: every account the app stores, once, numbered 1, 2, 3, … with no gaps

@@ -22,8 +22,8 @@ import { StatusBanner } from './components/StatusBanner';
 import { TranslationNotice } from './components/TranslationNotice';
 import { UninstallNotice } from './components/UninstallNotice';
 import { Versions } from './components/Versions';
-import { NameDirectory } from './displayNames';
-import { useDisclosure } from './hooks/useDisclosure';
+import { NameDirectory } from './display-names';
+import { useDisclosure } from './hooks/use-disclosure';
 import { useI18n } from './i18n/context';
 
 export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Element {

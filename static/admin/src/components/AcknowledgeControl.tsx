@@ -1,7 +1,7 @@
 /** The Acknowledge button with its pending and failed states. Shown only to admins who may acknowledge. */
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { AckState } from '../hooks/useDisclosure';
+import type { AckState } from '../hooks/use-disclosure';
 import { useI18n } from '../i18n/context';
 import { InlineError } from './InlineError';
 

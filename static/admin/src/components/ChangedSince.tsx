@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { DiffView } from './DiffView';
 import { InlineError } from './InlineError';
-import { useDiff } from './useDiff';
+import { useDiff } from './use-diff';
 
 export function ChangedSince({ from, to }: { from: number; to: number }): JSX.Element {
   const { t } = useI18n();

@@ -6,7 +6,7 @@ import type { JSX, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ErrorCode } from '../../../../src/contract';
 import { api } from '../api';
-import { useLatest } from '../hooks/useLatest';
+import { useLatest } from '../hooks/use-latest';
 import { useI18n } from '../i18n/context';
 import { InlineError } from './InlineError';
 

@@ -6,10 +6,10 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiError, HistoryRow } from '../../../../src/contract';
 import { api } from '../api';
-import { type NameDirectory, useDisplayName, Who } from '../displayNames';
-import { useLatest } from '../hooks/useLatest';
+import { type NameDirectory, useDisplayName, Who } from '../display-names';
+import { useLatest } from '../hooks/use-latest';
 import { useI18n } from '../i18n/context';
-import { describeEvent } from './historyText';
+import { describeEvent } from './history-text';
 import { InlineError } from './InlineError';
 
 type Load =

@@ -6,8 +6,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AcknowledgmentView, ApiError, InForce } from '../../../../src/contract';
 import { api } from '../api';
-import { type NameDirectory, useDisplayName, Who } from '../displayNames';
-import { useLatest } from '../hooks/useLatest';
+import { type NameDirectory, useDisplayName, Who } from '../display-names';
+import { useLatest } from '../hooks/use-latest';
 import { useI18n } from '../i18n/context';
 import { InlineError } from './InlineError';
 

@@ -4,7 +4,7 @@
  */
 import type { ComponentChild, JSX, Ref } from 'preact';
 import type { AcknowledgmentView, Disclosure, VersionSummary } from '../../../../src/contract';
-import { type NameDirectory, useDisplayName, Who } from '../displayNames';
+import { type NameDirectory, useDisplayName, Who } from '../display-names';
 import { useI18n } from '../i18n/context';
 
 interface Props {

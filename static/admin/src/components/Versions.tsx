@@ -8,7 +8,7 @@ import type { Materiality, VersionSummary } from '../../../../src/contract';
 import { useI18n } from '../i18n/context';
 import { DiffView } from './DiffView';
 import { InlineError } from './InlineError';
-import { useDiff } from './useDiff';
+import { useDiff } from './use-diff';
 
 export function MaterialityBadge({ materiality }: { materiality: Materiality }): JSX.Element {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import { IN_FORCE_MAX, type InForce } from '../contract';
-import { inForceAnswer } from '../domain/acknowledgments/inForce';
+import { inForceAnswer } from '../domain/acknowledgments/in-force';
 import { withLayout } from '../domain/layout';
 import type { ResolverDeps } from './deps';
 import { requireAdministrator } from './guard';

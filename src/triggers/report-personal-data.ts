@@ -1,6 +1,6 @@
 import { runPersonalDataReport } from '../domain/privacy/report';
 import type { PersonalDataReporter } from '../domain/privacy/types';
-import { forgePersonalDataReporter } from '../platform/personalData';
+import { forgePersonalDataReporter } from '../platform/personal-data';
 import { installationOf } from './installation';
 import { defaultLog, errorName, privacyDeps, type TriggerOptions } from './options';
 

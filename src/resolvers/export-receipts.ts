@@ -1,5 +1,5 @@
 import { EXPORT_PAGE_MAX, type ExportPage } from '../contract';
-import { exportSlice } from '../domain/acknowledgments/exportSlice';
+import { exportSlice } from '../domain/acknowledgments/export-slice';
 import { withLayout } from '../domain/layout';
 import type { ResolverDeps } from './deps';
 import { requireAdministrator } from './guard';

@@ -1,11 +1,11 @@
 import type { Disclosure } from '../contract';
-import { readAcknowledgments } from '../domain/acknowledgments/readModel';
+import { readAcknowledgments } from '../domain/acknowledgments/read-model';
 import { siteStatus, withoutAccounts } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';
 import { callerOf } from './guard';
 import { parseDisclosure } from './payloads';
 import { currentStatement, versionSummaries } from '../domain/statement/catalog';
-import { statementView, translationView } from './statementView';
+import { statementView, translationView } from './statement-view';
 
 /**
  * Everything the page needs for its first paint, in one call and one storage read. Anyone who can load

@@ -1,7 +1,7 @@
 import { acknowledgmentStandsFor, inForceOn, summaryOf } from '../statement/catalog';
 import type { StatementCatalog, StatementVersionSummary } from '../statement/types';
 import type { Store } from '../ports';
-import { acknowledgmentsOf } from './byVersion';
+import { acknowledgmentsOf } from './by-version';
 import type { AcknowledgmentView } from './types';
 
 export interface InForceAnswer {

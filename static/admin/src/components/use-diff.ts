@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ApiError, VersionDiff } from '../../../../src/contract';
 import { api } from '../api';
-import { useLatest } from '../hooks/useLatest';
+import { useLatest } from '../hooks/use-latest';
 import { useI18n } from '../i18n/context';
 
 export type DiffLoad =

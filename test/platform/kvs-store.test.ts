@@ -1,7 +1,7 @@
 import { ForgeEmulator } from '../../dev/emulator';
 import { SALT_KEY, UndeclaredKeyError, acknowledgmentKey } from '../../src/domain/inventory';
 import { InvalidCursorError, StorageUnavailableError } from '../../src/domain/ports';
-import { createKvsStore } from '../../src/platform/kvsStore';
+import { createKvsStore } from '../../src/platform/kvs-store';
 
 /** The only storage adapter, driving the real @forge/kvs client on the emulator. */
 const SITE = 'ari:cloud:jira::site/44444444-4444-4444-8444-444444444444';

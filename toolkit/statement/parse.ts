@@ -115,7 +115,10 @@ export function parseStatement(input: StatementInput): ParsedStatement {
     markdownByIndex.set(index, markdown);
   });
 
-  if (problems.length > 0 || !parsed.success) return { problems: sortProblems(problems), versionLine, lineOf };
+  // A placeholder keeps a statement from being published, not from being read: a draft with one still
+  // compiles (the host build previews it), and every check that publishes or proves it fails on it.
+  const blocking = problems.filter((p) => !p.rule.startsWith('placeholder-'));
+  if (blocking.length > 0 || !parsed.success) return { problems: sortProblems(problems), versionLine, lineOf };
 
   const data = parsed.data;
   const source: CurrentStatementSource = {
@@ -131,5 +134,5 @@ export function parseStatement(input: StatementInput): ParsedStatement {
       markdown: markdownByIndex.get(index) ?? '',
     })),
   };
-  return { source, problems: [], versionLine, lineOf };
+  return { source, problems: sortProblems(problems), versionLine, lineOf };
 }

@@ -43,7 +43,7 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
     description: todo(`each kind of record and its keys (the manifest shows: ${use.declaredBy})`),
     purpose: todo('why the app keeps it'),
     location: 'forge-hosted-storage',
-    retention: todo('how long it is kept, e.g. until the app is uninstalled, then 28 days'),
+    retention: { text: todo('how long it is kept, e.g. until the app is uninstalled, then 28 days') },
     personalData: true,
   }));
   const egressHosts = [...new Set(m.egress.map((e) => e.host).filter((h): h is string => h !== null))];
@@ -51,6 +51,7 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
     app: { name, summary: todo('one sentence on what the app does') },
     vendor: { name: todo('your company name'), website: 'https://vendor.invalid' },
     contact: { email: 'privacy@vendor.invalid' },
+    scope: { apps: [{ name, hosting: 'forge' }], excludes: [] },
     hosting: {
       model: 'forge',
       description:
@@ -67,7 +68,9 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
           'One record per acknowledgment of this statement: the version and its hash, the account ID of the admin, the time and the product, chained by hashes; plus the app install and upgrade events.',
         purpose: 'Shows which site admin acknowledged which version of this statement, and when.',
         location: 'forge-hosted-storage',
-        retention: 'Until the app is uninstalled, then 28 days. A closed account’s ID is removed within about 7 days.',
+        retention: {
+          text: 'Until the app is uninstalled, then 28 days. A closed account’s ID is removed within about 7 days.',
+        },
         personalData: true,
       },
     ],
@@ -96,9 +99,10 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
       description: todo('whether the app collects usage analytics, and which'),
     },
     subProcessors: [],
+    access: { vendorStaff: 'not-stated', description: todo('who at your company can reach what the app stores') },
     logs: {
+      location: m.remotes.length > 0 || egressHosts.length > 0 ? 'not-stated' : 'atlassian-forge-logs',
       endUserData: false,
-      storedOutsideAtlassian: m.remotes.length > 0 || egressHosts.length > 0,
       description: todo('what the app logs and where the logs go'),
     },
     dataResidency: {
@@ -109,6 +113,11 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
       description: 'When the app is uninstalled, Forge keeps its stored data for 28 days and then deletes it.',
       deletedAfterDays: 28,
     },
+    commitments: { noSale: 'not-stated', noMarketingSharing: 'not-stated' },
+    security: { measures: [todo('how you protect the data, e.g. who may deploy the app')] },
+    changes: { channels: ['in-app'], description: 'A new version of this statement appears in the app.' },
+    vendorRecords: [],
+    rights: [],
   };
 }
 

@@ -159,6 +159,13 @@ export function checkLock(input: LockCheckInput): LockCheck {
 
   const last = entries[entries.length - 1];
   const lastVersion = last?.version ?? 0;
+  const behindLock = () =>
+    problem(
+      files.statement,
+      files.versionLine,
+      'version-behind-lock',
+      `version ${current.version} is older than the latest published version ${lastVersion}`,
+    );
   const published = entries.find((e) => e.version === current.version);
   let status: LockCheck['status'];
   if (published) {
@@ -172,26 +179,12 @@ export function checkLock(input: LockCheckInput): LockCheck {
         ),
       );
     } else if (current.version < lastVersion) {
-      problems.push(
-        problem(
-          files.statement,
-          files.versionLine,
-          'version-behind-lock',
-          `version ${current.version} is older than the latest published version ${lastVersion}`,
-        ),
-      );
+      problems.push(behindLock());
     } else {
       status = 'published';
     }
   } else if (current.version < lastVersion) {
-    problems.push(
-      problem(
-        files.statement,
-        files.versionLine,
-        'version-behind-lock',
-        `version ${current.version} is older than the latest published version ${lastVersion}`,
-      ),
-    );
+    problems.push(behindLock());
   } else if (current.version !== lastVersion + 1) {
     problems.push(
       problem(

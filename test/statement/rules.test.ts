@@ -289,7 +289,9 @@ describe('each rule broken on its own', () => {
       ...(c.statement ? { statement: c.statement } : {}),
       ...(c.sections ? { sections: c.sections } : {}),
     });
-    expect(parsed.source).toBeUndefined();
+    // A placeholder keeps a draft from being published, not from being read (the host build previews it).
+    if (c.rule.startsWith('placeholder-')) expect(parsed.source).toBeDefined();
+    else expect(parsed.source).toBeUndefined();
     expect(parsed.problems.map((p) => ({ rule: p.rule, file: p.file, line: p.line }))).toEqual([
       { rule: c.rule, file: c.file ?? YML, line: c.line(parsed.text) },
     ]);

@@ -40,7 +40,7 @@ async function bundleSizes(dir: string): Promise<{ raw: number; gzip: number }> 
 }
 
 export async function benchHost(): Promise<BenchRow[]> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/forge/host/index.js'))) throw new Error('run npm run build:package first');
+  if (!fs.existsSync(path.join(ROOT, 'dist/forge/index.cjs'))) throw new Error('run npm run build:package first');
   const link = path.join(ROOT, '.tmp/node_modules/privacy-panel');
   if (!fs.existsSync(link)) {
     fs.mkdirSync(path.dirname(link), { recursive: true });

@@ -4,40 +4,40 @@
  * damaged or foreign record is a typed error naming the key, never a crash further on. Objects are
  * checked loosely: a field added by a later version survives a read and a rewrite.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { ReportProgress } from './privacy/progress';
 import type { StoredReceipt } from './receipts/types';
 
-const count = z.number().check(z.int(), z.minimum(0));
-const positive = z.number().check(z.int(), z.minimum(1));
-const text = z.string();
-const nullableText = z.nullable(z.string());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const positive = v.pipe(v.number(), v.integer(), v.minValue(1));
+const text = v.string();
+const nullableText = v.nullable(v.string());
 
 /** A decoder: `parse` answers the value typed as `T`, or the first rule it broke. */
 export interface Shape<T> {
   parse(value: unknown): { ok: true; value: T } | { ok: false; problem: string };
 }
 
-function shape<T>(schema: z.ZodMiniType): Shape<T> {
+function shape<T>(schema: v.GenericSchema): Shape<T> {
   return {
     parse(value) {
-      const result = schema.safeParse(value);
+      const result = v.safeParse(schema, value, { abortEarly: true });
       if (result.success) return { ok: true, value: value as T };
-      const issue = result.error.issues[0];
-      const where = issue?.path.length ? issue.path.map(String).join('.') : 'value';
-      return { ok: false, problem: `${where}: ${issue?.message ?? 'does not match'}` };
+      const issue = result.issues[0];
+      const where = issue.path?.map((item) => String(item.key)).join('.') || 'value';
+      return { ok: false, problem: `${where}: ${issue.message}` };
     },
   };
 }
 
-const receiptSchema = z.looseObject({
-  receipt: z.looseObject({
+const receiptSchema = v.looseObject({
+  receipt: v.looseObject({
     schema: text,
     seq: positive,
     receiptId: text,
-    kind: z.enum(['acknowledgment', 'app-installed', 'app-upgraded', 'account-erased']),
-    notice: z.looseObject({ statementId: text, version: positive, hash: text, effectiveDate: text }),
-    product: z.enum(['jira', 'confluence']),
+    kind: v.picklist(['acknowledgment', 'app-installed', 'app-upgraded', 'account-erased']),
+    notice: v.looseObject({ statementId: text, version: positive, hash: text, effectiveDate: text }),
+    product: v.picklist(['jira', 'confluence']),
     installation: text,
     at: text,
     prevHash: text,
@@ -47,35 +47,35 @@ const receiptSchema = z.looseObject({
 });
 
 /** `ack:` done: this account acknowledged this version; points at its receipt. */
-const completeMarker = z.looseObject({ seq: positive, receiptId: text, at: text });
+const completeMarker = v.looseObject({ seq: positive, receiptId: text, at: text });
 /**
  * `ack:` claimed, receipt not yet confirmed: the first step of an acknowledgment. `claimId` becomes the
  * receipt's id; the receipt, if written, sits after `fromSeq`. A retry finds the claim and finishes it.
  */
-const pendingMarker = z.looseObject({ pending: z.literal(true), claimId: text, at: text, fromSeq: count });
+const pendingMarker = v.looseObject({ pending: v.literal(true), claimId: text, at: text, fromSeq: count });
 
-const firstMarker = z.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
-const registryEntry = z.looseObject({ accountId: nullableText, firstSeenAt: text, erasedAt: z.optional(text) });
-const accountIndex = z.looseObject({ seq: positive });
-const runCounts = z.looseObject({ reported: count, closed: count, updated: count });
-const reportProgress = z.looseObject({
-  cycleStartedAt: z.optional(nullableText),
-  cycleComplete: z.optional(z.boolean()),
-  nextSeq: z.optional(positive),
-  cyclePeriodSeconds: z.optional(positive),
-  notBefore: z.optional(text),
-  pendingErasure: z.optional(z.array(positive)),
-  cycle: z.optional(runCounts),
-  cycleNumber: z.optional(count),
+const firstMarker = v.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
+const registryEntry = v.looseObject({ accountId: nullableText, firstSeenAt: text, erasedAt: v.optional(text) });
+const accountIndex = v.looseObject({ seq: positive });
+const runCounts = v.looseObject({ reported: count, closed: count, updated: count });
+const reportProgress = v.looseObject({
+  cycleStartedAt: v.optional(nullableText),
+  cycleComplete: v.optional(v.boolean()),
+  nextSeq: v.optional(positive),
+  cyclePeriodSeconds: v.optional(positive),
+  notBefore: v.optional(text),
+  pendingErasure: v.optional(v.array(positive)),
+  cycle: v.optional(runCounts),
+  cycleNumber: v.optional(count),
 });
-const cycleClaim = z.looseObject({ startedAt: text });
-const batchClaim = z.looseObject({
-  state: z.enum(['sending', 'sent']),
+const cycleClaim = v.looseObject({ startedAt: text });
+const batchClaim = v.looseObject({
+  state: v.picklist(['sending', 'sent']),
   nextSeq: positive,
   at: text,
-  closedSeqs: z.optional(z.array(positive)),
+  closedSeqs: v.optional(v.array(positive)),
 });
-const layoutMarker = z.looseObject({ layout: positive, at: text });
+const layoutMarker = v.looseObject({ layout: positive, at: text });
 
 export interface CompleteMarker {
   seq: number;
@@ -123,9 +123,9 @@ export interface LayoutRecord {
 
 export const SHAPES = {
   receipt: shape<StoredReceipt>(receiptSchema),
-  acknowledgment: shape<AckMarkerRecord>(z.union([pendingMarker, completeMarker])),
+  acknowledgment: shape<AckMarkerRecord>(v.union([pendingMarker, completeMarker])),
   firstAcknowledgment: shape<FirstRecord>(firstMarker),
-  salt: shape<string>(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  salt: shape<string>(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   accountRegistry: shape<RegistryRecord>(registryEntry),
   accountIndex: shape<AccountIndexRecord>(accountIndex),
   privacyReport: shape<Partial<ReportProgress>>(reportProgress),

@@ -1,8 +1,8 @@
 /**
  * Run-time schemas of every payload: the types in contract.ts promise nothing about what a client sends.
- * zod/mini (the tree-shakable form of zod 4) keeps the function bundle small.
+ * valibot (modular: a bundle keeps only the checks it uses) keeps the function bundle small.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   HISTORY_PAGE_DEFAULT,
   HISTORY_PAGE_MAX,
@@ -13,78 +13,76 @@ import { SHA256_HEX } from '../domain/canonical';
 import { ResolverError } from './errors';
 
 const wholeNumber = (min: number, max: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .check(
-      z.int({ error: 'must be a whole number' }),
-      z.minimum(min, { error: `must be at least ${min}` }),
-      z.maximum(max, { error: `must be at most ${max}` }),
-    );
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 
 const version = wholeNumber(1, 999_999);
 
-const hash = z
-  .string({ error: 'must be a string' })
-  .check(z.regex(SHA256_HEX, { error: 'must be 64 lowercase hexadecimal characters (a SHA-256)' }));
-
-const cursor = z.optional(
-  z
-    .string({ error: 'must be a string' })
-    .check(
-      z.minLength(1, { error: 'must not be empty' }),
-      z.maxLength(1000, { error: 'must be at most 1000 characters' }),
-    ),
+const hash = v.pipe(
+  v.string('must be a string'),
+  v.regex(SHA256_HEX, 'must be 64 lowercase hexadecimal characters (a SHA-256)'),
 );
 
-const isoDay = z.string({ error: 'must be a string' }).check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
-  z.refine(
+const cursor = v.optional(
+  v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(1000, 'must be at most 1000 characters'),
+  ),
+);
+
+const isoDay = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  v.check(
     (day) =>
       !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
-    {
-      error: 'must be a real calendar date',
-    },
+    'must be a real calendar date',
   ),
 );
 
 /** A BCP 47 tag as Forge reports locales (`de-DE`, `en_US`); display only, never trusted for anything else. */
-const locale = z
-  .string({ error: 'must be a string' })
-  .check(z.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/, { error: 'must be a locale such as de-DE' }));
-
-const shown = z.strictObject(
-  { locale, hash },
-  { error: 'must be an object with the locale and hash of the translation shown' },
+const locale = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/, 'must be a locale such as de-DE'),
 );
 
-export const acknowledgeSchema = z.strictObject(
-  { version, hash, shown: z.optional(shown) },
-  { error: 'must be an object with version and hash' },
+const shown = v.strictObject({ locale, hash }, 'must be an object with the locale and hash of the translation shown');
+
+export const acknowledgeSchema = v.strictObject(
+  { version, hash, shown: v.optional(shown) },
+  'must be an object with version and hash',
 );
-export const disclosureSchema = z.strictObject({ locale: z.optional(locale) }, { error: 'must be an object' });
-export const listSchema = z.strictObject(
-  { cursor, limit: z.optional(wholeNumber(1, HISTORY_PAGE_MAX)) },
-  { error: 'must be an object' },
+export const disclosureSchema = v.strictObject({ locale: v.optional(locale) }, 'must be an object');
+export const listSchema = v.strictObject(
+  { cursor, limit: v.optional(wholeNumber(1, HISTORY_PAGE_MAX)) },
+  'must be an object',
 );
-export const emptySchema = z.strictObject({}, { error: 'must be empty' });
-export const diffSchema = z.strictObject(
-  { from: version, to: version, locale: z.optional(locale) },
-  { error: 'must be an object with from and to' },
+export const emptySchema = v.strictObject({}, 'must be empty');
+export const diffSchema = v.strictObject(
+  { from: version, to: version, locale: v.optional(locale) },
+  'must be an object with from and to',
 );
-export const exportSchema = z.strictObject({ cursor }, { error: 'must be an object' });
-export const inForceSchema = z.strictObject({ date: isoDay }, { error: 'must be an object with a date' });
+export const exportSchema = v.strictObject({ cursor }, 'must be an object');
+export const inForceSchema = v.strictObject({ date: isoDay }, 'must be an object with a date');
 
 /** Parses or throws INVALID_INPUT naming the first field at fault and the rule it broke; nothing else runs. */
-function parse<S extends z.ZodMiniType>(schema: S, payload: unknown): z.infer<S> {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw new ResolverError('INVALID_INPUT', 'payload: does not match this call', 'payload');
-  if (issue.code === 'unrecognized_keys') {
-    const [key] = issue.keys;
-    throw new ResolverError('INVALID_INPUT', `${key}: unknown field; this call accepts no such field`, key);
+function parse<S extends v.GenericSchema>(schema: S, payload: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, payload, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const field = issue.path?.map((item) => String(item.key)).join('.') || 'payload';
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+    throw new ResolverError('INVALID_INPUT', `${field}: unknown field; this call accepts no such field`, field);
   }
-  const field = issue.path.map(String).join('.') || 'payload';
+  // A required field that is absent: valibot reports it on the object, with the field as its path.
+  if (issue.input === undefined && issue.path?.at(-1)?.origin === 'key') {
+    throw new ResolverError('INVALID_INPUT', `${field}: is required`, field);
+  }
   throw new ResolverError('INVALID_INPUT', `${field}: ${issue.message}`, field);
 }
 

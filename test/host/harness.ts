@@ -12,7 +12,7 @@ export const FIXTURES = path.join(REPO, 'test/fixtures/hosts');
 const TMP = path.join(REPO, '.tmp');
 
 export function requirePackageBuilt(): void {
-  if (!fs.existsSync(path.join(REPO, 'dist/forge/host/index.js'))) {
+  if (!fs.existsSync(path.join(REPO, 'dist/forge/index.cjs'))) {
     throw new Error('dist/ is missing: run `npm run build:package` (npm test does it first)');
   }
 }

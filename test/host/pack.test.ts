@@ -37,7 +37,7 @@ run('npm pack → install → add → build → bundle', () => {
     const tarball = path.join(work, packed[0]?.filename ?? '');
     expect(packed[0]?.files.map((f) => f.path)).toEqual(
       expect.arrayContaining([
-        'dist/forge/host/index.js',
+        'dist/forge/index.cjs',
         'dist/mount/index.js',
         'dist/page/index.html',
         'bin/privacy-panel.cjs',

@@ -15,7 +15,7 @@ import { createResolverHandler } from '../../src/resolvers';
 import type { BenchRow } from './types';
 
 const SITE = 'ari:cloud:jira::site/44444444-4444-4444-8444-444444444444';
-export const CONTENTION_LEVELS = [1, 5, 50, 200] as const;
+export const CONTENTION_LEVELS = [1, 5, 50, 200, 500] as const;
 
 interface AckCost {
   calls: number;

@@ -9,8 +9,11 @@ import { createRecord, readRecords, type RecordOf } from './records';
  * right after a run of taken ones, so the sequence has no gap.
  *
  * Idempotency does not depend on the head: `isOurs` recognises the value being appended (its claim id).
- * A writer claims number n only after it saw every number between its start and n taken by something
- * else; numbers are write-once, so two writers of the same value can never both succeed.
+ * A writer that may find its own value after `start` (a retry: `verified` false) claims number n only after
+ * it saw every number between its start and n taken by something else; numbers are write-once, so two such
+ * writers of one value can never both succeed. A fresh writer (`verified`) that finds 25 more numbers taken
+ * jumps to the newest number the query sees instead of reading on, when `mayJump` confirms that no other
+ * writer of its value exists: so a writer far behind a busy head pays one query, not a read per 25 numbers.
  */
 
 type SequencedFamily = 'receipt' | 'accountRegistry';
@@ -22,6 +25,13 @@ export interface SequenceSpec<F extends SequencedFamily> {
   build(seq: number, previous: RecordOf<F> | undefined): RecordOf<F> & Storable;
   /** This value is the one being appended (written earlier by this or a concurrent attempt). */
   isOurs(value: RecordOf<F>): boolean;
+  /** The newest number the (eventually consistent) query sees: never ahead of the real head. */
+  newest(store: Store): Promise<Position<RecordOf<F>>>;
+  /**
+   * Asked before a fresh writer jumps over numbers it did not read: true when no other writer can have put
+   * this value there (default: true, for values whose duplicates are settled elsewhere).
+   */
+  mayJump?(): Promise<boolean>;
 }
 
 export interface Position<T> {
@@ -64,7 +74,7 @@ export function jitteredDelay(losses: number, random: number, attemptMs = 0): nu
 /**
  * Claims the first free number after `start`. `verified` says nothing that `isOurs` matches can sit after
  * `start` yet (a fresh claim): the first attempt then writes at once, with no read; otherwise it reads
- * forward first (a retry finishing an earlier attempt).
+ * forward first (a retry finishing an earlier attempt) and reads every number on the way.
  */
 export async function claimNext<F extends SequencedFamily>(
   store: Store,
@@ -74,13 +84,25 @@ export async function claimNext<F extends SequencedFamily>(
 ): Promise<ClaimOutcome<RecordOf<F>>> {
   let head = start;
   let conflicts = 0;
-  let scan = !options.verified || (start.seq > 0 && start.value === undefined);
+  // Must this writer see every number it passes (a retry may find its own value anywhere after start)?
+  let everyNumber = !options.verified;
+  let scan = everyNumber || (start.seq > 0 && start.value === undefined);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const began = options.backoff?.now() ?? 0;
     if (scan) {
-      const found = await readForward(store, spec, head);
+      const found = await readForward(store, spec, head, everyNumber);
       if ('ours' in found) return { ...found.ours, claimed: false, conflicts };
       head = found.head;
+      if (found.more) {
+        // 25 more numbers were taken: the head ran far ahead. Jump to the newest the query sees, when
+        // nothing of ours can sit in between; otherwise (or when the query lags) read on.
+        const newest = await spec.newest(store);
+        if (newest.seq > head.seq && newest.value !== undefined && (await (spec.mayJump?.() ?? true))) head = newest;
+        else {
+          everyNumber ||= newest.seq > head.seq;
+          continue;
+        }
+      }
     }
     const next = head.seq + 1;
     const value = spec.build(next, head.value);
@@ -94,12 +116,18 @@ export async function claimNext<F extends SequencedFamily>(
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
 }
 
-/** Reads on from `head` in batches until the first free number; stops early at our own value. */
+type Forward<T> = { head: Position<T>; more: boolean } | { ours: { seq: number; value: T } };
+
+/**
+ * Reads on from `head` in batches until the first free number, stopping early at our own value. With
+ * `everyNumber` false it reads one batch only and says whether numbers beyond it may be taken (`more`).
+ */
 async function readForward<F extends SequencedFamily>(
   store: Store,
   spec: SequenceSpec<F>,
   from: Position<RecordOf<F>>,
-): Promise<{ head: Position<RecordOf<F>> } | { ours: { seq: number; value: RecordOf<F> } }> {
+  everyNumber: boolean,
+): Promise<Forward<RecordOf<F>>> {
   let head = from;
   // Include `head` itself when its value is unknown (it links the next value).
   let first = head.value === undefined && head.seq > 0 ? head.seq : head.seq + 1;
@@ -112,10 +140,11 @@ async function readForward<F extends SequencedFamily>(
     );
     for (const seq of seqs) {
       const value = found.get(spec.keyOf(seq));
-      if (value === undefined) return { head };
+      if (value === undefined) return { head, more: false };
       if (seq > from.seq && spec.isOurs(value)) return { ours: { seq, value } };
       head = { seq, value };
     }
+    if (!everyNumber) return { head, more: true };
     first = head.seq + 1;
   }
 }

@@ -52,7 +52,13 @@ const completeMarker = v.looseObject({ seq: positive, receiptId: text, at: text 
  * `ack:` claimed, receipt not yet confirmed: the first step of an acknowledgment. `claimId` becomes the
  * receipt's id; the receipt, if written, sits after `fromSeq`. A retry finds the claim and finishes it.
  */
-const pendingMarker = v.looseObject({ pending: v.literal(true), claimId: text, at: text, fromSeq: count });
+const pendingMarker = v.looseObject({
+  pending: v.literal(true),
+  claimId: text,
+  at: text,
+  fromSeq: count,
+  contested: v.optional(v.boolean()),
+});
 
 const firstMarker = v.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
 const registryEntry = v.looseObject({ accountId: nullableText, firstSeenAt: text, erasedAt: v.optional(text) });
@@ -87,6 +93,11 @@ export interface PendingMarker {
   claimId: string;
   at: string;
   fromSeq: number;
+  /**
+   * Set by a second attempt (a retry, a double-click) before it appends the claimed receipt: the first
+   * attempt then stops jumping ahead and reads every receipt, so the two find each other's append.
+   */
+  contested?: boolean;
 }
 export type AckMarkerRecord = CompleteMarker | PendingMarker;
 export const isPending = (marker: AckMarkerRecord): marker is PendingMarker => 'pending' in marker;

@@ -55,7 +55,8 @@ export interface AcknowledgeOutcome {
  *    index, the layout) beside the chain and registry heads;
  * 2. claim `ack:v<version>:<account>` write-once with a pending claim whose id becomes the receipt's id
  *    (and create the salt on an installation's first acknowledgment);
- * 3. append the receipt with that id (one write when nobody else appends at the same moment);
+ * 3. append the receipt with that id (one write when nobody else appends at the same moment; far behind a
+ *    busy head, one query to jump ahead, unless a second attempt of the same claim has marked it contested);
  * 4. complete the marker, write the version's `first:` marker, register the account.
  * A retry, a double-click or a concurrent request of the same admin finds the claim and finishes whatever
  * step is missing: the receipt is found by its id wherever the head has moved, so one admin and one version
@@ -105,6 +106,12 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   let created = false;
   if (isPending(marker)) {
     salt ??= await createInstallationSalt(store, ids);
+    const claimId = marker.claimId;
+    if (!claimedNow && !marker.contested) {
+      // Another attempt of this claim may still be appending: make it read every receipt from now on.
+      marker = { ...marker, contested: true };
+      await writeRecord(store, 'acknowledgment', markerKey, marker);
+    }
     const appending = appendReceipt(
       store,
       {
@@ -123,6 +130,10 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
         from: claimedNow ? head : { seq: marker.fromSeq },
         fresh: claimedNow,
         ...(backoff ? { backoff } : {}),
+        mayJump: async () => {
+          const now = await readRecord(store, 'acknowledgment', markerKey);
+          return now !== undefined && isPending(now) && now.claimId === claimId && now.contested !== true;
+        },
       },
     );
     // Registered beside the receipt, once the claim stands: a refused claim registers nobody.

@@ -57,6 +57,8 @@ export async function registerFrom(
       keyOf: registryKey,
       build: () => ({ accountId, firstSeenAt: seenAt }),
       isOurs: (entry) => entry.accountId === accountId,
+      // Two entries of one account are settled by the `acctid:` write below, so jumping is always safe.
+      newest: registryHead,
     },
     head,
     { verified: true, ...(backoff ? { backoff } : {}) },

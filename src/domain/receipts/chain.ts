@@ -39,6 +39,11 @@ export interface AppendOptions {
   /** true when no receipt with this id can be on the chain after `from` yet (a fresh claim). */
   fresh: boolean;
   backoff?: Backoff;
+  /**
+   * A fresh append far behind the head jumps to the newest receipt only when this confirms that no other
+   * attempt can have appended the same receipt meanwhile; without it, it reads every receipt on the way.
+   */
+  mayJump?: () => Promise<boolean>;
 }
 
 /**
@@ -62,6 +67,8 @@ export async function appendReceipt(
         return { receipt, accountId };
       },
       isOurs: (stored) => stored.receipt.receiptId === draft.receiptId,
+      newest: chainHead,
+      mayJump: options.mayJump ?? (() => Promise.resolve(false)),
     },
     options.from,
     { verified: options.fresh, ...(options.backoff ? { backoff: options.backoff } : {}) },

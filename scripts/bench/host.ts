@@ -63,7 +63,7 @@ export async function benchHost(): Promise<BenchRow[]> {
         unit: 'KB',
         budget: 150,
         kind: 'max',
-        note: 'the panel entry (privacy-panel/index.cjs) with its own copy of the Forge clients',
+        note: 'the panel entry: its minified runtime, the Forge clients it calls, the starter statement and evidence',
       },
       { name: 'host function bundle growth, gzipped', measured: kb(after.gzip - before.gzip), unit: 'KB' },
     ];

@@ -12,6 +12,7 @@ import { addPanel, removePanel } from '../../toolkit/cli/host/add';
 import { handlerFileText } from '../../toolkit/cli/host/handler-file';
 import { HostAppError } from '../../toolkit/cli/host/host-app';
 import { PANEL } from '../../toolkit/cli/host/keys';
+import { runHostCommand } from '../../toolkit/cli/host/main';
 import { bundleOffline, validateManifest } from '../../toolkit/forge/offline-checks';
 import { copyFixture, requirePackageBuilt, snapshot } from './harness';
 
@@ -117,6 +118,33 @@ describe('add --key-prefix', () => {
     const plan = await addPanel(dir, { dryRun: true, keyPrefix: 'acme.notes:' });
     expect(plan.plan.keyPrefix).toBe('acme.notes:');
     expect(plan.plan.files[0]?.text).toContain("keyPrefix: 'acme.notes:'");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('puts the prefix in the register line a sub-page host copies into its resolver', async () => {
+    const plan = await addPanel(copy('jira-custom-ui-router'), { dryRun: true, keyPrefix: 'acme:' });
+    expect(plan.plan.notes).toContain("    registerPrivacyPanel(resolver, { catalog, evidence, keyPrefix: 'acme:' });");
+  });
+
+  it.each([
+    [['--key-prefix', 'acme:'], 0, "keeps its keys under 'acme:'"],
+    [['--key-prefix=acme:'], 0, "keeps its keys under 'acme:'"],
+    [['--key-prefix', 'bad'], 1, '--key-prefix: keyPrefix "bad" is not allowed'],
+    [['--key-prefix'], 2, '--key-prefix needs a value'],
+  ])('the CLI reads %j (exit %d)', async (args, code, said) => {
+    const dir = copy('jira-free-slot');
+    const before = snapshot(dir);
+    const out: string[] = [];
+    const capture = (chunk: string | Uint8Array): boolean => out.push(String(chunk)) > 0;
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      expect(await runHostCommand('add', [dir, '--dry-run', ...args])).toBe(code);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(out.join('')).toContain(said);
     expect(snapshot(dir)).toEqual(before);
   });
 

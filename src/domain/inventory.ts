@@ -34,8 +34,10 @@ export interface KeyFamily {
 const UNTIL_UNINSTALL = 'Until the app is uninstalled, then 28 days';
 
 /**
- * Every key the panel writes starts with this namespace, so no key of a host app can collide with ours.
- * 0.1.x wrote the same families without it; src/domain/layout.ts moves such records once.
+ * Every key the panel writes starts with this namespace: the logical form the domain and this inventory use.
+ * The storage adapter stores it under the installation's key prefix (default the same `pp:`; see
+ * key-prefix.ts), so a host whose own keys begin with `pp:` can keep the two apart. 0.1.x wrote the same
+ * families without it; src/domain/layout.ts moves such records once.
  */
 export const KEY_NAMESPACE = 'pp:';
 

@@ -5,6 +5,7 @@
  */
 import type Resolver from '@forge/resolver';
 import type { Evidence } from '../domain/evidence/types';
+import { validateKeyPrefix } from '../domain/key-prefix';
 import type { StatementCatalog } from '../domain/statement/types';
 import { createResolverHandler, resolverFunctions, type HandlerOptions } from '../resolvers';
 import { createLifecycleTrigger } from '../triggers/lifecycle';
@@ -12,11 +13,17 @@ import { createPersonalDataTrigger } from '../triggers/report-personal-data';
 
 export type { Defs, Disclosure, Result } from '../contract';
 export type { Evidence, StatementCatalog };
+export { KeyPrefixError } from '../domain/key-prefix';
 
 /** What `privacy-panel build` wrote (statements.json, evidence.json), as imported by the host's handler file. */
 export interface PrivacyPanelData {
   catalog: unknown;
   evidence: unknown;
+  /**
+   * Where the panel's keys live in the app's KVS; default `pp:`. `privacy-panel add` writes one only when the
+   * host's own keys begin with `pp:`. A bad one throws KeyPrefixError (field `keyPrefix`) when the file loads.
+   */
+  keyPrefix?: string;
 }
 
 export class PrivacyPanelDataError extends Error {
@@ -32,14 +39,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A cheap shape check at load time: the files are ours, written by the build, but may be missing or stale. */
 function options(data: PrivacyPanelData): HandlerOptions {
-  const { catalog, evidence } = data;
+  const { catalog, evidence, keyPrefix } = data;
   if (!isRecord(catalog) || !Array.isArray(catalog['versions']) || catalog['versions'].length === 0) {
     throw new PrivacyPanelDataError('catalog: expected the statements.json that `privacy-panel build` writes');
   }
   if (!isRecord(evidence) || evidence['schemaVersion'] !== 1) {
     throw new PrivacyPanelDataError('evidence: expected the evidence.json that `privacy-panel build` writes');
   }
-  return { catalog: catalog as unknown as StatementCatalog, evidence: evidence as unknown as Evidence };
+  return {
+    catalog: catalog as unknown as StatementCatalog,
+    evidence: evidence as unknown as Evidence,
+    keyPrefix: validateKeyPrefix(keyPrefix),
+  };
 }
 
 /** The panel's Forge functions; the host's handler file exports each under the name its manifest gives. */

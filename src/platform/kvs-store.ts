@@ -1,5 +1,6 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-import { STORAGE_LIMITS, assertDeclaredKey, isLegacyKey } from '../domain/inventory';
+import { KEY_NAMESPACE, STORAGE_LIMITS, assertDeclaredKey, isLegacyKey } from '../domain/inventory';
+import { toLogicalKey, toPhysicalKey, validateKeyPrefix } from '../domain/key-prefix';
 import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store } from '../domain/ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
@@ -56,17 +57,28 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
 export const BATCH_LIMIT = STORAGE_LIMITS.batch;
 export const QUERY_LIMIT = STORAGE_LIMITS.queryPage;
 
-export function createKvsStore(): Store {
+export interface KvsStoreOptions {
+  /**
+   * Where the panel's keys live in this installation's KVS (default `pp:`): the domain's logical `pp:` keys
+   * are stored as `keyPrefix + rest`, and 0.1.x keys (no namespace) pass through. Checked here, once.
+   */
+  keyPrefix?: string;
+}
+
+export function createKvsStore(options: KvsStoreOptions = {}): Store {
+  const prefix = validateKeyPrefix(options.keyPrefix);
+  const physical = (key: string): string => toPhysicalKey(key, prefix);
   return {
-    get: (key: string) => call(() => kvs.get<unknown>(key)),
+    get: (key: string) => call(() => kvs.get<unknown>(physical(key))),
 
     async getMany(keys: readonly string[]) {
       const found = new Map<string, unknown>();
       if (keys.length === 0) return found;
       if (keys.length > BATCH_LIMIT)
         throw new RangeError(`a batch read takes at most ${BATCH_LIMIT} keys, not ${keys.length}`);
-      const result = await call(() => kvs.batchGet<unknown>(keys.map((key) => ({ key }))));
-      for (const item of result.successfulKeys) found.set(item.key, item.value);
+      const logical = new Map(keys.map((key) => [physical(key), key]));
+      const result = await call(() => kvs.batchGet<unknown>([...logical.keys()].map((key) => ({ key }))));
+      for (const item of result.successfulKeys) found.set(logical.get(item.key) ?? item.key, item.value);
       const failed = result.failedKeys.filter((item) => item.error.code !== 'KEY_NOT_FOUND');
       if (failed.length > 0) {
         throw new StorageUnavailableError(
@@ -80,28 +92,33 @@ export function createKvsStore(): Store {
     async putIfAbsent(key, value) {
       assertDeclaredKey(key);
       try {
-        await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+        await kvs.set(physical(key), value, { keyPolicy: 'FAIL_IF_EXISTS' });
         return true;
       } catch (error) {
-        return settleRefusedCreate(key, error);
+        return settleRefusedCreate(physical(key), error);
       }
     },
 
     async put(key, value) {
       assertDeclaredKey(key);
-      await call(() => kvs.set(key, value));
+      await call(() => kvs.set(physical(key), value));
     },
 
     async delete(key) {
       // 0.1.x keys (no namespace) are deleted once they were moved (src/domain/layout.ts).
       if (!isLegacyKey(key)) assertDeclaredKey(key);
-      await call(() => kvs.delete(key));
+      await call(() => kvs.delete(physical(key)));
     },
 
-    async query(prefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
+    async query(keyPrefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
       if (options.limit < 1 || options.limit > QUERY_LIMIT)
         throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
-      let builder = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit);
+      // A 0.1.x family prefix passes through; the prefix rule keeps its answers apart from the panel's keys.
+      const ours = keyPrefix.startsWith(KEY_NAMESPACE);
+      let builder = kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(physical(keyPrefix)))
+        .limit(options.limit);
       if (options.cursor) builder = builder.cursor(options.cursor);
       const page = await call(async () => {
         try {
@@ -113,7 +130,10 @@ export function createKvsStore(): Store {
         }
       });
       return {
-        entries: page.results.map((result) => ({ key: result.key, value: result.value })),
+        entries: page.results.map((result) => ({
+          key: ours ? toLogicalKey(result.key, prefix) : result.key,
+          value: result.value,
+        })),
         ...(page.nextCursor ? { next: page.nextCursor } : {}),
       };
     },

@@ -1,5 +1,6 @@
 import { makeResolver, type Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
+import { evidenceUnderPrefix, validateKeyPrefix } from '../domain/key-prefix';
 import type { Clock, IdSource, Store } from '../domain/ports';
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
@@ -23,6 +24,11 @@ export interface HandlerOptions {
   clock?: Clock;
   ids?: IdSource;
   store?: Store;
+  /**
+   * Where the panel's keys live in KVS (default `pp:`), for a host whose own keys begin with `pp:`. Checked
+   * once, here (KeyPrefixError); used by the default store (a given `store` keeps its own keys).
+   */
+  keyPrefix?: string;
   /** How long the administrator check may take (default ADMIN_CHECK_TIMEOUT_MS); shorter in tests. */
   adminCheckTimeoutMs?: number;
   backoff?: Backoff;
@@ -30,10 +36,11 @@ export interface HandlerOptions {
 
 /** One typed resolver per contract name, each thin: what `makeResolver` or a host's own `Resolver` takes. */
 export function resolverFunctions(options: HandlerOptions): Handlers<Defs> {
+  const keyPrefix = validateKeyPrefix(options.keyPrefix);
   const deps: ResolverDeps = {
     catalog: options.catalog,
-    evidence: options.evidence,
-    store: options.store ?? createKvsStore(),
+    evidence: evidenceUnderPrefix(options.evidence, keyPrefix),
+    store: options.store ?? createKvsStore({ keyPrefix }),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
     isAdministrator: (product, accountId) =>

@@ -7,6 +7,8 @@ import { systemClock, systemIds } from '../platform/system';
 export interface TriggerOptions {
   catalog: StatementCatalog;
   store?: Store;
+  /** Where the panel's keys live in KVS (default `pp:`); see HandlerOptions.keyPrefix. */
+  keyPrefix?: string;
   clock?: Clock;
   ids?: IdSource;
   /** Where the one log line per run goes; never given an account ID. Default: console. */
@@ -16,7 +18,7 @@ export interface TriggerOptions {
 export function privacyDeps(options: TriggerOptions): PrivacyDeps {
   return {
     catalog: options.catalog,
-    store: options.store ?? createKvsStore(),
+    store: options.store ?? createKvsStore({ keyPrefix: options.keyPrefix }),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? systemIds,
   };

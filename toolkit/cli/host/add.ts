@@ -16,6 +16,8 @@ export interface AddOptions {
   dryRun?: boolean;
   /** Apply without asking (the CLI asks on a terminal otherwise). */
   yes?: boolean;
+  /** The panel's KVS key prefix (--key-prefix); default `pp:`, or a fallback when the host's keys overlap it. */
+  keyPrefix?: string;
   /** YYYY-MM-DD for the starter statement; default today. */
   today?: string;
 }
@@ -64,7 +66,7 @@ function describe(plan: Plan, app: { manifestText: string; packageText: string |
 
 export async function addPanel(dir: string, options: AddOptions = {}): Promise<AddResult> {
   const app = await validateHost(readHostApp(dir));
-  const plan = planAdd(app, options.today ?? new Date().toISOString().slice(0, 10));
+  const plan = planAdd(app, options.today ?? new Date().toISOString().slice(0, 10), options.keyPrefix);
   if (plan.alreadyAdded) {
     return {
       plan,

@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCT_PATH_RULES } from '../../evidence/api-rules';
+import { appEvidence } from '../../evidence/app-evidence';
+import { scanFile } from '../../evidence/app-scan';
 import { scanSources } from '../../evidence/code-scan';
 import { INVENTORY } from '../../evidence/inventory-checks';
 import { InvalidManifestError, readManifestFacts } from '../../evidence/manifest-facts';
@@ -52,6 +54,36 @@ export function hostSources(root: string): SourceFile[] {
 
 export function hostApiUses(root: string): ApiUse[] {
   return scanSources(hostSources(root));
+}
+
+/**
+ * The key families the host's own code writes to Forge storage (KVS or the legacy storage API, one key space
+ * per installation), as the evidence engine reports them: the static start of each key written.
+ */
+export function hostKeyFamilies(root: string, manifest: Record<string, unknown>): HostKeyFamily[] {
+  const files = hostSources(root).map((file) => ({
+    path: file.path,
+    side: file.side,
+    lines: file.text.split('\n').length,
+    scan: scanFile(file),
+  }));
+  const evidence = appEvidence({
+    manifestPath: 'manifest.yml',
+    manifest,
+    facts: readManifestFacts(manifest),
+    files,
+    problems: [],
+  });
+  return evidence.keyFamilies
+    .filter((f) => f.kind === 'kvs' || f.kind === 'legacy-storage')
+    .map(({ family, at }) => ({ family, at }));
+}
+
+export interface HostKeyFamily {
+  /** The static start of the keys, e.g. `pp:cache:` for `pp:cache:${id}`. */
+  family: string;
+  /** Where the code writes it (file:line). */
+  at: string;
 }
 
 /** The panel's own key families (what it stores in the host's KVS). */

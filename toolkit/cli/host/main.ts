@@ -1,6 +1,6 @@
 /**
  * The host commands of the `privacy-panel` CLI (bin/privacy-panel.cjs dispatches here):
- *   add [DIR] [--yes] [--dry-run]   remove [DIR]   build [DIR]
+ *   add [DIR] [--yes] [--dry-run] [--key-prefix P]   remove [DIR]   build [DIR]
  * (`preview` lives with the preview it serves: dev/preview/host.ts.)
  * Exit codes: 0 done, 1 refused (the message names the file and what to do; nothing written), 2 usage.
  */
@@ -14,6 +14,7 @@ export const HOST_COMMANDS = ['add', 'remove', 'build'] as const;
 
 const USAGE = `usage:
   privacy-panel add [DIR] [--yes] [--dry-run]   add the panel to the Forge app in DIR (default .)
+      [--key-prefix P]                          where the panel's keys live in KVS (default pp:)
   privacy-panel remove [DIR]                    take it out again (policy/ is kept)
   privacy-panel build [DIR]                     compile policy/ and refresh the page resource
   privacy-panel preview [DIR] [--port N]        serve the panel with this app's statement and evidence
@@ -22,17 +23,29 @@ const USAGE = `usage:
 interface Args {
   dir: string;
   flags: Set<string>;
+  /** Options that take a value (`--key-prefix P` or `--key-prefix=P`). */
+  values: Map<string, string>;
 }
+
+const VALUED = ['--key-prefix'];
 
 function parse(argv: readonly string[]): Args | string {
   const flags = new Set<string>();
+  const values = new Map<string, string>();
   const rest: string[] = [];
-  for (const arg of argv) {
-    if (arg.startsWith('--')) flags.add(arg);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [name = '', inline] = arg.split(/=(.*)/s);
+    if (VALUED.includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) return `${name} needs a value`;
+      flags.add(name);
+      values.set(name, value);
+    } else if (arg.startsWith('--')) flags.add(arg);
     else rest.push(arg);
   }
   if (rest.length > 1) return `one folder at most, got ${rest.join(' ')}`;
-  return { dir: resolve(rest[0] ?? '.'), flags };
+  return { dir: resolve(rest[0] ?? '.'), flags, values };
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -55,7 +68,11 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
     process.stderr.write(`privacy-panel ${command}: ${args}\n${USAGE}`);
     return 2;
   }
-  const known: Record<string, readonly string[]> = { add: ['--yes', '--dry-run'], remove: [], build: [] };
+  const known: Record<string, readonly string[]> = {
+    add: ['--yes', '--dry-run', '--key-prefix'],
+    remove: [],
+    build: [],
+  };
   const unknown = [...args.flags].filter((f) => !(known[command] ?? []).includes(f));
   if (unknown.length > 0) {
     process.stderr.write(`privacy-panel ${command}: unknown option ${unknown.join(' ')}\n${USAGE}`);
@@ -65,8 +82,10 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
     switch (command) {
       case 'add': {
         const dryRun = args.flags.has('--dry-run');
+        const keyPrefix = args.values.get('--key-prefix');
+        const given = keyPrefix === undefined ? {} : { keyPrefix };
         if (!dryRun && !args.flags.has('--yes')) {
-          const preview = await addPanel(args.dir, { dryRun: true });
+          const preview = await addPanel(args.dir, { dryRun: true, ...given });
           print(preview.output.slice(0, -1));
           if (preview.plan.alreadyAdded) return 0;
           if (!(await confirm('Apply these changes? [y/N] '))) {
@@ -74,7 +93,7 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
             return 0;
           }
         }
-        const result = await addPanel(args.dir, { dryRun });
+        const result = await addPanel(args.dir, { dryRun, ...given });
         print(dryRun || args.flags.has('--yes') ? result.output : result.output.slice(-4));
         return 0;
       }

@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Product } from '../../../src/domain/product';
-import { hostManifestFacts, panelScopeNeeds, type ManifestFacts } from './evidence-adapter';
-import { handlerFileText } from './handler-file';
+import { hostKeyFamilies, hostManifestFacts, panelScopeNeeds, type ManifestFacts } from './evidence-adapter';
+import { handlerFileText, HOST_HANDLER, panelData } from './handler-file';
 import { HostAppError, type HostApp } from './host-app';
+import { chooseKeyPrefix } from './key-prefix-choice';
 import { PANEL } from './keys';
 import { addKey, appendToList, detectStyle, hasMarkers, ManifestShapeError, type Splice } from './manifest-edit';
 import { scriptSplice, type TextSplice } from './package-json';
@@ -39,6 +40,8 @@ export interface Plan {
   manifestSplices: Splice[];
   packageSplice: TextSplice | null;
   files: NewFile[];
+  /** The panel's KVS key prefix in this host: `pp:` unless the host's own keys overlap it (or --key-prefix); null when already added. */
+  keyPrefix: string | null;
   /** Lines for the vendor: router and resolver lines, scopes, next steps. */
   notes: string[];
   warnings: string[];
@@ -190,7 +193,7 @@ function refuseTaken(app: HostApp, placements: Placement[], ownPage: boolean): v
   }
 }
 
-function routerNotes(app: HostApp, placement: Extract<Placement, { kind: 'sub-page' }>): string[] {
+function routerNotes(app: HostApp, placement: Extract<Placement, { kind: 'sub-page' }>, keyPrefix: string): string[] {
   const resolverFile = placement.resolverFile ?? `the file of function "${placement.resolverFunction}"`;
   const data = placement.resolverFile
     ? posix.relative(posix.dirname(placement.resolverFile), PANEL.handlerDir).replace(/^(?!\.)/, './')
@@ -206,7 +209,7 @@ function routerNotes(app: HostApp, placement: Extract<Placement, { kind: 'sub-pa
     `    import { registerPrivacyPanel } from 'privacy-panel/forge';`,
     `    import catalog from '${data}/statements.json';`,
     `    import evidence from '${data}/evidence.json';`,
-    `    registerPrivacyPanel(resolver, { catalog, evidence });`,
+    `    registerPrivacyPanel(resolver, { ${panelData(keyPrefix)} });`,
     `  in your Custom UI (imports, then the one router line):`,
     `    import { mountPrivacyPanel } from 'privacy-panel/mount';`,
     `    import 'privacy-panel/mount.css';`,
@@ -214,7 +217,7 @@ function routerNotes(app: HostApp, placement: Extract<Placement, { kind: 'sub-pa
   ];
 }
 
-export function planAdd(app: HostApp, today: string): Plan {
+export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string): Plan {
   const products = productsOf(app.manifest['modules'] as Entry);
   const empty: Plan = {
     alreadyAdded: true,
@@ -224,10 +227,12 @@ export function planAdd(app: HostApp, today: string): Plan {
     manifestSplices: [],
     packageSplice: null,
     files: [],
+    keyPrefix: null,
     notes: [],
     warnings: [...app.warnings],
   };
   if (hasMarkers(app.manifestText)) return empty;
+  const keys = chooseKeyPrefix(hostKeyFamilies(app.dir, app.manifest), requestedKeyPrefix);
 
   const facts = hostManifestFacts(app.manifest);
   const placements: Placement[] = [
@@ -262,7 +267,7 @@ export function planAdd(app: HostApp, today: string): Plan {
               )
             : appendToList(text, doc, ['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page', style),
         );
-        notes.push(...routerNotes(app, placement));
+        notes.push(...routerNotes(app, placement, keys.prefix));
       } else {
         const type = placement.product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings';
         splices.push(
@@ -326,8 +331,10 @@ export function planAdd(app: HostApp, today: string): Plan {
   }
 
   const ext = app.typescript ? 'ts' : 'js';
-  const files: NewFile[] = [{ path: `${PANEL.handlerDir}/index.${ext}`, text: handlerFileText() }];
+  const handlerText = handlerFileText({ ...HOST_HANDLER, keyPrefix: keys.prefix });
+  const files: NewFile[] = [{ path: `${PANEL.handlerDir}/index.${ext}`, text: handlerText }];
   const warnings = [...app.warnings];
+  if (keys.note !== null) notes.push(keys.note);
   if (!existsSync(join(app.dir, 'policy', 'statement.yml'))) {
     files.push(...starterStatementFiles(app, facts, today));
   } else {
@@ -360,6 +367,7 @@ export function planAdd(app: HostApp, today: string): Plan {
     manifestSplices: splices,
     packageSplice,
     files,
+    keyPrefix: keys.prefix,
     notes,
     warnings,
   };

@@ -6,21 +6,14 @@ import { ACCOUNT_ID_SOURCE as ACCOUNT } from './identity';
  * against `category`, so this file is the one answer to "what does this app store?".
  */
 
-export interface KeyFamily {
+/** What the function needs of a key family: its keys, and how they are written. */
+export interface StorageFamily {
   /** Stable name, used in errors and in the evidence shown on the page. */
   readonly name: string;
   /** The key prefix, ending with the separator. Families never share a prefix. */
   readonly prefix: string;
-  /** Human-readable pattern, for documentation and the evidence panel. */
-  readonly pattern: string;
   /** Matches every key of the family and nothing else. */
   readonly matches: RegExp;
-  /** The statement's data category (`dataStored[].id`) this family belongs to. */
-  readonly category: string;
-  readonly purpose: string;
-  readonly personalData: boolean;
-  /** How long it is kept, in the statement's words. */
-  readonly retention: string;
   /**
    * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
    * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
@@ -31,7 +24,22 @@ export interface KeyFamily {
   readonly legacyPrefix?: string;
 }
 
-const UNTIL_UNINSTALL = 'Until the app is uninstalled, then 28 days';
+/**
+ * What the statement and the evidence say of a key family (src/domain/inventory-descriptions.ts): build-time
+ * words, kept out of the function's bundle.
+ */
+export interface FamilyDescription {
+  /** Human-readable pattern, for documentation and the evidence panel. */
+  readonly pattern: string;
+  /** The statement's data category (`dataStored[].id`) this family belongs to. */
+  readonly category: string;
+  readonly purpose: string;
+  readonly personalData: boolean;
+  /** How long it is kept, in the statement's words. */
+  readonly retention: string;
+}
+
+export type KeyFamily = StorageFamily & FamilyDescription;
 
 /**
  * Every key the panel writes starts with this namespace: the logical form the domain and this inventory use.
@@ -71,131 +79,74 @@ export const KEY_FAMILIES = {
     name: 'receipt',
     prefix: ns('rcpt:'),
     legacyPrefix: 'rcpt:',
-    pattern: 'pp:rcpt:<9999999999 - sequence, 10 digits>',
     matches: new RegExp(`^${NS}rcpt:\\d{${SEQ_DIGITS}}$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'The hash-chained receipt of each acknowledgment: statement version and hash, time, product, and the acknowledging account. The receipt object is never rewritten; the account ID stored beside it (`accountId`, outside the hashed receipt) is set to null when the account is closed.',
-    personalData: true,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   acknowledgment: {
     name: 'acknowledgment',
     prefix: ns('ack:'),
     legacyPrefix: 'ack:',
-    pattern: 'pp:ack:v<version, 6 digits>:<accountId>',
     matches: new RegExp(`^${NS}ack:v\\d{${VERSION_DIGITS}}:${ACCOUNT}$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'Claimed first (a pending claim whose id becomes the receipt id), then completed with the receipt it points at: acknowledging twice records once, and a retry finishes what a failed attempt began. When the account is closed, the marker moves to `pp:ack:v<version>:erased-<receipt seq>` with the same value.',
-    personalData: true,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   firstAcknowledgment: {
     name: 'first-acknowledgment',
     prefix: ns('first:'),
     legacyPrefix: 'first:',
-    pattern: 'pp:first:v<version, 6 digits>',
     matches: new RegExp(`^${NS}first:v\\d{${VERSION_DIGITS}}$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'Who acknowledged a version first, and when: the site status at a single read. Its accountId is set to null when the account is closed.',
-    personalData: true,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   salt: {
     name: 'installation-salt',
     prefix: ns('salt:'),
     legacyPrefix: 'salt:',
-    pattern: 'pp:salt:installation',
     matches: new RegExp(`^${NS}salt:installation$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'A random per-installation salt for the account commitments in receipts. Exported only to administrators, inside their receipt export, so an auditor can check each commitment.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   accountRegistry: {
     name: 'account-registry',
     prefix: ns('acct:'),
     legacyPrefix: 'acct:',
-    pattern: 'pp:acct:<9999999999 - sequence, 10 digits>',
     matches: new RegExp(`^${NS}acct:\\d{${SEQ_DIGITS}}$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'Each account the app stores, once, with when it was first stored: what the weekly personal data report sends to Atlassian. Read by sequence number, so a report resumes without a storage cursor. Its accountId is set to null when the account is closed.',
-    personalData: true,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   accountIndex: {
     name: 'account-index',
     prefix: ns('acctid:'),
     legacyPrefix: 'acctid:',
-    pattern: 'pp:acctid:<accountId>',
     matches: new RegExp(`^${NS}acctid:${ACCOUNT}$`),
-    category: 'acknowledgment-receipts',
-    purpose: 'Which registry entry holds an account, so it is registered once. Deleted when the account is closed.',
-    personalData: true,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   privacyReport: {
     name: 'privacy-report-progress',
     prefix: ns('privacy:report'),
     legacyPrefix: 'privacy:report',
-    pattern: 'pp:privacy:report',
     matches: new RegExp(`^${NS}privacy:report$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'Progress of the personal data report: when the cycle began, the next registry number, counts. No account IDs.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
     writeOnce: false,
   },
   privacyCycle: {
     name: 'privacy-report-cycle',
     prefix: ns('privacy:cycle:'),
-    pattern: 'pp:privacy:cycle:<cycle number>',
     matches: new RegExp(`^${NS}privacy:cycle:\\d{${SEQ_DIGITS}}$`),
-    category: 'acknowledgment-receipts',
-    purpose: 'When report cycle N began, claimed once, so two overlapping runs share one cycle. No account IDs.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
   privacyBatch: {
     name: 'privacy-report-batch',
     prefix: ns('privacy:batch:'),
-    pattern: 'pp:privacy:batch:<cycle number>:<first registry number>',
     matches: new RegExp(`^${NS}privacy:batch:\\d{${SEQ_DIGITS}}:\\d{${SEQ_DIGITS}}$`),
-    category: 'acknowledgment-receipts',
-    purpose:
-      'One report batch of a cycle, claimed before it is sent and marked sent after: no batch is sent twice, even by overlapping runs or after a lost progress save. Registry numbers only.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
     writeOnce: false,
   },
   layout: {
     name: 'storage-layout',
     prefix: ns('meta:'),
-    pattern: 'pp:meta:layout',
     matches: new RegExp(`^${NS}meta:layout$`),
-    category: 'acknowledgment-receipts',
-    purpose: 'Which key layout this installation uses, written once the 0.1.x keys were moved under `pp:`.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
     writeOnce: true,
   },
-} as const satisfies Record<string, KeyFamily>;
+} as const satisfies Record<string, StorageFamily>;
 
 export type FamilyName = keyof typeof KEY_FAMILIES;
 
-export function familyOf(key: string): KeyFamily | undefined {
+export function familyOf(key: string): StorageFamily | undefined {
   return Object.values(KEY_FAMILIES).find((family) => family.matches.test(key));
 }
 
@@ -214,7 +165,7 @@ export class UndeclaredKeyError extends Error {
 }
 
 /** For the storage adapter: the key's family, or a throw when this inventory does not declare it. */
-export function assertDeclaredKey(key: string): KeyFamily {
+export function assertDeclaredKey(key: string): StorageFamily {
   const family = familyOf(key);
   if (!family) throw new UndeclaredKeyError(key);
   return family;

@@ -3,40 +3,34 @@
  * The admin page end to end: the built page in Chromium, the preview's bridge, the real resolver handler
  * and the platform emulator. Needs `npm run build` first (npm test runs it in pretest).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import {
   acknowledgeAs,
-  launchChromium,
   openApp,
-  requireBuild,
   screenshot,
   seriousAxeViolations,
-  startTempPreview,
-  type PreviewSession,
+  startBrowserSession,
+  type BrowserSession,
 } from './harness';
 
-let session: PreviewSession;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
 let cspViolations: string[];
 
 beforeAll(async () => {
-  requireBuild();
-  session = await startTempPreview();
-  browser = await launchChromium();
+  session = await startBrowserSession();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await session?.stop();
 });
 
 beforeEach(async () => {
   session.preview.state.reset();
   session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page = await session.newPage();
   cspViolations = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -182,7 +176,7 @@ for (const theme of ['light', 'dark'] as const) {
     state().update({ theme });
     // axe is injected as a script tag, which the page's strict CSP would refuse; this page alone skips it.
     await page.close();
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    page = await session.newPage({ bypassCSP: true });
     await openApp(page, session.preview);
     await page.locator('.history-table').getByText('Grace Admin').waitFor();
     await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe(theme);

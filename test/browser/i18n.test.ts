@@ -10,14 +10,7 @@ import type { Page } from 'playwright-core';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import type { ExportBundle } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export/verify';
-import {
-  acknowledgeAs,
-  openApp,
-  screenshot,
-  startBrowserSession,
-  untranslated,
-  type BrowserSession,
-} from './harness';
+import { acknowledgeAs, openApp, screenshot, startBrowserSession, untranslated, type BrowserSession } from './harness';
 
 let session: BrowserSession;
 let page: Page;

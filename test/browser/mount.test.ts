@@ -56,7 +56,9 @@ let cspViolations: string[];
 
 beforeAll(async () => {
   if (!existsSync(MOUNT_BUILD)) {
-    throw new Error(`${MOUNT_BUILD} is missing. Build the package first: \`npm run build:package\` (npm test does it).`);
+    throw new Error(
+      `${MOUNT_BUILD} is missing. Build the package first: \`npm run build:package\` (npm test does it).`,
+    );
   }
   hostBuild = mkdtempSync(join(tmpdir(), 'privacy-panel-mount-host-'));
   await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', HOST_CONFIG], {
@@ -162,10 +164,7 @@ test('a host page built with privacy-panel/mount shows the panel on its route: s
   await slot()
     .getByRole('button', { name: `Acknowledge version ${version()}` })
     .click();
-  await slot()
-    .locator('#status')
-    .getByText(`You acknowledged version ${version()}`)
-    .waitFor();
+  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
   const row = slot().locator('.history-table tbody tr[data-kind="acknowledgment"]');
   await row.first().waitFor();
   await expect(row.count()).resolves.toBe(1);
@@ -209,10 +208,7 @@ test('leaving the route unmounts the panel: the element is empty and unscoped; m
   await slot()
     .getByRole('button', { name: `Acknowledge version ${version()}` })
     .click();
-  await slot()
-    .locator('#status')
-    .getByText(`You acknowledged version ${version()}`)
-    .waitFor();
+  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
 
   await goToRoute('rules');
   await expect(slot().evaluate((el) => el.childElementCount)).resolves.toBe(0);
@@ -222,9 +218,6 @@ test('leaving the route unmounts the panel: the element is empty and unscoped; m
   await expect(page.getByRole('heading', { level: 1 }).allTextContents()).resolves.toEqual(['Sprint rules']);
 
   await goToRoute('privacy');
-  await slot()
-    .locator('#status')
-    .getByText(`You acknowledged version ${version()}`)
-    .waitFor();
+  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
   await expect(slot().locator('.history-table tbody tr[data-kind="acknowledgment"]').count()).resolves.toBe(1);
 });

@@ -12,12 +12,13 @@ import {
   screenshot,
   seriousAxeViolations,
   startBrowserSession,
+  cspViolations,
   type BrowserSession,
 } from './harness';
 
 let session: BrowserSession;
 let page: Page;
-let cspViolations: string[];
+let refused: string[];
 
 beforeAll(async () => {
   session = await startBrowserSession();
@@ -28,13 +29,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
+  session.reset();
   page = await session.newPage();
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
+  refused = cspViolations(page);
 });
 
 afterEach(async () => {
@@ -60,7 +57,7 @@ test('first visit, acknowledge, reload: the status names Ada Admin and focus lan
   await expect(ackButton().count()).resolves.toBe(0);
   await expect(status().textContent()).resolves.toContain(`You acknowledged version ${version}`);
   await page.locator('.history-table').getByText('Ada Admin').waitFor();
-  expect(cspViolations).toEqual([]);
+  expect(refused).toEqual([]);
   await screenshot(page, 'acknowledged-light');
 });
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Download, Frame, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../../dev/preview/chromium';
-import { startPreview, type PreviewHandle, type PreviewOptions } from '../../dev/preview/server';
+import { startPreview, type PreviewHandle, type PreviewOptions, type Viewpoint } from '../../dev/preview/server';
+import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import type { Disclosure, Result } from '../../src/contract';
 
 // Shared with the bench (scripts/ never imports test/).
@@ -64,6 +65,8 @@ export interface BrowserSession extends PreviewSession {
   browser: Browser;
   /** A temporary folder for what the page downloads; removed by stop(). */
   downloads: string;
+  /** Empties the storage and views the Jira page as Ada (an admin) in the light theme; `change` adds to that. */
+  reset(change?: Partial<Viewpoint>): void;
   /** A page of the size every browser test uses (downloads accepted); `options` adds to it. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
   /** Saves a download under `downloads` (a unique name ending in the suggested one); returns its path. */
@@ -90,6 +93,10 @@ export async function startBrowserSession(options: TempPreviewOptions = {}): Pro
     ...session,
     browser,
     downloads,
+    reset: (change = {}) => {
+      session.preview.state.reset();
+      session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', ...change });
+    },
     newPage: (extra = {}) =>
       browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, ...extra }),
     save: async (download) => {
@@ -103,6 +110,15 @@ export async function startBrowserSession(options: TempPreviewOptions = {}): Pro
       rmSync(downloads, { recursive: true, force: true });
     },
   };
+}
+
+/** The Content Security Policy refusals the page reports on its console from now on (filled as they come). */
+export function cspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) found.push(message.text());
+  });
+  return found;
 }
 
 /** Opens the app page on its own (as Forge would frame it) and waits for the statement to render. */

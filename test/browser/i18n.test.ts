@@ -24,8 +24,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', locale: 'de-DE' });
+  session.reset({ locale: 'de-DE' });
   page = await session.newPage();
 });
 

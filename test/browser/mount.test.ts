@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import type { Disclosure, Result } from '../../src/contract';
-import { ROOT, screenshot, startBrowserSession, type BrowserSession } from './harness';
+import { cspViolations, ROOT, screenshot, startBrowserSession, type BrowserSession } from './harness';
 
 const run = promisify(execFile);
 const MOUNT_BUILD = join(ROOT, 'dist/mount/index.js');
@@ -52,7 +52,7 @@ const PROPERTIES = [
 let hostBuild: string;
 let session: BrowserSession;
 let page: Page;
-let cspViolations: string[];
+let refused: string[];
 
 beforeAll(async () => {
   if (!existsSync(MOUNT_BUILD)) {
@@ -74,18 +74,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
+  session.reset();
   page = await session.newPage();
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
+  refused = cspViolations(page);
 });
 
 afterEach(async () => {
   await page.close();
-  expect(cspViolations).toEqual([]);
+  expect(refused).toEqual([]);
 });
 
 const state = () => session.preview.state;

@@ -38,8 +38,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
+  session.reset();
   page = await session.newPage();
 });
 

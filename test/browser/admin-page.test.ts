@@ -94,12 +94,19 @@ test('the history pages with "Load more": 25 rows first, then the rest, newest f
   const rows = page.locator('.history-table tbody tr');
   await rows.nth(24).waitFor();
   expect(await rows.count()).toBe(25);
-  await expect(rows.first().locator('.who').textContent()).resolves.toBe('History Admin 26');
+  // Names are looked up after the rows render ("Loading…" until then): wait for the exact name.
+  await rows
+    .first()
+    .locator('.who', { hasText: /^History Admin 26$/ })
+    .waitFor();
 
   await page.getByRole('button', { name: 'Load more' }).click();
   await rows.nth(26).waitFor();
   expect(await rows.count()).toBe(27);
-  await expect(rows.last().locator('.who').textContent()).resolves.toBe('History Admin 0');
+  await rows
+    .last()
+    .locator('.who', { hasText: /^History Admin 0$/ })
+    .waitFor();
   await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
 });
 

@@ -215,5 +215,8 @@ test('leaving the route unmounts the panel: the element is empty and unscoped; m
 
   await goToRoute('privacy');
   await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
-  await expect(slot().locator('.history-table tbody tr[data-kind="acknowledgment"]').count()).resolves.toBe(1);
+  // The history loads after the status: wait for its row, then count.
+  const row = slot().locator('.history-table tbody tr[data-kind="acknowledgment"]');
+  await row.first().waitFor();
+  await expect(row.count()).resolves.toBe(1);
 });

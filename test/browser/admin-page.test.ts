@@ -3,44 +3,35 @@
  * The admin page end to end: the built page in Chromium, the preview's bridge, the real resolver handler
  * and the platform emulator. Needs `npm run build` first (npm test runs it in pretest).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import {
   acknowledgeAs,
-  launchChromium,
   openApp,
-  requireBuild,
   screenshot,
   seriousAxeViolations,
-  startTempPreview,
-  type PreviewSession,
+  startBrowserSession,
+  cspViolations,
+  type BrowserSession,
 } from './harness';
 
-let session: PreviewSession;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
-let cspViolations: string[];
+let refused: string[];
 
 beforeAll(async () => {
-  requireBuild();
-  session = await startTempPreview();
-  browser = await launchChromium();
+  session = await startBrowserSession();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await session?.stop();
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
+  session.reset();
+  page = await session.newPage();
+  refused = cspViolations(page);
 });
 
 afterEach(async () => {
@@ -66,7 +57,7 @@ test('first visit, acknowledge, reload: the status names Ada Admin and focus lan
   await expect(ackButton().count()).resolves.toBe(0);
   await expect(status().textContent()).resolves.toContain(`You acknowledged version ${version}`);
   await page.locator('.history-table').getByText('Ada Admin').waitFor();
-  expect(cspViolations).toEqual([]);
+  expect(refused).toEqual([]);
   await screenshot(page, 'acknowledged-light');
 });
 
@@ -103,12 +94,19 @@ test('the history pages with "Load more": 25 rows first, then the rest, newest f
   const rows = page.locator('.history-table tbody tr');
   await rows.nth(24).waitFor();
   expect(await rows.count()).toBe(25);
-  await expect(rows.first().locator('.who').textContent()).resolves.toBe('History Admin 26');
+  // Names are looked up after the rows render ("Loading…" until then): wait for the exact name.
+  await rows
+    .first()
+    .locator('.who', { hasText: /^History Admin 26$/ })
+    .waitFor();
 
   await page.getByRole('button', { name: 'Load more' }).click();
   await rows.nth(26).waitFor();
   expect(await rows.count()).toBe(27);
-  await expect(rows.last().locator('.who').textContent()).resolves.toBe('History Admin 0');
+  await rows
+    .last()
+    .locator('.who', { hasText: /^History Admin 0$/ })
+    .waitFor();
   await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
 });
 
@@ -182,7 +180,7 @@ for (const theme of ['light', 'dark'] as const) {
     state().update({ theme });
     // axe is injected as a script tag, which the page's strict CSP would refuse; this page alone skips it.
     await page.close();
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    page = await session.newPage({ bypassCSP: true });
     await openApp(page, session.preview);
     await page.locator('.history-table').getByText('Grace Admin').waitFor();
     await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe(theme);

@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { CHROMIUM } from '../../dev/preview/chromium';
-import { startPreview, type PreviewHandle, type PreviewOptions } from '../../dev/preview/server';
+import type { Browser, BrowserContextOptions, Download, Frame, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../dev/preview/chromium';
+import { startPreview, type PreviewHandle, type PreviewOptions, type Viewpoint } from '../../dev/preview/server';
+import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import type { Disclosure, Result } from '../../src/contract';
 
 // Shared with the bench (scripts/ never imports test/).
@@ -43,10 +44,11 @@ export interface PreviewSession {
   stop(): Promise<void>;
 }
 
-/** `options` serves another catalog (and the evidence beside it) instead of this app's. */
-export async function startTempPreview(
-  options: Pick<PreviewOptions, 'baseCatalog' | 'evidence'> = {},
-): Promise<PreviewSession> {
+/** What a test may change about the preview: another catalog (and the evidence beside it), another page. */
+export type TempPreviewOptions = Pick<PreviewOptions, 'baseCatalog' | 'evidence' | 'buildDir'>;
+
+/** `options` serves another catalog (and the evidence beside it), or another built page, instead of this app's. */
+export async function startTempPreview(options: TempPreviewOptions = {}): Promise<PreviewSession> {
   const storageDir = mkdtempSync(join(tmpdir(), 'privacy-panel-preview-'));
   const preview = await startPreview({ ...options, port: 0, storageDir, locale: 'en-GB', timezone: 'UTC' });
   return {
@@ -57,6 +59,66 @@ export async function startTempPreview(
       rmSync(storageDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface BrowserSession extends PreviewSession {
+  browser: Browser;
+  /** A temporary folder for what the page downloads; removed by stop(). */
+  downloads: string;
+  /** Empties the storage and views the Jira page as Ada (an admin) in the light theme; `change` adds to that. */
+  reset(change?: Partial<Viewpoint>): void;
+  /** A page of the size every browser test uses (downloads accepted); `options` adds to it. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Saves a download under `downloads` (a unique name ending in the suggested one); returns its path. */
+  save(download: Download): Promise<string>;
+}
+
+/**
+ * The set-up of a browser test file: the built page checked, a preview over fresh storage, Debian's Chromium,
+ * and a downloads folder. `stop()` closes and removes all of it (call it in afterAll).
+ */
+export async function startBrowserSession(options: TempPreviewOptions = {}): Promise<BrowserSession> {
+  requireBuild();
+  const session = await startTempPreview(options);
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await session.stop();
+    throw error;
+  }
+  const downloads = mkdtempSync(join(tmpdir(), 'privacy-panel-downloads-'));
+  let saved = 0;
+  return {
+    ...session,
+    browser,
+    downloads,
+    reset: (change = {}) => {
+      session.preview.state.reset();
+      session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', ...change });
+    },
+    newPage: (extra = {}) =>
+      browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, ...extra }),
+    save: async (download) => {
+      const path = join(downloads, `${String(++saved).padStart(3, '0')}-${download.suggestedFilename()}`);
+      await download.saveAs(path);
+      return path;
+    },
+    stop: async () => {
+      await browser.close();
+      await session.stop();
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Content Security Policy refusals the page reports on its console from now on (filled as they come). */
+export function cspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) found.push(message.text());
+  });
+  return found;
 }
 
 /** Opens the app page on its own (as Forge would frame it) and waits for the statement to render. */

@@ -5,46 +5,27 @@
  * shown only under a notice pointing to the authoritative text. And the pseudo-locale: every state of the
  * page rendered in en-XA shows no word that bypassed the catalog.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import type { ExportBundle } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export/verify';
-import {
-  acknowledgeAs,
-  launchChromium,
-  openApp,
-  requireBuild,
-  screenshot,
-  startTempPreview,
-  untranslated,
-  type PreviewSession,
-} from './harness';
+import { acknowledgeAs, openApp, screenshot, startBrowserSession, untranslated, type BrowserSession } from './harness';
 
-let session: PreviewSession;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
-let downloads: string;
 
 beforeAll(async () => {
-  requireBuild();
-  session = await startTempPreview();
-  browser = await launchChromium();
-  downloads = mkdtempSync(join(tmpdir(), 'privacy-panel-i18n-'));
+  session = await startBrowserSession();
 });
 
 afterAll(async () => {
-  await browser.close();
-  await session.stop();
-  rmSync(downloads, { recursive: true, force: true });
+  await session?.stop();
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light', locale: 'de-DE' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  session.reset({ locale: 'de-DE' });
+  page = await session.newPage();
 });
 
 afterEach(async () => {
@@ -67,9 +48,7 @@ function germanTranslation() {
 
 async function exportJson(label: string): Promise<ExportBundle & { text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
-  const path = join(downloads, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  const text = readFileSync(path, 'utf8');
+  const text = readFileSync(await session.save(file), 'utf8');
   return { ...(JSON.parse(text) as ExportBundle), text };
 }
 

@@ -5,52 +5,41 @@
  * by the weekly job. Needs `npm run build` first (npm test runs it in pretest).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { installContextOf } from '../../dev/preview/backend';
 import { PREVIEW_ACCOUNTS } from '../../dev/preview/users';
 import { createLifecycleTrigger } from '../../src/triggers/lifecycle';
 import {
   acknowledgeAs,
-  launchChromium,
   openApp,
   recordInvokes,
   recordedInvokes,
-  requireBuild,
   ROOT,
   screenshot,
   seriousAxeViolations,
-  startTempPreview,
-  type PreviewSession,
+  startBrowserSession,
+  type BrowserSession,
 } from './harness';
 
 const run = promisify(execFile);
 
-let session: PreviewSession;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
-let downloads: string;
 
 beforeAll(async () => {
-  requireBuild();
-  session = await startTempPreview();
-  browser = await launchChromium();
-  downloads = mkdtempSync(join(tmpdir(), 'privacy-panel-downloads-'));
+  session = await startBrowserSession();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await session?.stop();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  session.preview.state.reset();
-  session.preview.state.update({ accountId: PREVIEW_ACCOUNTS.ada, product: 'jira', theme: 'light' });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  session.reset();
+  page = await session.newPage();
 });
 
 afterEach(async () => {
@@ -83,10 +72,7 @@ async function download(
     owner.waitForEvent('download'),
     target.getByRole('button', { name: label }).click(),
   ]);
-  const name = file.suggestedFilename();
-  const path = join(downloads, `${Date.now()}-${name}`);
-  await file.saveAs(path);
-  return { file: path, name };
+  return { file: await session.save(file), name: file.suggestedFilename() };
 }
 
 test('evidence: each claim in "At a glance" carries its verdict, with the evidence lines one click away', async () => {
@@ -206,7 +192,7 @@ test('export: JSON that the offline verifier accepts, CSV with one row per recei
   await status.getByText('Exported 2 receipts as CSV').waitFor();
 
   // A tampered copy fails the same check, so the check above means something.
-  const tampered = join(downloads, 'tampered.json');
+  const tampered = join(session.downloads, 'tampered.json');
   const edited = JSON.parse(readFileSync(json.file, 'utf8')) as { receipts: { receipt: { at: string } }[] };
   const oldest = edited.receipts[0];
   if (!oldest) throw new Error('no receipt');
@@ -300,7 +286,7 @@ for (const theme of ['light', 'dark'] as const) {
     state().publishNextVersion();
     state().update({ theme });
     await page.close();
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true, acceptDownloads: true });
+    page = await session.newPage({ bypassCSP: true });
     await openApp(page, session.preview);
     await page.locator('.changed-since .diff').waitFor();
     await page.locator('[data-claim="egress"] summary').click();

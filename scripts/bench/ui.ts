@@ -218,12 +218,11 @@ async function historyPage(
 export async function benchUi(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [
     {
-      name: 'ui: page JS, gzipped',
+      name: 'ui: page JS, gzipped, every chunk',
       measured: gzippedKb('.js'),
       unit: 'KB',
-      budget: 50,
-      kind: 'max',
-      note: 'all chunks, incl. a lazy one the page never loads',
+      // The 50 KB budget (issues 13, 14) is what a page loads: one language's catalog, rows below.
+      note: 'every language catalog, the export and a lazy bridge chunk the page never loads',
     },
     { name: 'ui: page CSS, gzipped', measured: gzippedKb('.css'), unit: 'KB', budget: 10, kind: 'max' },
   ];
@@ -279,9 +278,9 @@ export async function benchUi(): Promise<BenchRow[]> {
         name: `ui: history page (25 rows) of ${label}: storage queries`,
         measured: h.queries,
         unit: 'queries',
-        // 25 rows from queries of at most 20 keys (STORAGE_LIMITS.queryPage): two, whatever the total.
+        // 25 rows from queries of at most 20 keys (STORAGE_LIMITS.queryPage): at most two, whatever the total.
         budget: Math.ceil(25 / STORAGE_LIMITS.queryPage),
-        kind: 'exact',
+        kind: 'max',
         note: `${h.reads} storage read operations in all; seeding took ${h.seedMs} ms`,
       },
     );

@@ -99,9 +99,10 @@ interface ScopeResult {
   problems: AppEvidence['problems'];
 }
 
-/** Where a finding proves a scope: the file for an import (a file-wide fact), else file:line. */
+/** Where a finding proves a scope: the file for an import (a file-wide fact) or a finding with no line, else file:line. */
 function provedAt(at: string, what: string): string {
-  return what.startsWith('imports ') ? split(at).file : at;
+  const { file, line } = split(at);
+  return what.startsWith('imports ') || line === 0 ? file : at;
 }
 
 function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {

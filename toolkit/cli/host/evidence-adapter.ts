@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appEvidenceDetail, type AppEvidenceDetail } from '../../evidence/app-evidence';
-import { scanFile } from '../../evidence/app-scan';
+import { scanFile, type Finding } from '../../evidence/app-scan';
 import { INVENTORY } from '../../evidence/inventory-checks';
 import { InvalidManifestError, readManifestFacts } from '../../evidence/manifest-facts';
 import { matchRoute } from '../../evidence/route-scopes';
@@ -15,6 +15,7 @@ import type { Evidence, ManifestFacts, SourceFile } from '../../../src/domain/ev
 import type { KeyFamily } from '../../../src/domain/inventory';
 import type { Product } from '../../../src/domain/product';
 import type { StatementFacts } from '../../../src/domain/statement/types';
+import { PANEL } from './keys';
 
 export { InvalidManifestError };
 export type { ManifestFacts };
@@ -51,19 +52,39 @@ export function hostSources(root: string): SourceFile[] {
   return files;
 }
 
-/** The host's own code (not the panel's), read by the evidence engine against the host manifest. */
+/**
+ * The panel's own calls, as findings of the engine: the host's sources do not hold them (the panel runs from
+ * its package, loaded by ${PANEL.handlerDir}). Only needs the manifest serves are listed: `add` declared them.
+ */
+function panelFindings(declared: readonly string[]): Finding[] {
+  return panelScopeNeeds(['jira', 'confluence']).flatMap((need): Finding[] => {
+    const scope = need.anyOf.find((s) => declared.includes(s));
+    return scope === undefined
+      ? []
+      : [{ type: 'scope', scope, at: `${PANEL.handlerDir}:0`, what: `Privacy Panel: ${need.why}` }];
+  });
+}
+
+/** The host's code read by the evidence engine against the host manifest: its own sources, and the panel's calls. */
 function hostCode(root: string, manifest: Record<string, unknown>): AppEvidenceDetail {
+  const facts = readManifestFacts(manifest);
   const files = hostSources(root).map((file) => ({
     path: file.path,
     side: file.side,
     lines: file.text.split('\n').length,
     scan: scanFile(file),
   }));
+  const panel = {
+    path: PANEL.handlerDir,
+    side: 'backend' as const,
+    lines: 0,
+    scan: { findings: panelFindings(facts.scopes), imports: [] },
+  };
   return appEvidenceDetail({
     manifestPath: 'manifest.yml',
     manifest,
-    facts: readManifestFacts(manifest),
-    files,
+    facts,
+    files: [...files, panel],
     problems: [],
   });
 }

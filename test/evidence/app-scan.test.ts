@@ -111,3 +111,74 @@ test('routes: templates with parameters, /rest/api/2 read as 3, ambiguity and un
   const build = matchRoute('jira', 'POST', '/rest/builds/0.1/bulk');
   expect(build.kind === 'route' && build.route.alternatives).toEqual([['write:build-info:jira']]);
 });
+
+const summary = (text: string, side: 'backend' | 'browser' = 'backend'): string[] =>
+  scanFile({ path: side === 'backend' ? 'src/x.ts' : 'static/admin/src/x.tsx', text, side }).findings.map((f) => {
+    const line = f.at.slice(f.at.lastIndexOf(':') + 1);
+    if (f.type === 'rest') return `${f.type}:${line} ${f.product} ${f.path ?? '?'}`;
+    if (f.type === 'egress') return `${f.type}:${line} ${f.kind} ${f.address ?? '?'}`;
+    if (f.type === 'scope') return `${f.type}:${line} ${f.scope}`;
+    if (f.type === 'storage') return `${f.type}:${line} ${f.kind}`;
+    if (f.type === 'module') return `${f.type}:${line} ${f.module}`;
+    return `${f.type}:${line}`;
+  });
+
+test('type-only imports of @forge/kvs are not a use; a bare import is', () => {
+  expect(
+    summary("import type { kvs } from '@forge/kvs';\nimport { type WhereConditions } from '@forge/kvs';\n"),
+  ).toEqual([]);
+  expect(summary("import '@forge/kvs';\n")).toEqual(['scope:1 storage:app']);
+});
+
+test('request paths are read from route templates, consts, namespace imports and concatenations', () => {
+  const text = [
+    "import * as forge from '@forge/api';",
+    "import { asApp, route } from '@forge/api';",
+    'const PERMS = route`/rest/api/3/mypermissions?permissions=ADMINISTER`;',
+    'export const a = () => forge.default.asUser().requestJira(PERMS);',
+    "export const b = (id: string) => asApp().requestConfluence('/wiki/rest/api/user?accountId=' + id);",
+  ].join('\n');
+  expect(summary(text)).toEqual([
+    'rest:4 jira /rest/api/3/mypermissions?permissions=ADMINISTER',
+    'rest:5 confluence /wiki/rest/api/user?accountId=${…}',
+  ]);
+});
+
+test('an aliased @forge/bridge request in browser code is a product call', () => {
+  const text =
+    "import { requestJira as rj } from '@forge/bridge';\nexport const n = (q: string) => rj(`/rest/api/3/user?${q}`);\n";
+  expect(summary(text, 'browser')).toEqual(['rest:2 jira /rest/api/3/user?${…}']);
+});
+
+test('global fetch is egress unless it is local, same-origin or a local function of that name', () => {
+  expect(summary("export const a = () => fetch('https://cdn.example.com/x.json');", 'browser')).toEqual([
+    'egress:1 fetch.client cdn.example.com',
+  ]);
+  expect(summary("export const a = () => window.fetch('//cdn.example.com/x.json');", 'browser')).toEqual([
+    'egress:1 fetch.client cdn.example.com',
+  ]);
+  expect(summary("export const a = () => fetch('./assets/x.json').then((r) => r.json());", 'browser')).toEqual([]);
+  expect(summary('const fetch = (k: string) => k;\nexport const a = () => fetch("https://x.example.com");')).toEqual(
+    [],
+  );
+});
+
+test('legacy storage, personal-data reporting, SQL and event queues are each seen', () => {
+  const text = [
+    "import api, { privacy } from '@forge/api';",
+    "import { sql } from '@forge/sql';",
+    "import { Queue } from '@forge/events';",
+    "export const a = () => api.storage.get('k');",
+    'export const b = () => privacy.reportPersonalData([]);',
+    "export const q = new Queue({ key: 'jobs' });",
+  ].join('\n');
+  expect(summary(text)).toEqual([
+    'storage:2 sql',
+    'module:2 sql',
+    'scope:4 storage:app',
+    'storage:4 legacy-storage',
+    'removed-api:4',
+    'scope:5 report:personal-data',
+    'module:6 consumer',
+  ]);
+});

@@ -71,7 +71,7 @@ test('storage:app removed while the code imports @forge/kvs', () => {
   });
   const msgs = messages(app.check());
   expect(msgs).toContain(
-    'src/platform/kvsStore.ts imports @forge/kvs, which needs scope storage:app, missing from manifest.yml permissions.scopes',
+    'src/platform/kvsStore.ts:2: imports @forge/kvs needs storage:app; the manifest declares none of these alternatives',
   );
   expect(msgs).toContain(
     "policy/statement.yml says category 'acknowledgment-receipts' is stored in Forge hosted storage, but manifest.yml enables none (no storage:app scope, app.storage.entities or sql module)",
@@ -83,7 +83,7 @@ test('a scope no code needs', () => {
     (permissionsOf(m).scopes as string[]).push('write:jira-work');
   });
   expect(messages(app.check())).toEqual([
-    'manifest.yml declares scope write:jira-work but no code uses an API that needs it',
+    'manifest.yml: the manifest declares write:jira-work, and no call in the code needs it (every jira call was resolved)',
   ]);
 });
 
@@ -93,7 +93,7 @@ test('removing the browser display-name call leaves read:jira-user unused', () =
     "import { invoke } from '@forge/bridge';\nexport const d = (): Promise<unknown> => invoke('getDisclosure');\n",
   );
   expect(messages(app.check())).toEqual([
-    'manifest.yml declares scope read:jira-user but no code uses an API that needs it',
+    'manifest.yml: the manifest declares read:jira-user, and no call in the code needs it (every jira call was resolved)',
   ]);
 });
 
@@ -148,7 +148,7 @@ test('analytics egress with inScopeEUD false keeps Runs on Atlassian, but must b
       fetch: { backend: [{ address: '*.example-analytics.com', category: 'analytics', inScopeEUD: false }] },
     };
   });
-  app.write(
+  app.addModule(
     'src/platform/analytics.ts',
     "import { fetch } from '@forge/api';\nexport const ping = (): Promise<unknown> => fetch('https://a.example-analytics.com/p');\n",
   );
@@ -174,23 +174,25 @@ test('the same analytics egress with inScopeEUD left to its default loses Runs o
   );
 });
 
-test('code that fetches without a declared fetch.backend', () => {
-  app.write(
-    'src/platform/sync.ts',
-    "import { fetch } from '@forge/api';\nexport const sync = (): Promise<unknown> => fetch('https://api.example.com/x');\n",
-  );
+test('code that fetches without a declared fetch.backend, once a handler loads it', () => {
+  const sync =
+    "import { fetch } from '@forge/api';\nexport const sync = (): Promise<unknown> => fetch('https://api.example.com/x');\n";
+  app.write('src/platform/sync.ts', sync);
+  expect(messages(app.check())).toEqual([]); // no handler imports it: Forge does not bundle it
+  app.addModule('src/platform/sync.ts', sync);
   expect(messages(app.check())).toEqual([
-    "src/platform/sync.ts:2 calls fetch('https://api.example.com/x') (egress), but manifest.yml declares no permissions.external.fetch.backend",
+    'statement says "no egress" (policy/statement.yml: facts.egress is empty) but src/platform/sync.ts:2 (@forge/api fetch) contacts api.example.com',
+    'src/platform/sync.ts:2: @forge/api fetch contacts api.example.com, which the manifest does not declare under permissions.external.fetch.backend',
   ]);
 });
 
 test('personal-data reporting code without report:personal-data', () => {
-  app.write(
+  app.addModule(
     'src/platform/report.ts',
     "import { privacy } from '@forge/api';\nexport const r = (ids: string[]): Promise<unknown> => privacy.reportPersonalData(ids.map((accountId) => ({ accountId, updatedAt: '' })));\n",
   );
   expect(messages(app.check())[0]).toMatch(
-    /^src\/platform\/report\.ts:2 calls privacy\.reportPersonalData\(.*\), which needs scope report:personal-data, missing from manifest\.yml permissions\.scopes$/,
+    /^src\/platform\/report\.ts:2: privacy\.reportPersonalData\(.*\) needs report:personal-data; the manifest declares none of these alternatives$/,
   );
 });
 
@@ -201,4 +203,33 @@ test('a deletion period that contradicts Forge hosted storage', () => {
   expect(messages(app.check())).toEqual([
     'policy/statement.yml says data is deleted 7 days after uninstall (facts.uninstall.deletedAfterDays), but Forge hosted storage keeps it 28 days after uninstall, and this app stores nothing elsewhere (manifest.yml)',
   ]);
+});
+
+test('@forge/sql without a sql module in the manifest', () => {
+  app.addModule(
+    'src/platform/db.ts',
+    "import { sql } from '@forge/sql';\nexport const q = (): Promise<unknown> => sql.executeRaw('SELECT 1');\n",
+  );
+  const report = app.check();
+  expect(report.problems).toContainEqual({
+    kind: 'missing-module',
+    message: "src/platform/db.ts:1: imports @forge/sql needs a 'sql' module, missing from manifest.yml modules",
+  });
+  expect(report.evidence.claims.find((c) => c.id === 'scopes')?.verdict).toBe('contradicted');
+});
+
+test('a scope only a dynamic request could need is neither unused nor verified', () => {
+  app.editManifest((m) => {
+    (permissionsOf(m).scopes as string[]).push('write:jira-work');
+  });
+  app.addModule(
+    'src/platform/any.ts',
+    "import api from '@forge/api';\nexport const any = (path: string): Promise<unknown> => api.asApp().requestJira(path as never);\n",
+  );
+  const report = app.check();
+  expect(report.problems).toEqual([]);
+  expect(report.warnings.some((w) => w.startsWith('src/platform/any.ts:2: [unverified-call]'))).toBe(true);
+  const scopes = report.evidence.claims.find((c) => c.id === 'scopes');
+  expect(scopes?.verdict).toBe('vendor-statement');
+  expect(scopes?.evidence).toContain('write:jira-work: not proved by any call the build could read');
 });

@@ -17,6 +17,8 @@ export interface AppCopy {
   editManifest(edit: (manifest: Record<string, unknown>) => void): void;
   editFacts(edit: (facts: StatementFacts) => void): void;
   write(path: string, text: string): void;
+  /** Writes a backend module under src/ and exports it from the handler's module, so Forge (and the engine) load it. */
+  addModule(path: string, text: string): void;
   check(inventory?: readonly KeyFamily[]): CheckReport;
   dispose(): void;
 }
@@ -40,6 +42,12 @@ export function copyApp(): AppCopy {
     },
     write(path, text) {
       writeFileSync(join(root, path), text);
+    },
+    addModule(path, text) {
+      writeFileSync(join(root, path), text);
+      const entry = join(root, 'src', 'index.ts');
+      const module = `./${path.replace(/^src\//, '').replace(/\.ts$/, '')}`;
+      writeFileSync(entry, `${readFileSync(entry, 'utf8')}export * from '${module}';\n`);
     },
     check(inventory) {
       return runChecks(

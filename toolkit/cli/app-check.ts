@@ -1,23 +1,21 @@
 /**
  * Loads what `privacy-panel check` and `marketplace` need for the app at DIR: the statement compiled from
- * DIR/policy (or --policy), the app's evidence (app-files.ts), the declared key families, and runs every
- * check: the statement vs the manifest (run-checks.ts) and vs what the code does (app-statement-checks.ts).
+ * DIR/policy (or --policy), the app's evidence (app-files.ts, app-evidence.ts), the declared key families,
+ * and runs every check (run-checks.ts): the statement vs the manifest, the inventory and what the code does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import type { KeyFamily } from '../../src/domain/inventory';
 import type { StatementFacts } from '../../src/domain/statement/types';
-import type { AppEvidence, CheckReport, ProblemKind } from '../../src/domain/evidence/types';
-import { appEvidence } from '../evidence/app-evidence';
-import { checkAppAgainstStatement } from '../evidence/app-statement-checks';
-import { scanSources } from '../evidence/code-scan';
+import type { AppEvidence, CheckReport } from '../../src/domain/evidence/types';
+import { appEvidenceDetail } from '../evidence/app-evidence';
 import { INVENTORY } from '../evidence/inventory-checks';
 import { runChecks } from '../evidence/run-checks';
 import { checkPolicy } from '../statement/policy';
 import { formatProblem } from '../statement/problems';
 import { loadApps } from './app-files';
-import { EvidenceInputError, readFacts, readSources, REPO_ROOT } from './evidence-inputs';
+import { EvidenceInputError, readFacts, REPO_ROOT } from './evidence-inputs';
 import { readPolicyFiles } from './policy-files';
 
 export const KEY_FAMILIES_FILE = 'key-families.yml';
@@ -36,15 +34,6 @@ export interface AppCheckResult {
   app: AppEvidence;
   facts: StatementFacts;
 }
-
-/** The code-based problem kinds of the older, this-repository-only scan: the app evidence replaces them. */
-const REPLACED: readonly ProblemKind[] = [
-  'missing-scope',
-  'unused-scope',
-  'code-egress-undeclared',
-  'missing-module',
-  'removed-api',
-];
 
 /** The statement breaks its own rules: a problem found (exit 1), not an unreadable app (exit 2). */
 export class StatementProblemsError extends EvidenceInputError {}
@@ -94,26 +83,17 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const [first] = loadApps(root, options.manifest);
   if (!first) throw new EvidenceInputError(`${dir}: no app found`);
   const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
-  const app = appEvidence(first);
+  const code = appEvidenceDetail(first);
   // This repository and apps started from it declare their key families in code (src/domain/inventory.ts);
   // other apps in policy/key-families.yml.
   const ownRepository =
     root === resolve(REPO_ROOT) || existsSync(join(root, INVENTORY_MODULE)) || options.factsFile !== undefined;
   const inventory = ownRepository ? INVENTORY : readKeyFamilies(policyDir);
   const names = {
-    manifest: app.manifest,
+    manifest: code.evidence.manifest,
     statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,
     inventory: ownRepository ? 'src/domain/inventory.ts' : `policy/${KEY_FAMILIES_FILE}`,
   };
-  const base = runChecks({
-    manifest: first.manifest,
-    facts,
-    uses: scanSources(readSources(root)),
-    inventory,
-    names: ownRepository ? { manifest: app.manifest } : names,
-  });
-  const more = checkAppAgainstStatement(app, facts, inventory, names);
-  const problems = [...base.problems.filter((p) => !REPLACED.includes(p.kind)), ...more.problems];
-  const warnings = [...base.warnings.filter((w) => !w.includes('PRODUCT_PATH_RULES')), ...more.warnings];
-  return { report: { ...base, ok: problems.length === 0, problems, warnings }, app, facts };
+  const report = runChecks({ manifest: first.manifest, facts, code, inventory, names });
+  return { report, app: code.evidence, facts };
 }

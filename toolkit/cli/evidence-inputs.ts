@@ -1,16 +1,15 @@
 /**
- * Loads what the evidence check reads: manifest.yml, the statement facts in force (policy/ compiled from
- * disk, or a given catalog or bare facts JSON), the backend and Custom UI sources, and
- * the data inventory. All file access for toolkit/evidence lives here.
+ * Loads what the evidence check reads: the app (its manifest and the code Forge builds for it, read by
+ * app-files.ts and the one evidence engine), the statement facts in force (policy/ compiled from disk, or a
+ * given catalog or bare facts JSON), and the data inventory.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import YAML from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KeyFamily } from '../../src/domain/inventory';
+import { appEvidenceDetail } from '../evidence/app-evidence';
 import { INVENTORY } from '../evidence/inventory-checks';
-import { scanSources } from '../evidence/code-scan';
 import type { CheckInputs } from '../evidence/run-checks';
-import type { CodeSide, SourceFile } from '../../src/domain/evidence/types';
+import { loadApps } from './app-files';
 import { anyFactsSchema } from '../statement/schema';
 import { factsFromPolicy } from './policy-facts';
 import type { StatementFacts } from '../../src/domain/statement/types';
@@ -18,17 +17,6 @@ import type { StatementFacts } from '../../src/domain/statement/types';
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const EVIDENCE_JSON = join('src', 'generated', 'evidence.json');
 export const STATEMENT_CATALOG = join('src', 'generated', 'statements.json');
-
-/** Where sources are scanned, relative to the app root. */
-export const SOURCE_ROOTS: readonly {
-  dir: string;
-  side: CodeSide;
-  extensions: readonly string[];
-  skip: readonly string[];
-}[] = [
-  { dir: 'src', side: 'backend', extensions: ['.ts'], skip: ['src/generated'] },
-  { dir: 'static/admin/src', side: 'browser', extensions: ['.ts', '.tsx'], skip: [] },
-];
 
 export interface LoadOptions {
   /**
@@ -45,31 +33,6 @@ export class EvidenceInputError extends Error {
     super(message);
     this.name = 'EvidenceInputError';
   }
-}
-
-function walk(root: string, dir: string, extensions: readonly string[], skip: readonly string[]): string[] {
-  const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const rel = `${dir}/${entry.name}`;
-    if (skip.includes(rel) || entry.name === 'node_modules') continue;
-    if (entry.isDirectory()) out.push(...walk(root, rel, extensions, skip));
-    else if (extensions.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
-}
-
-export function readSources(root: string): SourceFile[] {
-  return SOURCE_ROOTS.flatMap(({ dir, side, extensions, skip }) =>
-    walk(root, dir, extensions, skip).map((path) => ({ path, side, text: readFileSync(join(root, path), 'utf8') })),
-  );
-}
-
-export function readManifest(root: string): unknown {
-  const file = join(root, 'manifest.yml');
-  if (!existsSync(file)) throw new EvidenceInputError(`${relative(process.cwd(), file) || file} not found`);
-  return YAML.parse(readFileSync(file, 'utf8'));
 }
 
 export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): StatementFacts {
@@ -105,10 +68,13 @@ function readPolicyFacts(root: string): StatementFacts {
 }
 
 export function loadEvidenceInputs(root: string = REPO_ROOT, options: LoadOptions = {}): CheckInputs {
+  const [app] = loadApps(root);
+  if (!app) throw new EvidenceInputError(`${root}: no app found`);
   return {
-    manifest: readManifest(root),
+    manifest: app.manifest,
     facts: options.factsFile === undefined ? readPolicyFacts(root) : readFacts(root, options.factsFile),
-    uses: scanSources(readSources(root)),
+    code: appEvidenceDetail(app),
     inventory: options.inventory ?? INVENTORY,
+    names: { manifest: app.manifestPath },
   };
 }

@@ -7,6 +7,7 @@ import type {
   CodeEgress,
   CodeSide,
   ManifestFacts,
+  ScopeUse,
   StorageEvidenceKind,
 } from '../../src/domain/evidence/types';
 import type { FileScan, Finding } from './app-scan';
@@ -94,23 +95,35 @@ const sortedUnique = (xs: Iterable<string>): string[] => [...new Set(xs)].sort()
 
 interface ScopeResult {
   scopes: AppEvidence['scopes'];
+  scopeUse: ScopeUse[];
   problems: AppEvidence['problems'];
+}
+
+/** Where a finding proves a scope: the file for an import (a file-wide fact) or a finding with no line, else file:line. */
+function provedAt(at: string, what: string): string {
+  const { file, line } = split(at);
+  return what.startsWith('imports ') || line === 0 ? file : at;
 }
 
 function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   const declared = new Set(inputs.facts.scopes);
   const used = new Set<string>();
+  const usedBy = new Map<string, string[]>();
+  const credit = (scope: string, by: string): void => {
+    used.add(scope);
+    usedBy.set(scope, [...(usedBy.get(scope) ?? []), by]);
+  };
   const alsoCovered = new Set<string>();
   const missing = new Set<string>();
   const unresolved = new Set<ScopeProduct>();
   const problems: AppEvidence['problems'] = [];
-  const need = (scopes: readonly string[][], at: string, what: string): void => {
+  const need = (scopes: readonly string[][], at: string, what: string, by = at): void => {
     const ok = satisfied(scopes, declared);
     const [first, ...others] = ok;
     if (first) {
       // The first accepted alternative (Atlassian lists the classic one first) is credited; the others
       // would serve too, so they are never called unused.
-      first.forEach((s) => used.add(s));
+      first.forEach((s) => credit(s, by));
       others.flat().forEach((s) => alsoCovered.add(s));
       return;
     }
@@ -128,7 +141,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   };
 
   for (const f of findings) {
-    if (f.type === 'scope') need([[f.scope]], f.at, f.what);
+    if (f.type === 'scope') need([[f.scope]], f.at, f.what, provedAt(f.at, f.what));
     else if (f.type === 'graphql') {
       if (f.scopes === null) {
         unresolved.add('other');
@@ -140,7 +153,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
         });
       } else
         for (const s of f.scopes)
-          if (declared.has(s)) used.add(s);
+          if (declared.has(s)) credit(s, f.at);
           else unresolved.add('other');
     } else if (f.type === 'rest') {
       const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
@@ -194,7 +207,8 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       }
     }
   }
-  for (const [scope] of manifestJustified(inputs.facts)) if (declared.has(scope)) used.add(scope);
+  for (const [scope, by] of manifestJustified(inputs.facts))
+    if (declared.has(scope)) credit(scope, `${inputs.manifestPath} ${by}`);
 
   const triggers = triggerProducts(inputs.manifest);
   const complete = !inputs.problems.some((p) => INCOMPLETE_RULES.includes(p.rule));
@@ -229,6 +243,10 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       missing: sortedUnique(missing),
       unverified: unverified.sort(),
     },
+    scopeUse: inputs.facts.scopes.map((scope) => ({
+      scope,
+      usedBy: [...new Set(usedBy.get(scope) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    })),
     problems,
   };
 }
@@ -297,11 +315,46 @@ function keyFamilies(findings: readonly Finding[]): AppEvidence['keyFamilies'] {
   return [...out.values()];
 }
 
+/** APIs that need a module of their type in the manifest (`@forge/sql` → sql, an events `Queue` → consumer). */
+function moduleProblems(
+  facts: ManifestFacts,
+  findings: readonly Finding[],
+  manifestPath: string,
+): AppEvidence['problems'] {
+  return findings.flatMap((f) =>
+    f.type === 'module' && !facts.moduleTypes.includes(f.module)
+      ? [
+          {
+            ...split(f.at),
+            rule: 'missing-module',
+            severity: 'error' as const,
+            message: `${f.what} needs a '${f.module}' module, missing from ${manifestPath} modules`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** An app's evidence, and which code (or manifest entry) proves each declared scope: what the admin page shows. */
+export interface AppEvidenceDetail {
+  evidence: AppEvidence;
+  /** Each declared scope with the `file:line`s (`file` for an import) that need it; empty when nothing proves it. */
+  scopeUse: ScopeUse[];
+}
+
 export function appEvidence(inputs: AppInputs): AppEvidence {
+  return appEvidenceDetail(inputs).evidence;
+}
+
+export function appEvidenceDetail(inputs: AppInputs): AppEvidenceDetail {
   const findings = inputs.files.flatMap((f) => f.scan.findings);
-  const { scopes, problems: scopeProblems } = analyse(inputs, findings);
+  const { scopes, scopeUse, problems: scopeProblems } = analyse(inputs, findings);
   const inCode = egressInCode(inputs.facts, findings);
-  const problems: AppEvidence['problems'] = [...inputs.problems, ...scopeProblems];
+  const problems: AppEvidence['problems'] = [
+    ...inputs.problems,
+    ...scopeProblems,
+    ...moduleProblems(inputs.facts, findings, inputs.manifestPath),
+  ];
   for (const e of inCode.filter((x) => !x.declared)) {
     problems.push({
       ...split(e.at),
@@ -328,7 +381,7 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
       problems.push({ ...split(f.at), rule: 'removed-api', severity: 'warning', message: f.what });
 
   const roa = runsOnAtlassian(inputs.facts);
-  return {
+  const evidence: AppEvidence = {
     manifest: inputs.manifestPath,
     egress: inputs.facts.egress.map((e) => ({ kind: e.kind, address: e.address })),
     egressInCode: inCode,
@@ -348,4 +401,5 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
     },
     problems,
   };
+  return { evidence, scopeUse };
 }

@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { CodeSide, ExternalKind, SourceFile } from '../../src/domain/evidence/types';
-import { chainOf, CALL, declaredNames, lineOf, staticPath } from './code-scan';
+import { chainOf, CALL, declaredNames, lineOf, staticPath } from './syntax';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
@@ -27,6 +27,8 @@ export type Finding =
     }
   | { type: 'graphql'; scopes: string[] | null; at: string; what: string }
   | { type: 'scope'; scope: string; at: string; what: string }
+  /** An API that works only when the manifest has a module of that type (`sql`, `consumer`). */
+  | { type: 'module'; module: string; at: string; what: string }
   | { type: 'storage'; kind: StorageKindInCode; at: string; what: string; write: boolean; key: string | null }
   | { type: 'egress'; kind: ExternalKind | 'remote'; address: string | null; at: string; via: string }
   | { type: 'removed-api'; at: string; what: string };
@@ -198,8 +200,10 @@ export function scanFile(file: SourceFile): FileScan {
       });
     if (spec === '@forge/kvs')
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
-    if (spec === '@forge/sql')
+    if (spec === '@forge/sql') {
       findings.push({ type: 'storage', kind: 'sql', at: at(node), what: 'imports @forge/sql', write: true, key: null });
+      findings.push({ type: 'module', module: 'sql', at: at(node), what: 'imports @forge/sql' });
+    }
     if (spec === '@forge/os' || spec === '@forge/object-store')
       findings.push({
         type: 'storage',
@@ -395,6 +399,8 @@ export function scanFile(file: SourceFile): FileScan {
         const binding = bindings.get(chain.root);
         const names = binding ? [...binding.members, ...chain.names] : chain.names;
         const call = ts.isCallExpression(node) ? node : null;
+        if (binding?.pkg === '@forge/events' && !call && names[names.length - 1] === 'Queue')
+          findings.push({ type: 'module', module: 'consumer', at: at(node), what: text(node) });
         if (binding && call) {
           const pkg = binding.pkg;
           if (pkg === FORGE_API && side === 'backend') onForgeApi(names, call);

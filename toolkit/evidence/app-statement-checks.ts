@@ -67,8 +67,8 @@ export function checkAppAgainstStatement(
     const where = `${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
     if (p.severity === 'error') {
       const kind =
-        p.rule === 'missing-scope'
-          ? 'missing-scope'
+        p.rule === 'missing-scope' || p.rule === 'missing-module'
+          ? p.rule
           : p.rule === 'undeclared-egress'
             ? 'code-egress-undeclared'
             : 'removed-api';

@@ -1,6 +1,7 @@
 /**
- * The whole check: manifest, code and data inventory against the statement. Pure; scripts/check.ts loads
- * the files (scripts/lib/evidence-inputs.ts) and fails the build on any problem.
+ * The whole check: manifest, code and data inventory against the statement. Pure; toolkit/cli/check.ts
+ * loads the files (toolkit/cli/app-check.ts, evidence-inputs.ts) and fails the build on any problem. What
+ * the code does comes from the one evidence engine (app-scan.ts, app-evidence.ts, scopes/routes.json).
  */
 import type { KeyFamily } from '../../src/domain/inventory';
 import type { StatementFacts } from '../../src/domain/statement/types';
@@ -8,17 +9,18 @@ import { buildClaims } from './claims';
 import { dataResidency, runsOnAtlassian } from './eligibility';
 import { checkInventory, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';
 import { InvalidManifestError, readManifestFacts } from './manifest-facts';
-import { analyzeScopes } from './scope-checks';
+import type { AppEvidenceDetail } from './app-evidence';
+import { checkAppAgainstStatement } from './app-statement-checks';
 import { checkStatement } from './statement-checks';
-import type { ApiUse, CheckReport, Evidence, ManifestFacts } from '../../src/domain/evidence/types';
+import type { CheckReport, Evidence, ManifestFacts } from '../../src/domain/evidence/types';
 
 export interface CheckInputs {
   /** manifest.yml, parsed. */
   manifest: unknown;
   /** The facts of the statement in force. */
   facts: StatementFacts;
-  /** What the backend (`src/**`) and browser (`static/admin/src/**`) code uses (scripts/lib/code-scan.ts). */
-  uses: readonly ApiUse[];
+  /** What the app's code does (app-evidence.ts), and which code proves each declared scope. */
+  code: AppEvidenceDetail;
   /** The key families (normally `INVENTORY`, i.e. `Object.values(KEY_FAMILIES)`). */
   inventory: readonly KeyFamily[];
   /** File names for messages; defaults to manifest.yml, policy/statement.yml, src/domain/inventory.ts. */
@@ -57,11 +59,10 @@ export function runChecks(inputs: CheckInputs): CheckReport {
       [],
     );
   }
-  const uses = inputs.uses;
-  const scopes = analyzeScopes(manifest, uses, names.manifest);
   const statement = checkStatement(inputs.facts, manifest, names);
   const inventory = checkInventory(inputs.inventory, inputs.facts, names);
-  const warnings = [...statement.warnings, ...scopes.warnings];
+  const code = checkAppAgainstStatement(inputs.code.evidence, inputs.facts, inputs.inventory, names);
+  const warnings = [...statement.warnings, ...code.warnings];
   const storesPersonal = inputs.inventory.some((f) => f.personalData);
   if (storesPersonal && !manifest.scopes.includes('report:personal-data')) {
     warnings.push(
@@ -72,9 +73,9 @@ export function runChecks(inputs: CheckInputs): CheckReport {
     inputs,
     names,
     manifest,
-    [...statement.problems, ...inventory, ...scopes.problems],
+    [...statement.problems, ...inventory, ...code.problems],
     warnings,
-    scopes.scopeUse,
+    inputs.code.scopeUse,
   );
 }
 

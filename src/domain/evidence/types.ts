@@ -111,19 +111,6 @@ export interface SourceFile {
   side: CodeSide;
 }
 
-/** One use of a Forge (or global) API that needs something from the manifest. */
-export interface ApiUse {
-  file: string;
-  line: number;
-  side: CodeSide;
-  /** The `API_RULES` row that matched. */
-  rule: string;
-  /** How it reads in the code, e.g. `@forge/kvs import`, `asUser().requestJira(route\`/rest/api/3/mypermissions…\`)`. */
-  what: string;
-  /** For product requests: the static path prefix, or null when it cannot be read statically. */
-  path: string | null;
-}
-
 export interface ScopeUse {
   scope: string;
   usedBy: string[];

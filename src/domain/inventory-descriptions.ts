@@ -21,7 +21,7 @@ export const FAMILY_DESCRIPTIONS = {
     pattern: 'pp:ack:v<version, 6 digits>:<accountId>',
     category: 'acknowledgment-receipts',
     purpose:
-      'Claimed first (a pending claim whose id becomes the receipt id), then completed with the receipt it points at: acknowledging twice records once, and a retry finishes what a failed attempt began. When the account is closed, the marker moves to `pp:ack:v<version>:erased-<receipt seq>` with the same value.',
+      'Claimed first (a pending claim whose id becomes the receipt id; a second attempt marks it contested), then completed with the receipt it points at: acknowledging twice records once, and a retry finishes what a failed attempt began. When the account is closed, the marker moves to `pp:ack:v<version>:erased-<receipt seq>` with the same value.',
     personalData: true,
     retention: UNTIL_UNINSTALL,
   },

@@ -17,7 +17,7 @@ export interface StorageFamily {
   /**
    * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
    * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
-   * receipt it points at (src/domain/acknowledgments/acknowledge.ts).
+   * receipt it points at, after a second attempt may have marked it contested (src/domain/acknowledgments/acknowledge.ts).
    */
   readonly writeOnce: boolean;
   /** Where 0.1.x kept this family (no namespace); read once by the layout migration (src/domain/layout.ts). */

@@ -3,10 +3,14 @@
  * only when `mayJump` confirms that no second attempt of the same receipt can sit in the numbers skipped.
  */
 import { ForgeEmulator } from '../../dev/emulator';
-import { receiptKey } from '../../src/domain/inventory';
+import { acknowledge, type AcknowledgeDeps } from '../../src/domain/acknowledgments/acknowledge';
+import { KEY_FAMILIES, receiptKey } from '../../src/domain/inventory';
+import type { Store } from '../../src/domain/ports';
 import { appendReceipt, type ReceiptDraft } from '../../src/domain/receipts/chain';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { createKvsStore } from '../../src/platform/kvs-store';
+import { systemClock, systemIds } from '../../src/platform/system';
+import { sampleCatalog } from '../support/statements';
 import { chainOf } from '../export/helpers';
 
 const SITE = 'ari:cloud:jira::site/44444444-4444-4444-8444-444444444444';
@@ -99,5 +103,47 @@ describe('appending far behind the head', () => {
     expect(asked).toBe(0);
     expect(outcome).toMatchObject({ appended: false });
     expect(outcome.stored.receipt.seq).toBe(45);
+  });
+});
+
+describe('a second attempt while the first is far behind the head', () => {
+  const statement = sampleCatalog().versions[0]!;
+  const input = (accountId: string) => ({ statement, accountId, product: 'jira' as const, installation: SITE });
+  const deps = (using: Store): AcknowledgeDeps => ({ store: using, clock: systemClock, ids: systemIds });
+
+  it('the first attempt reads the claim contested, does not jump, and finds the receipt of the second attempt', async () => {
+    emulator.reset();
+    const ADA = '712020:ada';
+    // The first attempt pauses just before its first receipt write, as a slow request would.
+    let pause: (() => void) | undefined;
+    const paused = new Promise<void>((resolve) => (pause = resolve));
+    let reachedWrite: (() => void) | undefined;
+    const atWrite = new Promise<void>((resolve) => (reachedWrite = resolve));
+    let held = false;
+    const slow: Store = {
+      ...store,
+      async putIfAbsent(key, value) {
+        if (!held && key.startsWith(KEY_FAMILIES.receipt.prefix)) {
+          held = true;
+          reachedWrite?.();
+          await paused;
+        }
+        return store.putIfAbsent(key, value);
+      },
+    };
+    const first = inSite(() => acknowledge(deps(slow), input(ADA)));
+    await atWrite;
+    // Meanwhile 40 other admins acknowledge, then Ada's second attempt (a double-click) appends the receipt.
+    for (let i = 0; i < 40; i += 1) await inSite(() => acknowledge(deps(store), input(`712020:crowd-${i}`)));
+    const second = await inSite(() => acknowledge(deps(store), input(ADA)));
+    expect(second).toMatchObject({ created: true });
+    expect(second.receipt.receipt.seq).toBe(41);
+    pause?.();
+    const outcome = await first;
+    // 25 receipts after its head are taken, so it would jump to the newest, Ada's own: it must not.
+    expect(outcome.created).toBe(false);
+    expect(outcome.receipt.receipt.receiptId).toBe(second.receipt.receipt.receiptId);
+    const receipts = [...emulator.entries(SITE).keys()].filter((key) => key.startsWith(KEY_FAMILIES.receipt.prefix));
+    expect(receipts).toHaveLength(41);
   });
 });

@@ -25,6 +25,8 @@ describe('privacy-panel/forge, the runtime a host bundles', () => {
     ]);
     // Atlassian's clients are the host's to install, never copied into the package.
     expect(code).not.toMatch(/Atlassian Developer Terms|__forge_fetch__/);
+    // What it does bundle is named with its licence, read from what esbuild bundled.
+    expect(code).toMatch(/Bundles: json-canonicalize [\d.]+ \(MIT, Copyright[^;]*; valibot [\d.]+ \(MIT, Copyright/);
   });
 });
 

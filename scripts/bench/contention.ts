@@ -4,8 +4,8 @@
  * time behind a moving head: 8 / 11.2 / 12.9 / 19 (and 31 at 500). Jumping to the newest receipt: flat,
  * about 15 at 200 and at 500.
  *
- * Acknowledgment cost on the emulator: storage calls and read/write units per acknowledgment when 1, 5, 50
- * and 200 administrators press the button at once, and the sequential storage round trips of one
+ * Acknowledgment cost on the emulator: storage calls and read/write units per acknowledgment when 1, 5, 50,
+ * 200 and 500 administrators press the button at once, and the sequential storage round trips of one
  * uncontended acknowledgment (the emulator answers each call after a real delay, so calls made together
  * overlap and count as one round trip).
  */

@@ -21,7 +21,7 @@ export interface CheckInputs {
   facts: StatementFacts;
   /** What the app's code does (app-evidence.ts), and which code proves each declared scope. */
   code: AppEvidenceDetail;
-  /** The key families (normally `INVENTORY`, i.e. `Object.values(KEY_FAMILIES)`). */
+  /** The key families (normally `INVENTORY`: the panel's families with their descriptions). */
   inventory: readonly KeyFamily[];
   /** File names for messages; defaults to manifest.yml, policy/statement.yml, src/domain/inventory.ts. */
   names?: Partial<SourceNames>;

@@ -12,7 +12,6 @@ import { InvalidManifestError, readManifestFacts } from '../../evidence/manifest
 import { matchRoute } from '../../evidence/route-scopes';
 import { runChecks } from '../../evidence/run-checks';
 import type { Evidence, ManifestFacts, SourceFile } from '../../../src/domain/evidence/types';
-import type { KeyFamily } from '../../../src/domain/inventory';
 import type { Product } from '../../../src/domain/product';
 import type { StatementFacts } from '../../../src/domain/statement/types';
 import { PANEL } from './keys';
@@ -106,12 +105,9 @@ export interface HostKeyFamily {
   at: string;
 }
 
-/** The panel's own key families (what it stores in the host's KVS). */
-export const PANEL_KEY_FAMILIES: readonly KeyFamily[] = INVENTORY;
-
 /** What the page shows beside the claims: the host's manifest and code, read against the statement's facts. */
 export function hostEvidence(root: string, manifest: Record<string, unknown>, facts: StatementFacts): Evidence {
-  return runChecks({ manifest, facts, code: hostCode(root, manifest), inventory: PANEL_KEY_FAMILIES }).evidence;
+  return runChecks({ manifest, facts, code: hostCode(root, manifest), inventory: INVENTORY }).evidence;
 }
 
 /** A scope the panel needs for one purpose; any one of `anyOf` is enough (classic first). */

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'STALE_STATEMENT', // the version or hash acknowledged is not the one in force
   'STORAGE_UNAVAILABLE', // Forge storage was rate limited, timed out or failed: retry
   'ADMIN_CHECK_UNAVAILABLE', // the product did not answer whether the caller is an administrator in time: retry
+  'STORED_DATA_INVALID', // a value under the panel's keys is not the panel's (another writer put it there)
   'INTERNAL', // anything else; details stay in the function's logs
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -179,7 +180,18 @@ export interface ExportPage {
   salt?: string;
   /** Newest first. */
   receipts: StoredReceipt[];
+  /**
+   * Values under receipt keys of this slice that are no receipt (written by something else): left out of
+   * `receipts`, so the chain shows a break there, and named here.
+   */
+  unreadable?: UnreadableRecord[];
   cursor?: string;
+}
+
+export interface UnreadableRecord {
+  key: string;
+  /** The rule the value breaks. */
+  problem: string;
 }
 
 /** Receipts one export call gathers at most: 20 queries of 100, about 1.5 MB, well inside 25 s and 5 MB. */

@@ -71,18 +71,19 @@ export const FAMILY_DESCRIPTIONS = {
     personalData: false,
     retention: UNTIL_UNINSTALL,
   },
+  claimStep: {
+    pattern: 'pp:step:<claim id>:<receipt number>',
+    category: 'acknowledgment-receipts',
+    purpose:
+      'Where an acknowledgment went on after the receipt number it tried was taken by another receipt, so a retry finds its receipt in a few reads. Claim ids and receipt numbers only.',
+    personalData: false,
+    retention: UNTIL_UNINSTALL,
+  },
   privacyBatch: {
     pattern: 'pp:privacy:batch:<cycle number>:<first registry number>',
     category: 'acknowledgment-receipts',
     purpose:
       'One report batch of a cycle, claimed before it is sent and marked sent after: no batch is sent twice, even by overlapping runs or after a lost progress save. Registry numbers only.',
-    personalData: false,
-    retention: UNTIL_UNINSTALL,
-  },
-  layout: {
-    pattern: 'pp:meta:layout',
-    category: 'acknowledgment-receipts',
-    purpose: 'Which key layout this installation uses, written once the 0.1.x keys were moved under `pp:`.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
   },

@@ -17,11 +17,9 @@ export interface StorageFamily {
   /**
    * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
    * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
-   * receipt it points at, after a second attempt may have marked it contested (src/domain/acknowledgments/acknowledge.ts).
+   * receipt it points at (src/domain/acknowledgments/acknowledge.ts).
    */
   readonly writeOnce: boolean;
-  /** Where 0.1.x kept this family (no namespace); read once by the layout migration (src/domain/layout.ts). */
-  readonly legacyPrefix?: string;
 }
 
 /**
@@ -44,8 +42,8 @@ export type KeyFamily = StorageFamily & FamilyDescription;
 /**
  * Every key the panel writes starts with this namespace: the logical form the domain and this inventory use.
  * The storage adapter stores it under the installation's key prefix (default the same `pp:`; see
- * key-prefix.ts), so a host whose own keys begin with `pp:` can keep the two apart. 0.1.x wrote the same
- * families without it; src/domain/layout.ts moves such records once.
+ * key-prefix.ts), so a host whose own keys begin with `pp:` can keep the two apart. The panel reads and
+ * writes only these families and never touches any other key.
  */
 export const KEY_NAMESPACE = 'pp:';
 
@@ -68,8 +66,9 @@ export const VERSION_DIGITS = 6;
 export const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
 /** Erasure replaces `ack:v…:<accountId>` with `ack:v…:erased-<seq>`, so the fact survives without the ID. */
 export const ERASED_PREFIX = 'erased-';
-/** The layout version `pp:meta:layout` records once 0.1.x keys were moved under the namespace. */
-export const CURRENT_LAYOUT = 2;
+
+/** A claim id as `IdSource.uuid()` makes it (the receipt id of an acknowledgment). */
+const CLAIM_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const ns = (prefix: string) => `${KEY_NAMESPACE}${prefix}`;
 const NS = KEY_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,49 +77,48 @@ export const KEY_FAMILIES = {
   receipt: {
     name: 'receipt',
     prefix: ns('rcpt:'),
-    legacyPrefix: 'rcpt:',
     matches: new RegExp(`^${NS}rcpt:\\d{${SEQ_DIGITS}}$`),
     writeOnce: true,
   },
   acknowledgment: {
     name: 'acknowledgment',
     prefix: ns('ack:'),
-    legacyPrefix: 'ack:',
     matches: new RegExp(`^${NS}ack:v\\d{${VERSION_DIGITS}}:${ACCOUNT}$`),
     writeOnce: true,
   },
   firstAcknowledgment: {
     name: 'first-acknowledgment',
     prefix: ns('first:'),
-    legacyPrefix: 'first:',
     matches: new RegExp(`^${NS}first:v\\d{${VERSION_DIGITS}}$`),
+    writeOnce: true,
+  },
+  claimStep: {
+    name: 'claim-step',
+    prefix: ns('step:'),
+    matches: new RegExp(`^${NS}step:${CLAIM_ID}:\\d{${SEQ_DIGITS}}$`),
     writeOnce: true,
   },
   salt: {
     name: 'installation-salt',
     prefix: ns('salt:'),
-    legacyPrefix: 'salt:',
     matches: new RegExp(`^${NS}salt:installation$`),
     writeOnce: true,
   },
   accountRegistry: {
     name: 'account-registry',
     prefix: ns('acct:'),
-    legacyPrefix: 'acct:',
     matches: new RegExp(`^${NS}acct:\\d{${SEQ_DIGITS}}$`),
     writeOnce: true,
   },
   accountIndex: {
     name: 'account-index',
     prefix: ns('acctid:'),
-    legacyPrefix: 'acctid:',
     matches: new RegExp(`^${NS}acctid:${ACCOUNT}$`),
     writeOnce: true,
   },
   privacyReport: {
     name: 'privacy-report-progress',
     prefix: ns('privacy:report'),
-    legacyPrefix: 'privacy:report',
     matches: new RegExp(`^${NS}privacy:report$`),
     writeOnce: false,
   },
@@ -136,25 +134,12 @@ export const KEY_FAMILIES = {
     matches: new RegExp(`^${NS}privacy:batch:\\d{${SEQ_DIGITS}}:\\d{${SEQ_DIGITS}}$`),
     writeOnce: false,
   },
-  layout: {
-    name: 'storage-layout',
-    prefix: ns('meta:'),
-    matches: new RegExp(`^${NS}meta:layout$`),
-    writeOnce: true,
-  },
 } as const satisfies Record<string, StorageFamily>;
 
 export type FamilyName = keyof typeof KEY_FAMILIES;
 
 export function familyOf(key: string): StorageFamily | undefined {
   return Object.values(KEY_FAMILIES).find((family) => family.matches.test(key));
-}
-
-/** A 0.1.x key (no namespace) of a declared family: only the layout migration reads and deletes these. */
-export function isLegacyKey(key: string): boolean {
-  return Object.values(KEY_FAMILIES).some(
-    (family) => 'legacyPrefix' in family && family.matches.test(`${KEY_NAMESPACE}${key}`),
-  );
 }
 
 export class UndeclaredKeyError extends Error {
@@ -209,6 +194,14 @@ export function firstAcknowledgmentKey(version: number): string {
   return `${KEY_FAMILIES.firstAcknowledgment.prefix}${versionPart(version)}`;
 }
 
+/**
+ * Where claim `claimId` went after receipt number `seq` was taken by another receipt: written once, so
+ * every attempt of one claim follows one path along the chain and its receipt lands at most once.
+ */
+export function claimStepKey(claimId: string, seq: number): string {
+  return `${KEY_FAMILIES.claimStep.prefix}${claimId}:${countUp(seq)}`;
+}
+
 export const SALT_KEY = `${KEY_FAMILIES.salt.prefix}installation`;
 
 /** Registry keys count down like receipt keys, so the newest entry is the first a query returns. */
@@ -233,5 +226,3 @@ export function privacyCycleKey(cycle: number): string {
 export function privacyBatchKey(cycle: number, fromSeq: number): string {
   return `${KEY_FAMILIES.privacyBatch.prefix}${countUp(cycle)}:${countUp(fromSeq)}`;
 }
-
-export const LAYOUT_KEY = `${KEY_FAMILIES.layout.prefix}layout`;

@@ -1,4 +1,4 @@
-import { KEY_FAMILIES, KEY_NAMESPACE } from './inventory';
+import { KEY_NAMESPACE } from './inventory';
 import type { Evidence } from './evidence/types';
 
 /**
@@ -13,8 +13,7 @@ export const DEFAULT_KEY_PREFIX = KEY_NAMESPACE;
 const PREFIX_SHAPE = /^[A-Za-z0-9:._#-]{1,31}:$/;
 
 /** The rule, in words, for errors and docs. */
-export const KEY_PREFIX_RULE =
-  "2 to 32 characters from A-Z a-z 0-9 : . _ - #, ending with ':', and neither the start of nor started by a 0.1.x key family (rcpt:, ack:, first:, salt:, acct:, acctid:, privacy:report)";
+export const KEY_PREFIX_RULE = "2 to 32 characters from A-Z a-z 0-9 : . _ - #, ending with ':'";
 
 export class KeyPrefixError extends Error {
   readonly field = 'keyPrefix';
@@ -32,33 +31,34 @@ export function prefixesOverlap(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-const LEGACY_PREFIXES: readonly string[] = Object.values(KEY_FAMILIES).flatMap((family) =>
-  'legacyPrefix' in family ? [family.legacyPrefix] : [],
-);
-
 /** The prefix, checked once; `undefined` gives the default. Throws KeyPrefixError naming the rule it breaks. */
 export function validateKeyPrefix(value: unknown): string {
   if (value === undefined) return DEFAULT_KEY_PREFIX;
   if (typeof value !== 'string') throw new KeyPrefixError(value, 'expected a string');
   if (!PREFIX_SHAPE.test(value)) throw new KeyPrefixError(value, KEY_PREFIX_RULE);
-  const legacy = LEGACY_PREFIXES.find((old) => prefixesOverlap(old, value));
-  if (legacy !== undefined) {
-    throw new KeyPrefixError(
-      value,
-      `it overlaps the 0.1.x key family '${legacy}', whose one-time migration would then read the panel's own keys`,
-    );
-  }
   return value;
 }
 
-/** The physical key of a logical `pp:` key; any other key (a 0.1.x key) passes through. */
-export function toPhysicalKey(key: string, prefix: string): string {
-  return key.startsWith(KEY_NAMESPACE) ? `${prefix}${key.slice(KEY_NAMESPACE.length)}` : key;
+/** The panel touches only its own keys: a logical key outside the `pp:` namespace is a bug, never a pass-through. */
+export class ForeignKeyError extends RangeError {
+  constructor(readonly key: string) {
+    super(
+      `'${key}' is not one of the panel's keys: every key the panel reads or writes starts with '${KEY_NAMESPACE}'`,
+    );
+    this.name = 'ForeignKeyError';
+  }
 }
 
-/** The logical key of a physical key under `prefix`; any other key passes through. */
+/** The physical key of a logical `pp:` key (or key prefix). */
+export function toPhysicalKey(key: string, prefix: string): string {
+  if (!key.startsWith(KEY_NAMESPACE)) throw new ForeignKeyError(key);
+  return `${prefix}${key.slice(KEY_NAMESPACE.length)}`;
+}
+
+/** The logical key of a physical key under `prefix` (a query under the prefix answers only such keys). */
 export function toLogicalKey(key: string, prefix: string): string {
-  return key.startsWith(prefix) ? `${KEY_NAMESPACE}${key.slice(prefix.length)}` : key;
+  if (!key.startsWith(prefix)) throw new ForeignKeyError(key);
+  return `${KEY_NAMESPACE}${key.slice(prefix.length)}`;
 }
 
 /** The evidence as stored under `prefix`: the key patterns the page shows name the physical keys. */
@@ -70,7 +70,7 @@ export function evidenceUnderPrefix(evidence: Evidence, prefix: string): Evidenc
       ...family,
       pattern: family.pattern
         .split(', ')
-        .map((part) => toPhysicalKey(part, prefix))
+        .map((part) => (part.startsWith(KEY_NAMESPACE) ? toPhysicalKey(part, prefix) : part))
         .join(', '),
     })),
   };

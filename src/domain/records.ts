@@ -96,6 +96,8 @@ export async function pageOf<F extends FamilyName>(
     more?: () => boolean;
     /** When storage is rate limited after some entries were read, answer those (with a cursor) instead. */
     partialWhenLimited?: boolean;
+    /** Given: a value without its family's shape is passed here and left out, instead of thrown. */
+    onInvalid?: (error: StoredShapeError) => void;
   },
 ): Promise<Paged<RecordOf<F>>> {
   const prefix = options.prefix ?? KEY_FAMILIES[family].prefix;
@@ -111,7 +113,14 @@ export async function pageOf<F extends FamilyName>(
       if (limited && options.partialWhenLimited && entries.length > 0 && cursor) return { entries, cursor };
       throw error;
     }
-    for (const entry of page.entries) entries.push({ key: entry.key, value: decode(family, entry.key, entry.value) });
+    for (const entry of page.entries) {
+      try {
+        entries.push({ key: entry.key, value: decode(family, entry.key, entry.value) });
+      } catch (error) {
+        if (!(error instanceof StoredShapeError) || !options.onInvalid) throw error;
+        options.onInvalid(error);
+      }
+    }
     cursor = page.next;
   } while (cursor && entries.length < options.max && (options.more?.() ?? true));
   return { entries, ...(cursor ? { cursor } : {}) };

@@ -25,7 +25,8 @@ function shape<T>(schema: v.GenericSchema): Shape<T> {
       if (result.success) return { ok: true, value: value as T };
       const issue = result.issues[0];
       const where = issue.path?.map((item) => String(item.key)).join('.') || 'value';
-      return { ok: false, problem: `${where}: ${issue.message}` };
+      // The rule only, never the value received: it may be anything, written by anyone.
+      return { ok: false, problem: `${where}: expected ${issue.expected ?? issue.type}` };
     },
   };
 }
@@ -52,13 +53,9 @@ const completeMarker = v.looseObject({ seq: positive, receiptId: text, at: text 
  * `ack:` claimed, receipt not yet confirmed: the first step of an acknowledgment. `claimId` becomes the
  * receipt's id; the receipt, if written, sits after `fromSeq`. A retry finds the claim and finishes it.
  */
-const pendingMarker = v.looseObject({
-  pending: v.literal(true),
-  claimId: text,
-  at: text,
-  fromSeq: count,
-  contested: v.optional(v.boolean()),
-});
+const pendingMarker = v.looseObject({ pending: v.literal(true), claimId: text, at: text, fromSeq: count });
+/** `step:` the claim's receipt is not at this number (another receipt took it): try `to` next. */
+const claimStep = v.looseObject({ to: positive });
 
 const firstMarker = v.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
 const registryEntry = v.looseObject({ accountId: nullableText, firstSeenAt: text, erasedAt: v.optional(text) });
@@ -81,7 +78,6 @@ const batchClaim = v.looseObject({
   at: text,
   closedSeqs: v.optional(v.array(positive)),
 });
-const layoutMarker = v.looseObject({ layout: positive, at: text });
 
 export interface CompleteMarker {
   seq: number;
@@ -93,11 +89,9 @@ export interface PendingMarker {
   claimId: string;
   at: string;
   fromSeq: number;
-  /**
-   * Set by a second attempt (a retry, a double-click) before it appends the claimed receipt: the first
-   * attempt then stops jumping ahead and reads every receipt, so the two find each other's append.
-   */
-  contested?: boolean;
+}
+export interface ClaimStepRecord {
+  to: number;
 }
 export type AckMarkerRecord = CompleteMarker | PendingMarker;
 export const isPending = (marker: AckMarkerRecord): marker is PendingMarker => 'pending' in marker;
@@ -127,20 +121,16 @@ export interface BatchClaimRecord {
   /** Registry numbers the API reported closed (set once sent). */
   closedSeqs?: number[];
 }
-export interface LayoutRecord {
-  layout: number;
-  at: string;
-}
 
 export const SHAPES = {
   receipt: shape<StoredReceipt>(receiptSchema),
   acknowledgment: shape<AckMarkerRecord>(v.union([pendingMarker, completeMarker])),
   firstAcknowledgment: shape<FirstRecord>(firstMarker),
+  claimStep: shape<ClaimStepRecord>(claimStep),
   salt: shape<string>(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   accountRegistry: shape<RegistryRecord>(registryEntry),
   accountIndex: shape<AccountIndexRecord>(accountIndex),
   privacyReport: shape<Partial<ReportProgress>>(reportProgress),
   privacyCycle: shape<CycleClaimRecord>(cycleClaim),
   privacyBatch: shape<BatchClaimRecord>(batchClaim),
-  layout: shape<LayoutRecord>(layoutMarker),
 } as const;

@@ -1,5 +1,5 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-import { KEY_NAMESPACE, STORAGE_LIMITS, assertDeclaredKey, isLegacyKey } from '../domain/inventory';
+import { STORAGE_LIMITS, assertDeclaredKey } from '../domain/inventory';
 import { toLogicalKey, toPhysicalKey, validateKeyPrefix } from '../domain/key-prefix';
 import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store } from '../domain/ports';
 
@@ -60,7 +60,7 @@ export const QUERY_LIMIT = STORAGE_LIMITS.queryPage;
 export interface KvsStoreOptions {
   /**
    * Where the panel's keys live in this installation's KVS (default `pp:`): the domain's logical `pp:` keys
-   * are stored as `keyPrefix + rest`, and 0.1.x keys (no namespace) pass through. Checked here, once.
+   * are stored as `keyPrefix + rest`; no other key is ever read or written. Checked here, once.
    */
   keyPrefix?: string;
 }
@@ -105,16 +105,13 @@ export function createKvsStore(options: KvsStoreOptions = {}): Store {
     },
 
     async delete(key) {
-      // 0.1.x keys (no namespace) are deleted once they were moved (src/domain/layout.ts).
-      if (!isLegacyKey(key)) assertDeclaredKey(key);
+      assertDeclaredKey(key);
       await call(() => kvs.delete(physical(key)));
     },
 
     async query(keyPrefix: string, options: { limit: number; cursor?: string }): Promise<QueryPage> {
       if (options.limit < 1 || options.limit > QUERY_LIMIT)
         throw new RangeError(`query limit must be 1..${QUERY_LIMIT}`);
-      // A 0.1.x family prefix passes through; the prefix rule keeps its answers apart from the panel's keys.
-      const ours = keyPrefix.startsWith(KEY_NAMESPACE);
       let builder = kvs
         .query()
         .where('key', WhereConditions.beginsWith(physical(keyPrefix)))
@@ -131,7 +128,7 @@ export function createKvsStore(options: KvsStoreOptions = {}): Store {
       });
       return {
         entries: page.results.map((result) => ({
-          key: ours ? toLogicalKey(result.key, prefix) : result.key,
+          key: toLogicalKey(result.key, prefix),
           value: result.value,
         })),
         ...(page.nextCursor ? { next: page.nextCursor } : {}),

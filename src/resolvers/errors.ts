@@ -1,5 +1,5 @@
 import type { ApiError, ErrorCode } from '../contract';
-import { InvalidCursorError, StorageUnavailableError } from '../domain/ports';
+import { InvalidCursorError, StorageUnavailableError, StoredShapeError } from '../domain/ports';
 import { AdminCheckUnavailableError } from '../platform/admin-gate';
 
 /** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */
@@ -16,6 +16,9 @@ export class ResolverError extends Error {
 
 export const forbidden = (): ResolverError =>
   new ResolverError('FORBIDDEN', 'Only site administrators can do this, and we could not confirm that you are one.');
+
+/** The rule a stored value broke, cut short: a rule message may quote part of the value. */
+const bounded = (text: string): string => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
 
 /** Never a stack trace, never an internal message: the client gets a code, a sentence and maybe a field. */
 export function toApiError(error: unknown): ApiError {
@@ -42,6 +45,14 @@ export function toApiError(error: unknown): ApiError {
       retryable: true,
       // Forge's client does not pass Retry-After on; a quota window is a minute.
       ...(error.reason === 'rate-limited' ? { retryAfterSeconds: error.retryAfterSeconds ?? 60 } : {}),
+    };
+  }
+  if (error instanceof StoredShapeError) {
+    // Names the key and the rule, never the value (it is not ours, and may be anything).
+    return {
+      code: 'STORED_DATA_INVALID',
+      message: `${error.key}: the value stored there is not a valid ${error.family} record (${bounded(error.problem)}); something other than the panel wrote it. Nothing was changed.`,
+      retryable: false,
     };
   }
   if (error instanceof AdminCheckUnavailableError) {

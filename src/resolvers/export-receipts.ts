@@ -1,6 +1,5 @@
 import { EXPORT_PAGE_MAX, type ExportPage } from '../contract';
 import { exportSlice } from '../domain/acknowledgments/export-slice';
-import { withLayout } from '../domain/layout';
 import type { ResolverDeps } from './deps';
 import { requireAdministrator } from './guard';
 import { parseExport } from './payloads';
@@ -15,12 +14,10 @@ const TIME_BUDGET_MS = 10_000;
 export async function exportReceipts(deps: ResolverDeps, payload: unknown, context: unknown): Promise<ExportPage> {
   const { cursor } = parseExport(payload);
   const caller = await requireAdministrator(deps, context);
-  const slice = await withLayout(deps.store, deps.clock, () =>
-    exportSlice(deps.store, deps.clock, {
-      ...(cursor ? { cursor } : {}),
-      max: EXPORT_PAGE_MAX,
-      budgetMs: TIME_BUDGET_MS,
-    }),
-  );
+  const slice = await exportSlice(deps.store, deps.clock, {
+    ...(cursor ? { cursor } : {}),
+    max: EXPORT_PAGE_MAX,
+    budgetMs: TIME_BUDGET_MS,
+  });
   return { installation: caller.installation, product: caller.product, ...slice };
 }

@@ -16,7 +16,7 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
   const caller = callerOf(context);
   const [isAdmin, snapshot] = await Promise.all([
     deps.isAdministrator(caller.product, caller.accountId),
-    readAcknowledgments(deps.store, deps.catalog, caller.accountId, deps.clock),
+    readAcknowledgments(deps.store, deps.catalog, caller.accountId),
   ]);
   const current = currentStatement(deps.catalog);
   const status = siteStatus(deps.catalog, snapshot.firsts);

@@ -1,6 +1,5 @@
 import { IN_FORCE_MAX, type InForce } from '../contract';
 import { inForceAnswer } from '../domain/acknowledgments/in-force';
-import { withLayout } from '../domain/layout';
 import type { ResolverDeps } from './deps';
 import { requireAdministrator } from './guard';
 import { parseInForce } from './payloads';
@@ -9,5 +8,5 @@ import { parseInForce } from './payloads';
 export async function inForceOn(deps: ResolverDeps, payload: unknown, context: unknown): Promise<InForce> {
   const { date } = parseInForce(payload);
   await requireAdministrator(deps, context);
-  return withLayout(deps.store, deps.clock, () => inForceAnswer(deps.store, deps.catalog, date, IN_FORCE_MAX));
+  return inForceAnswer(deps.store, deps.catalog, date, IN_FORCE_MAX);
 }

@@ -1,6 +1,5 @@
 import type { HistoryPage } from '../contract';
 import { historyPage } from '../domain/acknowledgments/history';
-import { withLayout } from '../domain/layout';
 import type { ResolverDeps } from './deps';
 import { requireAdministrator } from './guard';
 import { parseList } from './payloads';
@@ -12,6 +11,6 @@ export async function listAcknowledgments(
 ): Promise<HistoryPage> {
   const { limit, cursor } = parseList(payload);
   await requireAdministrator(deps, context);
-  const page = await withLayout(deps.store, deps.clock, () => historyPage(deps.store, limit, cursor));
+  const page = await historyPage(deps.store, limit, cursor);
   return { rows: page.entries, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

@@ -10,7 +10,6 @@ import {
 import { StoredShapeError } from '../../src/domain/ports';
 import { readRecord } from '../../src/domain/records';
 import { verifyChain } from '../../src/domain/receipts/receipt';
-import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, addAdmins, admin, as, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
@@ -48,12 +47,32 @@ describe('the typed storage edge', () => {
     expect(error).toEqual(expect.objectContaining({ key, family }));
   });
 
-  it('a damaged record reaches the page as a typed error, never a crash or a stack trace', async () => {
+  it('a host value under a receipt key reaches the page as a typed error naming the key and the rule', async () => {
     await app.ok('acknowledge', payload, admin);
     await inSite(() => kvs.set(receiptKey(1), { receipt: 'garbage', accountId: null }));
     const result = await app.call('listAcknowledgments', {}, admin);
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL', retryable: true }) });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'STORED_DATA_INVALID',
+        message: expect.stringContaining(
+          `${receiptKey(1)}: the value stored there is not a valid receipt record (receipt:`,
+        ),
+        retryable: false,
+      },
+    });
     expect(JSON.stringify(result)).not.toMatch(/garbage|\.ts:\d+/);
+  });
+
+  it('a fake receipt never breaks the export: it is left out and named, and the rest is exported', async () => {
+    await app.ok('acknowledge', payload, admin);
+    await app.ok('acknowledge', payload, secondAdmin);
+    await inSite(() => kvs.set(receiptKey(3), { receipt: { seq: 3, forged: true }, accountId: null }));
+    const exported = await app.ok('exportReceipts', {}, admin);
+    expect(exported.receipts.map((r) => r.receipt.seq)).toEqual([2, 1]);
+    expect(exported.unreadable).toEqual([{ key: receiptKey(3), problem: expect.stringMatching(/^receipt\./) }]);
+    const again = await app.ok('exportReceipts', {}, admin);
+    expect(again.receipts).toHaveLength(2);
   });
 
   it('no query asks for more than 20 keys: history, export and in-force work under the strictest cap', async () => {
@@ -68,45 +87,57 @@ describe('the typed storage edge', () => {
   });
 });
 
-describe('0.1.x records (keys without the namespace)', () => {
-  /** What 0.1.x left: a receipt, its marker and first marker, the salt, a registry entry and index. */
-  async function legacyInstallation(): Promise<StoredReceipt> {
-    // Write one acknowledgment the current way, then move every key back to its 0.1.x name.
-    await app.ok('acknowledge', payload, admin);
-    const entries = app.emulator.entries(JIRA_SITE);
-    await inSite(async () => {
-      for (const [key, value] of entries) {
-        await kvs.delete(key);
-        if (key !== `${KEY_NAMESPACE}meta:layout`) await kvs.set(key.slice(KEY_NAMESPACE.length), value);
-      }
-    });
-    return entries.get(receiptKey(1)) as StoredReceipt;
-  }
+describe("a host whose own keys look like the panel's families without the pp: namespace", () => {
+  /** Keys a host app may write for itself: the panel must never read, move or delete them. */
+  const HOST_KEYS: ReadonlyArray<[string, unknown]> = [
+    ['rcpt:9999999998', { receipt: { seq: 1 }, accountId: '712020:host-user' }],
+    ['rcpt:0000000001', 'a host counter'],
+    ['salt:installation', 'not hex at all'],
+    ['privacy:report', { nextSeq: 'host' }],
+    ['acctid:712020:host-user', { seq: 1 }],
+    ['acct:9999999998', { accountId: '712020:host-user' }],
+    ['ack:v000001:712020:host-user', { host: true }],
+    ['first:v000001', 7],
+    ['meta:layout', 'host layout'],
+  ];
+  const hostState = () =>
+    [...app.emulator.entries(JIRA_SITE)]
+      .filter(([key]) => !key.startsWith(KEY_NAMESPACE))
+      .map(([key, value]) => [key, JSON.stringify(value)]);
 
-  it('are moved under pp: once, on the first call, and the chain continues from them', async () => {
-    const legacy = await legacyInstallation();
-    expect(app.keys()).toContain('rcpt:9999999998');
+  it('keeps every host key byte for byte, and the panel works beside it on its own keys only', async () => {
+    await inSite(async () => {
+      for (const [key, value] of HOST_KEYS) await kvs.set(key, value);
+    });
+    const before = hostState();
+    expect(before).toHaveLength(HOST_KEYS.length);
+
+    const empty = await app.ok('getDisclosure', undefined, admin);
+    expect(empty.status.state).toBe('never');
+    const first = await app.ok('acknowledge', payload, admin);
+    expect(first.receipt.seq).toBe(1);
+    const second = await app.ok('acknowledge', payload, secondAdmin);
+    expect(second.receipt.seq).toBe(2);
     const seen = await app.ok('getDisclosure', undefined, admin);
     expect(seen.viewer.acknowledgedCurrent).toEqual(expect.objectContaining({ accountId: SAMPLE_ACCOUNTS.siteAdmin }));
-    expect(app.keys().every((key) => key.startsWith(KEY_NAMESPACE))).toBe(true);
-    expect(app.emulator.entries(JIRA_SITE).get(receiptKey(1))).toEqual(legacy);
-
-    const again = await app.ok('acknowledge', payload, admin);
-    expect(again.created).toBe(false); // the 0.1.x marker still counts
-    const next = await app.ok('acknowledge', payload, secondAdmin);
-    expect(next.receipt.seq).toBe(2);
+    const history = await app.ok('listAcknowledgments', {}, admin);
+    expect(history.rows.map((row) => row.seq)).toEqual([2, 1]);
     const exported = await app.ok('exportReceipts', {}, admin);
     expect(verifyChain(exported.receipts.map((r) => r.receipt).reverse())).toEqual([]);
+    const inForce = await app.ok('inForceOn', { date: '2099-01-01' }, admin);
+    expect(inForce.acknowledged).toHaveLength(2);
+
+    expect(hostState()).toEqual(before);
+    const ours = [...app.emulator.entries(JIRA_SITE).keys()].filter((key) => key.startsWith(KEY_NAMESPACE));
+    expect(ours).toContain(receiptKey(2));
   });
 
-  it('an acknowledgment that races the migration still lands on one unbroken chain', async () => {
-    await legacyInstallation();
-    const admins = addAdmins(app, 5);
-    await Promise.all(admins.map((id) => app.ok('acknowledge', payload, as(id))));
-    const exported = await app.ok('exportReceipts', {}, admin);
-    const chain = exported.receipts.map((r) => r.receipt).reverse();
-    expect(chain.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(verifyChain(chain)).toEqual([]);
-    expect(app.keys().every((key) => key.startsWith(KEY_NAMESPACE))).toBe(true);
+  it('the store refuses any key outside the namespace, so no code path can reach a host key', async () => {
+    const store = createKvsStore();
+    for (const key of ['rcpt:9999999998', 'salt:installation', 'privacy:report']) {
+      await expect(inSite(() => store.get(key))).rejects.toThrow(/not one of the panel's keys/);
+      await expect(inSite(() => store.delete(key))).rejects.toThrow();
+    }
+    await expect(inSite(() => store.query('rcpt:', { limit: 1 }))).rejects.toThrow(/not one of the panel's keys/);
   });
 });

@@ -5,7 +5,6 @@ import { createPrivacyPanel } from '../../src/host';
 import { SALT_KEY, UndeclaredKeyError, acknowledgmentKey, receiptKey } from '../../src/domain/inventory';
 import { KeyPrefixError, validateKeyPrefix } from '../../src/domain/key-prefix';
 import { verifyChain } from '../../src/domain/receipts/receipt';
-import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { bundledEvidence } from '../../src/platform/bundled-catalog';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { resolverFunctions } from '../../src/resolvers';
@@ -25,7 +24,7 @@ const HOST_KEYS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['pp:something', { host: 'settings' }],
   [receiptKey(1), 'a host value that is no receipt'],
   [acknowledgmentKey(1, SAMPLE_ACCOUNTS.siteAdmin), 42],
-  ['pp:meta:layout', 'not ours'],
+  ['pp:meta:settings', 'not ours'],
 ]);
 
 let emulator: ForgeEmulator;
@@ -74,9 +73,6 @@ describe('the key prefix rule', () => {
     ['a character KVS keys do not take', 'acme/pp:'],
     ['not ASCII', 'pé:'],
     ['empty', ''],
-    ['a 0.1.x family', 'ack:'],
-    ['started by a 0.1.x family', 'rcpt:new:'],
-    ['the start of a 0.1.x family', 'privacy:'],
     ['not a string', 7],
   ])('%s: a KeyPrefixError naming the field, and nothing written', (_label, value) => {
     const error = (() => {
@@ -96,7 +92,7 @@ describe('the key prefix rule', () => {
     expect(emulator.entries(SITE).size).toBe(0);
   });
 
-  it.each(['pp:', 'privacy-panel:', 'acme.pp#2:', 'ac:'])('accepts %s', (value) => {
+  it.each(['pp:', 'privacy-panel:', 'acme.pp#2:', 'ac:', 'ack:', 'rcpt:new:', 'privacy:'])('accepts %s', (value) => {
     expect(validateKeyPrefix(value)).toBe(value);
   });
 
@@ -168,35 +164,15 @@ describe('the panel under a custom prefix beside a host whose keys begin with pp
     expectHostKeysUntouched();
   });
 
-  it('moves 0.1.x records under the custom prefix once, and leaves the host keys alone', async () => {
-    const app = panel(PREFIX);
-    await app.ok('acknowledge', payload, admin);
-    const current = emulator.entries(SITE);
-    // What 0.1.x left: the same records without any namespace, and no layout marker.
-    await inSite(async () => {
-      for (const [key, value] of current) {
-        await kvs.delete(key);
-        if (key !== `${PREFIX}meta:layout`) await kvs.set(key.slice(PREFIX.length), value);
-      }
-    });
-    await writeHostKeys();
-    expect(physicalKeys()).toContain('rcpt:9999999998');
-
-    const seen = await app.ok('getDisclosure', undefined, admin);
-    expect(seen.viewer.acknowledgedCurrent).toEqual(expect.objectContaining({ accountId: SAMPLE_ACCOUNTS.siteAdmin }));
-    for (const key of panelKeys()) expect(key.startsWith(PREFIX)).toBe(true);
-    expect(emulator.entries(SITE).get(`${PREFIX}rcpt:9999999998`)).toEqual(
-      current.get(`${PREFIX}rcpt:9999999998`) as StoredReceipt,
-    );
-    expect((await app.ok('acknowledge', payload, admin)).created).toBe(false);
-    expect((await app.ok('acknowledge', payload, secondAdmin)).receipt.seq).toBe(2);
-    expectHostKeysUntouched();
-  });
-
   it('with the default prefix the same host keys would be read: why add chooses another prefix', async () => {
     await writeHostKeys();
     const app = panel();
     const result = (await emulator.invoke(app.handler, 'acknowledge', payload, admin)) as Result<unknown>;
-    expect(result.ok).toBe(false); // the host's value under pp:rcpt: is no receipt
+    // The host's value under pp:rcpt: is no receipt: a typed error naming the key, and nothing written.
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'STORED_DATA_INVALID', message: expect.stringContaining(receiptKey(1)) }),
+    });
+    expectHostKeysUntouched();
   });
 });

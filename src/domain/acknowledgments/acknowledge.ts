@@ -1,22 +1,15 @@
-import {
-  accountIndexKey,
-  acknowledgmentKey,
-  firstAcknowledgmentKey,
-  LAYOUT_KEY,
-  receiptKey,
-  SALT_KEY,
-} from '../inventory';
-import { adoptLayout } from '../layout';
+import { accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, receiptKey, SALT_KEY } from '../inventory';
 import type { Clock, IdSource, Store } from '../ports';
 import type { Product } from '../product';
 import { registerFrom, registryHead } from '../privacy/registry';
-import { appendReceipt, chainHead } from '../receipts/chain';
+import { chainHead } from '../receipts/chain';
+import { appendClaimedReceipt } from '../receipts/claimed-append';
 import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import type { StoredReceipt } from '../receipts/types';
 import { createRecord, pick, readRecord, writeRecord } from '../records';
 import type { Backoff } from '../sequence';
-import { isPending, type CompleteMarker, type FirstRecord, type PendingMarker } from '../shapes';
+import { isPending, type AckMarkerRecord, type CompleteMarker, type FirstRecord, type PendingMarker } from '../shapes';
 import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
 import { createInstallationSalt } from './salt';
@@ -52,36 +45,29 @@ export interface AcknowledgeOutcome {
 /**
  * Records that an administrator acknowledged the version in force. Claim first, then record, then finish:
  * 1. one batch read (the account's marker, the salt, the version's first marker, the account's registry
- *    index, the layout) beside the chain and registry heads;
+ *    index) beside the chain head;
  * 2. claim `ack:v<version>:<account>` write-once with a pending claim whose id becomes the receipt's id
  *    (and create the salt on an installation's first acknowledgment);
- * 3. append the receipt with that id (one write when nobody else appends at the same moment; far behind a
- *    busy head, one query to jump ahead, unless a second attempt of the same claim has marked it contested);
- * 4. complete the marker, write the version's `first:` marker, register the account.
- * A retry, a double-click or a concurrent request of the same admin finds the claim and finishes whatever
- * step is missing: the receipt is found by its id wherever the head has moved, so one admin and one version
- * give one receipt under any interleaving. Uncontended: 4 sequential storage round trips.
+ * 3. append the receipt with that id along the claim's path (src/domain/receipts/claimed-append.ts: one
+ *    write when nobody else appends at the same moment; a step record and a write per race lost);
+ * 4. complete the marker, write the version's `first:` marker, register the account (beside step 3).
+ * A retry, a double-click or a concurrent request of the same admin finds the claim and follows the same
+ * path, so one admin and one version give one receipt under any interleaving, and a retry's cost does not
+ * grow with the receipts appended since. The marker is only ever rewritten from pending to complete, so a
+ * finished acknowledgment is never undone. Uncontended: 4 sequential storage round trips.
  */
 export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput): Promise<AcknowledgeOutcome> {
-  const { store, clock, ids } = deps;
-  const { backoff } = deps;
+  const { store, clock, ids, backoff } = deps;
   const { statement, accountId } = input;
   const version = statement.source.version;
   const markerKey = acknowledgmentKey(version, accountId);
   const firstKey = firstAcknowledgmentKey(version);
   const indexKey = accountIndexKey(accountId);
 
-  const [found, head, registry] = await Promise.all([
-    store.getMany([markerKey, SALT_KEY, firstKey, indexKey, LAYOUT_KEY]),
-    chainHead(store),
-    registryHead(store),
-  ]);
-  if (!found.has(LAYOUT_KEY) && (await adoptLayout(store, clock))) return acknowledge(deps, input);
-  const registered = found.has(indexKey);
+  const [found, head] = await Promise.all([store.getMany([markerKey, SALT_KEY, firstKey, indexKey]), chainHead(store)]);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
-  let marker = pick(found, 'acknowledgment', markerKey);
+  let marker: AckMarkerRecord | undefined = pick(found, 'acknowledgment', markerKey);
   let salt = pick(found, 'salt', SALT_KEY);
-  let registration: Promise<unknown> = Promise.resolve();
   let claimedNow = false;
 
   if (!marker) {
@@ -91,29 +77,30 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
       at: clock.now().toISOString(),
       fromSeq: head.seq,
     };
-    const claiming = Promise.all([
+    const [won, ensuredSalt] = await Promise.all([
       createRecord(store, 'acknowledgment', markerKey, claim),
       salt ?? createInstallationSalt(store, ids),
     ]);
-    const [won, ensuredSalt] = await claiming;
     salt = ensuredSalt;
     claimedNow = won;
     marker = won ? claim : await readRecord(store, 'acknowledgment', markerKey);
     if (!marker) throw new Error('acknowledgment marker vanished after a write conflict');
   }
+  const at = marker.at;
+  // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
+  const registration = found.has(indexKey)
+    ? Promise.resolve()
+    : registryHead(store)
+        .then((registry) => registerFrom(store, accountId, at, registry, backoff))
+        .catch(() => undefined);
 
   let receipt: StoredReceipt;
   let created = false;
   if (isPending(marker)) {
     salt ??= await createInstallationSalt(store, ids);
-    const claimId = marker.claimId;
-    if (!claimedNow && !marker.contested) {
-      // Another attempt of this claim may still be appending: make it read every receipt from now on.
-      marker = { ...marker, contested: true };
-      await writeRecord(store, 'acknowledgment', markerKey, marker);
-    }
-    const appending = appendReceipt(
+    const outcome = await appendClaimedReceipt(
       store,
+      marker,
       {
         kind: 'acknowledgment',
         receiptId: marker.claimId,
@@ -121,38 +108,22 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
         method: 'admin-page-button',
         product: input.product,
         installation: input.installation,
-        at: marker.at,
+        at,
         subject: acknowledgmentSubject(salt, accountId),
         ...(input.shown ? { shown: input.shown } : {}),
       },
       accountId,
-      {
-        from: claimedNow ? head : { seq: marker.fromSeq },
-        fresh: claimedNow,
-        ...(backoff ? { backoff } : {}),
-        mayJump: async () => {
-          const now = await readRecord(store, 'acknowledgment', markerKey);
-          return now !== undefined && isPending(now) && now.claimId === claimId && now.contested !== true;
-        },
-      },
+      { head, fresh: claimedNow, newest: chainHead, ...(backoff ? { backoff } : {}) },
     );
-    // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
-    if (!registered) registration = registerFrom(store, accountId, marker.at, registry, backoff).catch(() => undefined);
-    const outcome = await appending;
     receipt = outcome.stored;
     created = outcome.appended;
   } else {
     const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
     if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
     receipt = stored;
-    if (!registered) registration = registerFrom(store, accountId, marker.at, registry, backoff).catch(() => undefined);
   }
 
-  const complete: CompleteMarker = {
-    seq: receipt.receipt.seq,
-    receiptId: receipt.receipt.receiptId,
-    at: receipt.receipt.at,
-  };
+  const complete = completeMarkerOf(receipt);
   const ours: FirstRecord = { version, seq: complete.seq, accountId, at: complete.at };
   const [, first] = await Promise.all([
     isPending(marker) ? writeRecord(store, 'acknowledgment', markerKey, complete) : undefined,
@@ -162,8 +133,13 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   return { created, receipt, marker: complete, first };
 }
 
+/** The completed `ack:` marker that points at `stored`. */
+export function completeMarkerOf(stored: StoredReceipt): CompleteMarker {
+  return { seq: stored.receipt.seq, receiptId: stored.receipt.receiptId, at: stored.receipt.at };
+}
+
 /** Writes the version's first marker unless someone was first; the marker that stands. */
-async function firstMarker(store: Store, key: string, ours: FirstRecord): Promise<FirstRecord> {
+export async function firstMarker(store: Store, key: string, ours: FirstRecord): Promise<FirstRecord> {
   if (await createRecord(store, 'firstAcknowledgment', key, ours)) return ours;
   return (await readRecord(store, 'firstAcknowledgment', key)) ?? ours;
 }

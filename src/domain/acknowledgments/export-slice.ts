@@ -6,6 +6,8 @@ import { receiptPage } from './history';
 
 export interface ExportSlice {
   receipts: StoredReceipt[];
+  /** Values under receipt keys that are no receipt: left out (the chain shows a break there), named here. */
+  unreadable?: Array<{ key: string; problem: string }>;
   /** Only on the first slice: the commitment salt, for the auditor. */
   salt?: string;
   cursor?: string;
@@ -13,7 +15,9 @@ export interface ExportSlice {
 
 /**
  * One slice of the receipt chain for the admin's own export, newest first: up to `max` receipts from
- * `cursor`, stopping early after `budgetMs` so one call stays far inside Forge's 25 s.
+ * `cursor`, stopping early after `budgetMs` so one call stays far inside Forge's 25 s. A value under a
+ * receipt key that is no receipt (a host wrote it) never stops the export: it is named, and the
+ * verifier reports the break in the chain where it sits.
  */
 export async function exportSlice(
   store: Store,
@@ -21,9 +25,21 @@ export async function exportSlice(
   options: { cursor?: string; max: number; budgetMs: number },
 ): Promise<ExportSlice> {
   const began = clock.now().getTime();
+  const unreadable: Array<{ key: string; problem: string }> = [];
   const [page, salt] = await Promise.all([
-    receiptPage(store, options.max, options.cursor, () => clock.now().getTime() - began < options.budgetMs),
+    receiptPage(
+      store,
+      options.max,
+      options.cursor,
+      () => clock.now().getTime() - began < options.budgetMs,
+      (error) => unreadable.push({ key: error.key, problem: error.problem.slice(0, 120) }),
+    ),
     options.cursor ? undefined : readRecord(store, 'salt', SALT_KEY),
   ]);
-  return { receipts: page.receipts, ...(salt ? { salt } : {}), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return {
+    receipts: page.receipts,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
+    ...(salt ? { salt } : {}),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
 }

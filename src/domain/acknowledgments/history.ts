@@ -1,4 +1,4 @@
-import type { Store } from '../ports';
+import type { StoredShapeError, Store } from '../ports';
 import { pageOf } from '../records';
 import type { Product } from '../product';
 import type { ReceiptKind, StoredReceipt } from '../receipts/types';
@@ -53,12 +53,14 @@ export async function receiptPage(
   max: number,
   cursor?: string,
   more?: () => boolean,
+  onInvalid?: (error: StoredShapeError) => void,
 ): Promise<{ receipts: StoredReceipt[]; cursor?: string }> {
   const page = await pageOf(store, 'receipt', {
     max,
     partialWhenLimited: true,
     ...(cursor ? { cursor } : {}),
     ...(more ? { more } : {}),
+    ...(onInvalid ? { onInvalid } : {}),
   });
   return { receipts: page.entries.map((entry) => entry.value), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

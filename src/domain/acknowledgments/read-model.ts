@@ -1,12 +1,14 @@
-import { STORAGE_LIMITS, acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES, LAYOUT_KEY } from '../inventory';
-import { adoptLayout } from '../layout';
-import type { Clock, Store } from '../ports';
-import { allOf, createRecord, pick, readRecord } from '../records';
+import { STORAGE_LIMITS, accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES } from '../inventory';
+import { StorageUnavailableError, type Store } from '../ports';
+import { registerFrom, registryHead } from '../privacy/registry';
+import { findClaimedReceipt } from '../receipts/claimed-append';
+import { allOf, pick, writeRecord } from '../records';
 import { isPending } from '../shapes';
 import type { StatementCatalog } from '../statement/types';
+import { completeMarkerOf, firstMarker } from './acknowledge';
 import type { AcknowledgmentMarker, FirstMarker } from './types';
 
-/** A batch read holds the caller's own marker, the layout marker and the first markers of 23 versions. */
+/** A batch read holds the caller's own marker, their registry index and the first markers of 23 versions. */
 const FIRST_MARKERS_PER_READ = STORAGE_LIMITS.batch - 2;
 
 export interface AcknowledgmentSnapshot {
@@ -18,23 +20,25 @@ export interface AcknowledgmentSnapshot {
 /**
  * Everything the first paint needs from storage in one batch read: the first-acknowledgment markers of
  * the newest versions and the caller's own marker for the version in force. Only when none of those
- * versions was ever acknowledged and older ones exist does it read on, by prefix. An installation still on
- * the 0.1.x key layout is migrated first (src/domain/layout.ts).
+ * versions was ever acknowledged and older ones exist does it read on, by prefix.
+ *
+ * A read heals what a failed acknowledgment left: a pending claim whose receipt is on the chain is
+ * completed (found along the claim's path, a read per step), and a finished acknowledgment gets its
+ * version's first marker and its account's registration. Those writes are best effort: while storage
+ * refuses writes (a quota), the read still answers, from the receipt it found.
  */
 export async function readAcknowledgments(
   store: Store,
   catalog: StatementCatalog,
   accountId: string,
-  clock: Clock,
 ): Promise<AcknowledgmentSnapshot> {
   const versions = catalog.versions.map((statement) => statement.source.version);
   const current = versions[versions.length - 1];
   if (current === undefined) throw new Error('the statement catalog is empty');
   const newest = versions.slice(-FIRST_MARKERS_PER_READ);
   const ownKey = acknowledgmentKey(current, accountId);
-  const found = await store.getMany([ownKey, LAYOUT_KEY, ...newest.map(firstAcknowledgmentKey)]);
-  if (!found.has(LAYOUT_KEY) && (await adoptLayout(store, clock)))
-    return readAcknowledgments(store, catalog, accountId, clock);
+  const indexKey = accountIndexKey(accountId);
+  const found = await store.getMany([ownKey, indexKey, ...newest.map(firstAcknowledgmentKey)]);
   const firsts = new Map<number, FirstMarker>();
   for (const version of newest) {
     const marker = pick(found, 'firstAcknowledgment', firstAcknowledgmentKey(version));
@@ -45,13 +49,32 @@ export async function readAcknowledgments(
       firsts.set(value.version, value);
   }
   const marker = pick(found, 'acknowledgment', ownKey);
-  const own = marker && !isPending(marker) ? marker : undefined;
-  if (own && !firsts.has(current)) {
-    // The caller's acknowledgment finished but its first marker was never written (a failed last step): heal.
-    const first: FirstMarker = { version: current, seq: own.seq, accountId, at: own.at };
-    const key = firstAcknowledgmentKey(current);
-    const written = await createRecord(store, 'firstAcknowledgment', key, first);
-    firsts.set(current, written ? first : ((await readRecord(store, 'firstAcknowledgment', key)) ?? first));
+  let own: AcknowledgmentMarker | undefined;
+  const heals: Array<Promise<unknown>> = [];
+  if (marker && isPending(marker)) {
+    const receipt = await findClaimedReceipt(store, marker);
+    if (receipt) {
+      own = completeMarkerOf(receipt);
+      heals.push(writeRecord(store, 'acknowledgment', ownKey, own));
+    }
+  } else own = marker;
+  if (own) {
+    const seenAt = own.at;
+    if (!found.has(indexKey))
+      heals.push(registryHead(store).then((head) => registerFrom(store, accountId, seenAt, head)));
+    if (!firsts.has(current)) {
+      // The caller's acknowledgment finished but its first marker was never written (a failed last step).
+      const first: FirstMarker = { version: current, seq: own.seq, accountId, at: own.at };
+      firsts.set(current, first);
+      heals.push(
+        firstMarker(store, firstAcknowledgmentKey(current), first).then((stands) => firsts.set(current, stands)),
+      );
+    }
   }
+  await Promise.all(heals.map((heal) => heal.catch(ignoreUnavailable)));
   return { firsts, own };
+}
+
+function ignoreUnavailable(error: unknown): void {
+  if (!(error instanceof StorageUnavailableError)) throw error;
 }

@@ -1,4 +1,3 @@
-import { ensureLayout } from '../layout';
 import { appendReceipt, chainHead, deterministicReceiptId } from '../receipts/chain';
 import type { LifecycleBody, StoredReceipt } from '../receipts/types';
 import { eventEnvelope } from './event-envelope';
@@ -20,7 +19,6 @@ export async function recordLifecycleEvent(
   where: Installation,
   event: LifecycleEvent,
 ): Promise<{ appended: boolean; stored: StoredReceipt }> {
-  await ensureLayout(deps.store, deps.clock);
   const head = await chainHead(deps.store);
   const top = head.value;
   if (top && top.receipt.kind === event.kind && top.receipt.appVersion === event.appVersion)

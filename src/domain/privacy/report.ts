@@ -1,7 +1,6 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
-import { ensureLayout } from '../layout';
 import { privacyBatchKey, privacyCycleKey } from '../inventory';
 import { createRecord, readRecord, writeRecord } from '../records';
 import type { BatchClaimRecord } from '../shapes';
@@ -58,7 +57,6 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
   const elapsed = (): number => clock.now().getTime() - began.getTime();
   const counts: RunCounts = { ...NO_COUNTS };
   let erased = 0;
-  await ensureLayout(store, clock);
   let progress = await loadProgress(store);
 
   const save = async (next: ReportProgress): Promise<void> => {

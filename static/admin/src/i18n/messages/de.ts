@@ -21,6 +21,8 @@ export const messages = {
     'Der Forge-Speicher ist gerade ausgelastet oder nicht erreichbar. Versuchen Sie es noch einmal.',
   'error.INTERNAL':
     'Die App war nicht erreichbar oder ist fehlgeschlagen. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+  'error.STORED_DATA_INVALID':
+    'Etwas anderes als diese App hat Daten unter den Speicherschlüsseln der App abgelegt. Es wurde nichts geändert; informieren Sie den Anbieter der App.',
   'error.ADMIN_CHECK_UNAVAILABLE':
     'Jira oder Confluence hat Ihre Administratorrechte nicht rechtzeitig bestätigt. Versuchen Sie es noch einmal.',
   'error.withReason': '{what} {reason}',

@@ -20,6 +20,8 @@ const en = {
   'error.STORAGE_UNAVAILABLE': 'Forge storage is busy or unavailable at the moment. Try again.',
   'error.INTERNAL': 'The app could not be reached or failed. Check your connection and try again.',
   'error.ADMIN_CHECK_UNAVAILABLE': 'Jira or Confluence did not confirm your administrator rights in time. Try again.',
+  'error.STORED_DATA_INVALID':
+    "Something other than this app wrote data under the app's storage keys. Nothing was changed; tell the app's vendor.",
   'error.withReason': '{what} {reason}',
 
   'header.by': 'By {vendor}',

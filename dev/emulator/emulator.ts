@@ -32,6 +32,11 @@ export interface ForgeEmulatorOptions {
   users?: SampleUser[];
   /** The clock for stored timestamps and quota windows; default the system clock (see FakeClock). */
   now?: () => Date;
+  /**
+   * How the emulator waits out `kvs.latencyMs`: default real timers. Give a VirtualClock's `sleep` (with its
+   * `now`) for emulated latency: no wall-clock wait, and the quota windows see the time the calls took.
+   */
+  sleep?: (ms: number) => Promise<void>;
   kvs?: KvsOptions;
 }
 
@@ -43,7 +48,10 @@ export interface KvsOptions {
   quotas?: boolean | QuotaLimits;
   /** The answer to FAIL_IF_EXISTS on an existing key (default 409 KEY_CONFLICT). */
   conflict?: ConflictAnswer;
-  /** Answer every KVS call after this many real milliseconds (for counting sequential round trips). */
+  /**
+   * Answer every KVS call after this many milliseconds (for counting sequential round trips, or crowds under
+   * real latency): real ones, or emulated ones when the emulator was given a `sleep`.
+   */
   latencyMs?: number;
 }
 
@@ -82,11 +90,13 @@ export class ForgeEmulator {
   private waves = 0;
   private readonly persistFile: string | undefined;
   private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
   private installed: { previous: unknown; hadPrevious: boolean } | undefined;
 
   constructor(options: ForgeEmulatorOptions = {}) {
     this.persistFile = options.persistFile;
     this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.kvsOptions = options.kvs ?? {};
     const quotas = this.kvsOptions.quotas;
     this.quota = new QuotaMeter(quotas === true ? PUBLISHED_QUOTAS : quotas === false ? undefined : quotas);
@@ -193,6 +203,16 @@ export class ForgeEmulator {
     this.faults.clear();
   }
 
+  /** Calls held by 'pause' faults right now. */
+  pausedCalls(): number {
+    return this.faults.pausedCalls;
+  }
+
+  /** Lets every call held by a 'pause' fault go on. */
+  releasePaused(): void {
+    this.faults.release();
+  }
+
   /** A copy of one installation's (non-secret) KVS data. */
   entries(installContext: string): ReadonlyMap<string, unknown> {
     return this.copyOf(installContext, 'data');
@@ -228,7 +248,7 @@ export class ForgeEmulator {
     this.inFlight += 1;
     try {
       const latency = this.kvsOptions.latencyMs ?? 0;
-      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      if (latency > 0) await this.sleep(latency);
       const installContext = this.identity.current().installContext;
       const nowMs = this.now().getTime();
       const body = typeof init?.body === 'string' ? init.body : '';
@@ -285,6 +305,7 @@ export class ForgeEmulator {
     if (fault?.kind === 'reject') throw fault.error;
     if (fault?.kind === 'respond') return fault.response;
     if (fault?.kind === 'hang') return new Promise<Response>(() => undefined);
+    if (fault?.kind === 'pause') await fault.until;
 
     if (isKvs) {
       const response = await this.answerKvs(path, init);

@@ -3,7 +3,8 @@
  * - 'rate-limit'   → 429, body `{code:'RATE_LIMIT_EXCEEDED', message}`, header `Retry-After`;
  * - 'server-error' → 503, body `{code:'SERVICE_UNAVAILABLE', message}`;
  * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`);
- * - 'hang'         → the fetch promise never settles (a request the platform never answers).
+ * - 'hang'         → the fetch promise never settles (a request the platform never answers);
+ * - 'pause'        → the call waits until `release()`, then goes on as if nothing happened (a slow call).
  */
 import { errorResponse } from './http';
 import type { FaultSpec } from './types';
@@ -27,10 +28,24 @@ export type FaultOutcome =
   /** Let the call take effect, then reject with `error`. */
   | { kind: 'reject-after'; error: Error }
   /** Never answer (until the caller gives up). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Go on once `until` settles. */
+  | { kind: 'pause'; until: Promise<void> };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
+  private paused: Array<() => void> = [];
+  /** Calls held by 'pause' faults right now. */
+  get pausedCalls(): number {
+    return this.paused.length;
+  }
+
+  /** Lets every paused call go on. */
+  release(): void {
+    const held = this.paused;
+    this.paused = [];
+    for (const resume of held) resume();
+  }
 
   add(spec: FaultSpec): void {
     this.faults.push({ spec: { ...spec }, remaining: spec.times ?? 1, toSkip: spec.afterCalls ?? 0 });
@@ -51,6 +66,8 @@ export class FaultInjector {
       }
       fault.remaining -= 1;
       this.faults = this.faults.filter((f) => f.remaining > 0);
+      if (fault.spec.kind === 'pause')
+        return { kind: 'pause', until: new Promise<void>((resume) => this.paused.push(resume)) };
       return outcome(fault.spec, path);
     }
     return undefined;
@@ -82,5 +99,7 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
       };
     case 'hang':
       return { kind: 'hang' };
+    case 'pause':
+      throw new Error('a pause is settled by the injector');
   }
 }

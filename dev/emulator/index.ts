@@ -1,7 +1,7 @@
 /** The Forge platform emulator: see emulator.ts. */
 export { ForgeEmulator, DEFAULT_INSTALL_CONTEXT, STRICT_KVS } from './emulator';
 export type { ForgeEmulatorOptions, InvokeOptions, KvsOptions, KvsUsage } from './emulator';
-export { FakeClock } from './clock';
+export { FakeClock, VirtualClock } from './clock';
 export { PUBLISHED_QUOTAS, UNIT_BYTES, unitsOf, type QuotaLimits } from './kvs-quota';
 export type {
   AccountStatus,

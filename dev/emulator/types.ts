@@ -33,10 +33,11 @@ export interface SampleUser {
 }
 
 /**
+ * 'pause': the call waits before it reaches storage until `ForgeEmulator.releasePaused()`, then goes on.
  * 'lost-response': the call reaches storage and takes effect, then the answer is lost (the fetch rejects
  * as a timeout): the caller cannot tell whether its write happened. 'refuse': answers `status` and `code`.
  */
-export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang';
+export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang' | 'pause';
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -44,19 +44,41 @@ export interface ClaimedAppendOptions {
   newest(store: Store): Promise<Position<StoredReceipt>>;
 }
 
+/** Numbers read past a lost one, in the same batch read: where the head went, without a query. */
+const LOOK_AHEAD = 8;
+
 interface AtNumber {
   receipt: StoredReceipt | undefined;
   step: number | undefined;
   previous: StoredReceipt | undefined;
+  /** The newest receipt of the numbers read after `seq` (its own number when none is taken). */
+  ahead: Position<StoredReceipt>;
+  /** Every number read after `seq` is taken: the head may be further on. */
+  full: boolean;
 }
 
-async function readAt(store: Store, claimId: string, seq: number): Promise<AtNumber> {
-  const keys = [receiptKey(seq), claimStepKey(claimId, seq), ...(seq > 1 ? [receiptKey(seq - 1)] : [])];
+async function readAt(store: Store, claimId: string, seq: number, lookAhead = 0): Promise<AtNumber> {
+  const seqs = Array.from({ length: lookAhead }, (_, i) => seq + 1 + i);
+  const keys = [
+    receiptKey(seq),
+    claimStepKey(claimId, seq),
+    ...(seq > 1 ? [receiptKey(seq - 1)] : []),
+    ...seqs.map(receiptKey),
+  ];
   const found = await store.getMany(keys);
+  const receipt = pick(found, 'receipt', receiptKey(seq));
+  let ahead: Position<StoredReceipt> = { seq, value: receipt };
+  for (const next of seqs) {
+    const value = pick(found, 'receipt', receiptKey(next));
+    if (!value) break;
+    ahead = { seq: next, value };
+  }
   return {
-    receipt: pick(found, 'receipt', receiptKey(seq)),
+    receipt,
     step: pick(found, 'claimStep', claimStepKey(claimId, seq))?.to,
     previous: seq > 1 ? pick(found, 'receipt', receiptKey(seq - 1)) : undefined,
+    ahead,
+    full: lookAhead > 0 && ahead.seq === seq + lookAhead,
   };
 }
 
@@ -96,7 +118,7 @@ export async function appendClaimedReceipt(
   let head = options.head;
   for (;;) {
     if (read) {
-      const at = await readAt(store, path.claimId, seq);
+      const at = await readAt(store, path.claimId, seq, LOOK_AHEAD);
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {
@@ -108,7 +130,11 @@ export async function appendClaimedReceipt(
         if (losses > MAX_LOSSES) {
           throw new StorageUnavailableError('the receipt chain is too busy right now', 'rate-limited', 1);
         }
-        if (head.seq <= seq) head = await options.newest(store);
+        if (at.ahead.seq > head.seq) head = at.ahead;
+        if (head.seq <= seq || (at.full && head.seq === at.ahead.seq)) {
+          const newest = await options.newest(store);
+          if (newest.seq > head.seq) head = newest;
+        }
         const jump = head.seq > seq && head.value !== undefined;
         const to = jump ? head.seq + 1 : seq + 1;
         if (await createRecord(store, 'claimStep', claimStepKey(path.claimId, seq), { to })) {
@@ -132,6 +158,6 @@ export async function appendClaimedReceipt(
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
-    if (backoff) await backoff.sleep(jitteredDelay(losses + 1, backoff.random(), backoff.now() - began));
+    if (backoff) await backoff.sleep(jitteredDelay(losses + 3, backoff.random(), backoff.now() - began));
   }
 }

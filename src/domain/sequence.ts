@@ -57,18 +57,21 @@ export interface Backoff {
 }
 
 /**
- * Full jitter: a random wait below min(cap, unit · 2^(losses − 1)), where the unit is how long the lost
- * attempt took (at least 10 ms): writers that lose spread out over more and more attempt-lengths, so the
- * expected number of losses grows with the logarithm of the crowd, not with its size.
+ * Full jitter: a random wait below min(cap, unit · 2^(losses − 1 + FIRST_SPREAD_DOUBLINGS)), where the unit
+ * is how long the lost attempt took (at least 10 ms). A loss means others are writing right now, so the
+ * first wait already spreads over 128 attempt-lengths, and each further loss doubles it: the losses a
+ * writer suffers grow with the logarithm of the crowd, and a crowd's storage calls stay nearly flat. The
+ * cap keeps a writer's waits far inside Forge's 25 s.
  */
 const BACKOFF_MIN_UNIT_MS = 10;
+const FIRST_SPREAD_DOUBLINGS = 7;
 const BACKOFF_CAP_MS = 5_000;
 /** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
 const MAX_ATTEMPTS = 200;
 
 export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
   const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
-  return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1, 16)));
+  return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1 + FIRST_SPREAD_DOUBLINGS, 16)));
 }
 
 /**

@@ -45,7 +45,7 @@ export interface AcknowledgeOutcome {
 /**
  * Records that an administrator acknowledged the version in force. Claim first, then record, then finish:
  * 1. one batch read (the account's marker, the salt, the version's first marker, the account's registry
- *    index) beside the chain head;
+ *    index) beside the chain and registry heads;
  * 2. claim `ack:v<version>:<account>` write-once with a pending claim whose id becomes the receipt's id
  *    (and create the salt on an installation's first acknowledgment);
  * 3. append the receipt with that id along the claim's path (src/domain/receipts/claimed-append.ts: one
@@ -64,7 +64,11 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const firstKey = firstAcknowledgmentKey(version);
   const indexKey = accountIndexKey(accountId);
 
-  const [found, head] = await Promise.all([store.getMany([markerKey, SALT_KEY, firstKey, indexKey]), chainHead(store)]);
+  const [found, head, registry] = await Promise.all([
+    store.getMany([markerKey, SALT_KEY, firstKey, indexKey]),
+    chainHead(store),
+    registryHead(store),
+  ]);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
   let marker: AckMarkerRecord | undefined = pick(found, 'acknowledgment', markerKey);
   let salt = pick(found, 'salt', SALT_KEY);
@@ -90,9 +94,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
   const registration = found.has(indexKey)
     ? Promise.resolve()
-    : registryHead(store)
-        .then((registry) => registerFrom(store, accountId, at, registry, backoff))
-        .catch(() => undefined);
+    : registerFrom(store, accountId, at, registry, backoff).catch(() => undefined);
 
   let receipt: StoredReceipt;
   let created = false;

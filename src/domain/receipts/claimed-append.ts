@@ -158,6 +158,6 @@ export async function appendClaimedReceipt(
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
-    if (backoff) await backoff.sleep(jitteredDelay(losses + 3, backoff.random(), backoff.now() - began));
+    if (backoff) await backoff.sleep(jitteredDelay(losses + 1, backoff.random(), backoff.now() - began));
   }
 }

@@ -3,15 +3,42 @@
  * - 'rate-limit'   → 429, body `{code:'RATE_LIMIT_EXCEEDED', message}`, header `Retry-After`;
  * - 'server-error' → 503, body `{code:'SERVICE_UNAVAILABLE', message}`;
  * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`);
- * - 'hang'         → the fetch promise never settles (a request the platform never answers).
+ * - 'hang'         → the fetch promise never settles (a request the platform never answers);
+ * - 'lost-response'→ the call takes effect (a KVS call, or a personal data report), then the fetch rejects
+ *                    as a timeout: the caller cannot tell whether it happened;
+ * - 'pause'        → the call waits at `spec.gate` (a `PausePoint`) until released, then takes effect.
  */
 import { errorResponse } from './http';
-import type { FaultSpec } from './types';
+import type { FaultGate, FaultSpec } from './types';
 
 export class EmulatedTimeoutError extends Error {
   constructor(path: string) {
     super(`The emulated platform did not answer ${path} in time`);
     this.name = 'TimeoutError';
+  }
+}
+
+/** A gate for a 'pause' fault: `reached` settles when a call arrives there; `release()` lets it go on. */
+export class PausePoint implements FaultGate {
+  /** The path of the call that arrived, once one did. */
+  path: string | undefined;
+  readonly reached: Promise<void>;
+  readonly released: Promise<void>;
+  private onReached: () => void = () => undefined;
+  private onReleased: () => void = () => undefined;
+
+  constructor() {
+    this.reached = new Promise((resolve) => (this.onReached = resolve));
+    this.released = new Promise((resolve) => (this.onReleased = resolve));
+  }
+
+  arrive(path: string): void {
+    this.path = path;
+    this.onReached();
+  }
+
+  release(): void {
+    this.onReleased();
   }
 }
 
@@ -27,7 +54,9 @@ export type FaultOutcome =
   /** Let the call take effect, then reject with `error`. */
   | { kind: 'reject-after'; error: Error }
   /** Never answer (until the caller gives up). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Wait at the gate, then take effect. */
+  | { kind: 'pause'; gate: FaultGate };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -82,5 +111,8 @@ function outcome(spec: FaultSpec, path: string): FaultOutcome {
       };
     case 'hang':
       return { kind: 'hang' };
+    case 'pause':
+      if (!spec.gate) throw new Error("a 'pause' fault needs a gate (new PausePoint())");
+      return { kind: 'pause', gate: spec.gate };
   }
 }

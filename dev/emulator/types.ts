@@ -36,7 +36,13 @@ export interface SampleUser {
  * 'lost-response': the call reaches storage and takes effect, then the answer is lost (the fetch rejects
  * as a timeout): the caller cannot tell whether its write happened. 'refuse': answers `status` and `code`.
  */
-export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang';
+export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang' | 'pause';
+
+/** Where a 'pause' fault holds its call: the test sees it `reached`, then `release`s it to take effect. */
+export interface FaultGate {
+  arrive(path: string): void;
+  readonly released: Promise<void>;
+}
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -51,6 +57,8 @@ export interface FaultSpec {
   /** The status and code of a 'refuse' answer; default 400 `BAD_REQUEST`. */
   status?: number;
   code?: string;
+  /** Where a 'pause' holds the call (see `PausePoint` in faults.ts). */
+  gate?: FaultGate;
 }
 
 /** What `__forge_fetch__` receives as its first argument (the clients' "target"). */
@@ -99,4 +107,6 @@ export interface PrivacyReportCall {
   accounts: Array<{ accountId: string; updatedAt: string }>;
   /** The HTTP status the emulator answered with. */
   status: number;
+  /** Set when the call took effect but its answer was lost on the way back (a 'lost-response' fault). */
+  answerLost?: true;
 }

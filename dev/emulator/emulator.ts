@@ -8,7 +8,7 @@ import { jsonResponse } from './http';
 import { DEFAULT_INSTALL_CONTEXT, IdentityContext, parseInstallContext } from './identity-context';
 import { QuotaMeter, PUBLISHED_QUOTAS, metered, type QuotaLimits } from './kvs-quota';
 import { handleKvsRequest, kvsCounterName, type ConflictAnswer, type QueryLimitReading } from './kvs-routes';
-import { KvsStore, type Namespace } from './kvs-store';
+import { KvsStore, type Namespace, type StoreSnapshot } from './kvs-store';
 import { loadState, saveState } from './persistence';
 import { PrivacyReporting, isPrivacyReportPath } from './privacy-route';
 import { handleProductRequest } from './product-routes';
@@ -228,6 +228,17 @@ export class ForgeEmulator {
     return this.store.installationIds();
   }
 
+  /** A copy of every installation's storage, for `loadStorage` (a test replaying one scenario many times). */
+  saveStorage(): StoreSnapshot {
+    return structuredClone(this.store.snapshot());
+  }
+
+  /** Replaces every installation's storage with a copy of one `saveStorage` answered. */
+  loadStorage(snapshot: StoreSnapshot): void {
+    this.store.restore(structuredClone(snapshot));
+    this.persist();
+  }
+
   /** Wipes one installation's storage, or all of it. */
   reset(installContext?: string): void {
     this.store.wipe(installContext);
@@ -305,7 +316,10 @@ export class ForgeEmulator {
     if (fault?.kind === 'reject') throw fault.error;
     if (fault?.kind === 'respond') return fault.response;
     if (fault?.kind === 'hang') return new Promise<Response>(() => undefined);
-    if (fault?.kind === 'pause') await fault.until;
+    if (fault?.kind === 'pause') {
+      fault.gate?.arrive(path);
+      await fault.until;
+    }
 
     if (isKvs) {
       const response = await this.answerKvs(path, init);
@@ -316,7 +330,14 @@ export class ForgeEmulator {
       const actingAccountId = t.provider === 'user' ? (t.accountId ?? this.identity.current().accountId) : undefined;
       return handleProductRequest({ product, provider: t.provider, actingAccountId, method, path }, this.users);
     }
-    if (isPrivacy) return this.privacyReporting.handle(method, init?.body, this.users);
+    if (isPrivacy) {
+      const response = this.privacyReporting.handle(method, init?.body, this.users);
+      if (fault?.kind === 'reject-after') {
+        this.privacyReporting.loseLastAnswer();
+        throw fault.error;
+      }
+      return response;
+    }
     return jsonResponse(404, {
       code: 'NOT_FOUND',
       message: `The emulator has no endpoint at ${path} for ${JSON.stringify(t)}`,

@@ -4,15 +4,42 @@
  * - 'server-error' → 503, body `{code:'SERVICE_UNAVAILABLE', message}`;
  * - 'timeout'      → the fetch promise rejects with an `EmulatedTimeoutError` (`name === 'TimeoutError'`);
  * - 'hang'         → the fetch promise never settles (a request the platform never answers);
- * - 'pause'        → the call waits until `release()`, then goes on as if nothing happened (a slow call).
+ * - 'lost-response'→ the call takes effect (a KVS call, or a personal data report), then the fetch rejects
+ *                    as a timeout: the caller cannot tell whether it happened;
+ * - 'pause'        → the call waits, then takes effect: at `spec.gate` (a `PausePoint`) until that is
+ *                    released, or, with no gate, until the injector's `release()` (a slow call).
  */
 import { errorResponse } from './http';
-import type { FaultSpec } from './types';
+import type { FaultGate, FaultSpec } from './types';
 
 export class EmulatedTimeoutError extends Error {
   constructor(path: string) {
     super(`The emulated platform did not answer ${path} in time`);
     this.name = 'TimeoutError';
+  }
+}
+
+/** A gate for a 'pause' fault: `reached` settles when a call arrives there; `release()` lets it go on. */
+export class PausePoint implements FaultGate {
+  /** The path of the call that arrived, once one did. */
+  path: string | undefined;
+  readonly reached: Promise<void>;
+  readonly released: Promise<void>;
+  private onReached: () => void = () => undefined;
+  private onReleased: () => void = () => undefined;
+
+  constructor() {
+    this.reached = new Promise((resolve) => (this.onReached = resolve));
+    this.released = new Promise((resolve) => (this.onReleased = resolve));
+  }
+
+  arrive(path: string): void {
+    this.path = path;
+    this.onReached();
+  }
+
+  release(): void {
+    this.onReleased();
   }
 }
 
@@ -29,8 +56,8 @@ export type FaultOutcome =
   | { kind: 'reject-after'; error: Error }
   /** Never answer (until the caller gives up). */
   | { kind: 'hang' }
-  /** Go on once `until` settles. */
-  | { kind: 'pause'; until: Promise<void> };
+  /** Tell the gate (if any) the call arrived, go on once `until` settles, then take effect. */
+  | { kind: 'pause'; until: Promise<void>; gate?: FaultGate };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -66,8 +93,11 @@ export class FaultInjector {
       }
       fault.remaining -= 1;
       this.faults = this.faults.filter((f) => f.remaining > 0);
-      if (fault.spec.kind === 'pause')
+      if (fault.spec.kind === 'pause') {
+        const gate = fault.spec.gate;
+        if (gate) return { kind: 'pause', until: gate.released, gate };
         return { kind: 'pause', until: new Promise<void>((resume) => this.paused.push(resume)) };
+      }
       return outcome(fault.spec, path);
     }
     return undefined;

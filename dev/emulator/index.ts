@@ -6,6 +6,7 @@ export { PUBLISHED_QUOTAS, UNIT_BYTES, unitsOf, type QuotaLimits } from './kvs-q
 export type {
   AccountStatus,
   BackendRuntimePayload,
+  FaultGate,
   FaultKind,
   FaultSpec,
   FetchInit,
@@ -24,7 +25,7 @@ export {
   PRIVACY_REPORT_MAX_ACCOUNTS,
   PRIVACY_REPORT_PATH,
 } from './privacy-route';
-export { EmulatedTimeoutError } from './faults';
+export { EmulatedTimeoutError, PausePoint } from './faults';
 export { APP_ACCOUNT_ID } from './product-routes';
 export { KEY_EXISTS_CODE, KEY_EXISTS_STATUS, DEFAULT_CONFLICT_ANSWER } from './kvs-routes';
 export type { ConflictAnswer, QueryLimitReading } from './kvs-routes';

@@ -29,6 +29,30 @@ export class PrivacyReporting {
     this.limited = { times, retryAfterSeconds };
   }
 
+  /** The last call took effect, but its answer never reached the caller (a 'lost-response' fault). */
+  loseLastAnswer(): void {
+    const last = this.calls[this.calls.length - 1];
+    if (last) last.answerLost = true;
+  }
+
+  /**
+   * Accepted calls (200 or 204) naming each account, from call `from` on: the count the personal data
+   * job's exactly-once invariant speaks of. `lost` counts those whose answer never reached the caller.
+   */
+  acceptedPerAccount(from = 0): Map<string, { accepted: number; lost: number }> {
+    const out = new Map<string, { accepted: number; lost: number }>();
+    for (const call of this.calls.slice(from)) {
+      if (call.status !== 200 && call.status !== 204) continue;
+      for (const { accountId } of call.accounts) {
+        const seen = out.get(accountId) ?? { accepted: 0, lost: 0 };
+        seen.accepted += 1;
+        if (call.answerLost) seen.lost += 1;
+        out.set(accountId, seen);
+      }
+    }
+    return out;
+  }
+
   handle(method: string, rawBody: unknown, users: UserDirectory): Response {
     const parsed = parseJsonBody(rawBody);
     const body = parsed.ok && isRecord(parsed.value) ? parsed.value : undefined;

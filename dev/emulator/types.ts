@@ -39,6 +39,12 @@ export interface SampleUser {
  */
 export type FaultKind = 'rate-limit' | 'timeout' | 'server-error' | 'lost-response' | 'refuse' | 'hang' | 'pause';
 
+/** Where a 'pause' fault holds its call: the test sees it `reached`, then `release`s it to take effect. */
+export interface FaultGate {
+  arrive(path: string): void;
+  readonly released: Promise<void>;
+}
+
 export interface FaultSpec {
   kind: FaultKind;
   /** How many matching calls fail; default 1. */
@@ -52,6 +58,8 @@ export interface FaultSpec {
   /** The status and code of a 'refuse' answer; default 400 `BAD_REQUEST`. */
   status?: number;
   code?: string;
+  /** Where a 'pause' holds the call (see `PausePoint` in faults.ts). */
+  gate?: FaultGate;
 }
 
 /** What `__forge_fetch__` receives as its first argument (the clients' "target"). */
@@ -100,4 +108,6 @@ export interface PrivacyReportCall {
   accounts: Array<{ accountId: string; updatedAt: string }>;
   /** The HTTP status the emulator answered with. */
   status: number;
+  /** Set when the call took effect but its answer was lost on the way back (a 'lost-response' fault). */
+  answerLost?: true;
 }

@@ -80,10 +80,10 @@ export const FAMILY_DESCRIPTIONS = {
     retention: UNTIL_UNINSTALL,
   },
   privacyBatch: {
-    pattern: 'pp:privacy:batch:<cycle number>:<first registry number>',
+    pattern: 'pp:privacy:batch:<cycle number>:<first registry number>:<attempt>',
     category: 'acknowledgment-receipts',
     purpose:
-      'One report batch of a cycle, claimed before it is sent and marked sent after: no batch is sent twice, even by overlapping runs or after a lost progress save. Registry numbers only.',
+      'One attempt at one report batch of a cycle, claimed by one run before it is sent and marked sent (with the registry numbers reported closed) when Atlassian answers: overlapping runs never send one batch at once, and a lost save never sends it again. Registry numbers only.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
   },

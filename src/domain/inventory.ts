@@ -131,7 +131,7 @@ export const KEY_FAMILIES = {
   privacyBatch: {
     name: 'privacy-report-batch',
     prefix: ns('privacy:batch:'),
-    matches: new RegExp(`^${NS}privacy:batch:\\d{${SEQ_DIGITS}}:\\d{${SEQ_DIGITS}}$`),
+    matches: new RegExp(`^${NS}privacy:batch:\\d{${SEQ_DIGITS}}:\\d{${SEQ_DIGITS}}:\\d{2}$`),
     writeOnce: false,
   },
 } as const satisfies Record<string, StorageFamily>;
@@ -223,6 +223,11 @@ export function privacyCycleKey(cycle: number): string {
   return `${KEY_FAMILIES.privacyCycle.prefix}${countUp(cycle)}`;
 }
 
-export function privacyBatchKey(cycle: number, fromSeq: number): string {
-  return `${KEY_FAMILIES.privacyBatch.prefix}${countUp(cycle)}:${countUp(fromSeq)}`;
+/** How many times one batch of one cycle may be claimed (a claim per send after a lost or refused answer). */
+export const MAX_BATCH_ATTEMPTS = STORAGE_LIMITS.batch;
+
+export function privacyBatchKey(cycle: number, fromSeq: number, attempt: number): string {
+  if (!Number.isSafeInteger(attempt) || attempt < 1 || attempt > MAX_BATCH_ATTEMPTS)
+    throw new RangeError(`batch attempt out of range: ${attempt}`);
+  return `${KEY_FAMILIES.privacyBatch.prefix}${countUp(cycle)}:${countUp(fromSeq)}:${String(attempt).padStart(2, '0')}`;
 }

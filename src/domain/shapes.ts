@@ -58,7 +58,12 @@ const pendingMarker = v.looseObject({ pending: v.literal(true), claimId: text, a
 const claimStep = v.looseObject({ to: positive });
 
 const firstMarker = v.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
-const registryEntry = v.looseObject({ accountId: nullableText, firstSeenAt: text, erasedAt: v.optional(text) });
+const registryEntry = v.looseObject({
+  accountId: nullableText,
+  firstSeenAt: text,
+  erasing: v.optional(v.boolean()),
+  erasedAt: v.optional(text),
+});
 const accountIndex = v.looseObject({ seq: positive });
 const runCounts = v.looseObject({ reported: count, closed: count, updated: count });
 const reportProgress = v.looseObject({
@@ -67,16 +72,22 @@ const reportProgress = v.looseObject({
   nextSeq: v.optional(positive),
   cyclePeriodSeconds: v.optional(positive),
   notBefore: v.optional(text),
-  pendingErasure: v.optional(v.array(positive)),
   cycle: v.optional(runCounts),
   cycleNumber: v.optional(count),
 });
-const cycleClaim = v.looseObject({ startedAt: text });
+const cycleClaim = v.looseObject({
+  startedAt: text,
+  run: v.optional(text),
+  state: v.optional(v.picklist(['backfilling', 'open'])),
+});
 const batchClaim = v.looseObject({
-  state: v.picklist(['sending', 'sent']),
+  state: v.picklist(['sending', 'sent', 'released']),
+  run: text,
   nextSeq: positive,
   at: text,
   closedSeqs: v.optional(v.array(positive)),
+  reported: v.optional(count),
+  updated: v.optional(count),
 });
 
 export interface CompleteMarker {
@@ -105,21 +116,40 @@ export interface FirstRecord {
 export interface RegistryRecord {
   accountId: string | null;
   firstSeenAt: string;
+  /** Set when an erasure of this account began: a registration racing it takes its index entry back. */
+  erasing?: boolean;
   erasedAt?: string;
 }
 export interface AccountIndexRecord {
   seq: number;
 }
+/**
+ * Report cycle N, claimed once. `backfilling`: the run that claimed it is registering what the registry
+ * lacks, and no batch of the cycle is sent until it is `open` (absent means open).
+ */
 export interface CycleClaimRecord {
   startedAt: string;
+  run?: string;
+  state?: 'backfilling' | 'open';
 }
+/**
+ * One attempt at one report batch, claimed write-once by one run. `sending`: that run may be sending it;
+ * `sent`: Atlassian answered, and the answer's closed accounts are here; `released`: the run stopped
+ * without an answer (refused, or none arrived), so the next attempt may send it.
+ */
 export interface BatchClaimRecord {
-  state: 'sending' | 'sent';
+  state: 'sending' | 'sent' | 'released';
+  /** The run that claimed it (a random id per run). */
+  run: string;
   /** The registry number after the batch. */
   nextSeq: number;
+  /** When it was claimed (or, once sent, answered). */
   at: string;
   /** Registry numbers the API reported closed (set once sent). */
   closedSeqs?: number[];
+  /** Accounts sent and answers `updated` (set once sent). */
+  reported?: number;
+  updated?: number;
 }
 
 export const SHAPES = {

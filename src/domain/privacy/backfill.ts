@@ -5,19 +5,23 @@ import { isReportableAccountId } from './account-id';
 import { indexEntries, registerAccount } from './registry';
 
 /**
- * Registers every account an `ack:` marker names that the registry lacks: installations that acknowledged
- * before the registry existed, and registrations that failed after their acknowledgment was written. Runs
- * at the start of each report cycle; idempotent, so a run cut short simply starts it again. Returns how
- * many accounts it registered.
+ * Registers every account an `ack:` or `first:` marker names that the registry lacks: registrations that
+ * failed after their acknowledgment was written, and acknowledgments that finished writing after their
+ * account was erased (the account was closed while one was in flight). Runs at the start of each report
+ * cycle; idempotent, so a run cut short simply starts it again. Returns how many accounts it registered.
  */
 export async function backfillRegistry(store: Store): Promise<number> {
   const firstSeen = new Map<string, string>();
-  for await (const { key, value } of allOf(store, 'acknowledgment', KEY_FAMILIES.acknowledgment.prefix)) {
-    const accountId = accountOfAcknowledgmentKey(key);
-    if (!isReportableAccountId(accountId)) continue;
+  const note = (accountId: string | null, at: string): void => {
+    if (!isReportableAccountId(accountId)) return;
     const seen = firstSeen.get(accountId);
-    if (seen === undefined || value.at < seen) firstSeen.set(accountId, value.at);
-  }
+    if (seen === undefined || at < seen) firstSeen.set(accountId, at);
+  };
+  for await (const { key, value } of allOf(store, 'acknowledgment', KEY_FAMILIES.acknowledgment.prefix))
+    note(accountOfAcknowledgmentKey(key), value.at);
+  // The first acknowledger of each version is named on its `first:` marker too (one key per version).
+  for await (const { value } of allOf(store, 'firstAcknowledgment', KEY_FAMILIES.firstAcknowledgment.prefix))
+    note(value.accountId, value.at);
 
   let registered = 0;
   const accounts = [...firstSeen.entries()];

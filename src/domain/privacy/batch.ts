@@ -1,8 +1,7 @@
-import { STORAGE_LIMITS, accountIndexKey } from '../inventory';
+import { STORAGE_LIMITS } from '../inventory';
 import type { Store } from '../ports';
-import { createRecord } from '../records';
 import { isReportableAccountId } from './account-id';
-import { indexEntries, readSlots, voidEntry } from './registry';
+import { createIndex, indexEntries, readSlots, voidEntry } from './registry';
 import type { ReportedAccount } from './types';
 
 /** The reporting API takes at most 90 accounts per request. */
@@ -35,8 +34,7 @@ export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATC
       const owner = index.get(accountId);
       if (!owner) {
         // The registration stopped between its two writes: this entry becomes the account's one entry.
-        const claimed = await createRecord(store, 'accountIndex', accountIndexKey(accountId), { seq: slotSeq });
-        if (!claimed) continue;
+        if (!(await createIndex(store, accountId, slotSeq))) continue;
       } else if (owner.seq !== slotSeq) {
         await voidEntry(store, slotSeq, entry);
         continue;

@@ -144,7 +144,10 @@ export async function eraseRegistryEntry(
   const { store, clock } = deps;
   const entry = await readRecord(store, 'accountRegistry', registryKey(seq));
   const accountId = entry?.accountId;
-  if (!accountId) return undefined;
+  if (!entry || !accountId) return undefined;
+  // Marked first: a registration of this account that writes its index entry from now on takes it back.
+  if (entry.erasing !== true)
+    await writeRecord(store, 'accountRegistry', registryKey(seq), { ...entry, erasing: true });
   const outcome = await eraseAccount(deps, where, accountId);
   const index = await readRecord(store, 'accountIndex', accountIndexKey(accountId));
   const erasedAt = clock.now().toISOString();

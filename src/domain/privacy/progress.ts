@@ -25,8 +25,6 @@ export interface ReportProgress {
   cyclePeriodSeconds: number;
   /** After a 429: no report call before this time. */
   notBefore?: string;
-  /** Registry entries reported `closed` whose erasure has not finished yet. */
-  pendingErasure: number[];
   /** Totals of the current cycle. */
   cycle: RunCounts;
   /** The current (or last) cycle's number: names its write-once cycle and batch claims. */
@@ -42,7 +40,6 @@ export function initialProgress(): ReportProgress {
     cycleComplete: true,
     nextSeq: 1,
     cyclePeriodSeconds: DEFAULT_CYCLE_PERIOD_SECONDS,
-    pendingErasure: [],
     cycle: { ...NO_COUNTS },
   };
 }

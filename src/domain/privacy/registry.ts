@@ -63,12 +63,26 @@ export async function registerFrom(
     head,
     { verified: true, ...(backoff ? { backoff } : {}) },
   );
-  const index: AccountIndexRecord = { seq: claim.seq };
-  if (await createRecord(store, 'accountIndex', indexKey, index)) return { seq: claim.seq, created: claim.claimed };
+  if (await createIndex(store, accountId, claim.seq)) return { seq: claim.seq, created: claim.claimed };
 
   const winner = await readRecord(store, 'accountIndex', indexKey);
   if (winner && winner.seq !== claim.seq && claim.claimed) await voidEntry(store, claim.seq, claim.value);
   return { seq: winner?.seq ?? claim.seq, created: false };
+}
+
+/**
+ * Writes `acctid:<accountId>` → `seq` (write-once), then reads the entry back: when an erasure of this
+ * entry began meanwhile (the account was closed while a registration was in flight), the index entry
+ * just written would outlive the erasure, pointing at an entry the report never sends again, so it is
+ * deleted. false when the index entry was not written or was taken back.
+ */
+export async function createIndex(store: Store, accountId: string, seq: number): Promise<boolean> {
+  const indexKey = accountIndexKey(accountId);
+  if (!(await createRecord(store, 'accountIndex', indexKey, { seq }))) return false;
+  const entry = await readRecord(store, 'accountRegistry', registryKey(seq));
+  if (entry?.accountId === accountId && entry.erasing !== true) return true;
+  await store.delete(indexKey);
+  return false;
 }
 
 /** Empties a registry entry that duplicates another one of the same account. */

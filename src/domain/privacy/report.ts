@@ -1,9 +1,10 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
-import { privacyBatchKey, privacyCycleKey } from '../inventory';
-import { createRecord, readRecord, writeRecord } from '../records';
-import type { BatchClaimRecord } from '../shapes';
+import { MAX_BATCH_ATTEMPTS, privacyBatchKey, privacyCycleKey } from '../inventory';
+import { StorageUnavailableError, type Store } from '../ports';
+import { createRecord, readRecord, readRecords, writeRecord } from '../records';
+import type { BatchClaimRecord, CycleClaimRecord } from '../shapes';
 import {
   NO_COUNTS,
   loadProgress,
@@ -23,8 +24,11 @@ import {
 
 /**
  * The personal data report, one run: report every registered account to Atlassian once per cycle period,
- * 90 at a time, one request at a time, saving progress after each batch; erase the accounts reported
- * `closed`. A run cut short (time budget, 429, 5xx, crash) leaves progress from which the next run resumes.
+ * 90 at a time, one request at a time; erase the accounts reported `closed` before moving on. Each send
+ * is an attempt claimed write-once by one run (`privacy:batch:<cycle>:<from>:<attempt>`) and marked sent,
+ * with the closed registry numbers, as soon as the answer arrives; the saved progress is only a shortcut
+ * through those claims. The invariant (README, "Personal data"): per cycle, each registered account is in
+ * exactly one answered report request, plus one more for every request naming it whose answer was lost.
  */
 
 export interface ReportRunDeps extends PrivacyDeps {
@@ -46,17 +50,72 @@ const MAX_INLINE_RETRIES = 3;
 /** When a 429 names no Retry-After. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 /**
- * A batch claimed `sending` longer ago than this belongs to a run that died (the function times out at
- * 300 s): it counts as sent, so nobody is reported twice; its accounts are reported again next cycle.
+ * A `sending` batch (or `backfilling` cycle) claimed longer ago than this belongs to a run that died (the
+ * function times out at 300 s): a batch's answer is then lost, so the next attempt sends it again.
  */
-const STALE_SENDING_MS = 15 * 60_000;
+const STALE_SENDING_MS = 10 * 60_000;
+/** Sends without an answer (timeout, connection lost) one run makes before it leaves the batch to the next. */
+const MAX_UNANSWERED_PER_RUN = 3;
+/** A storage failure restarts the run from what storage holds, after a jittered wait, this many times. */
+const MAX_STORAGE_RETRIES = 4;
+const STORAGE_RETRY_BASE_MS = 500;
+
+/** What one run knows that storage may not yet: answers received, so a lost write never resends. */
+interface RunState {
+  id: string;
+  began: Date;
+  counts: RunCounts;
+  erased: number;
+  unanswered: number;
+  /** Attempt key → the `sent` record of an answer this run received. */
+  answered: Map<string, { sent: BatchClaimRecord; cyclePeriodSeconds?: number }>;
+}
 
 export async function runPersonalDataReport(deps: ReportRunDeps, where: Installation): Promise<ReportRunResult> {
+  const run: RunState = {
+    id: deps.ids.uuid(),
+    began: deps.clock.now(),
+    counts: { ...NO_COUNTS },
+    erased: 0,
+    unanswered: 0,
+    answered: new Map(),
+  };
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await reportOnce(deps, where, run);
+    } catch (error) {
+      // Every step is idempotent and every claim names its run: starting again from storage heals.
+      if (!(error instanceof StorageUnavailableError) || retry >= MAX_STORAGE_RETRIES) throw error;
+      const wait = Math.round(STORAGE_RETRY_BASE_MS * 2 ** retry * (0.5 + random(deps) / 2));
+      if (elapsed(deps, run) + wait >= deps.budgetMs) throw error;
+      await deps.sleep(wait);
+    }
+  }
+}
+
+const elapsed = (deps: ReportRunDeps, run: RunState): number => deps.clock.now().getTime() - run.began.getTime();
+const random = (deps: ReportRunDeps): number => parseInt(deps.ids.randomHex(2), 16) / 0x10000;
+
+interface Attempt {
+  attempt: number;
+  key: string;
+  record: BatchClaimRecord;
+}
+
+/** The newest attempt at the batch from `fromSeq` (one batch read of every possible attempt). */
+async function latestAttempt(store: Store, cycle: number, fromSeq: number): Promise<Attempt | undefined> {
+  const keys = Array.from({ length: MAX_BATCH_ATTEMPTS }, (_, i) => privacyBatchKey(cycle, fromSeq, i + 1));
+  const found = await readRecords(store, 'privacyBatch', keys);
+  let latest: Attempt | undefined;
+  keys.forEach((key, i) => {
+    const record = found.get(key);
+    if (record) latest = { attempt: i + 1, key, record };
+  });
+  return latest;
+}
+
+async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunState): Promise<ReportRunResult> {
   const { store, clock } = deps;
-  const began = clock.now();
-  const elapsed = (): number => clock.now().getTime() - began.getTime();
-  const counts: RunCounts = { ...NO_COUNTS };
-  let erased = 0;
   let progress = await loadProgress(store);
 
   const save = async (next: ReportProgress): Promise<void> => {
@@ -64,29 +123,45 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
     await saveProgress(store, progress);
   };
   const finish = async (outcome: RunOutcome): Promise<ReportRunResult> => {
-    await save({ ...progress, lastRun: { ...counts, at: began.toISOString(), outcome } });
-    return { ...counts, erased, outcome };
+    await save({ ...progress, lastRun: { ...run.counts, at: run.began.toISOString(), outcome } });
+    return { ...run.counts, erased: run.erased, outcome };
   };
-  const erasePending = async (): Promise<void> => {
-    for (const seq of [...progress.pendingErasure]) {
-      if (await eraseRegistryEntry(deps, where, seq)) erased += 1;
-      await save({ ...progress, pendingErasure: progress.pendingErasure.filter((pending) => pending !== seq) });
-    }
+  /** A batch Atlassian answered: erase its closed accounts, then move past it. */
+  const settle = async (sent: BatchClaimRecord, cyclePeriodSeconds?: number): Promise<void> => {
+    for (const seq of sent.closedSeqs ?? []) if (await eraseRegistryEntry(deps, where, seq)) run.erased += 1;
+    const { notBefore: _cleared, ...rest } = progress;
+    await save({
+      ...rest,
+      nextSeq: sent.nextSeq,
+      cyclePeriodSeconds: validPeriod(cyclePeriodSeconds) ?? progress.cyclePeriodSeconds,
+      cycle: {
+        reported: progress.cycle.reported + (sent.reported ?? 0),
+        closed: progress.cycle.closed + (sent.closedSeqs?.length ?? 0),
+        updated: progress.cycle.updated + (sent.updated ?? 0),
+      },
+    });
   };
 
-  await erasePending();
-  if (progress.notBefore !== undefined && began < new Date(progress.notBefore)) return finish('waiting');
+  if (progress.notBefore !== undefined && run.began < new Date(progress.notBefore)) return finish('waiting');
   if (progress.cycleComplete) {
     const due = nextCycleAt(progress);
-    if (due && began < due) return finish('not-due');
-    await backfillRegistry(store);
+    if (due && run.began < due) return finish('not-due');
     // Cycle N is claimed once: a run overlapping this one adopts the same cycle instead of starting its own.
+    // Its claimant backfills the registry before any batch is sent, so a backfill never reads markers
+    // from before an erasure of this cycle and registers the erased account again.
     const cycleNumber = (progress.cycleNumber ?? 0) + 1;
-    const mine = { startedAt: began.toISOString() };
     const cycleKey = privacyCycleKey(cycleNumber);
-    const cycle = (await createRecord(store, 'privacyCycle', cycleKey, mine))
+    const mine: CycleClaimRecord = { startedAt: run.began.toISOString(), run: run.id, state: 'backfilling' };
+    let cycle = (await createRecord(store, 'privacyCycle', cycleKey, mine))
       ? mine
       : ((await readRecord(store, 'privacyCycle', cycleKey)) ?? mine);
+    if (cycle.state === 'backfilling') {
+      const abandoned = clock.now().getTime() - Date.parse(cycle.startedAt) > STALE_SENDING_MS;
+      if (cycle.run !== run.id && !abandoned) return finish('overlapping');
+      await backfillRegistry(store);
+      cycle = { startedAt: cycle.startedAt, run: run.id, state: 'open' };
+      await writeRecord(store, 'privacyCycle', cycleKey, cycle);
+    }
     await save({
       ...progress,
       cycleNumber,
@@ -99,65 +174,95 @@ export async function runPersonalDataReport(deps: ReportRunDeps, where: Installa
   const cycleNumber = progress.cycleNumber ?? 0;
 
   for (;;) {
-    if (elapsed() >= deps.budgetMs) return finish('partial');
-    const batch = await nextBatch(store, progress.nextSeq);
+    if (elapsed(deps, run) >= deps.budgetMs) return finish('partial');
+    const fromSeq = progress.nextSeq;
+    const latest = await latestAttempt(store, cycleNumber, fromSeq);
+    if (latest?.record.state === 'sent') {
+      // Answered, by this run or another: its erasures are finished before anything moves past it.
+      await settle(latest.record, run.answered.get(latest.key)?.cyclePeriodSeconds);
+      continue;
+    }
+    const ours = latest?.record.run === run.id && latest.record.state === 'sending';
+    const received = ours ? run.answered.get(latest.key) : undefined;
+    if (latest && received) {
+      // This run has the answer; only its `sent` write was lost.
+      await writeRecord(store, 'privacyBatch', latest.key, received.sent);
+      await settle(received.sent, received.cyclePeriodSeconds);
+      continue;
+    }
+    const live =
+      latest?.record.state === 'sending' && clock.now().getTime() - Date.parse(latest.record.at) <= STALE_SENDING_MS;
+    if (live && !ours) return finish('overlapping');
+
+    const batch = await nextBatch(store, fromSeq);
     if (batch.accounts.length === 0) {
       await save({ ...progress, nextSeq: batch.nextSeq, cycleComplete: true });
       return finish('complete');
     }
-    // Each batch of a cycle is claimed before it is sent: no batch goes out twice, even from overlapping
-    // runs or after a progress save that failed.
-    const batchKey = privacyBatchKey(cycleNumber, progress.nextSeq);
-    const claim: BatchClaimRecord = { state: 'sending', nextSeq: batch.nextSeq, at: clock.now().toISOString() };
-    if (!(await createRecord(store, 'privacyBatch', batchKey, claim))) {
-      const held = await readRecord(store, 'privacyBatch', batchKey);
-      const stale = held && clock.now().getTime() - Date.parse(held.at) > STALE_SENDING_MS;
-      if (held?.state === 'sending' && !stale) return finish('overlapping');
-      const closed = (held?.closedSeqs ?? []).filter((seq) => !progress.pendingErasure.includes(seq));
-      await save({
-        ...progress,
-        nextSeq: held?.nextSeq ?? batch.nextSeq,
-        pendingErasure: [...progress.pendingErasure, ...closed],
-      });
-      await erasePending();
-      continue;
+    let attempt: Attempt;
+    if (ours) attempt = latest;
+    else {
+      // The first attempt, or the next after one released or abandoned: claimed write-once, so one run sends it.
+      const number = (latest?.attempt ?? 0) + 1;
+      if (number > MAX_BATCH_ATTEMPTS) return finish('failed');
+      const key = privacyBatchKey(cycleNumber, fromSeq, number);
+      const record: BatchClaimRecord = {
+        state: 'sending',
+        run: run.id,
+        nextSeq: batch.nextSeq,
+        at: clock.now().toISOString(),
+      };
+      if (!(await createRecord(store, 'privacyBatch', key, record))) continue; // another run took it: look again
+      attempt = { attempt: number, key, record };
     }
+
     let answer: ReportAnswer;
     try {
-      answer = await send(deps, batch, elapsed);
+      answer = await send(deps, batch, () => elapsed(deps, run));
     } catch (error) {
-      await store.delete(batchKey).catch(() => undefined); // not sent: the next run may send it
-      if (error instanceof ReportRefusedError && error.reason === 'rate-limited') {
+      if (!(error instanceof ReportRefusedError)) throw error;
+      // No answer, or a refusal: the next attempt sends it again (a refused batch was not reported).
+      await writeRecord(store, 'privacyBatch', attempt.key, { ...attempt.record, state: 'released' });
+      if (error.reason === 'unreachable') {
+        run.unanswered += 1;
+        if (run.unanswered < MAX_UNANSWERED_PER_RUN) continue;
+        return finish('failed');
+      }
+      if (error.reason === 'rate-limited') {
         const wait = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
         await save({ ...progress, notBefore: new Date(clock.now().getTime() + wait * 1000).toISOString() });
         return finish('rate-limited');
       }
-      if (error instanceof ReportRefusedError) return finish('failed');
-      throw error;
+      return finish('failed');
     }
 
-    const closedIds = new Set(answer.updates.filter((u) => u.status === 'closed').map((u) => u.accountId));
-    const updated = answer.updates.filter((u) => u.status === 'updated').length;
-    const closedSeqs = batch.accounts.filter((a) => closedIds.has(a.accountId)).map((a) => a.seq);
-    await writeRecord(store, 'privacyBatch', batchKey, { ...claim, state: 'sent', closedSeqs });
-    counts.reported += batch.accounts.length;
-    counts.closed += closedSeqs.length;
-    counts.updated += updated;
-    const { notBefore: _cleared, ...rest } = progress;
-    await save({
-      ...rest,
-      nextSeq: batch.nextSeq,
-      pendingErasure: [...progress.pendingErasure, ...closedSeqs],
-      cyclePeriodSeconds: validPeriod(answer.cyclePeriodSeconds) ?? progress.cyclePeriodSeconds,
-      cycle: {
-        reported: progress.cycle.reported + batch.accounts.length,
-        closed: progress.cycle.closed + closedSeqs.length,
-        updated: progress.cycle.updated + updated,
-      },
+    const sent = sentRecord(batch, answer, run.id, clock.now().toISOString());
+    run.answered.set(attempt.key, {
+      sent,
+      ...(answer.cyclePeriodSeconds ? { cyclePeriodSeconds: answer.cyclePeriodSeconds } : {}),
     });
+    run.counts.reported += sent.reported ?? 0;
+    run.counts.closed += sent.closedSeqs?.length ?? 0;
+    run.counts.updated += sent.updated ?? 0;
     // `updated` needs nothing more: the app stores no profile data, names are looked up live.
-    await erasePending();
+    await writeRecord(store, 'privacyBatch', attempt.key, sent);
+    await settle(sent, answer.cyclePeriodSeconds);
   }
+}
+
+function sentRecord(batch: ReportBatch, answer: ReportAnswer, run: string, at: string): BatchClaimRecord {
+  const sentIds = new Set(batch.accounts.map((a) => a.accountId));
+  const closedIds = new Set(answer.updates.filter((u) => u.status === 'closed').map((u) => u.accountId));
+  const updated = answer.updates.filter((u) => u.status === 'updated' && sentIds.has(u.accountId)).length;
+  return {
+    state: 'sent',
+    run,
+    nextSeq: batch.nextSeq,
+    at,
+    closedSeqs: batch.accounts.filter((a) => closedIds.has(a.accountId)).map((a) => a.seq),
+    reported: batch.accounts.length,
+    updated,
+  };
 }
 
 /** One batch, waiting out a short 429 within the run. */

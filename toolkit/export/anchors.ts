@@ -73,6 +73,14 @@ const publishedLockSchema = lockSchema.extend({
     .optional(),
 });
 
+const SEQ_HEAD = /^(\d{1,15}):([0-9a-f]{64})$/;
+
+/** `--since SEQ:HASH` (a head noted with its seq) as the anchor it stands for, or undefined for a file name. */
+export function headArgument(arg: string): AnchorInput | undefined {
+  const head = SEQ_HEAD.exec(arg.trim());
+  return head ? { name: arg.trim(), text: JSON.stringify({ seq: Number(head[1]), hash: head[2] }) } : undefined;
+}
+
 type Parsed<T> = { value: T } | { refused: string };
 
 /** Strict: duplicate keys, unknown fields and wrong shapes all refuse the file, with their path. */

@@ -60,3 +60,17 @@ export function reportLines(report: VerifyReport, file: string, shown = REPORT_P
 export function formatReport(report: VerifyReport, file: string, shown = REPORT_PROBLEMS_SHOWN): string {
   return `${reportLines(report, file, shown).join('\n')}\n`;
 }
+
+export interface VerifyResult {
+  /** 0 verified, 1 problems found, 2 a file cannot be read (the export, or one given beside it). */
+  code: 0 | 1 | 2;
+  lines: string[];
+}
+
+/** The outcome as `privacy-panel verify` and the offline verifier page both give it. */
+export function resultOf(report: VerifyReport, file: string): VerifyResult {
+  if (!report.readable) return { code: 2, lines: [formatUnreadable(report, file).trimEnd()] };
+  const lines = reportLines(report, file);
+  if (report.unreadableInputs.length > 0) return { code: 2, lines };
+  return { code: report.ok ? 0 : 1, lines };
+}

@@ -4,10 +4,10 @@
  * export or an anchor). The command table calls this; the lines go to stdout (0, 1) or stderr (2).
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { AnchorInput } from './anchors';
+import { headArgument, type AnchorInput } from './anchors';
 import { clip } from './clip';
 import { MAX_EXPORT_CHARS } from './limits';
-import { formatUnreadable, reportLines } from './report';
+import { resultOf, type VerifyResult } from './report';
 import { verifyExport } from './verify';
 
 export interface VerifyFileInput {
@@ -22,13 +22,9 @@ export interface VerifyFileInput {
   lock?: string;
 }
 
-export interface VerifyFileResult {
-  code: 0 | 1 | 2;
-  lines: string[];
-}
+export type VerifyFileResult = VerifyResult;
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const SEQ_HEAD = /^(\d{1,15}):([0-9a-f]{64})$/;
 /** Receipt files and locks are a few kilobytes; this is far beyond any. */
 const MAX_SMALL_FILE_BYTES = 1024 * 1024;
 
@@ -51,9 +47,7 @@ function readText(file: string, maxBytes: number): string {
 }
 
 function since(arg: string): AnchorInput {
-  const head = SEQ_HEAD.exec(arg);
-  if (head) return { name: arg, text: JSON.stringify({ seq: Number(head[1]), hash: head[2] }) };
-  return { name: arg, text: readText(arg, MAX_EXPORT_CHARS) };
+  return headArgument(arg) ?? { name: arg, text: readText(arg, MAX_EXPORT_CHARS) };
 }
 
 export async function verifyExportFile(input: VerifyFileInput): Promise<VerifyFileResult> {
@@ -75,9 +69,5 @@ export async function verifyExportFile(input: VerifyFileInput): Promise<VerifyFi
     if (error instanceof Unreadable) return { code: 2, lines: [`privacy-panel: ${error.message}`] };
     throw error;
   }
-  const report = verifyExport(text, options);
-  if (!report.readable) return { code: 2, lines: [formatUnreadable(report, input.file).trimEnd()] };
-  const lines = reportLines(report, input.file);
-  if (report.unreadableInputs.length > 0) return { code: 2, lines };
-  return { code: report.ok ? 0 : 1, lines };
+  return resultOf(verifyExport(text, options), input.file);
 }

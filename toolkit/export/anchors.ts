@@ -105,7 +105,7 @@ class Collector {
   refuse(anchor: AnchorOutcome['anchor'], name: string, code: ProblemCode, reason: string): void {
     this.unreadable.push(name);
     this.problems.push({
-      where: `--${anchor} ${clip(name, 60)}`,
+      where: `--${anchor} ${clip(name, 200)}`,
       code,
       message: `cannot be read: ${clip(reason, 200)}`,
     });
@@ -147,7 +147,7 @@ function checkWitness(under: ExportUnderCheck, input: AnchorInput, out: Collecto
   if ('refused' in parsed) return out.refuse('witness', input.name, 'PPV-WITNESS-UNREADABLE', parsed.refused);
   const kept = parsed.value;
   const receipt = kept.receipt;
-  const where = `--witness ${clip(input.name, 60)} (seq ${receipt.seq})`;
+  const where = `--witness ${clip(input.name, 200)} (seq ${receipt.seq})`;
   const found: Problem[] = [];
   if (receiptHash(bodyOf(receipt)) !== receipt.hash)
     found.push({ where, code: 'PPV-WITNESS-SEAL', message: 'the kept receipt does not match its own hash' });
@@ -228,7 +228,7 @@ function checkSince(under: ExportUnderCheck, input: AnchorInput, verifyEarlier: 
   const parsed = readEarlier(input.text, verifyEarlier);
   if ('refused' in parsed) return out.refuse('since', input.name, 'PPV-SINCE-UNREADABLE', parsed.refused);
   const earlier = parsed.value;
-  const where = `--since ${clip(input.name, 60)}`;
+  const where = `--since ${clip(input.name, 200)}`;
   const found: Problem[] = [];
   const { installation, product } = under.bundle;
   if (

@@ -39,7 +39,9 @@ export function buildVerifier(): { file: string; bytes: number } {
     alias: { 'node:crypto': join(SOURCE, 'node-crypto.ts') },
     logLevel: 'warning',
   });
-  const script = bundle.outputFiles[0]!.text.trim();
+  const [output] = bundle.outputFiles;
+  if (!output) throw new Error('esbuild wrote no script');
+  const script = output.text.trim();
   if (/<\/script|<!--/i.test(script)) throw new Error('the bundled script would end the <script> element early');
   const csp = [
     "default-src 'none'",

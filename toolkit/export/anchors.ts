@@ -144,7 +144,10 @@ function checkHeadAt(under: ExportUnderCheck, head: ChainHead, where: string, co
 
 function checkWitness(under: ExportUnderCheck, input: AnchorInput, out: Collector): void {
   const parsed = parseWith(input.text, keptReceiptSchema);
-  if ('refused' in parsed) return out.refuse('witness', input.name, 'PPV-WITNESS-UNREADABLE', parsed.refused);
+  if ('refused' in parsed) {
+    out.refuse('witness', input.name, 'PPV-WITNESS-UNREADABLE', parsed.refused);
+    return;
+  }
   const kept = parsed.value;
   const receipt = kept.receipt;
   const where = `--witness ${clip(input.name, 200)} (seq ${receipt.seq})`;
@@ -226,7 +229,10 @@ function readEarlier(text: string, verifyEarlier: VerifyEarlier): Parsed<Earlier
 
 function checkSince(under: ExportUnderCheck, input: AnchorInput, verifyEarlier: VerifyEarlier, out: Collector): void {
   const parsed = readEarlier(input.text, verifyEarlier);
-  if ('refused' in parsed) return out.refuse('since', input.name, 'PPV-SINCE-UNREADABLE', parsed.refused);
+  if ('refused' in parsed) {
+    out.refuse('since', input.name, 'PPV-SINCE-UNREADABLE', parsed.refused);
+    return;
+  }
   const earlier = parsed.value;
   const where = `--since ${clip(input.name, 200)}`;
   const found: Problem[] = [];
@@ -270,7 +276,10 @@ function checkSince(under: ExportUnderCheck, input: AnchorInput, verifyEarlier: 
 
 function checkLock(under: ExportUnderCheck, input: AnchorInput, out: Collector): void {
   const parsed = parseWith(input.text, publishedLockSchema);
-  if ('refused' in parsed) return out.refuse('lock', input.name, 'PPV-LOCK-UNREADABLE', parsed.refused);
+  if ('refused' in parsed) {
+    out.refuse('lock', input.name, 'PPV-LOCK-UNREADABLE', parsed.refused);
+    return;
+  }
   const lock = parsed.value;
   const byVersion = new Map(lock.versions.map((entry) => [entry.version, entry]));
   const found: Problem[] = [];

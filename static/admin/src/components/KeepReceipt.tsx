@@ -25,7 +25,10 @@ export function KeepReceipt({ accountId }: { accountId: string }): JSX.Element {
     try {
       const mod = await import('../export');
       const kept = await mod.collectKeptReceipt(api, accountId);
-      if (!kept) return setRun({ phase: 'none' });
+      if (!kept) {
+        setRun({ phase: 'none' });
+        return;
+      }
       mod.downloadFile(kept.fileName, kept.text, 'application/json');
       setRun({ phase: 'done', fileName: kept.fileName, seq: kept.seq, head: kept.headSeq });
     } catch {

@@ -62,7 +62,12 @@ export async function collectKeptReceipt(
         receipt,
         head,
       });
-      return { fileName: keptReceiptFileName(kept), text: serializeKeptReceipt(kept), seq: receipt.seq, headSeq: head.seq };
+      return {
+        fileName: keptReceiptFileName(kept),
+        text: serializeKeptReceipt(kept),
+        seq: receipt.seq,
+        headSeq: head.seq,
+      };
     }
     cursor = found.cursor;
     if (!cursor) return undefined;

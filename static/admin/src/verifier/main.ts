@@ -10,21 +10,27 @@ import { verifyExport } from '../../../../toolkit/export/verify';
 
 const VERDICTS = { 0: 'VERIFIED', 1: 'NOT VERIFIED', 2: 'CANNOT BE READ' } as const;
 
-function element<T extends HTMLElement>(id: string): T {
+function element(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the page has no #${id}`);
-  return found as T;
+  return found;
+}
+
+function input(id: string): HTMLInputElement {
+  const found = element(id);
+  if (!(found instanceof HTMLInputElement)) throw new Error(`#${id} is not an input`);
+  return found;
 }
 
 async function read(file: File): Promise<AnchorInput> {
   return { name: file.name, text: await file.text() };
 }
 
-const filesOf = (id: string): File[] => Array.from(element<HTMLInputElement>(id).files ?? []);
+const filesOf = (id: string): File[] => Array.from(input(id).files ?? []);
 
 async function run(): Promise<void> {
-  const verdict = element<HTMLParagraphElement>('verdict');
-  const output = element<HTMLPreElement>('report');
+  const verdict = element('verdict');
+  const output = element('report');
   const [exportFile] = filesOf('export-file');
   if (!exportFile) {
     verdict.textContent = 'Choose the export (.json) first.';
@@ -34,14 +40,14 @@ async function run(): Promise<void> {
   verdict.textContent = 'Checking…';
   const [earlier] = filesOf('since-file');
   const [lock] = filesOf('lock-file');
-  const sinceHead = element<HTMLInputElement>('since-head').value.trim();
+  const sinceHead = input('since-head').value.trim();
   const since = earlier ? await read(earlier) : sinceHead ? headArgument(sinceHead) : undefined;
   if (sinceHead && !earlier && !since) {
     verdict.textContent = 'The earlier head must be written SEQ:HASH (the seq, a colon, 64 hexadecimal characters).';
     verdict.dataset['code'] = '2';
     return;
   }
-  const head = element<HTMLInputElement>('head').value.trim();
+  const head = input('head').value.trim();
   if (head && !/^[0-9a-f]{64}$/.test(head)) {
     verdict.textContent = 'The head hash is the 64 lowercase hexadecimal characters the page showed.';
     verdict.dataset['code'] = '2';
@@ -59,7 +65,7 @@ async function run(): Promise<void> {
   output.textContent = result.lines.join('\n');
 }
 
-element<HTMLFormElement>('verify-form').addEventListener('submit', (event) => {
+element('verify-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void run().catch((error: unknown) => {
     element('verdict').textContent = `Could not check: ${error instanceof Error ? error.message : String(error)}`;

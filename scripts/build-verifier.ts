@@ -52,8 +52,10 @@ export function buildVerifier(): { file: string; bytes: number } {
   ].join('; ');
   const html = readFileSync(join(SOURCE, 'page.html'), 'utf8')
     .replace('%CSP%', () => csp)
-    .replace('%STYLE%', () => STYLE)
-    .replace('%SCRIPT%', () => script);
+    // Exactly the hashed text between the tags: whitespace around it would change the hash.
+    .replace(/<style>\s*%STYLE%\s*<\/style>/, () => `<style>${STYLE}</style>`)
+    .replace(/<script>\s*%SCRIPT%\s*<\/script>/, () => `<script>${script}</script>`);
+  if (/%(CSP|STYLE|SCRIPT)%/.test(html)) throw new Error('page.html lost a placeholder');
   mkdirSync(dirname(VERIFIER_FILE), { recursive: true });
   writeFileSync(VERIFIER_FILE, html);
   return { file: VERIFIER_FILE, bytes: Buffer.byteLength(html) };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * privacy-panel verify FILE [--head HASH]
+ * privacy-panel verify FILE [--head HASH] [--witness RECEIPT]… [--since EARLIER] [--lock LOCK]
  * privacy-panel evidence|check|marketplace [DIR]   (toolkit/cli)
  * privacy-panel add|remove|build|preview [DIR]   (toolkit/cli/host/main.ts, dev/preview/host.ts)
  *
@@ -14,9 +14,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const USAGE =
-  'usage: privacy-panel verify FILE [--head HASH]\n\n' +
-  'Checks a Privacy Panel export (the .json file). With --head, also checks that the chain ends in the head\n' +
-  'hash noted at export time. Exit codes: 0 verified, 1 problems found, 2 the file cannot be read as an export.\n' +
+  'usage: privacy-panel verify FILE [--head HASH] [--witness RECEIPT]... [--since EARLIER|SEQ:HASH] [--lock LOCK]\n\n' +
+  'Checks a Privacy Panel export (the .json file). --head: the chain ends in the head hash noted at export time.\n' +
+  '--witness (repeatable): a receipt an admin kept from the page is in the export. --since: the export extends\n' +
+  'an earlier one (or a head kept as SEQ:HASH). --lock: every statement and translation is the published one.\n' +
+  'Exit codes: 0 verified, 1 problems found, 2 a file cannot be read (the export or one given with an option).\n' +
   '\n       privacy-panel evidence [DIR] [--manifest FILE] [--json]   what the Forge app at DIR provably does (exit 2: unreadable)' +
   '\n       privacy-panel check [DIR] [--policy DIR]                  its statement against that evidence (exit 1: contradictions)' +
   '\n       privacy-panel marketplace [DIR] [--policy DIR]            its Marketplace Privacy & Security answers' +
@@ -24,7 +26,6 @@ const USAGE =
   '\n       privacy-panel remove [DIR]                                undo add (policy/ stays)' +
   '\n       privacy-panel build [DIR]                                 compile the statement, refresh the page resource' +
   "\n       privacy-panel preview [DIR]                               the panel with DIR's statement on the emulator\n";
-const HEX64 = /^[0-9a-f]{64}$/;
 
 function fail(message) {
   process.stderr.write(`privacy-panel: ${message}\n`);
@@ -50,18 +51,19 @@ function loadModule(relative) {
 /** Commands that run a toolkit CLI module's `main(argv)`: evidence, check, marketplace. */
 const TOOLKIT_COMMANDS = { evidence: 'evidence', check: 'check', marketplace: 'marketplace-privacy' };
 
-/** `verify FILE [--head HASH]` as { file, head }, or undefined when the arguments are not that. */
+/** `verify FILE [options]` as the input of verifyExportFile, or undefined when the arguments are not that. */
 function parseArgs(argv) {
   const [command, ...rest] = argv;
   if (command !== 'verify') return undefined;
-  let file;
-  let head;
+  const args = { witnesses: [] };
   for (let i = 0; i < rest.length; i += 1) {
-    if (rest[i] === '--head' && head === undefined && i + 1 < rest.length) head = rest[++i];
-    else if (file === undefined && !rest[i].startsWith('--')) file = rest[i];
+    const option = { '--head': 'head', '--since': 'since', '--lock': 'lock' }[rest[i]];
+    if (option && args[option] === undefined && i + 1 < rest.length) args[option] = rest[++i];
+    else if (rest[i] === '--witness' && i + 1 < rest.length) args.witnesses.push(rest[++i]);
+    else if (args.file === undefined && !rest[i].startsWith('--')) args.file = rest[i];
     else return undefined;
   }
-  return file === undefined ? undefined : { file, head };
+  return args.file === undefined ? undefined : args;
 }
 
 const HOST_COMMANDS = ['add', 'remove', 'build', 'preview'];
@@ -96,27 +98,16 @@ function main(argv) {
     process.stderr.write(USAGE);
     return 2;
   }
-  const { file, head } = args;
-  if (head !== undefined && !HEX64.test(head))
-    fail('--head takes the 64 lowercase hexadecimal characters the page showed');
-  const { verifyExport, formatReport, formatUnreadable, MAX_EXPORT_CHARS } = loadModule('toolkit/export/index');
-  let text;
-  try {
-    // UTF-8 never takes fewer bytes than UTF-16 code units, so this bounds the text (and memory) read.
-    const bytes = fs.statSync(file).size;
-    if (bytes > MAX_EXPORT_CHARS)
-      fail(`${file} cannot be read as a Privacy Panel export: larger than ${MAX_EXPORT_CHARS} bytes`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    fail(`cannot read ${file}: ${error && error.code ? error.code : String(error)}`);
-  }
-  const report = verifyExport(text, head === undefined ? {} : { expectedHead: head });
-  if (!report.readable) {
-    process.stderr.write(formatUnreadable(report, file));
-    return 2;
-  }
-  process.stdout.write(formatReport(report, file));
-  return report.ok ? 0 : 1;
+  loadModule('toolkit/export/index')
+    .verifyExportFile(args)
+    .then(
+      ({ code, lines }) => {
+        (code === 2 ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
+        process.exitCode = code;
+      },
+      (error) => fail(`verify: ${error && error.message ? error.message : String(error)}`),
+    );
+  return undefined;
 }
 
 const code = main(process.argv.slice(2));

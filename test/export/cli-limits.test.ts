@@ -42,7 +42,9 @@ describe('files that cannot be read as an export: exit 2, one line', () => {
     const result = run('number.json', top('', `{"length":1e400,"headHash":"${ZEROS}"}`));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/cannot be read as a Privacy Panel export: file: the number 1e400 \(out of range\)/);
+    expect(result.stderr).toMatch(
+      /cannot be read as a Privacy Panel export: \[PPV-FILE-UNREADABLE\] file: the number 1e400 \(out of range\)/,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -58,11 +60,13 @@ describe('files that cannot be read as an export: exit 2, one line', () => {
   });
 
   it('not JSON, another format, the wrong top-level shape, usage', () => {
-    expect(run('cut.json', top('').slice(0, -3)).firstLine).toMatch(/cannot be read .*: file: not JSON/);
+    expect(run('cut.json', top('').slice(0, -3)).firstLine).toMatch(
+      /cannot be read .*: \[PPV-FILE-UNREADABLE\] file: not JSON/,
+    );
     expect(run('other.json', '{"format":"something/9"}').code).toBe(2);
     const shape = run('shape.json', top('', '"seven"'));
     expect(shape.code).toBe(2);
-    expect(shape.firstLine).toMatch(/: chain: /);
+    expect(shape.firstLine).toMatch(/: \[PPV-SHAPE\] chain: /);
     const usage = spawnSync(process.execPath, [CLI, 'verify'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     const badHead = spawnSync(process.execPath, [CLI, 'verify', join(dir, 'shape.json'), '--head', 'xyz'], {
@@ -85,7 +89,9 @@ describe('files that are exports with problems: exit 1, the first line says what
     expect(text.length).toBeGreaterThan(600_000);
     const result = run('empties.json', text);
     expect(result.code).toBe(1);
-    expect(result.firstLine).toMatch(/^NOT VERIFIED: .*: \d+ problems, first receipts\[0\]: not a receipt/);
+    expect(result.firstLine).toMatch(
+      /^NOT VERIFIED: .*: \d+ problems, first \[PPV-SHAPE\] receipts\[0\]\.receipt: not a receipt/,
+    );
     expect(result.stdout).toMatch(/… and \d+ more/);
   });
 
@@ -99,7 +105,7 @@ describe('files that are exports with problems: exit 1, the first line says what
     const bad = run('big-edited.json', text.replace(target, '"accountId":"712020:user-654321"'), [], 1536);
     expect(bad.code).toBe(1);
     expect(bad.firstLine).toMatch(
-      /^NOT VERIFIED: .*: 2 problems, first receipts\[123456\] \(seq 123457\): the account ID beside the receipt is not the one its commitment was made for$/,
+      /^NOT VERIFIED: .*: 2 problems, first \[PPV-RECEIPT-SUBJECT\] receipts\[123456\] \(seq 123457\): the account ID beside the receipt is not the one its commitment was made for$/,
     );
   }, 600_000);
 });

@@ -91,7 +91,7 @@ describe('single edits are found and placed', () => {
     });
     expect(report.problems).toEqual(
       expect.arrayContaining([
-        { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/commitment/) },
+        { where: 'receipts[1] (seq 2)', code: 'PPV-RECEIPT-SUBJECT', message: expect.stringMatching(/commitment/) },
         expect.objectContaining({ where: 'checksum' }),
       ]),
     );
@@ -102,7 +102,9 @@ describe('single edits are found and placed', () => {
     const bundle = clone(original);
     bundle.receipts[6]!.accountId = '712020:mallory';
     const report = verifyExport(relaid(resealed(bundle)));
-    expect(report.problems).toEqual([{ where: 'receipts[6] (seq 7)', message: expect.stringMatching(/commitment/) }]);
+    expect(report.problems).toEqual([
+      { where: 'receipts[6] (seq 7)', code: 'PPV-RECEIPT-SUBJECT', message: expect.stringMatching(/commitment/) },
+    ]);
   });
 
   it('a prevHash', () => {
@@ -150,7 +152,7 @@ describe('single edits are found and placed', () => {
       b.exportedAt = '2026-05-04T09:31:00.000Z';
     });
     expect(report.problems).toEqual([
-      { where: 'checksum', message: expect.stringMatching(/changed after it was exported/) },
+      { where: 'checksum', code: 'PPV-CHECKSUM', message: expect.stringMatching(/changed after it was exported/) },
     ]);
   });
 
@@ -158,7 +160,8 @@ describe('single edits are found and placed', () => {
     const report = edited((b) => {
       b.chain.headHash = flip(b.chain.headHash);
     });
-    expect(where(report)).toEqual(['chain', 'checksum']);
+    expect(where(report)).toEqual(['chain.headHash', 'checksum']);
+    expect(report.problems[0]!.code).toBe('PPV-SHAPE');
   });
 
   it('a receipt whose kind is no longer a kind', () => {
@@ -166,7 +169,8 @@ describe('single edits are found and placed', () => {
       (b.receipts[0]!.receipt as { kind: string }).kind = 'app-installex';
     });
     expect(report.problems[0]).toEqual({
-      where: 'receipts[0] (seq 1)',
+      where: 'receipts[0].receipt.kind',
+      code: 'PPV-SHAPE',
       message: expect.stringMatching(/^not a receipt/),
     });
     expect(where(report)).toContain('receipts');
@@ -174,11 +178,13 @@ describe('single edits are found and placed', () => {
 
   it('not JSON, not an object, another format', () => {
     expect(verifyExport(text.slice(0, -10)).problems).toEqual([
-      { where: 'file', message: expect.stringMatching(/^not JSON/) },
+      { where: 'file', code: 'PPV-FILE-UNREADABLE', message: expect.stringMatching(/^not JSON/) },
     ]);
-    expect(verifyExport('[]').problems).toEqual([{ where: 'file', message: 'not a JSON object' }]);
+    expect(verifyExport('[]').problems).toEqual([
+      { where: 'file', code: 'PPV-FILE-UNREADABLE', message: 'not a JSON object' },
+    ]);
     expect(verifyExport(text.replace('privacy-panel.export/1', 'privacy-panel.export/9')).problems).toEqual([
-      { where: 'format', message: expect.stringMatching(/expected/) },
+      { where: 'format', code: 'PPV-FORMAT', message: expect.stringMatching(/expected/) },
     ]);
   });
 
@@ -186,7 +192,8 @@ describe('single edits are found and placed', () => {
     const report = edited((b) => {
       (b.chain as { length: unknown }).length = 'seven';
     });
-    expect(report.problems[0]!.where).toBe('chain');
+    expect(report.problems[0]).toMatchObject({ where: 'chain.length', code: 'PPV-SHAPE' });
+    expect(report.readable).toBe(false);
   });
 });
 
@@ -200,7 +207,11 @@ describe('checks that hold even when every hash is recomputed', () => {
       { kind: 'erased', version: 1, seqs: [1] },
     ]);
     expect(report.problems).toEqual([
-      { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/still has an account ID/) },
+      {
+        where: 'receipts[1] (seq 2)',
+        code: 'PPV-RECEIPT-ERASURE',
+        message: expect.stringMatching(/still has an account ID/),
+      },
     ]);
   });
 
@@ -221,7 +232,7 @@ describe('checks that hold even when every hash is recomputed', () => {
     input.receipts = input.receipts.map((s, i) => (i === 0 ? { ...s, accountId: '712020:alice' } : s));
     const report = verifyExport(await bundleText(input));
     expect(report.problems).toEqual([
-      { where: 'receipts[0] (seq 1)', message: expect.stringMatching(/names no account/) },
+      { where: 'receipts[0] (seq 1)', code: 'PPV-RECEIPT-SUBJECT', message: expect.stringMatching(/names no account/) },
     ]);
   });
 
@@ -243,9 +254,14 @@ describe('checks that hold even when every hash is recomputed', () => {
     expect(report.problems).toEqual([
       {
         where: 'receipts[0] (seq 1)',
+        code: 'PPV-RECEIPT-NOTICE',
         message: expect.stringMatching(/statement version 3, which the file does not hold/),
       },
-      { where: 'receipts[1] (seq 2)', message: expect.stringMatching(/effective date 2020-01-01 differs/) },
+      {
+        where: 'receipts[1] (seq 2)',
+        code: 'PPV-RECEIPT-NOTICE',
+        message: expect.stringMatching(/effective date 2020-01-01 differs/),
+      },
     ]);
   });
 

@@ -7,33 +7,31 @@
 import { hashCanonical } from '../../src/domain/canonical';
 import type { AcknowledgmentReceipt } from '../../src/domain/receipts/types';
 import type { BundleStatement, BundleTranslation } from './format';
-import { bundleTranslationSchema, describeIssues } from './schema';
-
-interface Problem {
-  where: string;
-  message: string;
-}
+import { clip } from './clip';
+import type { VerifyProblem } from './verify';
+import { bundleTranslationSchema, shapeIssues } from './schema';
 
 export function checkTranslations(
   raw: readonly unknown[],
   statements: ReadonlyMap<number, BundleStatement>,
-  problems: Problem[],
+  problems: VerifyProblem[],
 ): Map<string, BundleTranslation> {
   const byHash = new Map<string, BundleTranslation>();
   raw.forEach((entry, index) => {
     const where = `translations[${index}]`;
     const shape = bundleTranslationSchema.safeParse(entry);
     if (!shape.success) {
-      for (const message of describeIssues(shape.error))
-        problems.push({ where, message: `not a translation: ${message}` });
+      for (const issue of shapeIssues(shape.error, where))
+        problems.push({ where: issue.path, code: issue.code, message: `not a translation: ${issue.message}` });
       return;
     }
     const translation = entry as BundleTranslation;
     const { locale, translates } = translation.source;
-    const named = `${where} (${locale}, version ${translates.version})`;
+    const named = `${where} (${clip(locale, 20)}, version ${translates.version})`;
     if (hashCanonical(translation.source) !== translation.hash) {
       problems.push({
         where: named,
+        code: 'PPV-TRANSLATION-HASH',
         message: 'the translation does not match its hash (altered, or not the one published)',
       });
     }
@@ -41,11 +39,13 @@ export function checkTranslations(
     if (!original) {
       problems.push({
         where: named,
+        code: 'PPV-TRANSLATION-SOURCE',
         message: `translates statement version ${translates.version}, which the file does not hold`,
       });
     } else if (original.hash !== translates.hash) {
       problems.push({
         where: named,
+        code: 'PPV-TRANSLATION-SOURCE',
         message: `names a source hash that is not the hash of version ${translates.version} in the file`,
       });
     }
@@ -63,11 +63,13 @@ export function shownProblems(
   if (!shown) return [];
   const translation = translations.get(shown.hash);
   if (!translation)
-    return [`records a ${shown.locale} translation as shown (hash ${shown.hash}), which the file does not hold`];
+    return [
+      `records a ${clip(shown.locale, 20)} translation as shown (hash ${clip(shown.hash, 64)}), which the file does not hold`,
+    ];
   const out: string[] = [];
   const { source } = translation;
   if (source.locale !== shown.locale)
-    out.push(`records the translation shown as ${shown.locale}, but it is ${source.locale}`);
+    out.push(`records the translation shown as ${clip(shown.locale, 20)}, but it is ${clip(source.locale, 20)}`);
   if (source.translates.version !== shown.translates.version || source.translates.hash !== shown.translates.hash) {
     out.push('records a source for the translation shown that differs from the one the translation names');
   }

@@ -6,16 +6,23 @@
 import { hashCanonical, sha256Hex } from '../../src/domain/canonical';
 import { accountCommitment, saltDigest, verifyChain } from '../../src/domain/receipts/receipt';
 import type { Receipt, ReceiptKind, StoredReceipt } from '../../src/domain/receipts/types';
+import { checkAnchors, type AnchorInputs, type AnchorOutcome } from './anchors';
 import { checksumInput } from './bundle';
+import { clip, shown } from './clip';
+import type { ProblemCode } from './codes';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
-import { MAX_PROBLEMS, preScan } from './limits';
-import { bundleStatementSchema, bundleTopSchema, describeIssues, storedReceiptSchema } from './schema';
+import { MAX_PROBLEMS } from './limits';
+import { bundleStatementSchema, bundleTopSchema, shapeIssues, storedReceiptSchema } from './schema';
+import { parseStrictly } from './strict-json';
 import { checkTranslations, shownProblems } from './verify-translations';
 import type { BundleTranslation } from './format';
 
 export interface VerifyProblem {
   /** Where in the file: 'format', 'statements[v2]', 'receipts[12] (seq 13)', 'chain', 'checksum', … */
   where: string;
+  /** Stable, listed in docs/receipts.md (./codes). */
+  code: ProblemCode;
+  /** Never more than a few hundred characters: values from the file are clipped. */
   message: string;
 }
 
@@ -46,9 +53,13 @@ export interface VerifyReport {
   problems: VerifyProblem[];
   /** The first receipt, in chain order, with any problem. */
   firstBroken?: { seq: number; receiptId: string };
+  /** What each anchor given (--head, --witness, --since, --lock) established, one line each. */
+  anchors: AnchorOutcome[];
+  /** Anchor files that could not be read (`privacy-panel verify` exits 2): their problems are in `problems`. */
+  unreadableInputs: string[];
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions extends AnchorInputs {
   /** The head hash noted at export time: a file whose chain ends elsewhere was rewritten or cut. */
   expectedHead?: string;
 }
@@ -62,13 +73,6 @@ const noKinds = (): Record<ReceiptKind, number> => ({
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** 'receipts[12] (seq 13)', or 'receipts[12]' when the entry has no readable seq. */
-function receiptWhere(index: number, entry: unknown): string {
-  const receipt = isRecord(entry) ? entry['receipt'] : undefined;
-  const seq = isRecord(receipt) ? receipt['seq'] : undefined;
-  return typeof seq === 'number' ? `receipts[${index}] (seq ${seq})` : `receipts[${index}]`;
 }
 
 function statementWhere(index: number, entry: unknown): string {
@@ -85,7 +89,7 @@ class ReceiptProblems {
   /** Problems found but not kept (past MAX_PROBLEMS): a file of junk costs bounded memory. */
   omitted = 0;
 
-  add(index: number, where: string, message: string): void {
+  add(index: number, where: string, code: ProblemCode, message: string): void {
     if (this.first === undefined || index < this.first) this.first = index;
     if (this.kept >= MAX_PROBLEMS) {
       this.omitted += 1;
@@ -93,7 +97,7 @@ class ReceiptProblems {
     }
     this.kept += 1;
     const list = this.byIndex.get(index) ?? [];
-    list.push({ where, message });
+    list.push({ where, code, message });
     this.byIndex.set(index, list);
   }
 
@@ -106,6 +110,12 @@ class ReceiptProblems {
   }
 }
 
+const CHAIN_CODES = {
+  'hash-mismatch': 'PPV-CHAIN-HASH',
+  'broken-link': 'PPV-CHAIN-BROKEN',
+  'sequence-gap': 'PPV-CHAIN-SEQ',
+} as const satisfies Record<ReturnType<typeof verifyChain>[number]['kind'], ProblemCode>;
+
 /**
  * Places `verifyChain`'s problems (which name a seq) at receipt indexes: it reports in chain order, so each
  * problem belongs to the next receipt, from the last one placed, that carries its seq.
@@ -117,7 +127,7 @@ function placeChainProblems(receipts: readonly Receipt[], problems: ReceiptProbl
     while (at < receipts.length && receipts[at]?.seq !== problem.seq) at += 1;
     if (at === receipts.length) at = index; // cannot happen with verifyChain's output; stay put rather than lose it
     index = at;
-    problems.add(at, `receipts[${at}] (seq ${problem.seq})`, problem.message);
+    problems.add(at, `receipts[${at}] (seq ${problem.seq})`, CHAIN_CODES[problem.kind], problem.message);
   }
 }
 
@@ -127,20 +137,21 @@ function checkStatements(statements: readonly unknown[], problems: VerifyProblem
     const where = statementWhere(index, entry);
     const shape = bundleStatementSchema.safeParse(entry);
     if (!shape.success) {
-      for (const message of describeIssues(shape.error))
-        problems.push({ where, message: `not a statement version: ${message}` });
+      for (const issue of shapeIssues(shape.error, `statements[${index}]`))
+        problems.push({ where: issue.path, code: issue.code, message: `not a statement version: ${issue.message}` });
       return;
     }
     const statement = entry as BundleStatement;
     const version = statement.source.version;
     if (byVersion.has(version)) {
-      problems.push({ where, message: `version ${version} appears more than once` });
+      problems.push({ where, code: 'PPV-STATEMENT-DUPLICATE', message: `version ${version} appears more than once` });
       return;
     }
     byVersion.set(version, statement);
     if (hashCanonical(statement.source) !== statement.hash) {
       problems.push({
         where,
+        code: 'PPV-STATEMENT-HASH',
         message: `the statement text does not match its hash (altered, or not the version published)`,
       });
     }
@@ -170,24 +181,36 @@ function checkNotice(
   const { notice } = stored.receipt;
   const statement = context.statements.get(notice.version);
   if (!statement) {
-    problems.add(index, where, `references statement version ${notice.version}, which the file does not hold`);
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-NOTICE',
+      `references statement version ${notice.version}, which the file does not hold`,
+    );
     return;
   }
   if (notice.hash !== statement.hash) {
-    problems.add(index, where, `notice hash differs from the hash of statement version ${notice.version} in the file`);
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-NOTICE',
+      `notice hash differs from the hash of statement version ${notice.version} in the file`,
+    );
   }
   if (notice.effectiveDate !== statement.source.effectiveDate) {
     problems.add(
       index,
       where,
-      `notice effective date ${notice.effectiveDate} differs from version ${notice.version}'s ${statement.source.effectiveDate}`,
+      'PPV-RECEIPT-NOTICE',
+      `notice effective date ${clip(notice.effectiveDate)} differs from version ${notice.version}'s ${clip(statement.source.effectiveDate)}`,
     );
   }
   if (notice.statementId !== statement.source.id) {
     problems.add(
       index,
       where,
-      `notice statement id "${notice.statementId}" differs from version ${notice.version}'s "${statement.source.id}"`,
+      'PPV-RECEIPT-NOTICE',
+      `notice statement id ${shown(notice.statementId)} differs from version ${notice.version}'s ${shown(statement.source.id)}`,
     );
   }
 }
@@ -218,21 +241,46 @@ function checkSubject(
   const sealedDigest = receipt.subject.saltDigest;
   if (sealedDigest !== undefined) {
     if (salt === null)
-      problems.add(index, where, 'the receipt seals a salt digest, but the file has no salt (removed after export?)');
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-SUBJECT',
+        'the receipt seals a salt digest, but the file has no salt (removed after export?)',
+      );
     else if (context.saltDigest !== sealedDigest)
-      problems.add(index, where, "the file's salt is not the one this receipt was sealed with (replaced?)");
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-SUBJECT',
+        "the file's salt is not the one this receipt was sealed with (replaced?)",
+      );
   }
   if (accountId === null) {
     if (!context.erased.has(receipt.seq))
-      problems.add(index, where, 'no account ID is beside it, and no account-erased receipt says it was erased');
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-SUBJECT',
+        'no account ID is beside it, and no account-erased receipt says it was erased',
+      );
     return 0;
   }
   if (salt === null) {
-    problems.add(index, where, 'an account ID is beside it, but the file has no salt to check it against');
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      'an account ID is beside it, but the file has no salt to check it against',
+    );
     return 0;
   }
   if (accountCommitment(salt, accountId) !== receipt.subject.commitment)
-    problems.add(index, where, 'the account ID beside the receipt is not the one its commitment was made for');
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      'the account ID beside the receipt is not the one its commitment was made for',
+    );
   return 1;
 }
 
@@ -248,15 +296,26 @@ function checkErasure(
     const target = indexOfSeq.get(erased);
     const targetStored = target === undefined ? undefined : receipts[target];
     if (!targetStored || erased >= receipt.seq) {
-      problems.add(index, where, `erases seq ${erased}, which is not an earlier receipt in the file`);
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-ERASURE',
+        `erases seq ${erased}, which is not an earlier receipt in the file`,
+      );
     } else if (targetStored.receipt.kind !== 'acknowledgment') {
       problems.add(
         index,
         where,
+        'PPV-RECEIPT-ERASURE',
         `erases seq ${erased}, which is a ${targetStored.receipt.kind} receipt, not an acknowledgment`,
       );
     } else if (targetStored.accountId !== null) {
-      problems.add(index, where, `erases seq ${erased}, yet that receipt still has an account ID beside it`);
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-ERASURE',
+        `erases seq ${erased}, yet that receipt still has an account ID beside it`,
+      );
     }
   }
 }
@@ -274,17 +333,24 @@ function checkReceipts(receipts: readonly StoredReceipt[], context: ReceiptConte
       problems.add(
         index,
         where,
-        `belongs to installation ${receipt.installation}, not the file's ${context.installation}`,
+        'PPV-RECEIPT-SITE',
+        `belongs to installation ${shown(receipt.installation)}, not the file's ${shown(context.installation)}`,
       );
     }
     if (receipt.product !== context.product)
-      problems.add(index, where, `product ${receipt.product} is not the file's ${context.product}`);
+      problems.add(index, where, 'PPV-RECEIPT-SITE', `product ${receipt.product} is not the file's ${context.product}`);
     checkNotice(stored, where, index, context, problems);
     if (receipt.kind === 'acknowledgment') {
-      for (const message of shownProblems(receipt, context.translations)) problems.add(index, where, message);
+      for (const message of shownProblems(receipt, context.translations))
+        problems.add(index, where, 'PPV-RECEIPT-SHOWN', message);
       commitmentsChecked += checkSubject({ receipt, accountId }, where, index, context, problems);
     } else if (accountId !== null) {
-      problems.add(index, where, `a ${receipt.kind} receipt names no account, yet one is stored beside it`);
+      problems.add(
+        index,
+        where,
+        'PPV-RECEIPT-SUBJECT',
+        `a ${receipt.kind} receipt names no account, yet one is stored beside it`,
+      );
     }
     if (receipt.kind === 'account-erased') checkErasure(receipt, where, index, receipts, indexOfSeq, problems);
   });
@@ -307,6 +373,7 @@ function checkUnreferenced(
     if (!referenced.has(version) && !kept.has(version)) {
       problems.push({
         where: `statements[v${version}]`,
+        code: 'PPV-STATEMENT-UNREFERENCED',
         message: `no receipt references version ${version}, and the file does not list it in statementsForHistory`,
       });
     }
@@ -315,6 +382,7 @@ function checkUnreferenced(
     if (!statements.has(version))
       problems.push({
         where: 'statementsForHistory',
+        code: 'PPV-STATEMENT-UNREFERENCED',
         message: `lists version ${version}, which the file does not hold`,
       });
 }
@@ -330,18 +398,21 @@ function emptyReport(): VerifyReport {
     kinds: noKinds(),
     commitmentsChecked: 0,
     problems: [],
+    anchors: [],
+    unreadableInputs: [],
   };
 }
 
-function unreadable(report: VerifyReport, where: string, message: string): VerifyReport {
+function unreadable(report: VerifyReport, where: string, code: ProblemCode, message: string): VerifyReport {
   report.readable = false;
-  report.problems.push({ where, message });
+  report.problems.push({ where, code, message: clip(message, 300) });
   return report;
 }
 
 /**
- * Checks an export file's text. Never throws: anything wrong with the file is a problem in the report, and
- * a text that cannot be an export (see ./limits) is refused before it is parsed.
+ * Checks an export file's text, and against it whatever anchors are given. Never throws: anything wrong
+ * with the file is a problem in the report, and a text that cannot be an export (see ./limits) is refused
+ * before it is parsed.
  */
 export function verifyExport(bundleText: string, options: VerifyOptions = {}): VerifyReport {
   const report = emptyReport();
@@ -350,31 +421,38 @@ export function verifyExport(bundleText: string, options: VerifyOptions = {}): V
   } catch (error) {
     // Not expected after the pre-scan and the shape checks; a last line so the CLI never prints a stack.
     report.ok = false;
-    return unreadable(report, 'file', `cannot be checked: ${error instanceof Error ? error.message : String(error)}`);
+    return unreadable(
+      report,
+      'file',
+      'PPV-FILE-UNREADABLE',
+      `cannot be checked: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function verifyText(bundleText: string, options: VerifyOptions, report: VerifyReport): VerifyReport {
   const problems = report.problems;
-  const refused = preScan(bundleText);
-  if (refused) return unreadable(report, 'file', refused);
-
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bundleText);
-  } catch (error) {
-    return unreadable(report, 'file', `not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isRecord(parsed)) return unreadable(report, 'file', 'not a JSON object');
+  const read = parseStrictly(bundleText);
+  if ('refused' in read) return unreadable(report, 'file', read.code, read.refused);
+  const parsed = read.value;
   if (parsed['format'] !== EXPORT_FORMAT) {
-    const found = typeof parsed['format'] === 'string' ? JSON.stringify(parsed['format'].slice(0, 80)) : 'none';
-    return unreadable(report, 'format', `expected "${EXPORT_FORMAT}", found ${found}`);
+    const found = typeof parsed['format'] === 'string' ? shown(parsed['format']) : 'none';
+    return unreadable(report, 'format', 'PPV-FORMAT', `expected "${EXPORT_FORMAT}", found ${found}`);
   }
+  for (const path of read.duplicates)
+    problems.push({
+      where: path,
+      code: 'PPV-JSON-DUPLICATE-KEY',
+      message: 'this key appears twice in its object (a JSON reader keeps only one of them)',
+    });
   const top = bundleTopSchema.safeParse(parsed);
+  // Unknown top-level fields are problems; any other shape error makes the file unreadable.
+  const topIssues = top.success ? [] : shapeIssues(top.error);
+  const topReadable = topIssues.every((issue) => issue.code === 'PPV-JSON-UNKNOWN-FIELD');
   if (!top.success) {
-    report.readable = false;
-    for (const message of describeIssues(top.error).slice(0, MAX_PROBLEMS))
-      problems.push({ where: message.split(/[.:[]/)[0] ?? 'file', message });
+    if (!topReadable) report.readable = false;
+    for (const issue of topIssues.slice(0, MAX_PROBLEMS))
+      problems.push({ where: issue.path || 'file', code: issue.code, message: issue.message });
     if (!Array.isArray(parsed['statements']) || !Array.isArray(parsed['receipts'])) return report;
     // Too many entries: do not look at them one by one.
     if (top.error.issues.some((issue) => issue.code === 'too_big')) return report;
@@ -384,11 +462,11 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
   const receiptsRaw = parsed['receipts'] as unknown[];
   report.receipts = receiptsRaw.length;
   report.statements = statementsRaw.length;
-  report.installation = typeof bundle.installation === 'string' ? bundle.installation : undefined;
-  report.product = typeof bundle.product === 'string' ? bundle.product : undefined;
-  report.exportedAt = typeof bundle.exportedAt === 'string' ? bundle.exportedAt : undefined;
+  report.installation = typeof bundle.installation === 'string' ? clip(bundle.installation) : undefined;
+  report.product = typeof bundle.product === 'string' ? clip(bundle.product) : undefined;
+  report.exportedAt = typeof bundle.exportedAt === 'string' ? clip(bundle.exportedAt) : undefined;
   const chain: unknown = parsed['chain'];
-  if (isRecord(chain) && typeof chain['headHash'] === 'string') report.headHash = chain['headHash'];
+  if (isRecord(chain) && typeof chain['headHash'] === 'string') report.headHash = clip(chain['headHash']);
 
   const statements = checkStatements(statementsRaw, problems);
   report.versions = [...statements.keys()];
@@ -403,18 +481,19 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
       wellFormed.push(entry as StoredReceipt);
       report.kinds[(entry as StoredReceipt).receipt.kind] += 1;
     } else {
-      for (const message of describeIssues(shape.error))
-        receiptProblems.add(index, receiptWhere(index, entry), `not a receipt: ${message}`);
+      for (const issue of shapeIssues(shape.error, `receipts[${index}]`))
+        receiptProblems.add(index, issue.path, issue.code, `not a receipt: ${issue.message}`);
     }
   });
   const allWellFormed = wellFormed.length === receiptsRaw.length;
+  const checkable = top.success || topReadable;
   if (allWellFormed) {
     const receipts = wellFormed;
     placeChainProblems(
       receipts.map((stored) => stored.receipt),
       receiptProblems,
     );
-    if (top.success) {
+    if (checkable) {
       const salt = bundle.salt;
       const context: ReceiptContext = {
         installation: bundle.installation,
@@ -437,17 +516,32 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
     const receipt = isRecord(entry) && isRecord(entry['receipt']) ? entry['receipt'] : {};
     report.firstBroken = {
       seq: typeof receipt['seq'] === 'number' ? receipt['seq'] : first + 1,
-      receiptId: typeof receipt['receiptId'] === 'string' ? receipt['receiptId'] : '',
+      receiptId: typeof receipt['receiptId'] === 'string' ? clip(receipt['receiptId'], 40) : '',
     };
   }
   if (!allWellFormed)
-    problems.push({ where: 'receipts', message: 'the hash chain was not checked: some entries are not receipts' });
+    problems.push({
+      where: 'receipts',
+      code: 'PPV-CHAIN-NOT-CHECKED',
+      message: 'the hash chain was not checked: some entries are not receipts',
+    });
 
-  if (top.success) checkSummary(bundle, receiptsRaw, options, problems);
+  if (checkable) {
+    checkSummary(bundle, receiptsRaw, options, problems);
+    if (allWellFormed) {
+      const anchors = checkAnchors(options, { bundle, receipts: wellFormed, statements, translations }, (earlier) =>
+        verifyExport(earlier),
+      );
+      problems.push(...anchors.problems);
+      report.anchors = anchors.outcomes;
+      report.unreadableInputs = anchors.unreadable;
+    }
+  }
   // Checked whatever else is wrong, so that an edit anywhere is reported as one at least here.
   if (typeof parsed['checksum'] === 'string' && sha256Hex(checksumInput(bundle)) !== parsed['checksum']) {
     problems.push({
       where: 'checksum',
+      code: 'PPV-CHECKSUM',
       message: 'the file was changed after it was exported (the checksum does not match its content)',
     });
   }
@@ -466,6 +560,7 @@ function checkSummary(
   if (bundle.chain.length !== receiptsRaw.length) {
     problems.push({
       where: 'chain',
+      code: 'PPV-CHAIN-SUMMARY',
       message: `states ${bundle.chain.length} receipts; the file holds ${receiptsRaw.length}`,
     });
   }
@@ -477,12 +572,17 @@ function checkSummary(
         ? last['receipt']['hash']
         : undefined;
   if (bundle.chain.headHash !== lastHash) {
-    problems.push({ where: 'chain', message: 'headHash is not the hash of the last receipt in the file' });
+    problems.push({
+      where: 'chain',
+      code: 'PPV-CHAIN-SUMMARY',
+      message: 'headHash is not the hash of the last receipt in the file',
+    });
   }
   if (options.expectedHead !== undefined && options.expectedHead !== lastHash) {
     problems.push({
       where: 'chain',
-      message: `the chain ends in ${String(lastHash)}, not in the head hash noted at export time (${options.expectedHead}): rewritten or cut`,
+      code: 'PPV-HEAD',
+      message: `the chain ends in ${clip(String(lastHash))}, not in the head hash noted at export time (${options.expectedHead}): rewritten or cut`,
     });
   }
 }

@@ -9,6 +9,7 @@ import type { Disclosure, Result } from '../../../src/contract';
 import { AcknowledgeControl } from './components/AcknowledgeControl';
 import { ChangedSince } from './components/ChangedSince';
 import { ExportReceipts } from './components/ExportReceipts';
+import { KeepReceipt } from './components/KeepReceipt';
 import { FactsSummary } from './components/FactsSummary';
 import { PrivacyLabel } from './components/PrivacyLabel';
 import { VendorHolds } from './components/VendorHolds';
@@ -96,6 +97,9 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
                 void acknowledge(translated ? { locale: translated.locale, hash: translated.hash } : undefined)
               }
             />
+          )}
+          {viewer.isAdmin && viewer.acknowledgedCurrent?.accountId && (
+            <KeepReceipt accountId={viewer.acknowledgedCurrent.accountId} />
           )}
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>

@@ -27,6 +27,8 @@ const MIME: Record<ExportFormat, string> = { json: 'application/json', csv: 'tex
 /** Forge deletes an uninstalled app's data this many days later. */
 export const UNINSTALL_DAYS = 28;
 export const EXPORT_ANCHOR = 'export';
+/** The offline verifier, built beside the page (scripts/build-verifier.ts): one self-contained HTML file. */
+export const VERIFIER_FILE = 'privacy-panel-verifier.html';
 
 async function runExport(format: ExportFormat, onFetched: (n: number) => void): Promise<Run> {
   let mod: typeof import('../export');
@@ -73,7 +75,7 @@ export function ExportReceipts({ headingRef }: { headingRef?: Ref<HTMLHeadingEle
         {t('export.title')}
       </h2>
       <p class="banner banner-warning export-warning">{t('export.uninstallWarning', { days: UNINSTALL_DAYS })}</p>
-      <p>{rich('export.explain', { command: <code>npx privacy-panel verify FILE</code> })}</p>
+      <p>{rich('export.explain', { command: <code>privacy-panel verify FILE</code> })}</p>
       <div class="button-row">
         {(['json', 'csv'] as const).map((format) => (
           <button
@@ -104,6 +106,12 @@ export function ExportReceipts({ headingRef }: { headingRef?: Ref<HTMLHeadingEle
           </div>
         )}
       </div>
+      <p class="export-verifier">
+        <a class="button" href={VERIFIER_FILE} download={VERIFIER_FILE}>
+          {t('export.verifier')}
+        </a>{' '}
+        <span class="subtle">{t('export.verifierExplain')}</span>
+      </p>
       {run.phase === 'failed' && (
         <InlineError
           what={t('export.failed', { format: FORMAT_LABELS[run.format], reason: reason(run.failure) })}

@@ -4,3 +4,5 @@ export type { CollectedExport, CollectOptions, ExportCalls, ExportProgress } fro
 export { downloadFile, browserEnvironment } from './download';
 export type { DownloadEnvironment } from './download';
 export { sha256HexWeb } from './digest';
+export { collectKeptReceipt } from './keep';
+export type { KeepCalls, KeptFile } from './keep';

@@ -285,7 +285,7 @@ export const messages = {
     'Wird diese App deinstalliert, löscht Forge ihre Daten {days} Tage später. Exportieren Sie die Belege vorher.',
   'export.goTo': 'Zum Export',
   'export.explain':
-    'Die JSON-Datei enthält jeden Beleg, die Versionen der Erklärung, auf die sie sich beziehen, und die Hash-Kette; prüfen Sie sie offline mit {command}. Die CSV-Datei hat eine Zeile je Beleg, für Tabellenkalkulationen.',
+    'Die JSON-Datei enthält jeden Beleg, die Versionen der Erklärung, auf die sie sich beziehen, und die Hash-Kette. Prüfen lässt sie sich mit dem Offline-Prüfprogramm unten, in jedem Browser und ohne Netz, oder mit {command}, wo das Privacy-Panel-Paket installiert ist. Die CSV-Datei hat eine Zeile je Beleg, für Tabellenkalkulationen.',
   'export.download': '{format} herunterladen',
   'export.starting': 'Der Export beginnt…',
   'export.fetched': { one: '{count} Beleg abgerufen…', other: '{count} Belege abgerufen…' },
@@ -298,4 +298,16 @@ export const messages = {
   'export.codeNotLoaded':
     'Der Code für den Export konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
   'export.failedGeneric': 'Beim Schreiben der Datei ging etwas schief. Versuchen Sie es noch einmal.',
+
+  // Das Offline-Prüfprogramm und der eigene Beleg (toolkit/export/kept-receipt.ts)
+  'export.verifier': 'Offline-Prüfprogramm herunterladen',
+  'export.verifierExplain':
+    'Eine einzige HTML-Datei, die dieselben Prüfungen im Browser des Prüfers ausführt: von der Festplatte öffnen, den Export wählen und dazu die Belege, die Administratoren aufbewahrt haben. Sie lädt nichts und sendet nichts.',
+  'keep.button': 'Eigenen Beleg aufbewahren',
+  'keep.explain':
+    'Laden Sie Ihren eigenen Beleg mit dem jetzigen Ende der Kette herunter und bewahren Sie ihn getrennt von dieser Site auf. Jeder spätere Export muss ihn unverändert enthalten; das Prüfprogramm prüft das.',
+  'keep.running': 'Ihr Beleg wird gesucht…',
+  'keep.none': 'Unter den neuesten Belegen wurde keine Kenntnisnahme von Ihnen gefunden.',
+  'keep.done': '{file} gespeichert: Ihre Kenntnisnahme mit Nummer {seq}, dazu das Ende der Kette bei Nummer {head}.',
+  'keep.failed': 'Ihr Beleg konnte nicht abgerufen werden.',
 } satisfies Catalog;

@@ -280,7 +280,7 @@ const en = {
     'If this app is uninstalled, Forge deletes its data {days} days later. Export the receipts first.',
   'export.goTo': 'Go to the export',
   'export.explain':
-    'The JSON file holds every receipt, the statement versions they refer to and the hash chain; check it offline with {command}. The CSV has one row per receipt, for spreadsheets.',
+    'The JSON file holds every receipt, the statement versions they refer to and the hash chain. An auditor checks it with the offline verifier below, in any browser and without a network, or with {command} where the Privacy Panel package is installed. The CSV has one row per receipt, for spreadsheets.',
   'export.download': 'Download {format}',
   'export.starting': 'Starting the export…',
   'export.fetched': { one: 'Fetched {count} receipt…', other: 'Fetched {count} receipts…' },
@@ -292,6 +292,18 @@ const en = {
   'export.failed': 'The {format} export failed: {reason}',
   'export.codeNotLoaded': 'The export code could not be loaded. Check your connection and try again.',
   'export.failedGeneric': 'Something went wrong while writing the file. Try again.',
+
+  // The offline verifier and the receipt an admin keeps (toolkit/export/kept-receipt.ts)
+  'export.verifier': 'Download the offline verifier',
+  'export.verifierExplain':
+    'One HTML file that runs the same checks in the auditor’s browser: open it from disk and choose the export, and any receipts admins kept. It loads nothing and sends nothing.',
+  'keep.button': 'Keep your receipt',
+  'keep.explain':
+    'Download your own receipt with the chain head as it is now, and keep it apart from this site. Any later export must hold it unchanged; the verifier checks that.',
+  'keep.running': 'Finding your receipt…',
+  'keep.none': 'No acknowledgment of yours was found among the newest receipts.',
+  'keep.done': 'Saved {file}: your acknowledgment at seq {seq}, with the chain head at seq {head}.',
+  'keep.failed': 'Your receipt could not be fetched.',
 } as const;
 
 export default en;

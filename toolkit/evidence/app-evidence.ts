@@ -25,6 +25,7 @@ import {
   scopeProduct,
 } from './scope-needs';
 import { hostCovered } from './sdk-hosts';
+import { PARAM_MARKERS } from './static-values';
 
 export interface ScannedFile {
   path: string;
@@ -242,7 +243,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       line: 0,
       rule: 'unused-scope',
       severity: 'warning',
-      message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (it is needed by ${examples.join(', ')})` : ''}`,
+      message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (it is needed by, e.g., ${examples.join(', ')})` : ''}`,
     });
   }
   return {
@@ -392,8 +393,59 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
   return appEvidenceDetail(inputs).evidence;
 }
 
+const stem = (path: string): string =>
+  (path.split('/').pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '').replace(/^index$/, '');
+
+/**
+ * A product call inside a wrapper other modules call with the path: read at each caller, with the
+ * caller's arguments in the path template (one module level). Without callers it stays unreadable.
+ */
+function throughWrappers(files: readonly ScannedFile[]): Finding[] {
+  const calls = files.flatMap((f) => (f.scan.calls ?? []).map((c) => ({ ...c, file: f.path })));
+  const out: Finding[] = [];
+  const done = new Set<string>();
+  for (const file of files)
+    for (const f of file.scan.findings) {
+      if (f.type !== 'rest' || !f.wrapper) {
+        out.push(f);
+        continue;
+      }
+      const wrapper = f.wrapper;
+      const module = stem(file.path) || stem(file.path.split('/').slice(0, -1).join('/'));
+      const callers = calls.filter((c) => c.fn === wrapper.fn && stem(c.from) === module);
+      const asRead: Finding = { type: 'rest', product: f.product, method: f.method, path: f.path, at: f.at };
+      if (callers.length === 0) {
+        out.push(asRead);
+        continue;
+      }
+      if (done.has(f.at)) continue;
+      done.add(f.at);
+      let unreadAtCaller = false;
+      for (const c of callers) {
+        const fill = (template: string): string | null => {
+          const filled = template.replace(PARAM_MARKERS, (_, i: string) => {
+            const arg = c.args[Number(i)];
+            return arg?.length === 1 ? (arg[0] ?? PLACEHOLDER) : PLACEHOLDER;
+          });
+          return filled.startsWith(PLACEHOLDER) ? null : filled;
+        };
+        const methods = wrapper.methods?.map(fill) ?? [null];
+        for (const template of wrapper.paths) {
+          const path = fill(template);
+          if (path === null) unreadAtCaller = true;
+          else
+            for (const method of methods)
+              out.push({ type: 'rest', product: f.product, method: method?.toUpperCase() ?? null, path, at: c.at });
+        }
+      }
+      // A caller whose argument cannot be read leaves the call unreadable where it is made.
+      if (unreadAtCaller) out.push(asRead);
+    }
+  return out;
+}
+
 export function appEvidenceDetail(inputs: AppInputs): AppEvidenceDetail {
-  const findings = inputs.files.flatMap((f) => f.scan.findings);
+  const findings = throughWrappers(inputs.files);
   const { scopes, scopeUse, problems: scopeProblems } = analyse(inputs, findings);
   const inCode = egressInCode(inputs.facts, findings);
   const problems: AppEvidence['problems'] = [

@@ -10,7 +10,7 @@ import { chainOf, CALL, declaredNames, lineOf, staticPath } from './syntax';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
-import { FileValues } from './static-values';
+import { FileValues, paramMarker, wrapperEnv } from './static-values';
 
 export type StorageKindInCode =
   'kvs' | 'legacy-storage' | 'custom-entities' | 'sql' | 'object-store' | 'product-properties' | 'secrets';
@@ -24,6 +24,8 @@ export type Finding =
       /** Static path with `${…}` placeholders; null when it cannot be read. */
       path: string | null;
       at: string;
+      /** Inside a function other modules call: the path (and method) as templates of its parameters. */
+      wrapper?: { fn: string; paths: string[]; methods: string[] | null };
     }
   | { type: 'graphql'; scopes: string[] | null; at: string; what: string }
   | { type: 'scope'; scope: string; at: string; what: string }
@@ -41,8 +43,19 @@ export type Finding =
     }
   | { type: 'removed-api'; at: string; what: string };
 
+/** A call of a function imported from the app's own modules, with what each argument can be. */
+export interface ModuleCall {
+  fn: string;
+  /** The module specifier it was imported from (`./jira`). */
+  from: string;
+  args: (string[] | null)[];
+  at: string;
+}
+
 export interface FileScan {
   findings: Finding[];
+  /** Calls of functions imported from the app's own modules (for paths passed through wrappers). */
+  calls?: ModuleCall[];
   /** Module specifiers the file loads (import, export from, require, dynamic import). */
   imports: string[];
 }
@@ -177,6 +190,7 @@ export function compassSdkScope(method: string): string {
 export function scanFile(file: SourceFile): FileScan {
   const sf = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, scriptKind(file.path));
   const findings: Finding[] = [];
+  const calls: ModuleCall[] = [];
   const imports: string[] = [];
   const bindings = new Map<string, Binding>();
   /** Names bound to imported asset files (`import logo from './logo.svg'`): the bundler serves them. */
@@ -327,9 +341,21 @@ export function scanFile(file: SourceFile): FileScan {
       for (const path of paths) for (const method of methods) push(method, path);
       return;
     }
+    const wrapper = wrapperEnv(node);
     for (const env of values.environments(node)) {
       const paths = values.values(node.arguments[0], env);
       const methods = values.methods(node.arguments[1], env);
+      const unread = paths === null || methods === null || paths.some((p) => p.startsWith(PLACEHOLDER));
+      const templates =
+        env === null && wrapper !== null && unread ? values.values(node.arguments[0], wrapper.env) : null;
+      if (wrapper !== null && templates?.some((t) => t.startsWith(paramMarker(0).slice(0, 1)))) {
+        // Called from other modules with the path: read it at those callers (app-evidence.ts).
+        const read = { fn: wrapper.fn, paths: templates, methods: values.methods(node.arguments[1], wrapper.env) };
+        for (const path of paths ?? [null])
+          for (const method of methods ?? [null])
+            findings.push({ type: 'rest', product, method, path, at: at(node), wrapper: read });
+        continue;
+      }
       for (const path of paths ?? [null]) for (const method of methods ?? [null]) push(method, path);
     }
   };
@@ -468,6 +494,10 @@ export function scanFile(file: SourceFile): FileScan {
         const call = ts.isCallExpression(node) ? node : null;
         if (binding?.pkg === '@forge/events' && !call && names[names.length - 1] === 'Queue')
           findings.push({ type: 'module', module: 'consumer', at: at(node), what: text(node) });
+        if (binding && call && binding.pkg.startsWith('.')) {
+          const fn = names.filter((n) => n !== CALL).pop() ?? chain.root;
+          calls.push({ fn, from: binding.pkg, args: call.arguments.map((a) => values.values(a, null)), at: at(call) });
+        }
         if (binding && call) {
           const pkg = binding.pkg;
           if (pkg === FORGE_API && side === 'backend') onForgeApi(names, call);
@@ -535,5 +565,5 @@ export function scanFile(file: SourceFile): FileScan {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return { findings, imports };
+  return { findings, calls, imports };
 }

@@ -88,7 +88,9 @@ export class FileValues {
 
   /** The variable a name refers to where it is read: the nearest enclosing scope that declares it. */
   resolve(id: ts.Identifier): ts.Node | null {
-    for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    let n: ts.Node = id;
+    while (!ts.isSourceFile(n)) {
+      n = n.parent;
       const decl = this.declared.get(n)?.get(id.text);
       if (decl) return decl;
     }
@@ -269,6 +271,28 @@ export class FileValues {
     }
     return out.slice(0, 24);
   }
+}
+
+/** The stand-in for a wrapper's parameter `i` in a path template, replaced by each caller's argument. */
+export const paramMarker = (i: number): string => `⟦${i}⟧`;
+/** Finds the markers in a template (group 1: the parameter's index). */
+export const PARAM_MARKERS = /⟦(\d+)⟧/g;
+
+/**
+ * For a call inside a function other modules may call (exported, a member): the function's name and an
+ * environment binding each parameter to its marker, so a path can be read as a template of the parameters.
+ */
+export function wrapperEnv(node: ts.Node): { fn: string; env: Env } | null {
+  const fn = enclosingFunction(node);
+  if (!fn || !mayBeCalledElsewhere(fn)) return null;
+  const name = functionName(fn);
+  if (name === null) return null;
+  const bind = new Map<string, { expr: ts.Expression | undefined; env: Env | null }>();
+  fn.parameters.forEach((param, i) => {
+    if (ts.isIdentifier(param.name))
+      bind.set(param.name.text, { expr: ts.factory.createStringLiteral(paramMarker(i)), env: null });
+  });
+  return bind.size === 0 ? null : { fn: name, env: { bind } };
 }
 
 function cross(a: string[], b: string[]): string[] {

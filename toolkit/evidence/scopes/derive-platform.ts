@@ -13,6 +13,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format } from 'prettier';
 import routes from './routes.json';
 
 interface EventRow {
@@ -23,12 +25,12 @@ interface EventRow {
 /** A granular scope has three parts (`read:issue:jira`); a classic one two (`read:jira-work`). */
 export const isGranular = (scope: string): boolean => scope.split(':').length > 2;
 
-function main(): void {
+async function main(): Promise<void> {
   const pkgDir = dirname(dirname(require.resolve('@forge/manifest')));
   // The module mapping is not among the package's exports: load its file directly.
-  const { MODULE_TO_SCOPES_MAPPING } = require(join(pkgDir, 'out', 'mapping', 'module-to-scope-mapping.js')) as {
-    MODULE_TO_SCOPES_MAPPING: Map<string, string[]>;
-  };
+  const { MODULE_TO_SCOPES_MAPPING } = (await import(
+    pathToFileURL(join(pkgDir, 'out', 'mapping', 'module-to-scope-mapping.js')).href
+  )) as { MODULE_TO_SCOPES_MAPPING: Map<string, string[]> };
   const version = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   const mapping = JSON.parse(
     readFileSync(join(pkgDir, 'out', 'mapping', 'product-event-to-scope-mapping.json'), 'utf8'),
@@ -73,10 +75,10 @@ function main(): void {
     ),
   };
   const file = join(__dirname, 'platform.json');
-  writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
+  writeFileSync(file, await format(JSON.stringify(out), { parser: 'json', filepath: file }));
   console.log(
     `${file}: ${Object.keys(events).length} events, ${scopes.length} scopes, ${granularFor.size} classic scopes`,
   );
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import routes from './routes.json';
 
 interface EventRow {
@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     ),
   };
   const file = join(__dirname, 'platform.json');
-  writeFileSync(file, await format(JSON.stringify(out), { parser: 'json', filepath: file }));
+  const style = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(JSON.stringify(out), { ...style, parser: 'json', filepath: file }));
   console.log(
     `${file}: ${Object.keys(events).length} events, ${scopes.length} scopes, ${granularFor.size} classic scopes`,
   );

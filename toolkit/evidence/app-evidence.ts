@@ -173,6 +173,9 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
         for (const s of f.scopes)
           if (declared.has(s)) credit(s, f.at);
           else if (!mayNeedAny.has(product(s))) mayNeedAny.set(product(s), f.at);
+    } else if (f.type === 'opaque-calls') {
+      if (!mayNeedAny.has('*')) mayNeedAny.set('*', f.at);
+      warn(f.at, `${f.what}: no scope can be called unused`);
     } else if (f.type === 'rest') {
       const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
       if (f.path === null || f.method === null || f.path.startsWith(PLACEHOLDER)) {

@@ -41,7 +41,9 @@ export type Finding =
       /** The address is named as a pre-signed upload/download URL: the Object Store's, when the app uses it. */
       signedUrl?: boolean;
     }
-  | { type: 'removed-api'; at: string; what: string };
+  | { type: 'removed-api'; at: string; what: string }
+  /** A third-party library for Forge apps: the product calls it makes are not in the app's code. */
+  | { type: 'opaque-calls'; at: string; what: string };
 
 /** A call of a function imported from the app's own modules, with what each argument can be. */
 export interface ModuleCall {
@@ -103,6 +105,13 @@ function isRelative(address: string): boolean {
 const ASSET = /\.(svg|png|jpe?g|gif|webp|avif|ico|bmp|css|woff2?|ttf|otf|mp4|webm|mp3|wav)(\?.*)?$/i;
 /** A name or expression that reads as a pre-signed upload or download URL. */
 const SIGNED_URL = /(pre-?signed|signed|upload|download)_?(url|uri)|presign/i;
+
+/** A package named for Atlassian products or Forge that is not Atlassian's own (`atlassian-forge-axios`). */
+export function forgeHelperLibrary(spec: string): boolean {
+  if (spec.startsWith('.') || spec.startsWith('/') || /^@(forge|atlaskit|atlassian)\//.test(spec)) return false;
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? '');
+  return /(^|[-_.@/])(forge|atlassian|jira|confluence|bitbucket)([-_./]|$)/i.test(name);
+}
 
 /** Product calls by name, for calls on objects the scanner cannot trace to @forge/api or @forge/bridge. */
 const PRODUCT_CALLS: Readonly<Record<string, RestProduct | 'graphql' | undefined>> = {
@@ -225,6 +234,12 @@ export function scanFile(file: SourceFile): FileScan {
       });
     if (spec === '@forge/kvs')
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
+    if (forgeHelperLibrary(spec))
+      findings.push({
+        type: 'opaque-calls',
+        at: at(node),
+        what: `imports ${spec}, a third-party library for Atlassian apps whose product calls are not in the app's code`,
+      });
     if (spec === '@forge/ui')
       findings.push({
         type: 'removed-api',

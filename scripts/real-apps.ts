@@ -5,10 +5,11 @@
  *
  * Usage: tsx scripts/real-apps.ts [LABELS_DIR] [--verbose]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { appEvidence } from '../toolkit/evidence/app-evidence';
-import { loadApp } from '../toolkit/cli/app-files';
+import { loadApp, loadApps } from '../toolkit/cli/app-files';
 import type { AppEvidence } from '../src/domain/evidence/types';
 
 interface Label {
@@ -16,10 +17,14 @@ interface Label {
   linesOfCode?: number;
   egressDeclared: { kind: string; address: string }[];
   scopesUsed: string[];
+  /** Declared scopes nothing in the app could need (optional in older label files). */
+  scopesUnused?: string[];
   scopesUnverifiable: string[];
   scopesMissing: string[];
   storage: string[];
   runsOnAtlassian: { eligible: boolean };
+  /** `file:line`s where the app truly contacts an address built at run time (optional). */
+  dynamicEgress?: string[];
 }
 
 interface LabelFile {
@@ -113,6 +118,25 @@ export function runOne(file: LabelFile, label: Label): RealAppRun {
   }
 }
 
+/**
+ * The app's evidence read from its repository root and from its manifest's folder, in a copy of the
+ * repository marked as one (`.git`), as a user's checkout is: whether they are the same.
+ */
+export function sameFromAnyFolder(file: LabelFile, label: Label): boolean {
+  const copy = mkdtempSync(join(tmpdir(), 'real-app-'));
+  try {
+    cpSync(file.localPath, copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    mkdirSync(join(copy, '.git'), { recursive: true });
+    const fromRoot = loadApps(copy)
+      .map(appEvidence)
+      .filter((e) => e.manifest === label.manifest);
+    const fromApp = loadApps(join(copy, dirname(label.manifest))).map(appEvidence);
+    return JSON.stringify(fromRoot) === JSON.stringify(fromApp.filter((e) => e.manifest === label.manifest));
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
   const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/work/notes/real-apps';
   const verbose = process.argv.includes('--verbose');
@@ -120,6 +144,9 @@ function main(): void {
   const storage = new Tally();
   const scopes = new Tally();
   const falseUnused: string[] = [];
+  const unused = new Tally();
+  const falseDynamic: string[] = [];
+  const folderDiffers: string[] = [];
   const falseMissing: string[] = [];
   const roaWrong: string[] = [];
   const crashes: string[] = [];
@@ -145,6 +172,11 @@ function main(): void {
       scopes.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
       for (const s of e.scopes.unused)
         if (label.scopesUsed.includes(s) || label.scopesUnverifiable.includes(s)) falseUnused.push(`${name}: ${s}`);
+      if (label.scopesUnused) unused.add(name, e.scopes.unused, label.scopesUnused, label.scopesUnverifiable);
+      for (const x of e.egressInCode)
+        if (x.address === null && !(label.dynamicEgress ?? []).includes(x.at))
+          falseDynamic.push(`${name}: ${x.at} ${x.via}`);
+      if (!sameFromAnyFolder(file, label)) folderDiffers.push(name);
       for (const s of e.scopes.missing) if (!label.scopesMissing.includes(s)) falseMissing.push(`${name}: ${s}`);
       if (e.runsOnAtlassian.eligible !== label.runsOnAtlassian.eligible) roaWrong.push(name);
     }
@@ -155,10 +187,13 @@ function main(): void {
   console.log(`declared egress         ${pct(egress.precision())}       ${pct(egress.recall())}     P/R >= 0.95`);
   console.log(`storage kinds           ${pct(storage.precision())}       ${pct(storage.recall())}     P/R >= 0.9`);
   console.log(
-    `scopes used             ${pct(scopes.precision())}       ${pct(scopes.recall())}     P >= 0.95, R >= 0.8 (labelled-unverifiable scopes neither credit nor debit)`,
+    `scopes used             ${pct(scopes.precision())}       ${pct(scopes.recall())}     P >= 0.95, R >= 0.9 (labelled-unverifiable scopes neither credit nor debit)`,
   );
   console.log(
-    `false unused: ${falseUnused.length}  false missing: ${falseMissing.length}  RoA wrong: ${roaWrong.length}  crashes: ${crashes.length}`,
+    `scopes unused found     ${pct(unused.precision())}       ${pct(unused.recall())}     R >= 0.8, no false unused`,
+  );
+  console.log(
+    `false unused: ${falseUnused.length}  false missing: ${falseMissing.length}  false dynamic egress: ${falseDynamic.length}  root/app folder differ: ${folderDiffers.length}  RoA wrong: ${roaWrong.length}  crashes: ${crashes.length}`,
   );
   if (verbose) {
     for (const [title, lines] of [
@@ -166,6 +201,9 @@ function main(): void {
       ['storage', storage.misses],
       ['scopes', scopes.misses],
       ['false unused', falseUnused],
+      ['unused', unused.misses],
+      ['false dynamic egress', falseDynamic],
+      ['root and app folder differ', folderDiffers],
       ['false missing', falseMissing],
       ['RoA wrong', roaWrong],
       ['crashes', crashes],

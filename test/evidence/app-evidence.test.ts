@@ -115,3 +115,54 @@ test('a declared host nothing contacts is a warning', () => {
     message: expect.stringContaining('https://hooks.example.net'),
   });
 });
+
+test('a product trigger credits what its event needs, and an admin scope nothing could need is unused, with what would', () => {
+  const [app] = evidenceOf('trigger-scopes');
+  expect(app?.scopes.used).toEqual(['read:jira-work', 'write:jira-work']);
+  expect(app?.scopes.unused).toEqual(['delete:issue:jira', 'manage:jira-configuration']);
+  const message = app?.problems.find(
+    (p) => p.rule === 'unused-scope' && p.message.includes('manage:jira-configuration'),
+  );
+  expect(message?.message).toMatch(/nothing in the app could need it \(it is needed by, e\.g\., [A-Z]+ \/rest\//);
+  expect(app?.problems.find((p) => p.rule === 'retired-runtime')?.message).toContain('nodejs20.x');
+});
+
+test('a route described with classic scopes only leaves a declared granular scope unverified, never missing', () => {
+  const [app] = evidenceOf('one-family');
+  expect(app?.scopes.missing).toEqual([]);
+  expect(app?.scopes.unverified).toEqual(['read:attachment:confluence']);
+  expect(app?.problems.find((p) => p.rule === 'unverified-call')?.message).toContain('lists only classic scopes');
+});
+
+test('Bitbucket and JSM Assets calls without route facts are unverified, and a merge check credits its scope', () => {
+  const [bitbucket] = evidenceOf('bitbucket');
+  expect(bitbucket?.scopes.used).toEqual(['read:pullrequest:bitbucket']);
+  expect(bitbucket?.scopes.unverified).toEqual(['read:repository:bitbucket', 'write:repository:bitbucket']);
+  const [assets] = evidenceOf('jsm-assets');
+  expect(assets?.scopes).toMatchObject({
+    used: ['read:jira-work'],
+    unverified: ['read:cmdb-object:jira'],
+    missing: [],
+  });
+});
+
+test('paths passed through wrappers (same file and another module) and same-named variables are read per function', () => {
+  const [app] = evidenceOf('wrappers');
+  expect(app?.scopes.used).toEqual(['read:jira-user', 'read:jira-work']);
+  expect(app?.scopes.unused).toEqual(['write:jira-work']);
+  expect(app?.problems.filter((p) => p.rule === 'unverified-call')).toEqual([]);
+});
+
+test('an imported SVG, a data URI, an Object Store upload URL and a committed build folder are not egress', () => {
+  const [app] = evidenceOf('assets-and-builds');
+  expect(app?.egressInCode).toEqual([]);
+  expect(app?.code.files.map((f) => f.path)).toEqual(['src/index.ts', 'static/upload/src/App.tsx']);
+  expect(app?.storage).toContain('object-store');
+});
+
+test('a monorepo app gives the same evidence from the repository root and from its own folder', () => {
+  const fromRoot = evidenceOf('monorepo');
+  const fromApp = evidenceOf(join('monorepo', 'apps', 'alpha'));
+  expect(fromApp).toEqual(fromRoot.filter((e) => e.manifest === 'apps/alpha/manifest.yml'));
+  expect(fromApp[0]?.code.files.map((f) => f.path)).toContain('libs/shared/src/index.ts');
+});

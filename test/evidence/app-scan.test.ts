@@ -182,3 +182,34 @@ test('legacy storage, personal-data reporting, SQL and event queues are each see
     'module:6 consumer',
   ]);
 });
+
+test('DevOps calls through __requestAtlassianAsApp are read as the Jira routes they are; /graphql is GraphQL', () => {
+  const text = [
+    "import api from '@forge/api';",
+    'export async function send(cloudId: string) {',
+    "  await api.__requestAtlassianAsApp(`/jira/builds/0.1/cloud/${cloudId}/bulk`, { method: 'POST', body: '{}' });",
+    "  return api.__requestAtlassianAsApp('/graphql', { method: 'POST', body: '{}' });",
+    '}',
+  ].join('\n');
+  const findings = scanFile({ path: 'src/x.ts', text, side: 'backend' }).findings;
+  expect(rest(text)).toEqual(['jira POST /rest/builds/0.1/bulk']);
+  expect(findings.some((f) => f.type === 'graphql' && f.scopes === null)).toBe(true);
+});
+
+test('UI Kit 1, @forge/llm and third-party Forge libraries are flagged where they are imported', () => {
+  const text = [
+    "import ForgeUI, { render } from '@forge/ui';",
+    "import { chat } from '@forge/llm';",
+    "import forgeAxios from 'atlassian-forge-axios';",
+    "import Button from '@atlaskit/button';",
+    'export const x = [ForgeUI, render, chat, forgeAxios, Button];',
+  ].join('\n');
+  const findings = scanFile({ path: 'src/x.ts', text, side: 'backend' }).findings;
+  expect(findings.map((f) => f.type).sort()).toEqual(['module', 'opaque-calls', 'removed-api']);
+  expect(findings.find((f) => f.type === 'module')).toMatchObject({ module: 'llm' });
+});
+
+test('a product call on an object the scanner cannot trace is an unreadable call of that product', () => {
+  const text = 'export const get = (client: any) => client.requestConfluence(`/wiki/api/v2/pages`);';
+  expect(rest(text)).toEqual(['confluence ? ?']);
+});

@@ -80,13 +80,55 @@ export function isExcluded(path: string): boolean {
   );
 }
 
-function walk(dir: string, out: string[], root: string, depth = 0): void {
+/**
+ * Build output a project names: folders its `.gitignore` lists by name or path, and the `outDir` (Vite,
+ * tsconfig) or `output.path` (webpack) of its configuration files.
+ */
+export function buildOutputs(project: string): { names: Set<string>; paths: Set<string> } {
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  const add = (entry: string): void => {
+    const e = entry.trim().replace(/\/+$/, '');
+    if (e === '' || e.startsWith('#') || e.startsWith('!') || /[*?[\]]/.test(e)) return;
+    if (e.includes('/')) paths.add(resolve(project, e.replace(/^\//, '')));
+    else names.add(e);
+  };
+  const read = (file: string): string => {
+    try {
+      return readFileSync(join(project, file), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  read('.gitignore').split('\n').forEach(add);
+  for (const file of entriesOf(project).map((e) => e.name))
+    if (/^(vite|webpack|rollup)\.config\.[cm]?[jt]s$|^tsconfig(\.[a-z]+)?\.json$/.test(file))
+      for (const m of read(file).matchAll(
+        /\b(?:outDir|outdir|path)['"]?\s*:\s*(?:path\.(?:resolve|join)\(\s*__dirname\s*,\s*)?['"]([^'"]+)['"]/g,
+      ))
+        if (m[1] && !m[1].startsWith('/') && !/\.[a-z]+$/.test(m[1])) paths.add(resolve(project, m[1]));
+  return { names, paths };
+}
+
+/** A bundler's output: a line of minified code in the file's first lines. */
+function looksBuilt(abs: string): boolean {
+  try {
+    const head = readFileSync(abs, 'utf8').slice(0, 20000).split('\n', 8);
+    return head.some((line) => line.length > 2000);
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, out: string[], root: string, depth = 0, built = buildOutputs(root)): void {
   if (depth > 12 || !existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const abs = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs, out, root, depth + 1);
-    } else if (entry.isFile() && isCode(abs) && !isExcluded(relative(root, abs))) out.push(abs);
+      if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+      if (built.names.has(entry.name) || built.paths.has(abs)) continue;
+      walk(abs, out, root, depth + 1, built);
+    } else if (entry.isFile() && isCode(abs) && !isExcluded(relative(root, abs)) && !looksBuilt(abs)) out.push(abs);
   }
 }
 
@@ -382,11 +424,44 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
   return { manifestPath, manifest: doc, facts, files: [...seen.values()], problems };
 }
 
-/** The apps at `root` (or the one `--manifest` names). */
+/** Files that mark a repository's or workspace's root. */
+const ROOT_MARKERS = ['.git', 'pnpm-workspace.yaml', 'nx.json', 'lerna.json', 'turbo.json', 'rush.json'];
+
+function isWorkspaceRoot(dir: string): boolean {
+  if (ROOT_MARKERS.some((m) => existsSync(join(dir, m)))) return true;
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { workspaces?: unknown };
+    return pkg.workspaces !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The repository the folder belongs to: the folder itself or the nearest one up to three levels above it
+ * that holds `.git` or a workspace file (pnpm, nx, lerna, turbo, rush, package.json workspaces); else the folder.
+ */
+export function repositoryRoot(dir: string): string {
+  let at = resolve(dir);
+  for (let level = 0; level <= 3; level++) {
+    if (isWorkspaceRoot(at)) return at;
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  return resolve(dir);
+}
+
+/**
+ * The apps at `root` (or the one `--manifest` names), read from their repository's root: sources outside the
+ * folder given are found, and every path is shown from that root, so any folder of the repository gives the
+ * same evidence for an app.
+ */
 export function loadApps(root: string, manifest?: string): AppInputs[] {
-  const shownRoot = resolve(root);
-  if (!existsSync(shownRoot)) throw new AppLoadError(root, 0, 'no such folder');
-  const manifests = manifest !== undefined ? [resolve(manifest)] : findManifests(shownRoot);
+  const given = resolve(root);
+  if (!existsSync(given)) throw new AppLoadError(root, 0, 'no such folder');
+  const repoRoot = repositoryRoot(given);
+  const manifests = manifest !== undefined ? [resolve(manifest)] : findManifests(given);
   if (manifests.length === 0) throw new AppLoadError(root, 0, 'no manifest.yml found (pass --manifest FILE)');
-  return manifests.map((m) => loadApp(m, shownRoot, shownRoot));
+  return manifests.map((m) => loadApp(m, repoRoot, repoRoot));
 }

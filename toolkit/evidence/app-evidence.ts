@@ -12,9 +12,20 @@ import type {
 } from '../../src/domain/evidence/types';
 import type { FileScan, Finding } from './app-scan';
 import { runsOnAtlassian } from './eligibility';
-import { matchRoute, satisfied, type RestProduct } from './route-scopes';
+import { matchRoute, PLACEHOLDER, satisfied, type RestProduct } from './route-scopes';
+import {
+  counterparts,
+  couldNeed,
+  eventAlternatives,
+  families,
+  isGranular,
+  isKnownScope,
+  moduleAlternatives,
+  neededBy,
+  scopeProduct,
+} from './scope-needs';
 import { hostCovered } from './sdk-hosts';
-import table from './scopes/routes.json';
+import { PARAM_MARKERS } from './static-values';
 
 export interface ScannedFile {
   path: string;
@@ -37,25 +48,6 @@ export interface AppInputs {
 /** Loading problems that mean some of the app's code was not read: no scope can then be called unused. */
 const INCOMPLETE_RULES = ['handler-not-found', 'resource-source-not-found', 'unreadable-file'];
 
-type ScopeProduct = RestProduct | 'forge' | 'other';
-
-/** Which product a scope belongs to, for "were all calls of that product resolved?". */
-export function scopeProduct(scope: string): ScopeProduct {
-  if (scope === 'storage:app' || scope === 'report:personal-data') return 'forge';
-  if (/(^|:)jira(-work|-user|-configuration|-project|-webhook|-expressions)?$/.test(scope) || /:jira-work$/.test(scope))
-    return 'jira';
-  if (/(^|:|-)confluence(-[a-z.]+)?$/.test(scope) || /:confluence-/.test(scope)) return 'confluence';
-  return 'other';
-}
-
-/** Scopes that Atlassian's route table names for some route of the product: the ones a REST call can prove. */
-const REST_SCOPES = new Map<RestProduct, Set<string>>([
-  ['jira', new Set()],
-  ['confluence', new Set()],
-]);
-for (const [product, , , alternatives] of table.routes as [RestProduct, string, string, string[][]][])
-  for (const alt of alternatives) for (const s of alt) REST_SCOPES.get(product)?.add(s);
-
 /** Scopes the manifest itself justifies: entities need storage:app, remotes receive app tokens. */
 function manifestJustified(facts: ManifestFacts): Map<string, string> {
   const out = new Map<string, string>();
@@ -68,22 +60,26 @@ function manifestJustified(facts: ManifestFacts): Map<string, string> {
   return out;
 }
 
-/** Products whose events the manifest subscribes to: their scopes may be needed by the trigger alone. */
-function triggerProducts(manifest: Record<string, unknown>): Set<string> {
-  const products = new Set<string>();
+const records = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+
+/** Each trigger module's events, and every module type with its keys. */
+function manifestModules(manifest: Record<string, unknown>): {
+  events: { key: string; event: string }[];
+  modules: { type: string; key: string }[];
+} {
   const modules = manifest.modules;
-  if (typeof modules !== 'object' || modules === null) return products;
-  const triggers = (modules as Record<string, unknown>).trigger;
-  if (!Array.isArray(triggers)) return products;
-  for (const t of triggers) {
-    const events = typeof t === 'object' && t !== null ? (t as Record<string, unknown>).events : undefined;
-    if (Array.isArray(events))
-      for (const e of events) {
-        const m = typeof e === 'string' ? /^avi:(jira|confluence)/.exec(e) : null;
-        if (m?.[1]) products.add(m[1]);
-      }
-  }
-  return products;
+  const events: { key: string; event: string }[] = [];
+  const types: { type: string; key: string }[] = [];
+  if (typeof modules !== 'object' || modules === null) return { events, modules: types };
+  for (const [type, items] of Object.entries(modules as Record<string, unknown>))
+    for (const m of records(items)) {
+      const key = typeof m.key === 'string' ? m.key : '?';
+      types.push({ type, key });
+      if (type === 'trigger' && Array.isArray(m.events))
+        for (const e of m.events) if (typeof e === 'string') events.push({ key, event: e });
+    }
+  return { events, modules: types };
 }
 
 function split(at: string): { file: string; line: number } {
@@ -105,140 +101,158 @@ function provedAt(at: string, what: string): string {
   return what.startsWith('imports ') || line === 0 ? file : at;
 }
 
+const alternativesText = (alts: readonly string[][]): string => alts.map((alt) => alt.join(' + ')).join(' or ');
+
 function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   const declared = new Set(inputs.facts.scopes);
-  const used = new Set<string>();
   const usedBy = new Map<string, string[]>();
   const credit = (scope: string, by: string): void => {
-    used.add(scope);
     usedBy.set(scope, [...(usedBy.get(scope) ?? []), by]);
   };
-  const alsoCovered = new Set<string>();
   const missing = new Set<string>();
-  const unresolved = new Set<ScopeProduct>();
+  /** Declared scopes a specific unreadable call could need, with the first such call. */
+  const mayNeed = new Map<string, string>();
+  /** Products (or every product, `*`) whose any scope an unreadable call could need. */
+  const mayNeedAny = new Map<string, string>();
+  const could = (scope: string, at: string): void => {
+    if (declared.has(scope) && !mayNeed.has(scope)) mayNeed.set(scope, at);
+  };
   const problems: AppEvidence['problems'] = [];
-  const need = (scopes: readonly string[][], at: string, what: string, by = at): void => {
-    const ok = satisfied(scopes, declared);
-    const [first, ...others] = ok;
-    if (first) {
-      // The first accepted alternative (Atlassian lists the classic one first) is credited; the others
-      // would serve too, so they are never called unused.
-      first.forEach((s) => credit(s, by));
-      others.flat().forEach((s) => alsoCovered.add(s));
+  const warn = (at: string, message: string): void => {
+    problems.push({ ...split(at), rule: 'unverified-call', severity: 'warning', message });
+  };
+  const product = (scope: string): string => scopeProduct(scope);
+
+  /** A call (or event, module) that needs one of `alts`: credit what is declared, else tell missing from unverifiable. */
+  const need = (alts: readonly string[][], at: string, what: string, by = at, of?: string): void => {
+    const ok = satisfied(alts, declared);
+    if (ok.length > 0) {
+      // Each declared alternative would serve: all are used (none can be called unused).
+      ok.flat().forEach((s) => credit(s, by));
       return;
     }
-    const closest = [...scopes].sort(
+    const listed = families(alts);
+    const ofProduct = of ?? product(alts.flat()[0] ?? '');
+    const declaredOther = [...declared].filter(
+      (s) => product(s) === ofProduct && (listed.classic ? isGranular(s) : !isGranular(s)),
+    );
+    if (listed.classic !== listed.granular && declaredOther.length > 0) {
+      // Atlassian's description lists one family only; the other family's equivalent is not in the facts.
+      const kin = counterparts(alts.flat()).filter((s) => declared.has(s));
+      (kin.length > 0 ? kin : declaredOther).forEach((s) => could(s, at));
+      warn(
+        at,
+        `${what}: Atlassian's description lists only ${listed.classic ? 'classic' : 'granular'} scopes (${alternativesText(alts)}); whether the declared ${listed.classic ? 'granular' : 'classic'} ones serve it cannot be told`,
+      );
+      return;
+    }
+    const closest = [...alts].sort(
       (a, b) => a.filter((s) => !declared.has(s)).length - b.filter((s) => !declared.has(s)).length,
     )[0];
-    const absent = (closest ?? []).filter((s) => !declared.has(s));
-    absent.forEach((s) => missing.add(s));
+    (closest ?? []).filter((s) => !declared.has(s)).forEach((s) => missing.add(s));
     problems.push({
       ...split(at),
       rule: 'missing-scope',
       severity: 'error',
-      message: `${what} needs ${scopes.map((alt) => alt.join(' + ')).join(' or ')}; the manifest declares none of these alternatives`,
+      message: `${what} needs ${alternativesText(alts)}; the manifest declares none of these alternatives`,
     });
+  };
+  const unreadable = (restProduct: RestProduct, method: string | null, path: string | null, at: string): void => {
+    const { scopes, any } = couldNeed(restProduct, method, path);
+    scopes.forEach((s) => could(s, at));
+    if (any && !mayNeedAny.has(restProduct)) mayNeedAny.set(restProduct, at);
   };
 
   for (const f of findings) {
     if (f.type === 'scope') need([[f.scope]], f.at, f.what, provedAt(f.at, f.what));
     else if (f.type === 'graphql') {
       if (f.scopes === null) {
-        unresolved.add('other');
-        problems.push({
-          ...split(f.at),
-          rule: 'unverified-call',
-          severity: 'warning',
-          message: `${f.what}: which GraphQL fields it reads cannot be told statically`,
-        });
+        if (!mayNeedAny.has('*')) mayNeedAny.set('*', f.at);
+        warn(f.at, `${f.what}: which GraphQL fields it reads cannot be told statically`);
       } else
         for (const s of f.scopes)
           if (declared.has(s)) credit(s, f.at);
-          else unresolved.add('other');
+          else if (!mayNeedAny.has(product(s))) mayNeedAny.set(product(s), f.at);
+    } else if (f.type === 'opaque-calls') {
+      if (!mayNeedAny.has('*')) mayNeedAny.set('*', f.at);
+      warn(f.at, `${f.what}: no scope can be called unused`);
     } else if (f.type === 'rest') {
       const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
-      if (f.path === null || f.method === null || f.path.startsWith('${')) {
-        unresolved.add(f.product);
-        problems.push({
-          ...split(f.at),
-          rule: 'unverified-call',
-          severity: 'warning',
-          message: `${f.product} request ${label}: the ${f.path === null || f.path.startsWith('${') ? 'path' : 'method'} is not static, so its scopes cannot be told`,
-        });
+      if (f.path === null || f.method === null || f.path.startsWith(PLACEHOLDER)) {
+        unreadable(f.product, f.method, f.path, f.at);
+        warn(
+          f.at,
+          `${f.product} request ${label}: the ${f.path === null || f.path.startsWith(PLACEHOLDER) ? 'path' : 'method'} is not static, so its scopes cannot be told`,
+        );
         continue;
       }
       const match = matchRoute(f.product, f.method, f.path);
-      const granularOnly =
-        match.kind === 'route' &&
-        match.route.alternatives.every((alt) => alt.length > 0 && alt.every((s) => s.split(':').length > 2)) &&
-        !match.route.alternatives.flat().some((s) => declared.has(s));
-      const suffixes = new Set(
-        match.kind === 'route' ? match.route.alternatives.flat().map((s) => s.split(':').pop()) : [],
-      );
-      if (
-        match.kind === 'route' &&
-        granularOnly &&
-        ![...declared].some((s) => s.split(':').length > 2 && suffixes.has(s.split(':').pop()))
-      ) {
-        // The description lists only granular scopes, and the app uses classic ones: the classic equivalent is not in the facts.
-        unresolved.add(f.product);
-        problems.push({
-          ...split(f.at),
-          rule: 'unverified-call',
-          severity: 'warning',
-          message: `${f.product} request ${label}: Atlassian's description of ${match.route.route} lists only granular scopes (${match.route.alternatives.map((a) => a.join(' + ')).join(' or ')}), and the manifest declares classic ones`,
-        });
-      } else if (match.kind === 'route' && match.route.alternatives.length > 0) {
-        need(match.route.alternatives, f.at, `${f.product} request ${label} (${match.route.route})`);
-      } else {
-        unresolved.add(f.product);
-        const why =
-          match.kind === 'route'
+      if (match.kind === 'route' && match.route.alternatives.length > 0) {
+        need(match.route.alternatives, f.at, `${f.product} request ${label} (${match.route.route})`, f.at, f.product);
+        continue;
+      }
+      if (match.kind === 'ambiguous')
+        for (const r of match.routes) r.alternatives.flat().forEach((s) => could(s, f.at));
+      else unreadable(f.product, f.method, f.path, f.at);
+      const why =
+        f.product === 'bitbucket'
+          ? "Bitbucket's REST descriptions with Forge scopes are not among Atlassian's facts here"
+          : match.kind === 'route'
             ? `Atlassian's description of ${match.route.route} names no scope`
             : match.kind === 'ambiguous'
               ? `it fits ${match.routes.length} routes that need different scopes`
               : "no route in Atlassian's REST descriptions matches it";
-        problems.push({
-          ...split(f.at),
-          rule: 'unverified-call',
-          severity: 'warning',
-          message: `${f.product} request ${label}: ${why}`,
-        });
-      }
+      warn(f.at, `${f.product} request ${label}: ${why}`);
     }
+  }
+
+  const { events, modules } = manifestModules(inputs.manifest);
+  for (const { key, event } of events) {
+    const alts = eventAlternatives(event);
+    const where = `${inputs.manifestPath} trigger ${key}`;
+    if (alts) need(alts, `${inputs.manifestPath}:0`, `trigger ${key} on ${event}`, `${where} (${event})`);
+    else if (!event.startsWith('avi:forge:')) {
+      // A product event Atlassian's mapping does not name: it may need any scope of its product.
+      const p = /^avi:(jira|confluence|bitbucket|compass)/.exec(event)?.[1] ?? '*';
+      if (!mayNeedAny.has(p)) mayNeedAny.set(p, where);
+    }
+  }
+  for (const { type, key } of modules) {
+    const alts = moduleAlternatives(type);
+    if (alts) need(alts, `${inputs.manifestPath}:0`, `${type} module ${key}`, `${inputs.manifestPath} ${type} ${key}`);
   }
   for (const [scope, by] of manifestJustified(inputs.facts))
     if (declared.has(scope)) credit(scope, `${inputs.manifestPath} ${by}`);
 
-  const triggers = triggerProducts(inputs.manifest);
   const complete = !inputs.problems.some((p) => INCOMPLETE_RULES.includes(p.rule));
   const unused: string[] = [];
   const unverified: string[] = [];
   for (const scope of declared) {
-    if (used.has(scope)) continue;
-    const product = scopeProduct(scope);
+    if (usedBy.has(scope)) continue;
+    const p = product(scope);
     const provable =
       complete &&
-      !alsoCovered.has(scope) &&
-      (product === 'forge' ||
-        ((product === 'jira' || product === 'confluence') &&
-          REST_SCOPES.get(product)?.has(scope) === true &&
-          !unresolved.has(product) &&
-          !triggers.has(product)));
+      p !== 'other' &&
+      isKnownScope(scope) &&
+      !mayNeed.has(scope) &&
+      !mayNeedAny.has(p) &&
+      !(mayNeedAny.has('*') && p !== 'forge');
     (provable ? unused : unverified).push(scope);
   }
-  for (const scope of unused)
+  for (const scope of unused) {
+    const examples = neededBy(scope);
     problems.push({
       file: inputs.manifestPath,
       line: 0,
       rule: 'unused-scope',
       severity: 'warning',
-      message: `the manifest declares ${scope}, and no call in the code needs it (every ${scopeProduct(scope)} call was resolved)`,
+      message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (it is needed by, e.g., ${examples.join(', ')})` : ''}`,
     });
+  }
   return {
     scopes: {
       declared: [...inputs.facts.scopes],
-      used: sortedUnique([...used].filter((s) => declared.has(s))),
+      used: sortedUnique([...usedBy.keys()].filter((s) => declared.has(s))),
       unused: unused.sort(),
       missing: sortedUnique(missing),
       unverified: unverified.sort(),
@@ -253,8 +267,11 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
 
 function egressInCode(facts: ManifestFacts, findings: readonly Finding[]): CodeEgress[] {
   const out: CodeEgress[] = [];
+  const objectStore = findings.some((f) => f.type === 'storage' && f.kind === 'object-store');
   for (const f of findings) {
     if (f.type !== 'egress') continue;
+    // A pre-signed URL of the Forge Object Store is an Atlassian address, not egress.
+    if (f.signedUrl === true && f.address === null && objectStore) continue;
     let declared: boolean;
     if (f.kind === 'remote') declared = facts.remotes.length > 0;
     else {
@@ -335,6 +352,39 @@ function moduleProblems(
   );
 }
 
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/** `app.connect.key`: the app is (also) a Connect app, with a remote back end. */
+function connectKey(manifest: Record<string, unknown>): string | null {
+  const connect = obj(manifest.app).connect;
+  if (connect === undefined || connect === null) return null;
+  const key = obj(connect).key;
+  return typeof key === 'string' ? key : '?';
+}
+
+/** Runtimes Forge no longer deploys (`app.runtime.name`). */
+const RETIRED_RUNTIMES: Readonly<Record<string, string>> = {
+  'nodejs18.x': 'Forge no longer accepts nodejs18.x (the manifest schema allows nodejs20.x, nodejs22.x, nodejs24.x)',
+  'nodejs20.x': 'Forge blocks deploys on nodejs20.x (from 2026-05-06, CHANGE-3209); use nodejs22.x or nodejs24.x',
+};
+
+function runtimeProblems(inputs: AppInputs): AppEvidence['problems'] {
+  const name = obj(obj(inputs.manifest.app).runtime).name;
+  const why = typeof name === 'string' ? RETIRED_RUNTIMES[name] : undefined;
+  return why === undefined
+    ? []
+    : [
+        {
+          file: inputs.manifestPath,
+          line: 0,
+          rule: 'retired-runtime',
+          severity: 'warning',
+          message: `app.runtime.name ${String(name)}: ${why}`,
+        },
+      ];
+}
+
 /** An app's evidence, and which code (or manifest entry) proves each declared scope: what the admin page shows. */
 export interface AppEvidenceDetail {
   evidence: AppEvidence;
@@ -346,8 +396,59 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
   return appEvidenceDetail(inputs).evidence;
 }
 
+const stem = (path: string): string =>
+  (path.split('/').pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '').replace(/^index$/, '');
+
+/**
+ * A product call inside a wrapper other modules call with the path: read at each caller, with the
+ * caller's arguments in the path template (one module level). Without callers it stays unreadable.
+ */
+function throughWrappers(files: readonly ScannedFile[]): Finding[] {
+  const calls = files.flatMap((f) => (f.scan.calls ?? []).map((c) => ({ ...c, file: f.path })));
+  const out: Finding[] = [];
+  const done = new Set<string>();
+  for (const file of files)
+    for (const f of file.scan.findings) {
+      if (f.type !== 'rest' || !f.wrapper) {
+        out.push(f);
+        continue;
+      }
+      const wrapper = f.wrapper;
+      const module = stem(file.path) || stem(file.path.split('/').slice(0, -1).join('/'));
+      const callers = calls.filter((c) => c.fn === wrapper.fn && stem(c.from) === module);
+      const asRead: Finding = { type: 'rest', product: f.product, method: f.method, path: f.path, at: f.at };
+      if (callers.length === 0) {
+        out.push(asRead);
+        continue;
+      }
+      if (done.has(f.at)) continue;
+      done.add(f.at);
+      let unreadAtCaller = false;
+      for (const c of callers) {
+        const fill = (template: string): string | null => {
+          const filled = template.replace(PARAM_MARKERS, (_, i: string) => {
+            const arg = c.args[Number(i)];
+            return arg?.length === 1 ? (arg[0] ?? PLACEHOLDER) : PLACEHOLDER;
+          });
+          return filled.startsWith(PLACEHOLDER) ? null : filled;
+        };
+        const methods = wrapper.methods?.map(fill) ?? [null];
+        for (const template of wrapper.paths) {
+          const path = fill(template);
+          if (path === null) unreadAtCaller = true;
+          else
+            for (const method of methods)
+              out.push({ type: 'rest', product: f.product, method: method?.toUpperCase() ?? null, path, at: c.at });
+        }
+      }
+      // A caller whose argument cannot be read leaves the call unreadable where it is made.
+      if (unreadAtCaller) out.push(asRead);
+    }
+  return out;
+}
+
 export function appEvidenceDetail(inputs: AppInputs): AppEvidenceDetail {
-  const findings = inputs.files.flatMap((f) => f.scan.findings);
+  const findings = throughWrappers(inputs.files);
   const { scopes, scopeUse, problems: scopeProblems } = analyse(inputs, findings);
   const inCode = egressInCode(inputs.facts, findings);
   const problems: AppEvidence['problems'] = [
@@ -380,7 +481,16 @@ export function appEvidenceDetail(inputs: AppInputs): AppEvidenceDetail {
     if (f.type === 'removed-api')
       problems.push({ ...split(f.at), rule: 'removed-api', severity: 'warning', message: f.what });
 
-  const roa = runsOnAtlassian(inputs.facts);
+  problems.push(...runtimeProblems(inputs));
+  const connect = connectKey(inputs.manifest);
+  const verdict = runsOnAtlassian(inputs.facts);
+  const reasons = [
+    ...(verdict.eligible ? [] : verdict.reasons),
+    ...(connect === null
+      ? []
+      : [`manifest.yml declares app.connect (key '${connect}'): a Connect app's remote back end`]),
+  ];
+  const roa = reasons.length === 0 ? { eligible: true as const } : { eligible: false as const, reasons };
   const evidence: AppEvidence = {
     manifest: inputs.manifestPath,
     egress: inputs.facts.egress.map((e) => ({ kind: e.kind, address: e.address })),

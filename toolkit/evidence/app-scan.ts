@@ -10,7 +10,7 @@ import { chainOf, CALL, declaredNames, lineOf, staticPath } from './syntax';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
-import { FileValues } from './static-values';
+import { FileValues, paramMarker, wrapperEnv } from './static-values';
 
 export type StorageKindInCode =
   'kvs' | 'legacy-storage' | 'custom-entities' | 'sql' | 'object-store' | 'product-properties' | 'secrets';
@@ -24,17 +24,40 @@ export type Finding =
       /** Static path with `${…}` placeholders; null when it cannot be read. */
       path: string | null;
       at: string;
+      /** Inside a function other modules call: the path (and method) as templates of its parameters. */
+      wrapper?: { fn: string; paths: string[]; methods: string[] | null };
     }
   | { type: 'graphql'; scopes: string[] | null; at: string; what: string }
   | { type: 'scope'; scope: string; at: string; what: string }
   /** An API that works only when the manifest has a module of that type (`sql`, `consumer`). */
   | { type: 'module'; module: string; at: string; what: string }
   | { type: 'storage'; kind: StorageKindInCode; at: string; what: string; write: boolean; key: string | null }
-  | { type: 'egress'; kind: ExternalKind | 'remote'; address: string | null; at: string; via: string }
-  | { type: 'removed-api'; at: string; what: string };
+  | {
+      type: 'egress';
+      kind: ExternalKind | 'remote';
+      address: string | null;
+      at: string;
+      via: string;
+      /** The address is named as a pre-signed upload/download URL: the Object Store's, when the app uses it. */
+      signedUrl?: boolean;
+    }
+  | { type: 'removed-api'; at: string; what: string }
+  /** A third-party library for Forge apps: the product calls it makes are not in the app's code. */
+  | { type: 'opaque-calls'; at: string; what: string };
+
+/** A call of a function imported from the app's own modules, with what each argument can be. */
+export interface ModuleCall {
+  fn: string;
+  /** The module specifier it was imported from (`./jira`). */
+  from: string;
+  args: (string[] | null)[];
+  at: string;
+}
 
 export interface FileScan {
   findings: Finding[];
+  /** Calls of functions imported from the app's own modules (for paths passed through wrappers). */
+  calls?: ModuleCall[];
   /** Module specifiers the file loads (import, export from, require, dynamic import). */
   imports: string[];
 }
@@ -78,22 +101,30 @@ function isRelative(address: string): boolean {
   return /^(\.|\/(?!\/)|[a-z0-9_-]+\.(json|svg|png|css|js)$)/i.test(address) || address.startsWith('data:');
 }
 
-/** The value of `method` in a fetch-style options object; GET when absent. */
-function methodOf(options: ts.Expression | undefined, consts: Map<string, ts.Expression>): string | null {
-  if (!options) return 'GET';
-  if (!ts.isObjectLiteralExpression(options)) return null;
-  for (const p of options.properties) {
-    if (ts.isPropertyAssignment(p) && p.name.getText() === 'method') {
-      const m = staticPath(p.initializer, consts);
-      return m === null || m.includes(PLACEHOLDER) ? null : m.toUpperCase();
-    }
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'method') {
-      const m = staticPath(p.name, consts);
-      return m === null || m.includes(PLACEHOLDER) ? null : m.toUpperCase();
-    }
-    if (ts.isSpreadAssignment(p)) return null;
-  }
-  return 'GET';
+/** Files a bundler serves from the app itself when imported (images, styles, fonts, media). */
+const ASSET = /\.(svg|png|jpe?g|gif|webp|avif|ico|bmp|css|woff2?|ttf|otf|mp4|webm|mp3|wav)(\?.*)?$/i;
+/** A name or expression that reads as a pre-signed upload or download URL. */
+const SIGNED_URL = /(pre-?signed|signed|upload|download)_?(url|uri)|presign/i;
+
+/** A package named for Atlassian products or Forge that is not Atlassian's own (`atlassian-forge-axios`). */
+export function forgeHelperLibrary(spec: string): boolean {
+  if (spec.startsWith('.') || spec.startsWith('/') || /^@(forge|atlaskit|atlassian)\//.test(spec)) return false;
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? '');
+  return /(^|[-_.@/])(forge|atlassian|jira|confluence|bitbucket)([-_./]|$)/i.test(name);
+}
+
+/** Product calls by name, for calls on objects the scanner cannot trace to @forge/api or @forge/bridge. */
+const PRODUCT_CALLS: Readonly<Record<string, RestProduct | 'graphql' | undefined>> = {
+  requestJira: 'jira',
+  requestConfluence: 'confluence',
+  requestBitbucket: 'bitbucket',
+  requestGraph: 'graphql',
+};
+
+/** DevOps paths on api.atlassian.com (`/jira/builds/0.1/cloud/{cloudId}/bulk`) as the Jira routes they are. */
+export function atlassianPathAsJira(path: string): string | null {
+  const m = /^\/jira\/([a-z-]+)\/0\.1\/cloud\/[^/]+(\/.*)$/.exec(path);
+  return m ? `/rest/${m[1] ?? ''}/0.1${m[2] ?? ''}` : null;
 }
 
 function requireTarget(expr: ts.Expression | undefined): string | null {
@@ -168,8 +199,11 @@ export function compassSdkScope(method: string): string {
 export function scanFile(file: SourceFile): FileScan {
   const sf = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, scriptKind(file.path));
   const findings: Finding[] = [];
+  const calls: ModuleCall[] = [];
   const imports: string[] = [];
   const bindings = new Map<string, Binding>();
+  /** Names bound to imported asset files (`import logo from './logo.svg'`): the bundler serves them. */
+  const assetNames = new Set<string>();
   const side: CodeSide = file.side;
   const at = (node: ts.Node): string => `${file.path}:${lineOf(sf, node)}`;
   const text = (node: ts.Node): string => {
@@ -200,6 +234,20 @@ export function scanFile(file: SourceFile): FileScan {
       });
     if (spec === '@forge/kvs')
       findings.push({ type: 'scope', scope: 'storage:app', at: at(node), what: 'imports @forge/kvs' });
+    if (forgeHelperLibrary(spec))
+      findings.push({
+        type: 'opaque-calls',
+        at: at(node),
+        what: `imports ${spec}, a third-party library for Atlassian apps whose product calls are not in the app's code`,
+      });
+    if (spec === '@forge/ui')
+      findings.push({
+        type: 'removed-api',
+        at: at(node),
+        what: 'imports @forge/ui: UI Kit 1, which Forge has removed (use @forge/react with render: native, or Custom UI)',
+      });
+    if (spec === '@forge/llm')
+      findings.push({ type: 'module', module: 'llm', at: at(node), what: 'imports @forge/llm' });
     if (spec === '@forge/sql') {
       findings.push({ type: 'storage', kind: 'sql', at: at(node), what: 'imports @forge/sql', write: true, key: null });
       findings.push({ type: 'module', module: 'sql', at: at(node), what: 'imports @forge/sql' });
@@ -227,6 +275,7 @@ export function scanFile(file: SourceFile): FileScan {
           !clause || clause.name !== undefined || (named && ts.isNamespaceImport(named)) || values.length > 0;
         if (isValue) importedPackage(spec, node);
         if (clause?.name) bindings.set(clause.name.text, { pkg: spec, members: [] });
+        if (clause?.name && ASSET.test(spec)) assetNames.add(clause.name.text);
         if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { pkg: spec, members: [] });
         for (const e of values) {
           const member = (e.propertyName ?? e.name).text;
@@ -299,25 +348,76 @@ export function scanFile(file: SourceFile): FileScan {
       seen.add(key);
       findings.push({ type: 'rest', product, method, path, at: at(node) });
     };
-    const direct = { method: methodOf(node.arguments[1], consts), path: pathOf(node.arguments[0], consts) };
-    if (
-      direct.method !== null &&
-      direct.path !== null &&
-      !direct.path.startsWith(PLACEHOLDER) &&
-      !/\/\$\{…\}\//.test(direct.path)
-    ) {
-      push(direct.method, direct.path);
+    // Read where the call is (each name is the variable of its own function), then through the callers.
+    const paths = values.values(node.arguments[0], null);
+    const methods = values.methods(node.arguments[1], null);
+    const settled = (p: string): boolean => !p.startsWith(PLACEHOLDER) && !/\/\$\{…\}\//.test(p);
+    if (paths !== null && methods !== null && paths.every(settled)) {
+      for (const path of paths) for (const method of methods) push(method, path);
       return;
     }
+    const wrapper = wrapperEnv(node);
     for (const env of values.environments(node)) {
       const paths = values.values(node.arguments[0], env);
       const methods = values.methods(node.arguments[1], env);
+      const unread = paths === null || methods === null || paths.some((p) => p.startsWith(PLACEHOLDER));
+      const templates =
+        env === null && wrapper !== null && unread ? values.values(node.arguments[0], wrapper.env) : null;
+      if (wrapper !== null && templates?.some((t) => t.startsWith(paramMarker(0).slice(0, 1)))) {
+        // Called from other modules with the path: read it at those callers (app-evidence.ts).
+        const read = { fn: wrapper.fn, paths: templates, methods: values.methods(node.arguments[1], wrapper.env) };
+        for (const path of paths ?? [null])
+          for (const method of methods ?? [null])
+            findings.push({ type: 'rest', product, method, path, at: at(node), wrapper: read });
+        continue;
+      }
       for (const path of paths ?? [null]) for (const method of methods ?? [null]) push(method, path);
+    }
+  };
+  /** `__requestAtlassianAsApp(path)`: api.atlassian.com; DevOps paths are Jira routes, `/graphql` is GraphQL. */
+  const atlassianRequest = (node: ts.CallExpression): void => {
+    const paths = values.values(node.arguments[0], null);
+    const methods = values.methods(node.arguments[1], null);
+    for (const path of paths ?? [null]) {
+      if (path !== null && /^\/graphql\b/.test(path)) {
+        findings.push({ type: 'graphql', scopes: null, at: at(node), what: text(node) });
+        continue;
+      }
+      const jira = path === null ? null : atlassianPathAsJira(path);
+      for (const method of methods ?? [null])
+        findings.push({ type: 'rest', product: 'jira', method, path: jira, at: at(node) });
     }
   };
   const egress = (kind: ExternalKind | 'remote', address: string | null, node: ts.Node, via: string): void => {
     if (address !== null && isRelative(address)) return;
     findings.push({ type: 'egress', kind, address: absoluteHost(address), at: at(node), via });
+  };
+  /** Egress to what an expression can be: every value read statically; none for bundled assets and local URLs. */
+  const egressTo = (kind: ExternalKind, expr: ts.Expression | undefined, node: ts.Node, via: string): void => {
+    let e = expr;
+    while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)))
+      e = e.expression;
+    if (e && ts.isIdentifier(e) && assetNames.has(e.text)) return; // `import logo from './logo.svg'`: bundled
+    if (e && ts.isCallExpression(e)) {
+      const callee = e.expression.getText(sf);
+      if (/(^|\.)createObjectURL$|(^|\.)toDataURL$/.test(callee)) return; // blob: and data: URLs stay local
+    }
+    const found = values.values(e, null);
+    if (found !== null) {
+      for (const v of found) egress(kind, v, node, via);
+      return;
+    }
+    const address = pathOf(e, consts);
+    if (address !== null && isRelative(address)) return;
+    const signedUrl = e !== undefined && SIGNED_URL.test(e.getText(sf));
+    findings.push({
+      type: 'egress',
+      kind,
+      address: absoluteHost(address),
+      at: at(node),
+      via,
+      ...(signedUrl ? { signedUrl } : {}),
+    });
   };
   const storageOp = (kind: StorageKindInCode, node: ts.CallExpression, op: string, keyArg: boolean): void => {
     findings.push({
@@ -340,13 +440,21 @@ export function scanFile(file: SourceFile): FileScan {
       rest('confluence', node);
       return;
     }
+    if (last === 'requestBitbucket') {
+      rest('bitbucket', node);
+      return;
+    }
+    if (/^__requestAtlassian(AsApp|AsUser)?$/.test(last)) {
+      atlassianRequest(node);
+      return;
+    }
     if (last === 'requestGraph') {
       const query = pathOf(node.arguments[0], consts);
       findings.push({ type: 'graphql', scopes: graphqlScopes(query), at: at(node), what: text(node) });
       return;
     }
     if (last === 'fetch' && !names.slice(0, -1).includes(CALL)) {
-      egress('fetch.backend', pathOf(node.arguments[0], consts), node, '@forge/api fetch');
+      egressTo('fetch.backend', node.arguments[0], node, '@forge/api fetch');
       return;
     }
     if (last === 'invokeRemote') {
@@ -369,7 +477,7 @@ export function scanFile(file: SourceFile): FileScan {
         findings.push({
           type: 'removed-api',
           at: at(node),
-          what: `legacy storage from @forge/api (${text(node)}): removed on 2026-06-22 (CHANGE-3252); use @forge/kvs`,
+          what: `legacy storage from @forge/api (${text(node)}): deprecated, and announced as removed on 2026-06-22 (Atlassian changelog CHANGE-3252; the storage overview page as last read still calls it supported); use @forge/kvs`,
         });
       }
       return;
@@ -401,6 +509,10 @@ export function scanFile(file: SourceFile): FileScan {
         const call = ts.isCallExpression(node) ? node : null;
         if (binding?.pkg === '@forge/events' && !call && names[names.length - 1] === 'Queue')
           findings.push({ type: 'module', module: 'consumer', at: at(node), what: text(node) });
+        if (binding && call && binding.pkg.startsWith('.')) {
+          const fn = names.filter((n) => n !== CALL).pop() ?? chain.root;
+          calls.push({ fn, from: binding.pkg, args: call.arguments.map((a) => values.values(a, null)), at: at(call) });
+        }
         if (binding && call) {
           const pkg = binding.pkg;
           if (pkg === FORGE_API && side === 'backend') onForgeApi(names, call);
@@ -409,6 +521,7 @@ export function scanFile(file: SourceFile): FileScan {
             const last = names[names.length - 1];
             if (last === 'requestJira') rest('jira', call);
             else if (last === 'requestConfluence') rest('confluence', call);
+            else if (last === 'requestBitbucket') rest('bitbucket', call);
             else if (last === 'invokeRemote' || last === 'requestRemote')
               egress('remote', null, call, `@forge/bridge ${last}`);
           } else if (pkg === '@atlassian/forge-graphql') {
@@ -417,33 +530,37 @@ export function scanFile(file: SourceFile): FileScan {
               findings.push({ type: 'graphql', scopes: [compassSdkScope(last)], at: at(call), what: text(call) });
           } else if (pkg === '@forge/sql') storageOp('sql', call, 'set', false);
           else if (HTTP_CLIENTS.includes(pkg)) {
-            const first = call.arguments[0];
-            let address = pathOf(first, consts);
+            let first = call.arguments[0];
             if (first && ts.isObjectLiteralExpression(first)) {
               const url = first.properties.find(
                 (p): p is ts.PropertyAssignment =>
                   ts.isPropertyAssignment(p) && /^(url|baseURL|prefixUrl)$/.test(p.name.getText()),
               );
-              address = url ? pathOf(url.initializer, consts) : null;
+              first = url?.initializer;
             }
-            egress(side === 'browser' ? 'fetch.client' : 'fetch.backend', address, call, pkg);
+            egressTo(side === 'browser' ? 'fetch.client' : 'fetch.backend', first, call, pkg);
           }
+        } else if (
+          call &&
+          !binding &&
+          chain.names.length > 0 &&
+          PRODUCT_CALLS[chain.names[chain.names.length - 1] ?? '']
+        ) {
+          // `client.requestJira(…)` on an object passed in: a product call whose scopes cannot be read.
+          const product = PRODUCT_CALLS[chain.names[chain.names.length - 1] ?? ''];
+          if (product === 'graphql') findings.push({ type: 'graphql', scopes: null, at: at(call), what: text(call) });
+          else if (product) findings.push({ type: 'rest', product, method: null, path: null, at: at(call) });
         } else if (!binding && (!locals.has(chain.root) || ['window', 'globalThis', 'self'].includes(chain.root))) {
           const global = ['window', 'globalThis', 'self'].includes(chain.root)
             ? chain.names
             : [chain.root, ...chain.names];
           const first = global[0];
           if (first === 'fetch' && global.length === 1 && call)
-            egress(
-              side === 'browser' ? 'fetch.client' : 'fetch.backend',
-              pathOf(call.arguments[0], consts),
-              call,
-              'fetch',
-            );
+            egressTo(side === 'browser' ? 'fetch.client' : 'fetch.backend', call.arguments[0], call, 'fetch');
           else if (first === 'XMLHttpRequest' && ts.isNewExpression(node) && side === 'browser')
             egress('fetch.client', null, node, 'XMLHttpRequest');
           else if (first === 'navigator' && global[1] === 'sendBeacon' && call)
-            egress('fetch.client', pathOf(call.arguments[0], consts), call, 'navigator.sendBeacon');
+            egressTo('fetch.client', call.arguments[0], call, 'navigator.sendBeacon');
         }
       }
     }
@@ -454,17 +571,14 @@ export function scanFile(file: SourceFile): FileScan {
         for (const attr of node.attributes.properties) {
           if (!ts.isJsxAttribute(attr) || attr.name.getText(sf) !== rule.attr || !attr.initializer) continue;
           const init = attr.initializer;
-          const value = ts.isStringLiteral(init)
-            ? init.text
-            : ts.isJsxExpression(init) && init.expression
-              ? pathOf(init.expression, consts)
-              : null;
-          egress(rule.kind, value, node, `<${tag} ${rule.attr}>`);
+          if (ts.isStringLiteral(init)) egress(rule.kind, init.text, node, `<${tag} ${rule.attr}>`);
+          else
+            egressTo(rule.kind, ts.isJsxExpression(init) ? init.expression : undefined, node, `<${tag} ${rule.attr}>`);
         }
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return { findings, imports };
+  return { findings, calls, imports };
 }

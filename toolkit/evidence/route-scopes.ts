@@ -7,7 +7,8 @@
 import table from './scopes/routes.json';
 import supplement from './scopes/supplement.json';
 
-export type RestProduct = 'jira' | 'confluence';
+/** Products whose REST API an app calls (`requestJira`, `requestConfluence`, `requestBitbucket`). */
+export type RestProduct = 'jira' | 'confluence' | 'bitbucket';
 
 export interface RouteFacts {
   product: RestProduct;
@@ -95,4 +96,34 @@ export function matchRoute(product: RestProduct, method: string, path: string): 
 /** The alternatives the manifest satisfies (every scope declared). */
 export function satisfied(alternatives: readonly string[][], declared: ReadonlySet<string>): string[][] {
   return alternatives.filter((alt) => alt.every((s) => declared.has(s)));
+}
+
+/** The routes of a product an unreadable call could hit: by method (any when null) and the path's static start. */
+export function candidateRoutes(product: RestProduct, method: string | null, path: string | null): RouteFacts[] {
+  const start = path === null ? [] : (normalisePath(path).split(PLACEHOLDER, 1)[0]?.split('/').filter(Boolean) ?? []);
+  // The last static segment may continue into the placeholder (`/issue${…}`): only whole segments count.
+  const whole =
+    path !== null && !normalisePath(path).startsWith(`${start.map((s) => `/${s}`).join('')}/`)
+      ? start.slice(0, -1)
+      : start;
+  return ROUTES.filter(
+    (r) =>
+      r.product === product &&
+      (method === null || r.method === method.toUpperCase()) &&
+      r.segments.length >= whole.length &&
+      whole.every((seg, i) => {
+        const t = r.segments[i] ?? '';
+        return t === seg || (t.startsWith('{') && t.endsWith('}'));
+      }),
+  );
+}
+
+/** Whether Atlassian's descriptions cover a product's REST API at all (Bitbucket's are not in the table). */
+export function hasRouteFacts(product: RestProduct): boolean {
+  return ROUTES.some((r) => r.product === product);
+}
+
+/** Every route of the table (supplement first), for indexes built once. */
+export function allRoutes(): readonly RouteFacts[] {
+  return ROUTES;
 }

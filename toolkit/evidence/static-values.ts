@@ -1,8 +1,9 @@
 /**
  * What a string expression can be, read statically within one file: literals, templates (unknown parts
- * become `${…}`), `+`, consts and every assignment to a name, object-constant members, conditionals, and
- * the arguments of the enclosing function's callers in the same file (up to three calls up). Used for
- * request paths and methods that are passed through helper functions.
+ * become `${…}`), `+`, consts and every assignment to the variable a name refers to where it is read (a
+ * name declared in two functions is two variables), object-constant members, conditionals, local
+ * functions that return such strings, and the arguments of the enclosing function's callers in the same
+ * file (up to three calls up). Used for request paths and methods passed through helper functions.
  */
 import ts from 'typescript';
 import { PLACEHOLDER } from './route-scopes';
@@ -15,27 +16,58 @@ const MAX_VARIANTS = 16;
 
 type Fn = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
+/** A variable: the node that declares it (a declaration, parameter or function), or a member name. */
+type Variable = ts.Node | string;
+
 export class FileValues {
-  /** Every expression assigned to a name (`const x =`, `x =`, `this.x =`, `{ x: … }`, class fields). */
-  private readonly assigned = new Map<string, ts.Expression[]>();
+  /** Every expression assigned to a variable (`const x =`, `x =`), or to a member name (`this.x =`, `{ x: … }`, class fields). */
+  private readonly assigned = new Map<Variable, ts.Expression[]>();
   private readonly callsByName = new Map<string, ts.CallExpression[]>();
+  /** The names each scope (source file, function, block) declares, with their declaring node. */
+  private readonly declared = new Map<ts.Node, Map<string, ts.Node>>();
+  /** Local functions by their declaring node, for the strings they return. */
+  private readonly functions = new Map<ts.Node, Fn>();
 
   constructor(sf: ts.SourceFile) {
-    const add = (name: string, expr: ts.Expression): void => {
-      const list = this.assigned.get(name) ?? [];
+    const declare = (scope: ts.Node, name: string, decl: ts.Node): void => {
+      const names = this.declared.get(scope) ?? new Map<string, ts.Node>();
+      if (!names.has(name)) names.set(name, decl);
+      this.declared.set(scope, names);
+    };
+    const declareBinding = (name: ts.BindingName, scope: ts.Node, decl: ts.Node): void => {
+      if (ts.isIdentifier(name)) declare(scope, name.text, decl);
+      else for (const el of name.elements) if (!ts.isOmittedExpression(el)) declareBinding(el.name, scope, el);
+    };
+    const collect = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node)) {
+        const list = node.parent;
+        const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+        declareBinding(node.name, blockScoped ? blockScope(node) : functionScope(node), node);
+        if (ts.isIdentifier(node.name) && node.initializer && isFunctionLike(node.initializer))
+          this.functions.set(node, node.initializer);
+      } else if (ts.isParameter(node) && isFunctionLike(node.parent)) declareBinding(node.name, node.parent, node);
+      else if (ts.isFunctionDeclaration(node) && node.name) {
+        declare(functionScope(node.parent), node.name.text, node);
+        this.functions.set(node, node);
+      } else if (ts.isClassDeclaration(node) && node.name) declare(blockScope(node), node.name.text, node);
+      ts.forEachChild(node, collect);
+    };
+    collect(sf);
+    const add = (variable: Variable | null, expr: ts.Expression): void => {
+      if (variable === null) return;
+      const list = this.assigned.get(variable) ?? [];
       list.push(expr);
-      this.assigned.set(name, list);
+      this.assigned.set(variable, list);
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer)
-        add(node.name.text, node.initializer);
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) add(node, node.initializer);
       else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        if (ts.isIdentifier(node.left)) add(node.left.text, node.right);
-        else if (ts.isPropertyAccessExpression(node.left)) add(node.left.name.text, node.right);
+        if (ts.isIdentifier(node.left)) add(this.resolve(node.left), node.right);
+        else if (ts.isPropertyAccessExpression(node.left)) add(`.${node.left.name.text}`, node.right);
       } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && node.initializer)
-        add(node.name.text, node.initializer);
+        add(`.${node.name.text}`, node.initializer);
       else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)))
-        add(node.name.text, node.initializer);
+        add(`.${node.name.text}`, node.initializer);
       else if (ts.isCallExpression(node)) {
         const callee = node.expression;
         const name = ts.isIdentifier(callee)
@@ -52,6 +84,17 @@ export class FileValues {
       ts.forEachChild(node, visit);
     };
     visit(sf);
+  }
+
+  /** The variable a name refers to where it is read: the nearest enclosing scope that declares it. */
+  resolve(id: ts.Identifier): ts.Node | null {
+    let n: ts.Node = id;
+    while (!ts.isSourceFile(n)) {
+      n = n.parent;
+      const decl = this.declared.get(n)?.get(id.text);
+      if (decl) return decl;
+    }
+    return null;
   }
 
   /** Possible values, or null when some part at the start cannot be read. */
@@ -79,16 +122,46 @@ export class FileValues {
       return cross(left, right);
     }
     if (ts.isIdentifier(expr)) {
+      const decl = this.resolve(expr);
       const bound = env?.bind.get(expr.text);
-      if (bound) return this.values(bound.expr, bound.env, depth + 1);
-      return this.ofName(expr.text, env, depth);
+      if (bound && (decl === null || ts.isParameter(decl) || ts.isBindingElement(decl)))
+        return this.values(bound.expr, bound.env, depth + 1);
+      return decl === null ? null : this.ofVariable(decl, env, depth);
     }
-    if (ts.isPropertyAccessExpression(expr)) return this.ofName(expr.name.text, env, depth);
+    if (ts.isPropertyAccessExpression(expr)) return this.ofVariable(`.${expr.name.text}`, env, depth);
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression)) return this.returned(expr, env, depth);
     return null;
   }
 
-  private ofName(name: string, env: Env | null, depth: number): string[] | null {
-    const exprs = this.assigned.get(name);
+  /** What a local function returns for a call (single-expression arrows and `return` statements). */
+  private returned(call: ts.CallExpression, env: Env | null, depth: number): string[] | null {
+    const decl = ts.isIdentifier(call.expression) ? this.resolve(call.expression) : null;
+    const fn = decl === null ? undefined : this.functions.get(decl);
+    if (!fn?.body) return null;
+    const bind = new Map<string, { expr: ts.Expression | undefined; env: Env | null }>();
+    fn.parameters.forEach((param, i) => {
+      if (ts.isIdentifier(param.name)) bind.set(param.name.text, { expr: call.arguments[i] ?? param.initializer, env });
+    });
+    const inner: Env = { bind };
+    if (!ts.isBlock(fn.body)) return this.values(fn.body, inner, depth + 1);
+    const results: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isReturnStatement(node) && node.expression) results.push(node.expression);
+      else if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    visit(fn.body);
+    if (results.length === 0 || results.length > 6) return null;
+    const out: string[] = [];
+    for (const r of results) {
+      const v = this.values(r, inner, depth + 1);
+      if (v === null) return null;
+      out.push(...v);
+    }
+    return [...new Set(out)].slice(0, MAX_VARIANTS);
+  }
+
+  private ofVariable(variable: Variable, env: Env | null, depth: number): string[] | null {
+    const exprs = this.assigned.get(variable);
     if (!exprs || exprs.length === 0 || exprs.length > 6) return null;
     const out: string[] = [];
     for (const e of exprs) {
@@ -122,7 +195,8 @@ export class FileValues {
     if (ts.isIdentifier(expr)) {
       const bound = env?.bind.get(expr.text);
       if (bound) return bound.expr === undefined ? undefined : this.objectOf(bound.expr, bound.env, depth + 1);
-      const exprs = this.assigned.get(expr.text);
+      const decl = this.resolve(expr);
+      const exprs = decl === null ? undefined : this.assigned.get(decl);
       if (exprs?.length === 1) return this.objectOf(exprs[0], env, depth + 1);
     }
     return null;
@@ -199,10 +273,65 @@ export class FileValues {
   }
 }
 
+/** The stand-in for a wrapper's parameter `i` in a path template, replaced by each caller's argument. */
+export const paramMarker = (i: number): string => `⟦${i}⟧`;
+/** Finds the markers in a template (group 1: the parameter's index). */
+export const PARAM_MARKERS = /⟦(\d+)⟧/g;
+
+/**
+ * For a call inside a function other modules may call (exported, a member): the function's name and an
+ * environment binding each parameter to its marker, so a path can be read as a template of the parameters.
+ */
+export function wrapperEnv(node: ts.Node): { fn: string; env: Env } | null {
+  const fn = enclosingFunction(node);
+  if (!fn || !mayBeCalledElsewhere(fn)) return null;
+  const name = functionName(fn);
+  if (name === null) return null;
+  const bind = new Map<string, { expr: ts.Expression | undefined; env: Env | null }>();
+  fn.parameters.forEach((param, i) => {
+    if (ts.isIdentifier(param.name))
+      bind.set(param.name.text, { expr: ts.factory.createStringLiteral(paramMarker(i)), env: null });
+  });
+  return bind.size === 0 ? null : { fn: name, env: { bind } };
+}
+
 function cross(a: string[], b: string[]): string[] {
   const out: string[] = [];
   for (const x of a) for (const y of b) out.push(x + y);
   return [...new Set(out)].slice(0, MAX_VARIANTS);
+}
+
+function isFunctionLike(node: ts.Node): node is Fn {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node)
+  );
+}
+
+/** The scope a `let`/`const`/class belongs to: the nearest block, loop head, function or file. */
+function blockScope(node: ts.Node): ts.Node {
+  let n = node.parent;
+  while (
+    !ts.isSourceFile(n) &&
+    !ts.isBlock(n) &&
+    !ts.isCaseBlock(n) &&
+    !ts.isForStatement(n) &&
+    !ts.isForOfStatement(n) &&
+    !ts.isForInStatement(n) &&
+    !ts.isModuleBlock(n) &&
+    !isFunctionLike(n)
+  )
+    n = n.parent;
+  return ts.isBlock(n) && isFunctionLike(n.parent) ? n.parent : n;
+}
+
+/** The scope a `var` or function declaration belongs to: the nearest function or the file. */
+function functionScope(node: ts.Node): ts.Node {
+  let n = node;
+  while (!ts.isSourceFile(n) && !isFunctionLike(n)) n = n.parent;
+  return n;
 }
 
 function enclosingFunction(node: ts.Node): Fn | null {

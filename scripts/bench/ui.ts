@@ -148,7 +148,7 @@ async function statementPaintOf(page: Page, url: string): Promise<{ ms: number; 
   );
   await page.waitForTimeout(400); // tasks that follow the insertion
   const probe = await page.evaluate(() => (globalThis as unknown as { __statementProbe: PaintProbe }).__statementProbe);
-  const after = probe.tasks.filter((t) => t.start + t.duration > (probe.inserted ?? 0));
+  const after = probe.tasks.filter((t) => t.start >= (probe.painted ?? 0));
   return { ms: probe.painted ?? NaN, longTaskMs: Math.max(0, ...after.map((t) => t.duration)) };
 }
 

@@ -2,15 +2,13 @@
  * Starting the panel in an element, for the Custom UI entry (main.tsx) and for hosts that mount it on a route of
  * their own page (mount.tsx). The context comes first (it is a bridge message, not a resolver call): the user's
  * locale picks the statement's translation and the page's catalog. Then the one getDisclosure call and the
- * catalog's chunk load in parallel with theming; the translator (its Intl formatters are the costly part) is
- * built while the disclosure is still on its way. The first render waits for the disclosure too, so the first
- * frame is the statement itself; only a disclosure slower than LOADING_AFTER_MS gets a "Loading" frame first.
+ * catalog's chunk load in parallel with theming, and the page's components (their own chunk, render-panel)
+ * load beside all of them. The translator (its Intl formatters are the costly part) is built while the
+ * disclosure is still on its way. The first render waits for the disclosure too, so the first frame is the
+ * statement itself; only a disclosure slower than LOADING_AFTER_MS gets a "Loading" frame first.
  */
-import { render } from 'preact';
 import type { Disclosure, Result } from '../../../src/contract';
 import { api, enableTheme, loadLocality } from './api';
-import { App } from './App';
-import { I18nContext } from './i18n/context';
 import { loadCatalog, pageLocaleFor } from './i18n/locales';
 import { createTranslator, warmUpIntl } from './i18n/translator';
 
@@ -32,15 +30,16 @@ export async function startPanel(element: Element, options: StartOptions = {}): 
     arrived = result;
   });
   const catalog = where.then((w) => loadCatalog(pageLocaleFor(w.locale)).catch(() => loadCatalog('en')));
+  const ui = import('./render-panel');
   setTimeout(warmUpIntl, 0); // once the context request is out, while it travels
-  const [, locality, module] = await Promise.all([options.theme === false ? undefined : enableTheme(), where, catalog]);
+  const [, locality, module, { renderPanel }] = await Promise.all([
+    options.theme === false ? undefined : enableTheme(),
+    where,
+    catalog,
+    ui,
+  ]);
   const translator = createTranslator(module, locality);
   if (arrived === undefined) await Promise.race([first, new Promise((done) => setTimeout(done, LOADING_AFTER_MS))]);
   if (options.documentLang !== false) document.documentElement.lang = translator.locale;
-  render(
-    <I18nContext.Provider value={translator}>
-      <App first={first} initial={arrived} />
-    </I18nContext.Provider>,
-    element,
-  );
+  renderPanel(element, translator, first, arrived);
 }

@@ -39,9 +39,10 @@ const status = () => page.locator('#status');
 /** The German translation of the version in force (v2; the one of v1 stays published beside it). */
 function germanTranslation() {
   const current = state().catalog.versions.at(-1)?.source.version;
-  const translation = state().catalog.translations?.find(
-    (t) => t.source.locale === 'de-DE' && t.source.translates.version === current,
-  );
+  // The catalog lists a version's revisions in order, the current one (the one the page shows) last.
+  const translation = state()
+    .catalog.translations?.filter((t) => t.source.locale === 'de-DE' && t.source.translates.version === current)
+    .pop();
   if (!translation) throw new Error(`the catalog has no German translation of version ${current}`);
   return translation;
 }

@@ -218,8 +218,9 @@ describe('which translation the page shows', () => {
   const check = checkPolicy(repo());
   const catalog = publishedCatalog(check);
   const [v1, v2] = catalog.versions;
+  // The current one of a version: the catalog lists a version's revisions in order, the current one last.
   const germanOf = (version: number) =>
-    catalog.translations!.find((t) => t.source.locale === 'de-DE' && t.source.translates.version === version)!;
+    catalog.translations!.filter((t) => t.source.locale === 'de-DE' && t.source.translates.version === version).pop()!;
   const german1 = germanOf(1);
   const german2 = germanOf(2);
 
@@ -240,6 +241,9 @@ describe('which translation the page shows', () => {
     expect(facts.contact).toEqual(factsOf(v1!.source).contact);
     expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');
     expect(facts.dataStored[0]!.personalData).toBe(v1!.source.facts.dataStored[0]!.personalData);
+    expect(translatedFacts(factsOf(v2!.source), german2.source.texts).dataStored[0]!.name).toBe(
+      'Belege über Kenntnisnahmen',
+    );
   });
 
   it('the German translation of version 1, published under its paths, still applies through factsOf', () => {

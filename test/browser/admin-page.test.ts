@@ -217,3 +217,83 @@ test('keyboard only: Tab to the button, Enter, and focus lands on the new status
   await expect(status().getAttribute('role')).resolves.toBe('status');
   await screenshot(page, 'keyboard-acknowledged');
 });
+
+/** Records, from before the page loads, whether a "Loading" state was ever in the document before the statement. */
+const LOADING_PROBE = `(() => {
+  const seen = { loadingBeforeStatement: false, statement: false };
+  globalThis.__loadingProbe = seen;
+  new MutationObserver(() => {
+    if (document.querySelector('h1[elementtiming="statement"]')) seen.statement = true;
+    else if (document.querySelector('main[aria-busy="true"]')) seen.loadingBeforeStatement = true;
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+const loadingProbe = (): Promise<{ loadingBeforeStatement: boolean; statement: boolean }> =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { __loadingProbe: { loadingBeforeStatement: boolean; statement: boolean } })
+        .__loadingProbe,
+  );
+
+test('the first frame is the statement: no "Loading" state once the disclosure is in', async () => {
+  await page.addInitScript({ content: LOADING_PROBE });
+  await openApp(page, session.preview);
+  await expect(loadingProbe()).resolves.toEqual({ loadingBeforeStatement: false, statement: true });
+});
+
+test('a disclosure slower than the grace period gets a "Loading" state first, then the statement', async () => {
+  await page.addInitScript({ content: LOADING_PROBE });
+  await page.route('**/__preview/bridge', async (route) => {
+    if (route.request().postData()?.includes('"getDisclosure"')) await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto(session.preview.appUrl);
+  await page.getByText('Loading the data-handling statement…').waitFor();
+  await page.locator('#status').waitFor();
+  await expect(loadingProbe()).resolves.toEqual({ loadingBeforeStatement: true, statement: true });
+});
+
+test('a member who is not an admin is told why there is no button; an admin is not', async () => {
+  state().update({ accountId: PREVIEW_ACCOUNTS.nora });
+  await openApp(page, session.preview);
+  await expect(page.locator('.ack-admins-only').textContent()).resolves.toBe(
+    'Only site admins can acknowledge this statement, so there is no button for you. You can read it, and a site admin can acknowledge it.',
+  );
+  await expect(ackButton().count()).resolves.toBe(0);
+
+  state().update({ accountId: PREVIEW_ACCOUNTS.ada });
+  await page.reload();
+  await ackButton().waitFor();
+  await expect(page.locator('.ack-admins-only').count()).resolves.toBe(0);
+});
+
+test('an account the product says is gone reads "a closed account" before the weekly job erases its ID', async () => {
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.grace);
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
+  state().closeAccount(PREVIEW_ACCOUNTS.grace);
+  await openApp(page, session.preview);
+  const rows = page.locator('.history-table tbody tr[data-kind="acknowledgment"]');
+  await rows.nth(1).locator('.who', { hasText: 'a closed account' }).waitFor();
+  await expect(rows.locator('.who').allTextContents()).resolves.toEqual(['Ada Admin', 'a closed account']);
+  await expect(page.locator('.history-table').textContent()).resolves.not.toContain('Unknown user');
+});
+
+test('every time on the page names its zone: the history in the user’s, "in force on" in UTC', async () => {
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
+  await page.route('**/__preview/bridge', async (route) => {
+    if (!route.request().postData()?.includes('"getContext"')) return route.continue();
+    const response = await route.fetch();
+    const body = (await response.json()) as { value: Record<string, unknown> };
+    await route.fulfill({ response, json: { value: { ...body.value, timezone: 'Europe/Berlin' } } });
+  });
+  await openApp(page, session.preview);
+  // The preview's user is in Europe/Berlin here, so the history's zone and UTC differ.
+  const when = page.locator('.history-table tbody tr time').first();
+  await when.waitFor();
+  await expect(when.textContent()).resolves.toMatch(/\d{2}:\d{2} (CET|CEST|MEZ|MESZ|GMT\+[12])$/);
+
+  await page.getByRole('button', { name: 'Show what was in force' }).click();
+  const acknowledger = page.locator('.in-force-list time').first();
+  await acknowledger.waitFor();
+  await expect(acknowledger.textContent()).resolves.toMatch(/\d{2}:\d{2} UTC$/);
+});

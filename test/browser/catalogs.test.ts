@@ -23,6 +23,59 @@ describe('message catalogs', () => {
     expect(differing).toEqual([]);
   });
 
+  it('no German message carries an English word, beyond product and format names', () => {
+    const names = [
+      'Privacy Panel',
+      'Runs on Atlassian',
+      'Forge Hosted Storage',
+      'Atlassian',
+      'Marketplace',
+      'Confluence',
+      'Jira',
+      'Forge',
+      'Connect',
+      'Data Center',
+      'Server',
+      'JSON',
+      'CSV',
+      'UTC',
+    ];
+    const english = new Set(
+      `the and or of to is are not no yes none stated by for from with on at this that your you
+       acknowledge acknowledged acknowledgment receipt receipts loading unknown user closed deleted account
+       details host hosted issue tracker desk support opt out only admins can read scopes runs
+       eligible verified contradicted kept stored covered`.split(/\s+/),
+    );
+    const found = (Object.keys(de) as (keyof typeof de)[]).flatMap((key) => {
+      const message = de[key];
+      const texts = typeof message === 'string' ? [message] : Object.values(message);
+      return texts.flatMap((text) => {
+        let rest = text.replace(/\{\w+\}/g, ' ');
+        for (const name of names) rest = rest.split(name).join(' ');
+        return [...rest.matchAll(/\p{L}+/gu)]
+          .map((m) => m[0])
+          .filter((word) => english.has(word.toLowerCase()))
+          .map((word) => `${key}: ${word}`);
+      });
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('the German words a native reader expects: acknowledging having read, objection vs opt-out, contradiction', () => {
+    expect(de['ack.button']).toBe('Kenntnisnahme von Version {version} bestätigen');
+    expect(de['right.objection']).toMatch(/^Widerspruch/);
+    expect(de['right.opt-out']).toBe('Abmelden');
+    expect(de['right.opt-out']).not.toMatch(/Widerspr/);
+    expect(de['verdict.contradicted']).toBe('Widerspricht dem Nachweis');
+    expect(de['facts.keptFor']).toBe('Aufbewahrungsdauer');
+    expect(de['label.runsYes']).toBe('Voraussetzungen erfüllt');
+    expect(
+      Object.values(de).filter(
+        (m) => typeof m === 'string' && /^(Widerlegt|Erfüllt|Aufbewahrt|Erfasste Apps)$/.test(m),
+      ),
+    ).toEqual([]);
+  });
+
   it('the pseudo-locale accents every letter outside placeholders and makes messages about 40% longer', () => {
     const text = pseudo['ack.button'];
     expect(text).toMatch(/\{version\}/);

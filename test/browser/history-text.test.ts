@@ -47,6 +47,26 @@ describe('in German', () => {
     expect(describeIn(row({ kind: 'account-erased', erasedSeqs: [1, 3] }), german)).toBe(
       'Kontodaten gelöscht (Belege Nr. 1 und Nr. 3) — Version 2 der Erklärung in Kraft',
     );
-    expect(describeIn(row({ kind: 'acknowledgment', version: 3 }), german)).toBe('Version 3 der Erklärung bestätigt');
+    expect(describeIn(row({ kind: 'acknowledgment', version: 3 }), german)).toBe(
+      'Kenntnisnahme von Version 3 der Erklärung bestätigt',
+    );
+  });
+});
+
+describe('times name their zone', () => {
+  const at = '2026-05-01T10:00:00.000Z';
+
+  it('an instant in the user’s zone carries the zone’s name, in both languages', () => {
+    const london = createTranslator({ messages: en }, { locale: 'en-GB', timeZone: 'Europe/London' });
+    expect(london.instant(at)).toBe('1 May 2026, 11:00 BST');
+    expect(german.instant(at)).toBe('1. Mai 2026, 12:00 MESZ');
+    expect(english.instant(at)).toBe('1 May 2026, 10:00 UTC');
+  });
+
+  it('beside a UTC day ("in force on") the time is in UTC and says so, whatever the user’s zone', () => {
+    expect(german.instantUtc(at)).toBe('1. Mai 2026, 10:00 UTC');
+    expect(createTranslator({ messages: en }, { locale: 'en-US', timeZone: 'America/New_York' }).instantUtc(at)).toBe(
+      'May 1, 2026, 10:00 AM UTC',
+    );
   });
 });

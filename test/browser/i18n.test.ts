@@ -39,9 +39,10 @@ const status = () => page.locator('#status');
 /** The German translation of the version in force (v2; the one of v1 stays published beside it). */
 function germanTranslation() {
   const current = state().catalog.versions.at(-1)?.source.version;
-  const translation = state().catalog.translations?.find(
-    (t) => t.source.locale === 'de-DE' && t.source.translates.version === current,
-  );
+  // The catalog lists a version's revisions in order, the current one (the one the page shows) last.
+  const translation = state()
+    .catalog.translations?.filter((t) => t.source.locale === 'de-DE' && t.source.translates.version === current)
+    .pop();
   if (!translation) throw new Error(`the catalog has no German translation of version ${current}`);
   return translation;
 }
@@ -56,18 +57,21 @@ test('a German admin reads the German page and statement, acknowledges, and the 
   const translation = germanTranslation();
   await openApp(page, session.preview);
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de-DE');
-  await status().getByText('Noch nicht bestätigt').waitFor();
+  await status().getByText('Kenntnisnahme noch nicht bestätigt').waitFor();
   await page.getByRole('heading', { name: 'Datenschutz auf einen Blick' }).waitFor();
   await page.getByRole('heading', { name: 'Ihre Rechte' }).waitFor();
   const article = page.locator('article.statement');
   await expect(article.getAttribute('lang')).resolves.toBe('de-DE');
   await article.getByRole('heading', { name: 'Überblick' }).waitFor();
   await expect(page.locator('.translation-notice').getAttribute('data-shown')).resolves.toBe('translation');
+  await expect(page.locator('.translation-notice').textContent()).resolves.toContain(
+    'Maßgeblich ist das Original (Englisch)',
+  );
   await screenshot(page, 'german');
 
   const version = translation.source.translates.version;
-  await page.getByRole('button', { name: `Version ${version} bestätigen` }).click();
-  await status().getByText('Bestätigt von Ada Admin').waitFor();
+  await page.getByRole('button', { name: `Kenntnisnahme von Version ${version} bestätigen` }).click();
+  await status().getByText('Kenntnisnahme bestätigt von Ada Admin').waitFor();
   await page.locator('.history-table .read-in', { hasText: '(gelesen auf Deutsch)' }).waitFor();
 
   const bundle = await exportJson('JSON herunterladen');
@@ -104,8 +108,8 @@ test('a stale German translation is shown under a notice; the receipts record wh
   await expect(page.locator('article.statement').getAttribute('data-version')).resolves.toBe(String(translated));
 
   // Ada acknowledges having read the German text of the older version.
-  await page.getByRole('button', { name: `Version ${version} bestätigen` }).click();
-  await status().getByText('Bestätigt von Ada Admin').waitFor();
+  await page.getByRole('button', { name: `Kenntnisnahme von Version ${version} bestätigen` }).click();
+  await status().getByText('Kenntnisnahme bestätigt von Ada Admin').waitFor();
 
   // Grace follows the link to the authoritative English text, then acknowledges.
   state().update({ accountId: PREVIEW_ACCOUNTS.grace });
@@ -113,9 +117,9 @@ test('a stale German translation is shown under a notice; the receipts record wh
   await page.getByRole('link', { name: 'Den maßgeblichen Text lesen (Englisch)' }).click();
   await expect(notice.getAttribute('data-shown')).resolves.toBe('original');
   await expect(page.locator('article.statement').getAttribute('data-version')).resolves.toBe(String(version));
-  await page.getByRole('button', { name: `Version ${version} bestätigen` }).click();
+  await page.getByRole('button', { name: `Kenntnisnahme von Version ${version} bestätigen` }).click();
   await status()
-    .getByText(/Sie haben Version \d+ am/)
+    .getByText(/Sie haben die Kenntnisnahme von Version \d+ am/)
     .waitFor();
 
   const bundle = await exportJson('JSON herunterladen');

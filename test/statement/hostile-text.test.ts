@@ -113,6 +113,44 @@ describe('invisible characters', () => {
     }
   });
 
+  it('a soft hyphen and each Unicode tag character are refused with their line and column in characters', () => {
+    expect(invisibleCharacterProblems('ok\nde\u00ADlete\n', 'f.md')).toEqual([
+      {
+        file: 'f.md',
+        line: 2,
+        rule: 'invisible-character',
+        message: expect.stringMatching(/^U\+00AD \(soft hyphen\) at column 3:/),
+      },
+    ]);
+    for (const code of [0xe0000, 0xe0001, 0xe0020, 0xe0041, 0xe007f]) {
+      // an astral character before it counts as one column, as a reader sees it
+      const problems = invisibleCharacterProblems(`ok\n😀a${String.fromCodePoint(code)}b\n`, 'f.md');
+      expect(problems).toEqual([
+        {
+          file: 'f.md',
+          line: 2,
+          rule: 'invisible-character',
+          message: expect.stringMatching(
+            new RegExp(`^U\\+${code.toString(16).toUpperCase()} \\(tag character\\) at column 3:`),
+          ),
+        },
+      ]);
+    }
+    const hidden = 'ignore this'.replace(/./g, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0)));
+    expect(invisibleCharacterProblems(`a${hidden}\n`, 'f.md')[0]?.message).toMatch(/and 10 more on this line/);
+    expect(invisibleCharacterProblems('U+E0041 written out, \u{E007F}'.slice(0, 21), 'f.md')).toEqual([]);
+  });
+
+  it('policy:check refuses a soft hyphen in a section and a tag character in statement.yml, with file and line', () => {
+    const parsed = parseFixture('forge-cloud', {
+      statement: (t) => t.replace('name: Brightmoor cloud apps', 'name: "Brightmoor cloud apps\u{E0049}"'),
+    });
+    expect(parsed.source).toBeUndefined();
+    expect(parsed.problems.map((p) => p.rule)).toEqual(['invisible-character']);
+    expect(parsed.problems[0]?.file).toMatch(/statement\.yml$/);
+    expect(parsed.problems[0]?.line).toBeGreaterThan(1);
+  });
+
   it('a leading byte-order mark and ordinary non-ASCII text are fine', () => {
     expect(invisibleCharacterProblems('\uFEFFid: x\nnom: Zoë — « ok » 日本\n', 'f.yml')).toEqual([]);
   });

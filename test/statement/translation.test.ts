@@ -4,6 +4,8 @@ import { readPolicyFiles } from '../../toolkit/cli/policy-files';
 import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../toolkit/statement/policy';
 import { compileTranslation } from '../../toolkit/statement/translation';
+import { factsNotInSource } from '../../toolkit/statement/prose-facts';
+import { formatProblem } from '../../toolkit/statement/problems';
 import { sourceTexts, translatedFacts, translationFor } from '../../src/domain/statement/translation';
 import { replaceOnce } from './helpers';
 
@@ -68,7 +70,9 @@ describe('the build refuses a translation that does not match its source', () =>
   });
 
   it('raw HTML in a translated section never reaches the page as markup (the same compiler as the source)', () => {
-    const check = checkPolicy(withGerman({ sections: { 'sections/overview.md': 'Text <script>alert(1)</script>\n' } }));
+    const check = checkPolicy(
+      withGerman({ sections: { 'sections/overview.md': 'Text <script>alert(document.cookie)</script>\n' } }),
+    );
     const [pending] = check.unpublishedTranslations;
     const blocks = JSON.stringify(compileTranslation(pending!).sections[0]!.blocks);
     expect(blocks).not.toMatch(/"t":"(html|raw)"/);
@@ -85,12 +89,138 @@ describe('the build refuses a translation that does not match its source', () =>
   });
 });
 
+describe('a translation never names a fact its source does not', () => {
+  const retention = '  dataStored.acknowledgment-receipts.retention: >-\n';
+  const germanRetention = 'Bis die App deinstalliert wird, danach 28 Tage.';
+  const withRetention = (text: string) => withGerman({ yaml: (t) => replaceOnce(t, germanRetention, text) });
+  /** The printed problems (`file:line: [rule] message`), as policy:check and policy:publish print them. */
+  const printed = (files: PolicyFiles) => checkPolicy(files).problems.map(formatProblem);
+  const lineOfRetention = (): number => {
+    const yaml = repo().translations!.find((t) => t.folderLocale === 'de-DE')!.text;
+    return yaml.slice(0, yaml.indexOf(retention)).split('\n').length + 1;
+  };
+
+  it.each([
+    [
+      'an extra host',
+      'Auf Servern unter eu.vendor-cloud.com, danach 28 Tage.',
+      'translation-host-extra',
+      'eu.vendor-cloud.com',
+    ],
+    [
+      'an extra URL',
+      'Siehe https://vendor.de/speicher, danach 28 Tage.',
+      'translation-url-extra',
+      'https://vendor.de/speicher',
+    ],
+    [
+      'an extra e-mail address',
+      'Fragen an privacy@vendor.de; danach 28 Tage.',
+      'translation-email-extra',
+      'privacy@vendor.de',
+    ],
+    [
+      'an extra number',
+      'Bis die App deinstalliert wird, danach 28 Tage, in 3 Kopien.',
+      'translation-number-extra',
+      'the number 3',
+    ],
+    ['another duration', 'Bis die App deinstalliert wird, danach 99 Jahre.', 'translation-duration-extra', '99 years'],
+    [
+      'a duration in words',
+      'Bis die App deinstalliert wird, danach zwölf Monate.',
+      'translation-duration-extra',
+      '12 months',
+    ],
+  ])('%s fails with the file, the line and the rule', (_, text, rule, named) => {
+    const lines = printed(withRetention(text));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^policy/translations/de-DE/translation\\.yml:${lineOfRetention()}: \\[${rule}\\] texts\\.dataStored\\.acknowledgment-receipts\\.retention names .*${named.replace(/[.]/g, '\\.')}`,
+        ),
+      ),
+    ]);
+  });
+
+  it('in a section, with the section file and the line holding it; in a title, with the title’s line', () => {
+    const overview = repo().translations!.find((t) => t.folderLocale === 'de-DE')!.sectionTexts[
+      'sections/overview.md'
+    ]!;
+    const lines = printed(
+      withGerman({
+        yaml: (t) => replaceOnce(t, 'title: Überblick', 'title: Überblick (Stand 2025)'),
+        sections: { 'sections/overview.md': `${overview}\nDie Belege gehen an receipts.vendor.io.\n` },
+      }),
+    );
+    const sectionLine = `${overview}\n`.split('\n').length;
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^policy\/translations\/de-DE\/translation\.yml:\d+: \[translation-number-extra\] the title of section overview names the number 2025/,
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^policy/translations/de-DE/sections/overview\\.md:${sectionLine}: \\[translation-host-extra\\] section overview names the host receipts\\.vendor\\.io`,
+          ),
+        ),
+      ]),
+    );
+    expect(lines).toHaveLength(2);
+  });
+
+  it('nothing is published: policy:publish reads the same check', () => {
+    const check = checkPolicy(withRetention('Bis die App deinstalliert wird, danach 99 Jahre.'));
+    expect(check.unpublishedTranslations).toEqual([]);
+    expect(check.problems.map((p) => p.rule)).toEqual(['translation-duration-extra']);
+  });
+
+  it('rewording, another grouping or decimal mark, a date in another order and a number in words pass', () => {
+    expect(
+      factsNotInSource(
+        'Nach 1.000 Belegen, 2,5 Tagen, am 29.11.2026, sieben Tage lang',
+        'de-DE',
+        'After 1,000 receipts, 2.5 days, on 2026-11-29, for seven days',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      factsNotInSource(
+        'Siehe https://vendor.com/privacy oder vendor.com',
+        'de-DE',
+        'See https://vendor.com/privacy',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      factsNotInSource('Weniger als 1.000 Tage', 'de-DE', 'Fewer than 1,000 weeks', 'en').map((f) => f.value),
+    ).toEqual(['1000 day']);
+    expect(
+      factsNotInSource('innerhalb von 7 Tagen', 'de-DE', 'within 7 business days', 'en').map((f) => f.value),
+    ).toEqual(['7 day']);
+  });
+
+  it('the German translation of this app names nothing its source does not', () => {
+    expect(checkPolicy(repo()).problems).toEqual([]);
+  });
+
+  it('a hidden character in a translation is refused too', () => {
+    expect(rules(withRetention('Bis die App de\u00ADinstalliert wird, danach 28 Tage.'))).toEqual([
+      'invisible-character',
+    ]);
+    expect(rules(withGerman({ sections: { 'sections/overview.md': 'Text\u{E0041}\u{E0042}.\n' } }))).toEqual([
+      'invisible-character',
+    ]);
+  });
+});
+
 describe('which translation the page shows', () => {
   const check = checkPolicy(repo());
   const catalog = publishedCatalog(check);
   const [v1, v2] = catalog.versions;
+  // The current one of a version: the catalog lists a version's revisions in order, the current one last.
   const germanOf = (version: number) =>
-    catalog.translations!.find((t) => t.source.locale === 'de-DE' && t.source.translates.version === version)!;
+    catalog.translations!.filter((t) => t.source.locale === 'de-DE' && t.source.translates.version === version).pop()!;
   const german1 = germanOf(1);
   const german2 = germanOf(2);
 
@@ -111,6 +241,9 @@ describe('which translation the page shows', () => {
     expect(facts.contact).toEqual(factsOf(v1!.source).contact);
     expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');
     expect(facts.dataStored[0]!.personalData).toBe(v1!.source.facts.dataStored[0]!.personalData);
+    expect(translatedFacts(factsOf(v2!.source), german2.source.texts).dataStored[0]!.name).toBe(
+      'Belege über Kenntnisnahmen',
+    );
   });
 
   it('the German translation of version 1, published under its paths, still applies through factsOf', () => {

@@ -1,12 +1,15 @@
 /**
  * Characters that change what a reader sees without showing themselves: bidirectional overrides and
- * isolates (which reorder text on screen) and zero-width characters (which hide inside words). A statement
+ * isolates (which reorder text on screen), zero-width characters and soft hyphens (which hide inside words:
+ * "de\u00ADlete" reads as "delete" but matches no search for it) and Unicode tag characters
+ * (U+E0000–U+E007F, which carry invisible ASCII, e.g. instructions for a machine reader). A statement
  * must read the same to every admin and in every diff, so `policy:check` refuses them. A byte-order mark
  * at the very start of a file is an encoding marker, not text, and is allowed there.
  */
 import { problem, type StatementProblem } from './problems';
 
 const NAMES: Record<number, string> = {
+  0x00ad: 'soft hyphen',
   0x200b: 'zero-width space',
   0x200c: 'zero-width non-joiner',
   0x200d: 'zero-width joiner',
@@ -29,7 +32,12 @@ const NAMES: Record<number, string> = {
   0xfeff: 'zero-width no-break space',
 };
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+
+function nameOf(code: number): string {
+  if (code >= 0xe0000 && code <= 0xe007f) return 'tag character';
+  return NAMES[code] ?? 'invisible character';
+}
 
 /** One problem per line holding such characters, naming the first and counting the rest. */
 export function invisibleCharacterProblems(text: string, file: string): StatementProblem[] {
@@ -39,15 +47,16 @@ export function invisibleCharacterProblems(text: string, file: string): Statemen
     const found = [...line.matchAll(INVISIBLE)];
     const first = found[0];
     if (!first) return;
-    const code = first[0].charCodeAt(0);
+    const code = first[0].codePointAt(0) ?? 0;
     const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    const column = line.slice(0, first.index).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '.').length + 1; // in characters, not UTF-16 units
     const more = found.length > 1 ? ` (and ${found.length - 1} more on this line)` : '';
     problems.push(
       problem(
         file,
         index + 1,
         'invisible-character',
-        `U+${hex} (${NAMES[code] ?? 'invisible character'}) at column ${first.index + 1}${more}: it changes what a reader sees without showing; remove it`,
+        `U+${hex} (${nameOf(code)}) at column ${column}${more}: it changes what a reader sees without showing; remove it`,
       ),
     );
   });

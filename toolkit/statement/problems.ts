@@ -53,6 +53,11 @@ export const RULES = [
   'translation-section-missing',
   'translation-section-extra',
   'translation-section-order',
+  'translation-url-extra',
+  'translation-email-extra',
+  'translation-host-extra',
+  'translation-number-extra',
+  'translation-duration-extra',
   'translation-unpublished',
   'published-translation-tampered',
   // published versions

@@ -14,7 +14,9 @@ import { issuesToProblems } from './issues';
 import { compileSections } from './compile';
 import { markdownProblems } from './markdown';
 import { normaliseMarkdown } from './normalise';
-import { problem, type StatementProblem } from './problems';
+import { invisibleCharacterProblems } from './invisible';
+import { describeFact, factsNotInSource, type ProseFact, type ProseFactKind } from './prose-facts';
+import { problem, type RuleId, type StatementProblem } from './problems';
 import { parseYaml } from './yaml-lines';
 
 /** The locales Forge resolves (forge-facts §7): a translation into any other would never be shown. */
@@ -96,6 +98,8 @@ export function parseTranslation(
   published: readonly CompiledStatement[],
 ): { source?: TranslationSource; problems: StatementProblem[] } {
   const { file } = input;
+  const hidden = invisibleCharacterProblems(input.text, file);
+  if (hidden.length > 0) return { problems: hidden };
   const yaml = parseYaml(input.text);
   if (yaml.errors.length > 0)
     return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)) };
@@ -163,6 +167,15 @@ export function parseTranslation(
       );
   }
 
+  const textLines = input.text.split(/\r\n?|\n/);
+  for (const [path, translated] of Object.entries(data.texts)) {
+    const from = expected[path];
+    if (from === undefined) continue;
+    const line = lineOf(['texts', path]);
+    for (const fact of factsNotInSource(translated, data.locale, from, data.sourceLocale))
+      problems.push(proseFactProblem(file, lineOfRaw(textLines, fact.raw, line), `texts.${path}`, fact, from));
+  }
+
   const ids = original.source.sections.map((s) => s.id);
   const given = data.sections.map((s) => s.id);
   ids.forEach((id, i) => {
@@ -201,7 +214,17 @@ export function parseTranslation(
       return '';
     }
     const normalised = normaliseMarkdown(raw);
-    problems.push(...markdownProblems(normalised, `${folder}${s.file}`));
+    const sectionFile = `${folder}${s.file}`;
+    problems.push(...invisibleCharacterProblems(raw, sectionFile), ...markdownProblems(normalised, sectionFile));
+    const from = original.source.sections.find((o) => o.id === s.id);
+    if (from) {
+      const titleLine = lineOf(['sections', i, 'title']);
+      for (const fact of factsNotInSource(s.title, data.locale, from.title, data.sourceLocale))
+        problems.push(proseFactProblem(file, titleLine, `the title of section ${s.id}`, fact, from.title));
+      const lines = raw.split(/\r\n?|\n/);
+      for (const fact of factsNotInSource(normalised, data.locale, from.markdown, data.sourceLocale))
+        problems.push(proseFactProblem(sectionFile, lineOfRaw(lines, fact.raw, 1), `section ${s.id}`, fact));
+    }
     return normalised;
   });
   if (problems.length > 0) return { problems };
@@ -216,6 +239,54 @@ export function parseTranslation(
     },
     problems: [],
   };
+}
+
+const FACT_RULES: Readonly<Record<ProseFactKind, RuleId>> = {
+  url: 'translation-url-extra',
+  email: 'translation-email-extra',
+  host: 'translation-host-extra',
+  number: 'translation-number-extra',
+  duration: 'translation-duration-extra',
+};
+
+const FACT_NAMES: Readonly<Record<ProseFactKind, string>> = {
+  url: 'the URL',
+  email: 'the e-mail address',
+  host: 'the host',
+  number: 'the number',
+  duration: 'the duration',
+};
+
+/** The first line at or after `from` (1-based) holding `raw` (or its last word); `from` itself when none does. */
+function lineOfRaw(lines: readonly string[], raw: string, from: number): number {
+  for (const needle of [raw, raw.split(' ').pop() ?? raw])
+    for (let i = Math.max(0, from - 1); i < lines.length; i += 1) if (lines[i]?.includes(needle)) return i + 1;
+  return from;
+}
+
+function quoted(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+}
+
+/**
+ * A translation says what its source says: it never names a URL, address, host, number or duration its
+ * source text does not (structured facts come from the source; prose can only be reworded).
+ */
+function proseFactProblem(
+  file: string,
+  line: number,
+  where: string,
+  fact: ProseFact,
+  source?: string,
+): StatementProblem {
+  const shown = source === undefined ? '' : ` (source: “${quoted(source)}”)`;
+  return problem(
+    file,
+    line,
+    FACT_RULES[fact.kind],
+    `${where} names ${FACT_NAMES[fact.kind]} ${describeFact(fact)} (“${fact.raw}”), which the source does not${shown}: a translation may reword its source, never add to it`,
+  );
 }
 
 /** Its hash and safe block tree, compiled exactly like a source version's sections. */

@@ -27,9 +27,15 @@ import { NameDirectory } from './display-names';
 import { useDisclosure } from './hooks/use-disclosure';
 import { useI18n } from './i18n/context';
 
-export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Element {
+interface Props {
+  first: Promise<Result<Disclosure>>;
+  /** What `first` settled to, when it already had before the first render. */
+  initial?: Result<Disclosure> | undefined;
+}
+
+export function App({ first, initial }: Props): JSX.Element {
   const { t } = useI18n();
-  const { load, ack, notice, historyKey, focusToken, retry, acknowledge } = useDisclosure(first);
+  const { load, ack, notice, historyKey, focusToken, retry, acknowledge } = useDisclosure(first, initial);
   const [original, setOriginal] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
   const exportRef = useRef<HTMLHeadingElement>(null);
@@ -101,6 +107,7 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
           {viewer.isAdmin && viewer.acknowledgedCurrent?.accountId && (
             <KeepReceipt accountId={viewer.acknowledgedCurrent.accountId} />
           )}
+          {!viewer.isAdmin && <p class="subtle ack-admins-only">{t('ack.adminsOnly')}</p>}
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
         <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />

@@ -64,18 +64,21 @@ export const api = {
 export type Api = typeof api;
 
 export async function loadLocality(): Promise<Locality> {
-  const fallback: Locality = {
+  // The browser's own answers only when the product gives none: the first Intl.DateTimeFormat costs
+  // tens of milliseconds, and the context request should leave at once.
+  const fallback = (): Locality => ({
     locale: navigator.language || 'en-US',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-  };
+  });
   try {
     const context: { locale?: unknown; timezone?: unknown } = await view.getContext();
-    return {
-      locale: typeof context.locale === 'string' && context.locale ? context.locale.replace('_', '-') : fallback.locale,
-      timeZone: typeof context.timezone === 'string' && context.timezone ? context.timezone : fallback.timeZone,
-    };
+    const locale = typeof context.locale === 'string' && context.locale ? context.locale.replace('_', '-') : undefined;
+    const timeZone = typeof context.timezone === 'string' && context.timezone ? context.timezone : undefined;
+    return locale && timeZone
+      ? { locale, timeZone }
+      : { ...fallback(), ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
   } catch {
-    return fallback;
+    return fallback();
   }
 }
 
@@ -87,22 +90,30 @@ export async function enableTheme(): Promise<void> {
   }
 }
 
-/** Looks up one account's display name through the product, as the current user. null when unknown. */
-export async function fetchDisplayName(product: Product, accountId: string): Promise<string | null> {
+/**
+ * What the product says about one account, asked as the current user: its display name; `closed` when the
+ * product answers that no such account exists (404: Jira "the user is not found", Confluence "does not
+ * exist"), which is how a closed account looks before the weekly personal data report erases its ID; and
+ * `unknown` when it does not say (no permission, an error, no answer).
+ */
+export type AccountLookup = { kind: 'name'; name: string } | { kind: 'closed' } | { kind: 'unknown' };
+
+export async function fetchDisplayName(product: Product, accountId: string): Promise<AccountLookup> {
   const query = `accountId=${encodeURIComponent(accountId)}`;
   try {
     const response =
       product === 'jira'
         ? await requestJira(`/rest/api/3/user?${query}`, { headers: { Accept: 'application/json' } })
         : await requestConfluence(`/wiki/rest/api/user?${query}`, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return null;
+    if (response.status === 404) return { kind: 'closed' };
+    if (!response.ok) return { kind: 'unknown' };
     const body: unknown = await response.json();
     if (body && typeof body === 'object' && 'displayName' in body) {
       const name = body.displayName;
-      if (typeof name === 'string' && name.trim()) return name;
+      if (typeof name === 'string' && name.trim()) return { kind: 'name', name };
     }
-    return null;
+    return { kind: 'unknown' };
   } catch {
-    return null;
+    return { kind: 'unknown' };
   }
 }

@@ -2,15 +2,16 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Product } from '../../../src/contract';
-import { fetchDisplayName } from './api';
+import { fetchDisplayName, type AccountLookup } from './api';
 import { useI18n } from './i18n/context';
 
-export type NameLookup = (accountId: string) => Promise<string | null>;
+export type NameLookup = (accountId: string) => Promise<AccountLookup>;
+
+const UNKNOWN: AccountLookup = { kind: 'unknown' };
 
 export class NameDirectory {
-  /** null: the product does not know the account (shown as "Unknown user" in the page's language). */
-  private readonly cache = new Map<string, Promise<string | null>>();
-  private readonly known = new Map<string, string | null>();
+  private readonly cache = new Map<string, Promise<AccountLookup>>();
+  private readonly known = new Map<string, AccountLookup>();
 
   constructor(private readonly lookup: NameLookup) {}
 
@@ -18,14 +19,14 @@ export class NameDirectory {
     return new NameDirectory((accountId) => fetchDisplayName(product, accountId));
   }
 
-  peek(accountId: string): string | null | undefined {
+  peek(accountId: string): AccountLookup | undefined {
     return this.known.get(accountId);
   }
 
-  resolve(accountId: string): Promise<string | null> {
+  resolve(accountId: string): Promise<AccountLookup> {
     let pending = this.cache.get(accountId);
     if (!pending) {
-      pending = this.lookup(accountId).catch(() => null);
+      pending = this.lookup(accountId).catch(() => UNKNOWN);
       void pending.then((name) => this.known.set(accountId, name));
       this.cache.set(accountId, pending);
     }
@@ -40,12 +41,13 @@ export interface DisplayName {
 }
 
 /**
- * The label for an account: its display name, "a deleted account" for null, "Unknown user" when the product
- * does not know it, undefined while loading.
+ * The label for an account: its display name; "a deleted account" for null (its ID was erased); "a closed
+ * account" when the product says the account is gone (before the weekly report erases its ID); "Unknown
+ * user" when the product does not say; undefined while loading.
  */
 export function useDisplayName(directory: NameDirectory, accountId: string | null): DisplayName | undefined {
   const { t } = useI18n();
-  const [name, setName] = useState<string | null | undefined>(() =>
+  const [name, setName] = useState<AccountLookup | undefined>(() =>
     accountId === null ? undefined : directory.peek(accountId),
   );
   useEffect(() => {
@@ -64,7 +66,8 @@ export function useDisplayName(directory: NameDirectory, accountId: string | nul
   }, [directory, accountId]);
   if (accountId === null) return { text: t('names.deleted'), ours: true };
   if (name === undefined) return undefined;
-  return name === null ? { text: t('names.unknown'), ours: true } : { text: name, ours: false };
+  if (name.kind === 'closed') return { text: t('names.closed'), ours: true };
+  return name.kind === 'name' ? { text: name.name, ours: false } : { text: t('names.unknown'), ours: true };
 }
 
 /** An account's name as page content (not the page's own words: never translated). */

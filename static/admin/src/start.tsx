@@ -2,15 +2,15 @@
  * Starting the panel in an element, for the Custom UI entry (main.tsx) and for hosts that mount it on a route of
  * their own page (mount.tsx). The context comes first (it is a bridge message, not a resolver call): the user's
  * locale picks the statement's translation and the page's catalog. Then the one getDisclosure call and the
- * catalog's chunk load in parallel with theming; the first render waits for all three so design tokens and
- * words are in place when the panel first paints.
+ * catalog's chunk load in parallel with theming, and the page's components (their own chunk, render-panel)
+ * load beside all of them. The translator (its Intl formatters are the costly part) is built while the
+ * disclosure is still on its way. The first render waits for the disclosure too, so the first frame is the
+ * statement itself; only a disclosure slower than LOADING_AFTER_MS gets a "Loading" frame first.
  */
-import { render } from 'preact';
+import type { Disclosure, Result } from '../../../src/contract';
 import { api, enableTheme, loadLocality } from './api';
-import { App } from './App';
-import { I18nContext } from './i18n/context';
 import { loadCatalog, pageLocaleFor } from './i18n/locales';
-import { createTranslator } from './i18n/translator';
+import { createTranslator, warmUpIntl } from './i18n/translator';
 
 export interface StartOptions {
   /** Call view.theme.enable() first; default true. Pass false when the host already enabled theming. */
@@ -19,17 +19,27 @@ export interface StartOptions {
   documentLang?: boolean;
 }
 
+/** How long the page stays blank waiting for the disclosure before it paints "Loading" instead. */
+export const LOADING_AFTER_MS = 400;
+
 export async function startPanel(element: Element, options: StartOptions = {}): Promise<void> {
   const where = loadLocality();
   const first = where.then((w) => api.getDisclosure({ locale: w.locale }));
+  let arrived: Result<Disclosure> | undefined;
+  void first.then((result) => {
+    arrived = result;
+  });
   const catalog = where.then((w) => loadCatalog(pageLocaleFor(w.locale)).catch(() => loadCatalog('en')));
-  const [, locality, module] = await Promise.all([options.theme === false ? undefined : enableTheme(), where, catalog]);
+  const ui = import('./render-panel');
+  setTimeout(warmUpIntl, 0); // once the context request is out, while it travels
+  const [, locality, module, { renderPanel }] = await Promise.all([
+    options.theme === false ? undefined : enableTheme(),
+    where,
+    catalog,
+    ui,
+  ]);
   const translator = createTranslator(module, locality);
+  if (arrived === undefined) await Promise.race([first, new Promise((done) => setTimeout(done, LOADING_AFTER_MS))]);
   if (options.documentLang !== false) document.documentElement.lang = translator.locale;
-  render(
-    <I18nContext.Provider value={translator}>
-      <App first={first} />
-    </I18nContext.Provider>,
-    element,
-  );
+  renderPanel(element, translator, first, arrived);
 }

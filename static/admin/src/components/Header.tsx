@@ -17,7 +17,9 @@ export function Header({ statement, facts, lang }: Props): JSX.Element {
   const { app, vendor } = facts;
   return (
     <header class="page-header">
-      <h1 data-content="statement">{app.name}</h1>
+      <h1 data-content="statement" elementtiming="statement">
+        {app.name}
+      </h1>
       <p class="subtle" data-content="statement" lang={lang}>
         {app.summary}
       </p>

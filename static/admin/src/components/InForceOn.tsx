@@ -17,14 +17,15 @@ type Ask =
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 function Acknowledger({ ack, names }: { ack: AcknowledgmentView; names: NameDirectory }): JSX.Element {
-  const { rich, instant } = useI18n();
+  const { rich, instantUtc } = useI18n();
   const name = useDisplayName(names, ack.accountId);
   return (
     <li>
       {rich('inForce.acknowledger', {
         who: <Who name={name} />,
         version: ack.version,
-        when: <time dateTime={ack.at}>{instant(ack.at)}</time>,
+        // in UTC, like the day asked about: "by the end of that day (UTC)"
+        when: <time dateTime={ack.at}>{instantUtc(ack.at)}</time>,
       })}
     </li>
   );

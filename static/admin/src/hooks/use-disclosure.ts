@@ -25,20 +25,24 @@ export interface DisclosureState {
   acknowledge: (shown?: AcknowledgePayload['shown']) => Promise<void>;
 }
 
-export function useDisclosure(first: Promise<Result<Disclosure>>): DisclosureState {
+const loadOf = (result: Result<Disclosure>): Load =>
+  result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error };
+
+/** `initial`: what `first` settled to before the first render, so that render is already the page. */
+export function useDisclosure(first: Promise<Result<Disclosure>>, initial?: Result<Disclosure>): DisclosureState {
   const { t, locale } = useI18n();
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [load, setLoad] = useState<Load>(() => (initial ? loadOf(initial) : { phase: 'loading' }));
   const [ack, setAck] = useState<AckState>({ phase: 'idle' });
   const [notice, setNotice] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [focusToken, setFocusToken] = useState(0);
 
   const accept = (result: Result<Disclosure>): void => {
-    setLoad(result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error });
+    setLoad(loadOf(result));
   };
 
   useEffect(() => {
-    void first.then(accept);
+    if (!initial) void first.then(accept);
   }, [first]);
 
   /** After an acknowledgment (or a stale refusal): the new disclosure, a notice, history reloaded, focus on the status. */

@@ -26,8 +26,10 @@ export interface Translator {
   list: (items: readonly string[]) => string;
   /** A calendar date (YYYY-MM-DD), such as an effective date: never shifted by a time zone. */
   calendarDate: (ymd: string) => string;
-  /** An instant (ISO 8601) as a local date and time. */
+  /** An instant (ISO 8601) as a local date and time, with the time zone's name ("2 Dec 2026, 09:15 GMT"). */
   instant: (iso: string) => string;
+  /** An instant as a date and time in UTC, saying so: beside a UTC day ("in force on"). */
+  instantUtc: (iso: string) => string;
   /** An instant as a local date. */
   instantDate: (iso: string) => string;
   /** How long ago an instant was, in days ("today", "3 days ago"). */
@@ -53,6 +55,24 @@ function safe<T>(make: (locale: string) => T, locale: string): T {
   }
 }
 
+/** A value made on first use, then kept: each Intl formatter loads its own locale data when created. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * Creates the first Intl formatter, which loads the shared locale data: run it while the page waits on the
+ * network so the first render does not pay for it.
+ */
+export function warmUpIntl(): void {
+  try {
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
+  } catch {
+    // nothing to warm
+  }
+}
+
 export function createTranslator(module: CatalogModule, where: Locality): Translator {
   const messages: Catalog = module.messages;
   const formatLocale = module.formatLocale ?? where.locale;
@@ -60,32 +80,41 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
   const zone = safe((l) => new Intl.DateTimeFormat(l, { timeZone: where.timeZone }), formatLocale).resolvedOptions()
     .timeZone;
   const rules = safe((l) => new Intl.PluralRules(l), formatLocale);
-  const numbers = safe((l) => new Intl.NumberFormat(l), formatLocale);
-  const lists = safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale);
-  const dates = (options: Intl.DateTimeFormatOptions) => safe((l) => new Intl.DateTimeFormat(l, options), formatLocale);
+  const numbers = once(() => safe((l) => new Intl.NumberFormat(l), formatLocale));
+  const lists = once(() => safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale));
+  const dates = (options: Intl.DateTimeFormatOptions) =>
+    once(() => safe((l) => new Intl.DateTimeFormat(l, options), formatLocale));
   const calendar = dates({ dateStyle: 'long', timeZone: 'UTC' });
-  const local = dates({ dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  // Every time on the page names its zone: the user's, or UTC where a UTC day is the question.
+  const timeIn = (timeZone: string): Intl.DateTimeFormatOptions => ({
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  });
+  const local = dates(timeIn(zone));
+  const utc = dates(timeIn('UTC'));
   const localDate = dates({ dateStyle: 'long', timeZone: zone });
   // en-CA writes dates as YYYY-MM-DD: the user's calendar day of an instant, to count days between.
-  const dayInZone = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const relative = safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale);
-  const languages = safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale);
+  const dayInZone = once(
+    () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+  const relative = once(() => safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale));
+  const languages = once(() => safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale));
 
-  const number = (value: number) => decorate(numbers.format(value));
+  const number = (value: number) => decorate(numbers().format(value));
   const template = (key: MessageKey, params: Record<string, unknown> | undefined) =>
     pick(messages[key], typeof params?.count === 'number' ? params.count : undefined, rules);
   const valid = (iso: string) => {
     const value = new Date(iso);
     return Number.isNaN(value.getTime()) ? undefined : value;
   };
-  const format = (formatter: Intl.DateTimeFormat, iso: string) => {
+  const format = (formatter: () => Intl.DateTimeFormat, iso: string) => {
     const value = valid(iso);
-    return value ? decorate(formatter.format(value)) : iso;
+    return value ? decorate(formatter().format(value)) : iso;
   };
 
   return {
@@ -113,19 +142,20 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
       return out;
     },
     number,
-    list: (items) => decorate(lists.format(items)),
+    list: (items) => decorate(lists().format(items)),
     calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(calendar, `${ymd}T00:00:00Z`) : ymd),
     instant: (iso) => format(local, iso),
+    instantUtc: (iso) => format(utc, iso),
     instantDate: (iso) => format(localDate, iso),
     relativeDays(iso, now = new Date()) {
       const value = valid(iso);
       if (!value) return iso;
-      const dayOf = (d: Date) => Date.parse(`${dayInZone.format(d)}T00:00:00Z`);
-      return decorate(relative.format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
+      const dayOf = (d: Date) => Date.parse(`${dayInZone().format(d)}T00:00:00Z`);
+      return decorate(relative().format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
     },
     languageName: (tag) => {
       const language = tag.split(/[-_]/)[0] ?? tag;
-      return decorate(languages.of(language) ?? language);
+      return decorate(languages().of(language) ?? language);
     },
   };
 }

@@ -33,6 +33,8 @@ const en = {
   'ack.pending': 'Acknowledging…',
   'ack.help': 'Records that you, as a site admin, have read version {version} of this statement.',
   'ack.failed': 'The acknowledgment was not recorded.',
+  'ack.adminsOnly':
+    'Only site admins can acknowledge this statement, so there is no button for you. You can read it, and a site admin can acknowledge it.',
   'ack.staleNotice':
     'The statement was updated while you were reading; review version {version} and acknowledge again.',
 
@@ -48,6 +50,7 @@ const en = {
 
   'names.unknown': 'Unknown user',
   'names.deleted': 'a deleted account',
+  'names.closed': 'a closed account',
 
   'changed.title': 'What changed since version {version}',
   'changed.loading': 'Loading what changed…',
@@ -206,7 +209,8 @@ const en = {
 
   'statement.contents': 'Contents',
   'statement.label': 'Data-handling statement',
-  'translation.note': 'Translated from the {language} original of version {version}.',
+  'translation.note':
+    'Translated from the {language} original of version {version}. The {language} original is the authoritative text; names, addresses, numbers and yes/no facts always come from it.',
   'translation.stale':
     'This translation is of version {translated}. Version {current} is in force and has no translation yet: its {language} text is the authoritative one.',
   'translation.readOriginal': 'Read the authoritative {language} text',

@@ -16,7 +16,7 @@ import {
   translationSnapshotText,
 } from '../statement/translation';
 import { FindingsError } from './exit-codes';
-import { readPolicyFiles } from './policy-files';
+import { readPolicyFiles, templateVendorProblem } from './policy-files';
 import { runCliProcess } from './main';
 
 /** Publishes what DIR/policy holds; the lines say what was written. Nothing is written on a refusal. */
@@ -25,10 +25,12 @@ export function publishPolicy(appDir: string): string[] {
   const files = { ...readPolicyFiles(dir), dir: 'policy' };
   const check = checkPolicy(files);
   const current = check.current;
-  if (check.problems.length > 0 || !current) {
-    const list = check.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+  const template = templateVendorProblem(files);
+  const problems = template ? [...check.problems, template] : check.problems;
+  if (problems.length > 0 || !current) {
+    const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
     throw new FindingsError(
-      `${check.problems.length} problem(s) in the statement; nothing was written:\n${list || '  policy/statement.yml: missing'}`,
+      `${problems.length} problem(s) in the statement; nothing was written:\n${list || '  policy/statement.yml: missing'}`,
     );
   }
   const lines: string[] = [];

@@ -6,14 +6,14 @@
  * tried while the vendor writes it and never acknowledged.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Evidence } from '../../../src/domain/evidence/types';
 import type { StatementCatalog } from '../../../src/domain/statement/types';
 import { compileCatalog } from '../../statement/compile';
 import { checkPolicy } from '../../statement/policy';
 import { formatProblem } from '../../statement/problems';
 import { packageRoot } from '../package-info';
-import { readPolicyFiles } from '../policy-files';
+import { readPolicyFiles, templateVendorProblem } from '../policy-files';
 import { hostEvidence } from './evidence-adapter';
 import { HostAppError, readHostApp } from './host-app';
 import { DATA_FILES, PANEL, UNWRITTEN } from './keys';
@@ -61,7 +61,8 @@ function unwrittenIn(dir: string): string[] {
 export function compileHost(dir: string): HostBuild {
   const app = readHostApp(dir);
   const policy = join(dir, 'policy');
-  const check = checkPolicy({ ...readPolicyFiles(policy), dir: 'policy' });
+  const files = { ...readPolicyFiles(policy), dir: 'policy' };
+  const check = checkPolicy(files);
   // Placeholders are what the vendor still has to write: a draft with them builds, and check refuses it.
   const blocking = check.problems.filter((p) => !p.rule.startsWith('placeholder-'));
   if (blocking.length > 0 || !check.current) {
@@ -73,12 +74,13 @@ export function compileHost(dir: string): HostBuild {
   const compiled = compileCatalog(sources);
   const catalog: StatementCatalog = draft ? { ...compiled, draft: true } : compiled;
   const evidence = hostEvidence(dir, app.manifest, check.current.facts);
-  const unwritten = unwrittenIn(policy);
+  const template = templateVendorProblem(files);
+  const unwritten = [...(template ? [`${template.file}:${template.line}`] : []), ...unwrittenIn(policy)];
   const lines = [
     `statement ${check.current.id} version ${check.current.version}${draft ? ' (draft: not published yet)' : ''}`,
     ...(unwritten.length > 0
       ? [
-          `${unwritten.length} place(s) still to write (${UNWRITTEN} or .invalid): ${unwritten.slice(0, 5).join(', ')}${unwritten.length > 5 ? ', …' : ''}`,
+          `${unwritten.length} place(s) still to write (${UNWRITTEN}, a .invalid address or the template vendor name): ${unwritten.slice(0, 5).join(', ')}${unwritten.length > 5 ? ', …' : ''}`,
         ]
       : []),
   ];
@@ -100,7 +102,7 @@ function refuseForDeploy(result: HostBuild): void {
   if (result.unwritten.length > 0) {
     throw new HostAppError(
       result.unwritten[0] ?? 'policy/statement.yml',
-      `${result.unwritten.length} place(s) still to write (${UNWRITTEN} or .invalid): ${result.unwritten.slice(0, 5).join(', ')}${result.unwritten.length > 5 ? ', …' : ''}. Write them, run \`npx privacy-panel publish\`, then build again. ${TRY_IT}`,
+      `${result.unwritten.length} place(s) still to write (${UNWRITTEN}, a .invalid address or the template vendor name): ${result.unwritten.slice(0, 5).join(', ')}${result.unwritten.length > 5 ? ', …' : ''}. Write them, run \`npx privacy-panel publish\`, then build again. ${TRY_IT}`,
     );
   }
   if (result.draft) {
@@ -131,7 +133,8 @@ export function buildHost(dir: string, options: BuildOptions = {}): HostBuild {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
-    cpSync(pageDir(), target, { recursive: true });
+    // Not the package's module-type marker of the page's scripts: the resource is served, never imported.
+    cpSync(pageDir(), target, { recursive: true, filter: (source) => basename(source) !== 'package.json' });
     result.lines.push(`refreshed the page resource ${PANEL.resourcePath}`);
   }
   return result;

@@ -46,7 +46,7 @@ export function exitCodeFor(error: unknown): ExitCode {
 
 /** What goes to stderr for an error: its message, and the stack only for a bug. */
 export function describeError(error: unknown): string {
-  if (exitCodeFor(error) === EXIT.internal)
-    return error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return error instanceof Error ? error.message : String(error);
+  const { message, stack } = (error ?? {}) as { message?: unknown; stack?: unknown };
+  if (exitCodeFor(error) === EXIT.internal && typeof stack === 'string') return stack;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -67,6 +67,12 @@ function parseConfig(command: CommandSpec): ParseArgsConfig['options'] {
   return options;
 }
 
+/** An error's message, whichever realm threw it. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** The command's invocation, or a UsageError naming what does not fit. */
 export function parseCommand(command: CommandSpec, argv: readonly string[]): Invocation | 'help' {
   let parsed;
@@ -74,7 +80,7 @@ export function parseCommand(command: CommandSpec, argv: readonly string[]): Inv
     parsed = parseArgs({ args: [...argv], options: parseConfig(command), allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs adds a hint about `--` to its first sentence; the first sentence is the reason.
-    throw new UsageError(error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error));
+    throw new UsageError((messageOf(error).split(/\.\s/)[0] ?? '').trim());
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values['help'] === true) return 'help';

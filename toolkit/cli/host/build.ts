@@ -101,7 +101,7 @@ const TRY_IT =
 function refuseForDeploy(result: HostBuild): void {
   if (result.unwritten.length > 0) {
     throw new HostAppError(
-      result.unwritten[0] ?? 'policy/statement.yml',
+      'policy',
       `${result.unwritten.length} place(s) still to write (${UNWRITTEN}, a .invalid address or the template vendor name): ${result.unwritten.slice(0, 5).join(', ')}${result.unwritten.length > 5 ? ', …' : ''}. Write them, run \`npx privacy-panel publish\`, then build again. ${TRY_IT}`,
     );
   }

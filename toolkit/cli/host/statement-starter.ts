@@ -149,8 +149,9 @@ export function starterStatementFiles(app: HostApp, manifest: ManifestFacts, tod
   const header = [
     `# yaml-language-server: $schema=${schema}`,
     `# The data-handling statement of ${name}, shown by Privacy Panel. Started by \`privacy-panel add\` from`,
-    '# what manifest.yml proves (egress, storage, scopes). Replace every TODO(privacy-panel) and every .invalid',
-    '# address: `privacy-panel check` fails until none is left. Then `privacy-panel build` compiles it.',
+    '# what manifest.yml proves (egress, storage, scopes). Write every answer marked TODO and every address in',
+    '# the reserved "invalid" domain: `privacy-panel check` fails until none is left. Then `privacy-panel publish`',
+    '# records the version, and `privacy-panel build` compiles it for `forge deploy`.',
     '',
   ].join('\n');
   return [

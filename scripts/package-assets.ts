@@ -1,7 +1,9 @@
 /**
  * The last step of `npm run build:package`: copies what tsc and vite do not emit into dist/ — the prebuilt
  * admin page (dist/page, the resource `privacy-panel build` copies into a host), the preview's client files,
- * and the type declarations of `privacy-panel/mount`.
+ * and the type declarations of `privacy-panel/mount` and `privacy-panel/mount.css`. dist/mount/ is marked an
+ * ES module folder (its own package.json), so Node's node16/nodenext resolution and bundlers agree that
+ * index.js is ESM.
  */
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,5 +33,16 @@ writeFileSync(
     'export declare function mountPrivacyPanel(element: Element, options?: MountOptions): Promise<() => void>;',
     '',
   ].join('\n'),
+);
+writeFileSync(join(DIST, 'mount', 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+// The page's scripts are ES modules too (publint checks what `privacy-panel/page/*` exports); `build` copies
+// the page into a host without this marker.
+writeFileSync(join(DIST, 'page', 'assets', 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+// `import 'privacy-panel/mount.css'` for TypeScript's noUncheckedSideEffectImports (the default from 6.0); outside
+// dist/mount, so a CommonJS importer resolves it too.
+mkdirSync(join(DIST, 'types'), { recursive: true });
+writeFileSync(
+  join(DIST, 'types', 'mount.css.d.ts'),
+  '/** The stylesheet of mountPrivacyPanel: imported for its effect. */\nexport {};\n',
 );
 console.log('dist/: forge runtime, CLI, mount, page');

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'INVALID_INPUT', // the payload broke a rule; `field` names the field
   'FORBIDDEN', // the caller is not an administrator of this site (or that could not be confirmed)
   'STALE_STATEMENT', // the version or hash acknowledged is not the one in force
+  'DRAFT_STATEMENT', // the statement in force is a draft (not published): it can be read, never acknowledged
   'STORAGE_UNAVAILABLE', // Forge storage was rate limited, timed out or failed: retry
   'ADMIN_CHECK_UNAVAILABLE', // the product did not answer whether the caller is an administrator in time: retry
   'STORED_DATA_INVALID', // a value under the panel's keys is not the panel's (another writer put it there)
@@ -82,6 +83,8 @@ export interface StatementView {
   change: StatementChange | null;
   facts: StatementFacts;
   sections: { id: string; title: string; blocks: Block[] }[];
+  /** Not published yet (a draft build or the preview): shown as a draft, and nobody can acknowledge it. */
+  draft?: true;
 }
 
 export interface Viewer {

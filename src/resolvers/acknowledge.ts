@@ -26,6 +26,13 @@ export async function acknowledge(deps: ResolverDeps, payload: unknown, context:
   const seen = parseAcknowledge(payload);
   const caller = await requireAdministrator(deps, context);
   const current = currentStatement(deps.catalog);
+  if (deps.catalog.draft) {
+    throw new ResolverError(
+      'DRAFT_STATEMENT',
+      `version: version ${current.source.version} is a draft, not published yet; it can be read, never acknowledged`,
+      'version',
+    );
+  }
   if (seen.version !== current.source.version) {
     throw new ResolverError(
       'STALE_STATEMENT',

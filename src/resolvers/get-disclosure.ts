@@ -26,11 +26,11 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
       : null;
   const disclosure: Disclosure = {
     product: caller.product,
-    statement: statementView(current),
+    statement: deps.catalog.draft ? { ...statementView(current), draft: true } : statementView(current),
     evidence: deps.evidence,
     versions: versionSummaries(deps.catalog),
     status: isAdmin ? status : withoutAccounts(status),
-    viewer: { isAdmin, canAcknowledge: isAdmin && !own, acknowledgedCurrent: own },
+    viewer: { isAdmin, canAcknowledge: isAdmin && !own && deps.catalog.draft !== true, acknowledgedCurrent: own },
   };
   const translation = translationView(deps.catalog, locale);
   return translation ? { ...disclosure, translation } : disclosure;

@@ -1,18 +1,19 @@
 /**
- * `privacy-panel check [DIR] [--policy DIR] [--manifest FILE]` (and `npm run evidence:check` on this repository):
- * the statement, compiled from DIR/policy, against the app's manifest, code and data inventory. Exits 1 on
- * any contradiction, naming both sides; 2 when the app or its statement cannot be read. On this repository
- * it also writes the evidence the page shows to src/generated/evidence.json (type `Evidence`).
- *
- * Legacy flags: --root DIR (same as DIR), --facts FILE (a compiled facts file instead of policy/), --no-write.
+ * `privacy-panel check [DIR]` (and `npm run evidence:check` on this repository): the statement, compiled from
+ * DIR/policy, against the app's manifest, code and data inventory. Exit 1 on any contradiction, naming both
+ * sides; 2 when the app or its statement cannot be read (exit-codes.ts). On this repository it also writes
+ * the evidence the page shows to src/generated/evidence.json (type `Evidence`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CheckReport } from '../../src/domain/evidence/types';
-import { AppLoadError } from './app-files';
-import { checkApp, StatementProblemsError } from './app-check';
-import { EVIDENCE_JSON, EvidenceInputError, REPO_ROOT } from './evidence-inputs';
-import { parseArgs } from './evidence';
+import { checkApp } from './app-check';
+import { checkGithub, checkJson, checkSarif, findings, type CheckFormat } from './check-formats';
+import { Locator } from './check-locations';
+import { EVIDENCE_JSON, REPO_ROOT } from './evidence-inputs';
+import { EXIT } from './exit-codes';
+import { packageInfo } from './package-info';
+import { runCliProcess } from './main';
 
 export function summary(report: CheckReport): string[] {
   const e = report.evidence;
@@ -27,43 +28,47 @@ export function summary(report: CheckReport): string[] {
   return lines;
 }
 
-export function main(argv: readonly string[]): number {
-  const args = parseArgs(argv, ['--no-write']);
-  const rootFlag = args.flags.get('--root');
-  const dir = typeof rootFlag === 'string' ? rootFlag : argv.some((a) => !a.startsWith('--')) ? args.dir : REPO_ROOT;
-  const text = (flag: string): string | undefined => {
-    const v = args.flags.get(flag);
-    return typeof v === 'string' ? v : undefined;
-  };
-  let result;
-  try {
-    const factsFile = text('--facts');
-    const policyDir = text('--policy');
-    const manifest = text('--manifest');
-    result = checkApp(dir, {
-      ...(factsFile !== undefined ? { factsFile } : {}),
-      ...(policyDir !== undefined ? { policyDir } : {}),
-      ...(manifest !== undefined ? { manifest } : {}),
-    });
-  } catch (error) {
-    if (error instanceof EvidenceInputError || error instanceof AppLoadError) {
-      console.error(`check: ${error.message}`);
-      return error instanceof StatementProblemsError ? 1 : 2;
-    }
-    console.error(`check: could not check the app: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+export interface CheckOptions {
+  dir: string;
+  policyDir?: string;
+  manifest?: string;
+  /** A compiled facts file relative to DIR instead of policy/ (this repository's tests). */
+  factsFile?: string;
+  format: CheckFormat;
+  /** Write src/generated/evidence.json (this repository only, or with a facts file). */
+  write: boolean;
+}
+
+export function runCheck(options: CheckOptions): number {
+  const { dir, format } = options;
+  const { report, app } = checkApp(dir, {
+    ...(options.factsFile !== undefined ? { factsFile: options.factsFile } : {}),
+    ...(options.policyDir !== undefined ? { policyDir: options.policyDir } : {}),
+    ...(options.manifest !== undefined ? { manifest: options.manifest } : {}),
+  });
+  const root = resolve(dir);
+  const code = report.ok ? EXIT.ok : EXIT.findings;
+  if (format !== 'text') {
+    const statement = options.policyDir ? join(resolve(options.policyDir), 'statement.yml') : 'policy/statement.yml';
+    const found = findings(report, new Locator({ dir: root, statement, manifest: app.manifest }));
+    const out =
+      format === 'json'
+        ? checkJson(report, found)
+        : format === 'sarif'
+          ? checkSarif(found, packageInfo())
+          : checkGithub(found);
+    process.stdout.write(out);
+    return code;
   }
-  const { report, app } = result;
   for (const w of report.warnings) console.warn(`warning: ${w}`);
   if (!report.ok) {
     console.error(
       `check: ${report.problems.length} contradiction(s) between the statement, ${app.manifest}, the code and the data inventory:`,
     );
     for (const p of report.problems) console.error(`  ✗ ${p.message}`);
-    return 1;
+    return code;
   }
-  const root = resolve(dir);
-  if (!args.flags.has('--no-write') && (root === resolve(REPO_ROOT) || text('--facts') !== undefined)) {
+  if (options.write && (root === resolve(REPO_ROOT) || options.factsFile !== undefined)) {
     const out = join(root, EVIDENCE_JSON);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(report.evidence, null, 2)}\n`);
@@ -73,7 +78,9 @@ export function main(argv: readonly string[]): number {
   console.log(
     `  scopes used by the code: ${app.scopes.used.join(', ') || 'none'}; storage in code: ${app.storage.join(', ') || 'none'}`,
   );
-  return 0;
+  return code;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void runCliProcess(['check', ...process.argv.slice(2)]);
+}

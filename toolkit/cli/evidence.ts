@@ -1,33 +1,11 @@
 /**
  * `privacy-panel evidence [DIR] [--manifest FILE] [--json]`: what the build can prove about the Forge app at
  * DIR (default: the current folder) from its manifest and code. Exit 0 when the app could be read, 2 when
- * not (file, line and reason on stderr); never a stack trace.
+ * not (AppLoadError: file, line and reason on stderr; exit-codes.ts); never a stack trace.
  */
 import { appEvidence } from '../evidence/app-evidence';
 import type { AppEvidence } from '../../src/domain/evidence/types';
-import { AppLoadError, loadApps } from './app-files';
-
-export interface CliArgs {
-  dir: string;
-  flags: Map<string, string | true>;
-}
-
-/** `[DIR] [--flag VALUE | --switch]…`; the switches are named in `switches`. */
-export function parseArgs(argv: readonly string[], switches: readonly string[]): CliArgs {
-  const flags = new Map<string, string | true>();
-  let dir = '.';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a.startsWith('--')) {
-      if (switches.includes(a)) flags.set(a, true);
-      else {
-        flags.set(a, argv[i + 1] ?? '');
-        i++;
-      }
-    } else dir = a;
-  }
-  return { dir, flags };
-}
+import { loadApps } from './app-files';
 
 export function evidenceFor(dir: string, manifest?: string): AppEvidence[] {
   return loadApps(dir, manifest).map(appEvidence);
@@ -58,22 +36,15 @@ export function describe(e: AppEvidence): string[] {
   return out;
 }
 
-export function main(argv: readonly string[]): number {
-  const args = parseArgs(argv, ['--json']);
-  const manifest = args.flags.get('--manifest');
-  try {
-    const apps = evidenceFor(args.dir, typeof manifest === 'string' ? manifest : undefined);
-    if (args.flags.has('--json')) process.stdout.write(evidenceJson(apps));
-    else for (const app of apps) console.log(describe(app).join('\n'));
-    return 0;
-  } catch (error) {
-    if (error instanceof AppLoadError) {
-      console.error(`evidence: ${error.message}`);
-      return 2;
-    }
-    console.error(`evidence: could not read the app: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
+export interface EvidenceOptions {
+  dir: string;
+  manifest?: string;
+  json: boolean;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+export function runEvidence(options: EvidenceOptions): number {
+  const apps = evidenceFor(options.dir, options.manifest);
+  if (options.json) process.stdout.write(evidenceJson(apps));
+  else for (const app of apps) console.log(describe(app).join('\n'));
+  return 0;
+}

@@ -2,7 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { POLICY_PATHS, type PolicyFiles } from '../statement/policy';
+import { TEMPLATE_STATEMENT } from '../statement/placeholders';
+import { problem, type StatementProblem } from '../statement/problems';
 import { TRANSLATION_PATHS, type TranslationFiles } from '../statement/translation';
+import { parseYaml } from '../statement/yaml-lines';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const POLICY_DIR = join(REPO_ROOT, 'policy');
@@ -61,4 +64,26 @@ export function readPolicyFiles(folder: string = POLICY_DIR): PolicyFiles {
       name.endsWith('.json'),
     ),
   };
+}
+
+/**
+ * A vendor's statement that kept the template's vendor name (this repository's policy/statement.yml, copied),
+ * whatever its id says; the parser itself refuses it only under another id, since this repository's own
+ * statement is the template. `privacy-panel build` (for deploy) and `publish` add it in a host.
+ */
+export function templateVendorProblem(files: PolicyFiles): StatementProblem | undefined {
+  if (files.statementText === undefined) return undefined;
+  const parsed = parseYaml(files.statementText);
+  const top = parsed.value as { id?: unknown; facts?: { vendor?: { name?: unknown } } } | null | undefined;
+  const name = top?.facts?.vendor?.name;
+  // Under another id the parser already reports it (placeholder-vendor).
+  if (top?.id !== TEMPLATE_STATEMENT.id || typeof name !== 'string') return undefined;
+  if (name.trim().toLowerCase() !== TEMPLATE_STATEMENT.vendorName.toLowerCase()) return undefined;
+  const path = ['facts', 'vendor', 'name'];
+  return problem(
+    `${files.dir}/${POLICY_PATHS.statement}`,
+    parsed.locate.line(path),
+    'placeholder-vendor',
+    `facts.vendor.name is the template's vendor name "${TEMPLATE_STATEMENT.vendorName}": write your own`,
+  );
 }

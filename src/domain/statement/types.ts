@@ -255,6 +255,8 @@ export interface StatementVersionSummary {
 /** Every published version, oldest first; the last is the one in force. */
 export interface StatementCatalog {
   versions: CompiledStatement[];
+  /** The last version is not published yet (`privacy-panel build --draft`, the preview): shown, never acknowledged. */
+  draft?: true;
   /** Every published translation (./translation.ts); absent when the vendor ships none. */
   translations?: CompiledTranslation[];
 }

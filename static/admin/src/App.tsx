@@ -94,6 +94,11 @@ export function App({ first, initial }: Props): JSX.Element {
         {viewer.isAdmin && <UninstallNotice onGoToExport={() => goTo(exportRef.current)} />}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">{t('ack.title')}</h2>
+          {statement.draft && (
+            <p class="banner banner-warning" id="draft-notice">
+              {t('ack.draft')}
+            </p>
+          )}
           {names && <StatusBanner disclosure={disclosure} names={names} notice={notice} statusRef={statusRef} />}
           {showButton && (
             <AcknowledgeControl

@@ -1,33 +1,22 @@
 /**
  * `privacy-panel build` in a host: compiles the host's policy/ into the catalog, reads the host's evidence,
  * writes both beside the handler file (src/privacy-panel/), and refreshes the page resource from the
- * package's prebuilt page. A statement not yet published is compiled as a draft, with a warning, so the
- * panel can be previewed and bundled while the vendor writes it.
+ * package's prebuilt page. For `forge deploy` it refuses a draft (a version not published) and places still
+ * to write; `add`, `preview` and `build --draft` compile a draft, marked so in the catalog, so the panel can be
+ * tried while the vendor writes it and never acknowledged.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Evidence } from '../../../src/domain/evidence/types';
 import type { StatementCatalog } from '../../../src/domain/statement/types';
 import { compileCatalog } from '../../statement/compile';
 import { checkPolicy } from '../../statement/policy';
 import { formatProblem } from '../../statement/problems';
-import { readPolicyFiles } from '../policy-files';
+import { packageRoot } from '../package-info';
+import { readPolicyFiles, templateVendorProblem } from '../policy-files';
 import { hostEvidence } from './evidence-adapter';
 import { HostAppError, readHostApp } from './host-app';
 import { DATA_FILES, PANEL, UNWRITTEN } from './keys';
-
-/** The package's root: the folder above this file whose package.json is named privacy-panel. */
-export function packageRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'privacy-panel')
-      return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`privacy-panel: cannot find the package root above ${from}`);
-    dir = up;
-  }
-}
 
 /** The prebuilt admin page: dist/page in the package, static/admin/build in a clone. */
 export function pageDir(): string {
@@ -72,7 +61,8 @@ function unwrittenIn(dir: string): string[] {
 export function compileHost(dir: string): HostBuild {
   const app = readHostApp(dir);
   const policy = join(dir, 'policy');
-  const check = checkPolicy({ ...readPolicyFiles(policy), dir: 'policy' });
+  const files = { ...readPolicyFiles(policy), dir: 'policy' };
+  const check = checkPolicy(files);
   // Placeholders are what the vendor still has to write: a draft with them builds, and check refuses it.
   const blocking = check.problems.filter((p) => !p.rule.startsWith('placeholder-'));
   if (blocking.length > 0 || !check.current) {
@@ -81,14 +71,16 @@ export function compileHost(dir: string): HostBuild {
   }
   const draft = check.status !== 'published';
   const sources = draft ? [...check.published, check.current] : check.published;
-  const catalog = compileCatalog(sources);
+  const compiled = compileCatalog(sources);
+  const catalog: StatementCatalog = draft ? { ...compiled, draft: true } : compiled;
   const evidence = hostEvidence(dir, app.manifest, check.current.facts);
-  const unwritten = unwrittenIn(policy);
+  const template = templateVendorProblem(files);
+  const unwritten = [...(template ? [`${template.file}:${template.line}`] : []), ...unwrittenIn(policy)];
   const lines = [
     `statement ${check.current.id} version ${check.current.version}${draft ? ' (draft: not published yet)' : ''}`,
     ...(unwritten.length > 0
       ? [
-          `${unwritten.length} place(s) still to write (${UNWRITTEN} or .invalid): ${unwritten.slice(0, 5).join(', ')}${unwritten.length > 5 ? ', …' : ''}`,
+          `${unwritten.length} place(s) still to write (${UNWRITTEN}, a .invalid address or the template vendor name): ${unwritten.slice(0, 5).join(', ')}${unwritten.length > 5 ? ', …' : ''}`,
         ]
       : []),
   ];
@@ -102,13 +94,38 @@ export function resourceDeclared(manifest: Record<string, unknown>): boolean {
   );
 }
 
+const TRY_IT =
+  'To look at it meanwhile: `npx privacy-panel preview`, or `npx privacy-panel build --draft` for a development site (a draft cannot be acknowledged).';
+
+/** A build for `forge deploy` ships only a published statement with nothing left to write. */
+function refuseForDeploy(result: HostBuild): void {
+  if (result.unwritten.length > 0) {
+    throw new HostAppError(
+      'policy',
+      `${result.unwritten.length} place(s) still to write (${UNWRITTEN}, a .invalid address or the template vendor name): ${result.unwritten.slice(0, 5).join(', ')}${result.unwritten.length > 5 ? ', …' : ''}. Write them, run \`npx privacy-panel publish\`, then build again. ${TRY_IT}`,
+    );
+  }
+  if (result.draft) {
+    throw new HostAppError(
+      'policy/statement.yml',
+      `version ${result.catalog.versions.at(-1)?.source.version ?? ''} is a draft, not published yet: run \`npx privacy-panel publish\` (and commit what it writes), then build again. ${TRY_IT}`,
+    );
+  }
+}
+
+export interface BuildOptions {
+  /** For `forge deploy`: refuse a draft or a statement with places still to write. Default false (`add`). */
+  deploy?: boolean;
+}
+
 /** Writes the data files and the page resource. The handler folder must exist (`add` creates it). */
-export function buildHost(dir: string): HostBuild {
+export function buildHost(dir: string, options: BuildOptions = {}): HostBuild {
   const handlerDir = join(dir, PANEL.handlerDir);
   if (!existsSync(handlerDir)) {
     throw new HostAppError(PANEL.handlerDir, 'does not exist: run `npx privacy-panel add` first.');
   }
   const result = compileHost(dir);
+  if (options.deploy === true) refuseForDeploy(result);
   writeFileSync(join(handlerDir, DATA_FILES.catalog), `${JSON.stringify(result.catalog)}\n`);
   writeFileSync(join(handlerDir, DATA_FILES.evidence), `${JSON.stringify(result.evidence, null, 2)}\n`);
   result.lines.push(`wrote ${PANEL.handlerDir}/${DATA_FILES.catalog} and ${DATA_FILES.evidence}`);
@@ -116,7 +133,8 @@ export function buildHost(dir: string): HostBuild {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
-    cpSync(pageDir(), target, { recursive: true });
+    // Not the package's module-type marker of the page's scripts: the resource is served, never imported.
+    cpSync(pageDir(), target, { recursive: true, filter: (source) => basename(source) !== 'package.json' });
     result.lines.push(`refreshed the page resource ${PANEL.resourcePath}`);
   }
   return result;

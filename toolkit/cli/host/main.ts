@@ -1,6 +1,6 @@
 /**
- * The host commands of the `privacy-panel` CLI (bin/privacy-panel.cjs dispatches here):
- *   add [DIR] [--yes] [--dry-run] [--key-prefix P]   remove [DIR]   build [DIR]
+ * The host commands of the `privacy-panel` CLI (toolkit/cli/commands.ts dispatches here):
+ *   add [DIR] [--yes] [--dry-run] [--key-prefix P]   remove [DIR]   build [DIR] [--draft]
  * (`preview` lives with the preview it serves: dev/preview/host.ts.)
  * Exit codes: 0 done, 1 refused (the message names the file and what to do; nothing written), 2 usage.
  */
@@ -16,7 +16,7 @@ const USAGE = `usage:
   privacy-panel add [DIR] [--yes] [--dry-run]   add the panel to the Forge app in DIR (default .)
       [--key-prefix P]                          where the panel's keys live in KVS (default pp:)
   privacy-panel remove [DIR]                    take it out again (policy/ is kept)
-  privacy-panel build [DIR]                     compile policy/ and refresh the page resource
+  privacy-panel build [DIR] [--draft]           compile policy/ and refresh the page resource
   privacy-panel preview [DIR] [--port N]        serve the panel with this app's statement and evidence
 `;
 
@@ -71,7 +71,7 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
   const known: Record<string, readonly string[]> = {
     add: ['--yes', '--dry-run', '--key-prefix'],
     remove: [],
-    build: [],
+    build: ['--draft'],
   };
   const unknown = [...args.flags].filter((f) => !(known[command] ?? []).includes(f));
   if (unknown.length > 0) {
@@ -101,7 +101,7 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
         print(removePanel(args.dir).output);
         return 0;
       case 'build':
-        print(buildHost(args.dir).lines);
+        print(buildHost(args.dir, { deploy: !args.flags.has('--draft') }).lines);
         return 0;
       default:
         process.stderr.write(USAGE);

@@ -3,7 +3,11 @@
  * panel's own records) is filled in; everything only the vendor knows says `TODO(privacy-panel)` (or uses a
  * `.invalid` address), so `privacy-panel check` fails until the vendor has written it.
  */
+import { join, relative } from 'node:path';
 import YAML from 'yaml';
+import { NOT_STATED } from '../../../src/domain/statement/types';
+import { JSON_SCHEMA_FILE } from '../../statement/json-schema';
+import { packageRoot } from '../package-info';
 import type { ManifestFacts } from './evidence-adapter';
 import type { HostApp } from './host-app';
 import { UNWRITTEN } from './keys';
@@ -95,15 +99,22 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
       endUserData: true,
     })),
     analytics: {
-      collected: m.egress.some((e) => e.category === 'analytics'),
+      // Declared analytics egress proves collection; its absence proves nothing about the code.
+      collected: m.egress.some((e) => e.category === 'analytics') ? true : NOT_STATED,
       description: todo('whether the app collects usage analytics, and which'),
     },
-    subProcessors: [],
+    subProcessors: [
+      {
+        name: todo('each third party that processes data for you; delete this entry if there is none'),
+        purpose: todo('what it does with the data'),
+        country: NOT_STATED,
+      },
+    ],
     access: { vendorStaff: 'not-stated', description: todo('who at your company can reach what the app stores') },
     logs: {
       location: m.remotes.length > 0 || egressHosts.length > 0 ? 'not-stated' : 'atlassian-forge-logs',
-      endUserData: false,
-      description: todo('what the app logs and where the logs go'),
+      endUserData: NOT_STATED,
+      description: todo('what the app logs, whether that includes end-user data, and where the logs go'),
     },
     dataResidency: {
       supported: m.remotes.length === 0 && egressHosts.length === 0,
@@ -131,10 +142,16 @@ export function starterStatementFiles(app: HostApp, manifest: ManifestFacts, tod
     facts: facts(app, manifest),
     sections: [{ id: 'overview', title: 'Overview', file: 'sections/overview.md' }],
   };
+  // The schema the package ships, as a path from policy/ (the editor's yaml-language-server reads it).
+  const schema = relative(join(app.dir, 'policy'), join(packageRoot(), 'policy', JSON_SCHEMA_FILE))
+    .split('\\')
+    .join('/');
   const header = [
+    `# yaml-language-server: $schema=${schema}`,
     `# The data-handling statement of ${name}, shown by Privacy Panel. Started by \`privacy-panel add\` from`,
-    '# what manifest.yml proves (egress, storage, scopes). Replace every TODO(privacy-panel) and every .invalid',
-    '# address: `privacy-panel check` fails until none is left. Then `privacy-panel build` compiles it.',
+    '# what manifest.yml proves (egress, storage, scopes). Write every answer marked TODO and every address in',
+    '# the reserved "invalid" domain: `privacy-panel check` fails until none is left. Then `privacy-panel publish`',
+    '# records the version, and `privacy-panel build` compiles it for `forge deploy`.',
     '',
   ].join('\n');
   return [

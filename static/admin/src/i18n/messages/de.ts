@@ -17,6 +17,8 @@ export const messages = {
     'Die App hat die Anfrage als fehlerhaft abgelehnt. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
   'error.FORBIDDEN': 'Das dürfen nur Site-Administratoren, oder Ihre Berechtigungen ließen sich nicht bestätigen.',
   'error.STALE_STATEMENT': 'Die Erklärung hat sich geändert, während Sie gelesen haben. Laden Sie die Seite neu.',
+  'error.DRAFT_STATEMENT':
+    'Diese Erklärung ist ein Entwurf und noch nicht veröffentlicht: Sie kann nicht bestätigt werden.',
   'error.STORAGE_UNAVAILABLE':
     'Der Forge-Speicher ist gerade ausgelastet oder nicht erreichbar. Versuchen Sie es noch einmal.',
   'error.INTERNAL':
@@ -34,6 +36,7 @@ export const messages = {
   'ack.title': 'Kenntnisnahme',
   'ack.button': 'Kenntnisnahme von Version {version} bestätigen',
   'ack.pending': 'Kenntnisnahme wird gespeichert…',
+  'ack.draft': 'Entwurf, noch nicht veröffentlicht: Die Kenntnisnahme dieser Version kann nicht bestätigt werden.',
   'ack.help': 'Hält fest, dass Sie als Site-Administrator Version {version} dieser Erklärung gelesen haben.',
   'ack.failed': 'Die Kenntnisnahme wurde nicht gespeichert.',
   'ack.adminsOnly':

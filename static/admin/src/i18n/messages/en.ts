@@ -17,6 +17,7 @@ const en = {
   'error.INVALID_INPUT': 'The app refused the request as malformed. Reload the page and try again.',
   'error.FORBIDDEN': 'Only site administrators can do this, or your permissions could not be confirmed.',
   'error.STALE_STATEMENT': 'The statement changed while you were reading. Reload the page.',
+  'error.DRAFT_STATEMENT': 'This statement is a draft, not yet published: it cannot be acknowledged.',
   'error.STORAGE_UNAVAILABLE': 'Forge storage is busy or unavailable at the moment. Try again.',
   'error.INTERNAL': 'The app could not be reached or failed. Check your connection and try again.',
   'error.ADMIN_CHECK_UNAVAILABLE': 'Jira or Confluence did not confirm your administrator rights in time. Try again.',
@@ -29,6 +30,7 @@ const en = {
   'header.effective': 'Effective {date}',
 
   'ack.title': 'Acknowledgment',
+  'ack.draft': 'Draft, not yet published: this version cannot be acknowledged.',
   'ack.button': 'Acknowledge version {version}',
   'ack.pending': 'Acknowledging…',
   'ack.help': 'Records that you, as a site admin, have read version {version} of this statement.',

@@ -1,0 +1,72 @@
+/** The command line itself: usage from the table, --help on every command, strict flags, exit codes. */
+import { COMMANDS } from '../../toolkit/cli/commands';
+import { EXIT, exitCodeFor, FindingsError, UsageError } from '../../toolkit/cli/exit-codes';
+import { runCli } from '../../toolkit/cli/main';
+import { AppLoadError } from '../../toolkit/cli/app-files';
+import { StatementProblemsError } from '../../toolkit/cli/app-check';
+import { EvidenceInputError } from '../../toolkit/cli/evidence-inputs';
+import { HostAppError } from '../../toolkit/cli/host/host-app';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+test('the usage lists every command of the table and the exit codes', async () => {
+  const help = await cli('--help');
+  expect(help.code).toBe(EXIT.ok);
+  const rows = help.out.split('\n').map((line) => line.trim().split(/\s{2,}/));
+  for (const c of COMMANDS) expect(rows).toContainEqual([c.name, c.summary]);
+  expect(help.out).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 /);
+  expect(COMMANDS.map((c) => c.name).sort()).toEqual(
+    ['add', 'build', 'check', 'evidence', 'marketplace', 'preview', 'publish', 'remove', 'verify'].sort(),
+  );
+});
+
+test.each(COMMANDS.map((c) => c.name))('%s --help and -h exit 0 with its options', async (name) => {
+  const command = COMMANDS.find((c) => c.name === name)!;
+  for (const flag of ['--help', '-h']) {
+    const help = await cli(name, flag);
+    expect([help.code, help.err]).toEqual([EXIT.ok, '']);
+    expect(help.out).toContain(`usage: privacy-panel ${name} `);
+    for (const [option, spec] of Object.entries(command.options))
+      if (!spec.hidden) expect(help.out).toContain(`--${option}`);
+  }
+  expect((await cli('help', name)).out).toBe((await cli(name, '--help')).out);
+});
+
+test('an unknown flag, a second operand, a bad choice or a missing FILE is a usage error (exit 2)', async () => {
+  const unknown = await cli('check', '--sarif');
+  expect(unknown.code).toBe(EXIT.unreadable);
+  expect(unknown.err).toMatch(/^privacy-panel check: Unknown option '--sarif'\n\nusage: privacy-panel check/);
+  expect((await cli('evidence', 'a', 'b')).err).toContain('one DIR at most');
+  expect((await cli('check', '--format', 'xml')).err).toContain('--format takes text, json, sarif, github; got xml');
+  expect((await cli('verify')).err).toContain('FILE is missing');
+  expect((await cli('verify', 'x.json', '--head', 'zz')).code).toBe(EXIT.unreadable);
+  expect((await cli('frobnicate')).code).toBe(EXIT.unreadable);
+  expect((await cli()).code).toBe(EXIT.unreadable);
+});
+
+test('--version prints the package version', async () => {
+  const { version } = jest.requireActual<{ version: string }>('../../package.json');
+  expect(await cli('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+});
+
+test('one mapping from errors to exit codes', () => {
+  expect(exitCodeFor(new UsageError('x'))).toBe(2);
+  expect(exitCodeFor(new AppLoadError('manifest.yml', 1, 'x'))).toBe(2);
+  expect(exitCodeFor(new EvidenceInputError('x'))).toBe(2);
+  expect(exitCodeFor(new StatementProblemsError('x'))).toBe(1);
+  expect(exitCodeFor(new HostAppError('manifest.yml', 'x'))).toBe(1);
+  expect(exitCodeFor(new FindingsError('x'))).toBe(1);
+  expect(exitCodeFor(new TypeError('x'))).toBe(3);
+  expect(exitCodeFor('a string')).toBe(3);
+});
+
+test('a bug is exit 3 with its stack; a known refusal is its message only', async () => {
+  const missing = await cli('verify', '/nonexistent/export.json');
+  expect(missing).toEqual(expect.objectContaining({ code: 2 }));
+  expect(missing.err).toBe('privacy-panel verify: cannot read /nonexistent/export.json: ENOENT\n');
+});

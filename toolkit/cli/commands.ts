@@ -1,0 +1,201 @@
+/**
+ * The `privacy-panel` command table: each command's operand, options and what it runs. main.ts parses the
+ * command line against it (node:util parseArgs, strict) and writes every usage text from it. The commands'
+ * modules load only when their command runs, so `verify` and `--help` stay fast.
+ */
+import { resolve } from 'node:path';
+import { CHECK_FORMATS, type CheckFormat } from './check-formats';
+import { UsageError } from './exit-codes';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's name in the usage (`--policy DIR`). */
+  value?: string;
+  help: string;
+  /** The only values allowed. */
+  choices?: readonly string[];
+  /** Kept for this repository's own scripts and tests; left out of the usage. */
+  hidden?: boolean;
+}
+
+export interface Invocation {
+  /** The operand, or undefined when none was given. */
+  operand: string | undefined;
+  /** The operand resolved as a folder, the current folder by default. */
+  dir: string;
+  string(name: string): string | undefined;
+  flag(name: string): boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** The one positional argument: `DIR` (optional, default the current folder) or `FILE` (required). */
+  operand: { name: 'DIR' | 'FILE'; required: boolean; help: string };
+  options: Readonly<Record<string, OptionSpec>>;
+  run(call: Invocation): Promise<number> | number;
+}
+
+const APP_DIR = { name: 'DIR', required: false, help: "the Forge app's folder (default: the current folder)" } as const;
+const POLICY: OptionSpec = { type: 'string', value: 'DIR', help: 'the statement folder (default: DIR/policy)' };
+const MANIFEST: OptionSpec = { type: 'string', value: 'FILE', help: 'the manifest, when not DIR/manifest.yml' };
+const FACTS: OptionSpec = {
+  type: 'string',
+  value: 'FILE',
+  help: 'a compiled facts file instead of policy/',
+  hidden: true,
+};
+const ROOT: OptionSpec = { type: 'string', value: 'DIR', help: 'the same as DIR', hidden: true };
+
+/** `--root` (hidden) or the operand, resolved. */
+const appDir = (call: Invocation): string => resolve(call.string('root') ?? call.dir);
+
+const optional = <T>(name: keyof T & string, value: string | undefined): Partial<T> =>
+  (value === undefined ? {} : { [name]: value }) as Partial<T>;
+
+/** The argv of runHostCommand (toolkit/cli/host/main.ts): the folder first, then its flags. */
+function hostArgv(call: Invocation, flags: readonly string[], valued: readonly string[] = []): string[] {
+  const out = [call.dir];
+  for (const f of flags) if (call.flag(f)) out.push(`--${f}`);
+  for (const v of valued) {
+    const value = call.string(v);
+    if (value !== undefined) out.push(`--${v}`, value);
+  }
+  return out;
+}
+
+/**
+ * A command's module, loaded when the command runs. `require` (this CLI is CommonJS) rather than import():
+ * in a clone the bin runs this source through tsx's require hook, which import() would bypass.
+ */
+function load(path: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path);
+}
+
+function host(command: string, argv: string[]): Promise<number> {
+  const { runHostCommand } = load('./host/main') as typeof import('./host/main');
+  return runHostCommand(command, argv);
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'check',
+    summary: "the statement against the app's manifest, code and data inventory",
+    operand: APP_DIR,
+    options: {
+      format: {
+        type: 'string',
+        value: 'FORMAT',
+        help: 'text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)',
+        choices: CHECK_FORMATS,
+      },
+      policy: POLICY,
+      manifest: MANIFEST,
+      facts: FACTS,
+      root: ROOT,
+      'no-write': { type: 'boolean', help: 'this repository: do not write src/generated/evidence.json', hidden: true },
+    },
+    run(call) {
+      const { runCheck } = load('./check') as typeof import('./check');
+      return runCheck({
+        dir: appDir(call),
+        format: (call.string('format') ?? 'text') as CheckFormat,
+        write: !call.flag('no-write'),
+        ...optional('policyDir', call.string('policy')),
+        ...optional('manifest', call.string('manifest')),
+        ...optional('factsFile', call.string('facts')),
+      });
+    },
+  },
+  {
+    name: 'evidence',
+    summary: 'what the build can prove about the app from its manifest and code',
+    operand: APP_DIR,
+    options: { json: { type: 'boolean', help: 'one JSON object on stdout' }, manifest: MANIFEST },
+    run(call) {
+      const { runEvidence } = load('./evidence') as typeof import('./evidence');
+      return runEvidence({ dir: call.dir, json: call.flag('json'), ...optional('manifest', call.string('manifest')) });
+    },
+  },
+  {
+    name: 'marketplace',
+    summary: "the app's Marketplace Privacy & Security answers, as the API's JSON body",
+    operand: APP_DIR,
+    options: { policy: POLICY, facts: FACTS, root: ROOT },
+    run(call) {
+      const { runMarketplace } = load('./marketplace-privacy') as typeof import('./marketplace-privacy');
+      return runMarketplace({
+        dir: appDir(call),
+        ...optional('policyDir', call.string('policy')),
+        ...optional('factsFile', call.string('facts')),
+      });
+    },
+  },
+  {
+    name: 'publish',
+    summary: 'publish the current statement version: policy/published.lock.json and policy/versions/',
+    operand: APP_DIR,
+    options: {},
+    run(call) {
+      const { publishPolicy } = load('./policy-publish') as typeof import('./policy-publish');
+      process.stdout.write(`${publishPolicy(call.dir).join('\n')}\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'verify',
+    summary: 'check an acknowledgment export file offline',
+    operand: { name: 'FILE', required: true, help: 'the export (.json) the page downloaded' },
+    options: {
+      head: { type: 'string', value: 'HASH', help: 'the head hash the page showed at export time (64 hex characters)' },
+    },
+    run(call) {
+      const { runVerify } = load('./verify-command') as typeof import('./verify-command');
+      return runVerify(call.operand ?? '', call.string('head'));
+    },
+  },
+  {
+    name: 'add',
+    summary: 'add the panel to the Forge app',
+    operand: APP_DIR,
+    options: {
+      yes: { type: 'boolean', short: 'y', help: 'apply without asking' },
+      'dry-run': { type: 'boolean', help: 'print the changes, write nothing' },
+      'key-prefix': { type: 'string', value: 'P', help: "where the panel's keys live in KVS (default pp:)" },
+    },
+    run: (call) => host('add', hostArgv(call, ['yes', 'dry-run'], ['key-prefix'])),
+  },
+  {
+    name: 'remove',
+    summary: 'take the panel out again (policy/ is kept)',
+    operand: APP_DIR,
+    options: {},
+    run: (call) => host('remove', hostArgv(call, [])),
+  },
+  {
+    name: 'build',
+    summary: 'compile the published statement and refresh the page resource, for forge deploy',
+    operand: APP_DIR,
+    options: {
+      draft: {
+        type: 'boolean',
+        help: 'build an unpublished or unfinished statement, to try it (it cannot be acknowledged)',
+      },
+    },
+    run: (call) => host('build', hostArgv(call, ['draft'])),
+  },
+  {
+    name: 'preview',
+    summary: "serve the panel with the app's statement and evidence on a local emulator",
+    operand: APP_DIR,
+    options: { port: { type: 'string', value: 'N', help: 'the port (default 4173)' } },
+    run(call) {
+      const port = call.string('port');
+      if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError('--port takes a number from 0 to 65535');
+      const { runPreviewCommand } = load('../../dev/preview/host') as typeof import('../../dev/preview/host');
+      return runPreviewCommand([call.dir, ...(port === undefined ? [] : ['--port', port])]);
+    },
+  },
+];

@@ -63,7 +63,7 @@ describe('appending far behind the head', () => {
     expect(emulator.counters()).toMatchObject({ 'kvs.batchGet': 1, 'kvs.query': 1, 'kvs.set': 2 });
   });
 
-  it('reads every receipt instead when a second attempt contested the claim, and finds its append', async () => {
+  it('reads every receipt instead when mayJump says another attempt may be appending, and finds its append', async () => {
     let asked = 0;
     const outcome = await inSite(() =>
       appendReceipt(store, draftLike(30), null, {
@@ -111,7 +111,7 @@ describe('a second attempt while the first is far behind the head', () => {
   const input = (accountId: string) => ({ statement, accountId, product: 'jira' as const, installation: SITE });
   const deps = (using: Store): AcknowledgeDeps => ({ store: using, clock: systemClock, ids: systemIds });
 
-  it('the first attempt reads the claim contested, does not jump, and finds the receipt of the second attempt', async () => {
+  it("a paused first attempt follows its claim's path to the receipt its second attempt appended", async () => {
     emulator.reset();
     const ADA = '712020:ada';
     // The first attempt pauses just before its first receipt write, as a slow request would.
@@ -140,7 +140,7 @@ describe('a second attempt while the first is far behind the head', () => {
     expect(second.receipt.receipt.seq).toBe(41);
     pause?.();
     const outcome = await first;
-    // 25 receipts after its head are taken, so it would jump to the newest, Ada's own: it must not.
+    // Its number was taken long ago: the step record the second attempt wrote leads it to Ada's receipt.
     expect(outcome.created).toBe(false);
     expect(outcome.receipt.receipt.receiptId).toBe(second.receipt.receipt.receiptId);
     const receipts = [...emulator.entries(SITE).keys()].filter((key) => key.startsWith(KEY_FAMILIES.receipt.prefix));

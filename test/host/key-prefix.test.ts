@@ -158,7 +158,6 @@ describe('add --key-prefix', () => {
 
   it.each([
     ['breaks the rule', 'pp', /--key-prefix: keyPrefix "pp" is not allowed: .*ending with ':'/],
-    ['overlaps a 0.1.x family', 'acct:', /--key-prefix: .*0\.1\.x key family 'acct:'/],
     ['overlaps the host keys', 'pp:', /--key-prefix: 'pp:' overlaps your app's own key family 'pp:pin:'/],
   ])('refuses a prefix that %s, naming the option, and writes nothing', async (_label, keyPrefix, message) => {
     const error = await refused(copy(FIXTURE), keyPrefix);

@@ -168,7 +168,7 @@ export const messages = {
   'label.staffNo': 'Niemand beim Anbieter',
   'label.runsYes': 'Voraussetzungen erfüllt',
   'label.runsNo': 'Voraussetzungen nicht erfüllt',
-  'label.runsElsewhere': 'Nicht erfüllt: eine {model}-App',
+  'label.runsElsewhere': 'Nein: eine {model}-App',
   'label.location.forge-hosted-storage': 'Forge Hosted Storage',
   'label.location.atlassian-product': 'Im Atlassian-Produkt selbst',
   'label.location.vendor-infrastructure': 'Systeme des Anbieters',

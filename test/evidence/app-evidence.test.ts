@@ -165,4 +165,5 @@ test('a monorepo app gives the same evidence from the repository root and from i
   const fromApp = evidenceOf(join('monorepo', 'apps', 'alpha'));
   expect(fromApp).toEqual(fromRoot.filter((e) => e.manifest === 'apps/alpha/manifest.yml'));
   expect(fromApp[0]?.code.files.map((f) => f.path)).toContain('libs/shared/src/index.ts');
+  expect(evidenceOf(join('monorepo', 'libs', 'shared'))).toEqual(fromRoot);
 });

@@ -83,7 +83,7 @@ test('a scope no code needs', () => {
     (permissionsOf(m).scopes as string[]).push('write:jira-work');
   });
   expect(messages(app.check())).toEqual([
-    'manifest.yml: the manifest declares write:jira-work, and nothing in the app could need it (it is needed by, e.g., DELETE /rest/api/3/attachment/{id}, POST /rest/api/3/bulk/issues/delete)',
+    'manifest.yml: the manifest declares write:jira-work, and nothing in the app could need it (routes and events that need it include DELETE /rest/api/3/attachment/{id}, POST /rest/api/3/bulk/issues/delete)',
   ]);
 });
 
@@ -93,7 +93,7 @@ test('removing the browser display-name call leaves read:jira-user unused', () =
     "import { invoke } from '@forge/bridge';\nexport const d = (): Promise<unknown> => invoke('getDisclosure');\n",
   );
   expect(messages(app.check())).toEqual([
-    'manifest.yml: the manifest declares read:jira-user, and nothing in the app could need it (it is needed by, e.g., GET /rest/api/3/configuration, POST /rest/api/3/expression/analyse)',
+    'manifest.yml: the manifest declares read:jira-user, and nothing in the app could need it (routes and events that need it include GET /rest/api/3/configuration, POST /rest/api/3/expression/analyse)',
   ]);
 });
 

@@ -53,7 +53,7 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(
-      'manifest.yml: the manifest declares manage:jira-configuration, and nothing in the app could need it (it is needed by, e.g., GET /rest/api/3/announcementBanner, PUT /rest/api/3/announcementBanner)',
+      'manifest.yml: the manifest declares manage:jira-configuration, and nothing in the app could need it (routes and events that need it include GET /rest/api/3/announcementBanner, PUT /rest/api/3/announcementBanner)',
     );
 
     const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {

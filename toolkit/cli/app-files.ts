@@ -461,7 +461,9 @@ export function loadApps(root: string, manifest?: string): AppInputs[] {
   const given = resolve(root);
   if (!existsSync(given)) throw new AppLoadError(root, 0, 'no such folder');
   const repoRoot = repositoryRoot(given);
-  const manifests = manifest !== undefined ? [resolve(manifest)] : findManifests(given);
+  const found = manifest !== undefined ? [resolve(manifest)] : findManifests(given);
+  // A folder with no manifest under it (a Custom UI project beside the app): the repository's apps.
+  const manifests = found.length > 0 || repoRoot === given ? found : findManifests(repoRoot);
   if (manifests.length === 0) throw new AppLoadError(root, 0, 'no manifest.yml found (pass --manifest FILE)');
   return manifests.map((m) => loadApp(m, repoRoot, repoRoot));
 }

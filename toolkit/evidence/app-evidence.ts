@@ -246,7 +246,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       line: 0,
       rule: 'unused-scope',
       severity: 'warning',
-      message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (it is needed by, e.g., ${examples.join(', ')})` : ''}`,
+      message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (routes and events that need it include ${examples.join(', ')})` : ''}`,
     });
   }
   return {

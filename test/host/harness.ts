@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildHost } from '../../toolkit/cli/host/build';
+import { publishPolicy } from '../../toolkit/cli/policy-publish';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures/hosts');
@@ -52,4 +54,23 @@ export function snapshot(dir: string, skip: readonly string[] = []): Map<string,
 export function registerLines(notes: readonly string[]): string[] {
   const start = notes.findIndex((n) => n.includes('after your resolver.define'));
   return notes.slice(start + 1, start + 5).map((line) => line.trim());
+}
+
+/** What a vendor writes into the starter statement before publishing: every TODO answered, real addresses. */
+export function writeStarterAnswers(dir: string): void {
+  for (const file of ['policy/statement.yml', 'policy/sections/overview.md']) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const written = text
+      .replace(/TODO\(privacy-panel\): /g, '')
+      .replace(/[a-z]+\.invalid/g, 'brightmoor.io')
+      .replace(/(?:[a-z0-9-]+\.)*example\.(?:com|org|net)/g, 'api.brightmoor.io');
+    fs.writeFileSync(path.join(dir, file), written);
+  }
+}
+
+/** The starter written, published (version 1) and built for deploy, as before `forge deploy`: it can be acknowledged. */
+export function publishStarter(dir: string): void {
+  writeStarterAnswers(dir);
+  publishPolicy(dir);
+  buildHost(dir, { deploy: true });
 }

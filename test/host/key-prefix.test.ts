@@ -14,7 +14,7 @@ import { HostAppError } from '../../toolkit/cli/host/host-app';
 import { PANEL } from '../../toolkit/cli/host/keys';
 import { runHostCommand } from '../../toolkit/cli/host/main';
 import { bundleOffline, validateManifest } from '../../toolkit/forge/offline-checks';
-import { copyFixture, requirePackageBuilt, snapshot } from './harness';
+import { copyFixture, publishStarter, requirePackageBuilt, snapshot } from './harness';
 
 type Handler = Parameters<ForgeEmulator['invoke']>[0];
 
@@ -74,6 +74,7 @@ describe('add on a host whose keys begin with pp:', () => {
   });
 
   it('the bundle answers getDisclosure and acknowledge under that prefix; the host keeps its pp: keys', async () => {
+    publishStarter(dir); // a draft is never acknowledged
     const bundle = await bundleOffline(dir);
     try {
       const load = (file: string) =>

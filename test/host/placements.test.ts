@@ -10,7 +10,7 @@ import type { Disclosure, Result } from '../../src/contract';
 import { addPanel, removePanel } from '../../toolkit/cli/host/add';
 import type { Placement } from '../../toolkit/cli/host/plan';
 import { bundleOffline, lintOffline, validateManifest } from '../../toolkit/forge/offline-checks';
-import { copyFixture, registerLines, requirePackageBuilt, snapshot } from './harness';
+import { copyFixture, publishStarter, registerLines, requirePackageBuilt, snapshot } from './harness';
 
 type Handler = Parameters<ForgeEmulator['invoke']>[0];
 
@@ -115,6 +115,7 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
 
   it("bundles with Forge's bundler and answers the panel's and the host's resolvers", async () => {
     if (placements.includes('sub-page')) addRegisterLines(dir, notes);
+    publishStarter(dir); // a draft is never acknowledged
     const bundle = await bundleOffline(dir);
     try {
       const load = (file: string) =>

@@ -15,6 +15,8 @@ export interface OptionSpec {
   help: string;
   /** The only values allowed. */
   choices?: readonly string[];
+  /** May be given more than once (`--witness A --witness B`). */
+  multiple?: boolean;
   /** Kept for this repository's own scripts and tests; left out of the usage. */
   hidden?: boolean;
 }
@@ -25,6 +27,8 @@ export interface Invocation {
   /** The operand resolved as a folder, the current folder by default. */
   dir: string;
   string(name: string): string | undefined;
+  /** Every value of a `multiple` option, in order. */
+  strings(name: string): readonly string[];
   flag(name: string): boolean;
 }
 
@@ -150,10 +154,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     operand: { name: 'FILE', required: true, help: 'the export (.json) the page downloaded' },
     options: {
       head: { type: 'string', value: 'HASH', help: 'the head hash the page showed at export time (64 hex characters)' },
+      witness: {
+        type: 'string',
+        value: 'RECEIPT',
+        multiple: true,
+        help: 'a receipt an admin kept from the page: it must be in the export (repeatable)',
+      },
+      since: {
+        type: 'string',
+        value: 'EARLIER',
+        help: 'an earlier export, a kept receipt or SEQ:HASH: the export must extend it',
+      },
+      lock: {
+        type: 'string',
+        value: 'LOCK',
+        help: "the vendor's published.lock.json: every statement and translation must be the published one",
+      },
     },
     run(call) {
       const { runVerify } = load('./verify-command') as typeof import('./verify-command');
-      return runVerify(call.operand ?? '', call.string('head'));
+      const head = call.string('head');
+      const since = call.string('since');
+      const lock = call.string('lock');
+      return runVerify({
+        file: call.operand ?? '',
+        witnesses: call.strings('witness'),
+        ...(head === undefined ? {} : { head }),
+        ...(since === undefined ? {} : { since }),
+        ...(lock === undefined ? {} : { lock }),
+      });
     },
   },
   {

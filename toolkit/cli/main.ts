@@ -62,7 +62,11 @@ export function mainUsage(): string {
 function parseConfig(command: CommandSpec): ParseArgsConfig['options'] {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const [name, spec] of Object.entries({ ...command.options, help: HELP })) {
-    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}) };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple === true ? { multiple: true } : {}),
+    };
   }
   return options;
 }
@@ -82,7 +86,7 @@ export function parseCommand(command: CommandSpec, argv: readonly string[]): Inv
     // parseArgs adds a hint about `--` to its first sentence; the first sentence is the reason.
     throw new UsageError((messageOf(error).split(/\.\s/)[0] ?? '').trim());
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
   if (values['help'] === true) return 'help';
   const [operand, ...extra] = parsed.positionals;
   if (extra.length > 0)
@@ -96,7 +100,15 @@ export function parseCommand(command: CommandSpec, argv: readonly string[]): Inv
   return {
     operand,
     dir: resolve(operand ?? '.'),
-    string: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+    string: (name) => {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    strings: (name) => {
+      const value = values[name];
+      if (typeof value === 'string') return [value];
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    },
     flag: (name) => values[name] === true,
   };
 }

@@ -5,7 +5,7 @@ import type { RegistryRecord } from '../../src/domain/shapes';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, admin, as, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';
-import { DAY_MS, bulkIds, dump, privacyHarness, type PrivacyHarness } from './support';
+import { DAY_MS, TestClock, bulkIds, dump, privacyHarness, type PrivacyHarness } from './support';
 
 /**
  * The personal data job's invariant, under one fault at every storage call and every report call of the
@@ -35,8 +35,10 @@ let seed: Seed | undefined;
 
 /** The scenario's storage, built once through the real handlers, then copied into each fresh emulator. */
 async function world(): Promise<World> {
-  const app = startApp();
-  const h = privacyHarness(app, { catalog: catalogV2 });
+  // One clock for the page and the job: an acknowledgment's registration is as old as the job sees it.
+  const clock = new TestClock();
+  const app = startApp(sampleCatalog(), { clock });
+  const h = privacyHarness(app, { catalog: catalogV2, clock });
   app.emulator.users.set({ accountId: CLOSED_BULK, displayName: 'Closing', admin: { jira: false, confluence: false } });
   app.emulator.users.set({ accountId: NEWCOMER, displayName: 'Newcomer', admin: { jira: true, confluence: true } });
   if (seed) app.emulator.loadStorage(seed);

@@ -30,7 +30,7 @@ describe('account registry', () => {
     const outcomes = await inSite(() => Promise.all([1, 2, 3, 4].map(() => registerAccount(h.store, id, AT))));
     expect(new Set(outcomes.map((o) => o!.seq)).size).toBe(1);
     expect(outcomes.filter((o) => o!.created)).toHaveLength(1);
-    const batch = await inSite(() => nextBatch(h.store, 1));
+    const batch = await inSite(() => nextBatch(h.store, 1, h.clock.now()));
     expect(batch.accounts.map((a) => a.accountId)).toEqual([id]);
   });
 
@@ -51,12 +51,28 @@ describe('account registry', () => {
     expect(app.emulator.entries(JIRA_SITE).get('pp:acctid:712020:orphan')).toEqual({ seq: 1 });
   });
 
+  it('an entry without its index, first seen under 10 minutes ago, is left to its registration in flight', async () => {
+    const now = h.clock.now().toISOString();
+    await inSite(async () => {
+      await registerAccount(h.store, '712020:before', now);
+      await h.store.putIfAbsent(registryKey(2), { accountId: '712020:in-flight', firstSeenAt: now });
+    });
+    await h.runReport();
+    expect(h.reported()).toEqual(['712020:before']);
+    expect(app.emulator.entries(JIRA_SITE).has('pp:acctid:712020:in-flight')).toBe(false);
+    expect(h.logs).toEqual(['privacy-panel: personal data report partial: reported 1, closed 0, updated 0, erased 0']);
+    h.clock.advance(11 * 60_000); // the registration died: the next run repairs and reports it, same cycle
+    await h.runReport();
+    expect(h.reported()).toEqual(['712020:before', '712020:in-flight']);
+    expect(app.emulator.entries(JIRA_SITE).get('pp:acctid:712020:in-flight')).toEqual({ seq: 2 });
+  });
+
   it('batches stop at 90 and resume at the next number', async () => {
     await h.register(bulkIds(100));
-    const first = await inSite(() => nextBatch(h.store, 1));
+    const first = await inSite(() => nextBatch(h.store, 1, h.clock.now()));
     expect(first.accounts).toHaveLength(90);
     expect(first.nextSeq).toBe(91);
-    const second = await inSite(() => nextBatch(h.store, first.nextSeq));
+    const second = await inSite(() => nextBatch(h.store, first.nextSeq, h.clock.now()));
     expect(second.accounts.map((a) => a.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 91 + i));
     expect(second.nextSeq).toBe(101);
   });

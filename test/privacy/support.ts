@@ -44,9 +44,9 @@ export interface PrivacyHarness {
  */
 export function privacyHarness(
   app: App,
-  options: { catalog?: StatementCatalog; reporter?: PersonalDataReporter } = {},
+  options: { catalog?: StatementCatalog; reporter?: PersonalDataReporter; clock?: TestClock } = {},
 ): PrivacyHarness {
-  const clock = new TestClock();
+  const clock = options.clock ?? new TestClock();
   const logs: string[] = [];
   const sleeps: number[] = [];
   const catalog = options.catalog ?? sampleCatalog();

@@ -2,7 +2,7 @@ import { KEY_FAMILIES, STORAGE_LIMITS, accountOfAcknowledgmentKey } from '../inv
 import type { Store } from '../ports';
 import { allOf } from '../records';
 import { isReportableAccountId } from './account-id';
-import { indexEntries, registerAccount } from './registry';
+import { indexEntries, mayBeInFlight, registerAccount } from './registry';
 
 /**
  * Registers every account an `ack:` or `first:` marker names that the registry lacks: registrations that
@@ -10,10 +10,10 @@ import { indexEntries, registerAccount } from './registry';
  * account was erased (the account was closed while one was in flight). Runs at the start of each report
  * cycle; idempotent, so a run cut short simply starts it again. Returns how many accounts it registered.
  */
-export async function backfillRegistry(store: Store): Promise<number> {
+export async function backfillRegistry(store: Store, now: Date): Promise<number> {
   const firstSeen = new Map<string, string>();
   const note = (accountId: string | null, at: string): void => {
-    if (!isReportableAccountId(accountId)) return;
+    if (!isReportableAccountId(accountId) || mayBeInFlight(at, now)) return; // its acknowledgment registers it
     const seen = firstSeen.get(accountId);
     if (seen === undefined || at < seen) firstSeen.set(accountId, at);
   };

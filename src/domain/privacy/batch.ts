@@ -1,7 +1,7 @@
 import { STORAGE_LIMITS } from '../inventory';
 import type { Store } from '../ports';
 import { isReportableAccountId } from './account-id';
-import { createIndex, indexEntries, readSlots, voidEntry } from './registry';
+import { createIndex, indexEntries, mayBeInFlight, readSlots, voidEntry } from './registry';
 import type { ReportedAccount } from './types';
 
 /** The reporting API takes at most 90 accounts per request. */
@@ -11,6 +11,8 @@ export interface ReportBatch {
   accounts: Array<ReportedAccount & { seq: number }>;
   /** The registry number after the last entry this batch looked at. */
   nextSeq: number;
+  /** The batch stops before an entry whose registration may still be in flight (`mayBeInFlight`). */
+  registering?: true;
 }
 
 /**
@@ -18,7 +20,12 @@ export interface ReportBatch {
  * Skips emptied entries and IDs that are never reported (`unknown`, `unidentified`); checks each entry
  * against `acctid:`, repairing a missing index entry and emptying a duplicate one, so nobody is sent twice.
  */
-export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATCH_MAX): Promise<ReportBatch> {
+export async function nextBatch(
+  store: Store,
+  fromSeq: number,
+  now: Date,
+  max = REPORT_BATCH_MAX,
+): Promise<ReportBatch> {
   const accounts: ReportBatch['accounts'] = [];
   const inBatch = new Set<string>();
   let seq = fromSeq;
@@ -33,6 +40,8 @@ export async function nextBatch(store: Store, fromSeq: number, max = REPORT_BATC
       if (!isReportableAccountId(accountId)) continue;
       const owner = index.get(accountId);
       if (!owner) {
+        // Its registration may still be writing the index entry: left to it, or repaired once it died.
+        if (mayBeInFlight(entry.firstSeenAt, now)) return { accounts, nextSeq: slotSeq, registering: true };
         // The registration stopped between its two writes: this entry becomes the account's one entry.
         if (!(await createIndex(store, accountId, slotSeq))) continue;
       } else if (owner.seq !== slotSeq) {

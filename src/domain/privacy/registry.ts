@@ -11,6 +11,19 @@ import { isReportableAccountId } from './account-id';
  * walks it by number with strict batch reads, so a report resumes from a number, never from a KVS cursor.
  */
 
+/**
+ * An acknowledgment registers its account beside its receipt: the registry entry, then the `acctid:` entry.
+ * Until the registration's start (the entry's `firstSeenAt`, the marker's `at`) is this long past, it may
+ * still be in flight, and the report neither writes that `acctid:` entry itself (nextBatch) nor registers
+ * the account from its markers (backfill): the acknowledgment's own write could otherwise land after an
+ * erasure of the account and outlive it. Older, it died (functions time out at 300 s) and is repaired.
+ */
+export const REGISTRATION_IN_FLIGHT_MS = 10 * 60_000;
+
+export function mayBeInFlight(startedAt: string, now: Date): boolean {
+  return Math.abs(now.getTime() - Date.parse(startedAt)) <= REGISTRATION_IN_FLIGHT_MS;
+}
+
 export interface Registration {
   seq: number;
   /** false when the account was already registered. */
@@ -63,7 +76,8 @@ export async function registerFrom(
     head,
     { verified: true, ...(backoff ? { backoff } : {}) },
   );
-  if (await createIndex(store, accountId, claim.seq)) return { seq: claim.seq, created: claim.claimed };
+  const index: AccountIndexRecord = { seq: claim.seq };
+  if (await createRecord(store, 'accountIndex', indexKey, index)) return { seq: claim.seq, created: claim.claimed };
 
   const winner = await readRecord(store, 'accountIndex', indexKey);
   if (winner && winner.seq !== claim.seq && claim.claimed) await voidEntry(store, claim.seq, claim.value);
@@ -71,10 +85,10 @@ export async function registerFrom(
 }
 
 /**
- * Writes `acctid:<accountId>` → `seq` (write-once), then reads the entry back: when an erasure of this
- * entry began meanwhile (the account was closed while a registration was in flight), the index entry
- * just written would outlive the erasure, pointing at an entry the report never sends again, so it is
- * deleted. false when the index entry was not written or was taken back.
+ * The report's repair of a registration that stopped between its two writes: writes `acctid:<accountId>`
+ * → `seq` (write-once), then reads the entry back. When an erasure of this entry began meanwhile (an
+ * overlapping run erasing it), the index entry just written would outlive the erasure, pointing at an
+ * entry the report never sends again, so it is deleted. false when it was not written or was taken back.
  */
 export async function createIndex(store: Store, accountId: string, seq: number): Promise<boolean> {
   const indexKey = accountIndexKey(accountId);

@@ -158,7 +158,7 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
     if (cycle.state === 'backfilling') {
       const abandoned = clock.now().getTime() - Date.parse(cycle.startedAt) > STALE_SENDING_MS;
       if (cycle.run !== run.id && !abandoned) return finish('overlapping');
-      await backfillRegistry(store);
+      await backfillRegistry(store, clock.now());
       cycle = { startedAt: cycle.startedAt, run: run.id, state: 'open' };
       await writeRecord(store, 'privacyCycle', cycleKey, cycle);
     }
@@ -194,7 +194,9 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
       latest?.record.state === 'sending' && clock.now().getTime() - Date.parse(latest.record.at) <= STALE_SENDING_MS;
     if (live && !ours) return finish('overlapping');
 
-    const batch = await nextBatch(store, fromSeq);
+    const batch = await nextBatch(store, fromSeq, clock.now());
+    // A registration still in flight: the next run reports it and goes on from there.
+    if (batch.accounts.length === 0 && batch.registering) return finish('partial');
     if (batch.accounts.length === 0) {
       await save({ ...progress, nextSeq: batch.nextSeq, cycleComplete: true });
       return finish('complete');

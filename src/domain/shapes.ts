@@ -5,7 +5,7 @@
  * checked loosely: a field added by a later version survives a read and a rewrite.
  */
 import * as v from 'valibot';
-import type { ReportProgress } from './privacy/progress';
+import type { ReportProgress } from './privacy/progress-record';
 import type { StoredReceipt } from './receipts/types';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));

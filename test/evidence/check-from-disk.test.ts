@@ -19,7 +19,7 @@ function freshClone(): string {
 }
 
 const check = (root: string) =>
-  spawnSync(TSX, ['toolkit/cli/check.ts', '--root', root, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  spawnSync(TSX, ['toolkit/cli/main.ts', 'check', '--root', root, '--no-write'], { cwd: REPO_ROOT, encoding: 'utf8' });
 
 /** A new version of the statement on disk, not published yet, with `edit` applied to its text. */
 function editStatement(root: string, edit: (text: string) => string): void {

@@ -36,7 +36,7 @@ test('the repository: its statement agrees with its manifest, code and inventory
 test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () => {
   const app = copyApp();
   try {
-    const ok = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE], {
+    const ok = spawnSync(TSX, ['toolkit/cli/main.ts', 'check', '--root', app.root, '--facts', FACTS_FILE], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });
@@ -47,16 +47,20 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
     app.editManifest((m) => {
       (permissionsOf(m).scopes as string[]).push('manage:jira-configuration');
     });
-    const bad = spawnSync(TSX, ['toolkit/cli/check.ts', '--root', app.root, '--facts', FACTS_FILE, '--no-write'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const bad = spawnSync(
+      TSX,
+      ['toolkit/cli/main.ts', 'check', '--root', app.root, '--facts', FACTS_FILE, '--no-write'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(
       'manifest.yml: the manifest declares manage:jira-configuration, and nothing in the app could need it (routes and events that need it include GET /rest/api/3/announcementBanner, PUT /rest/api/3/announcementBanner)',
     );
 
-    const mp = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {
+    const mp = spawnSync(TSX, ['toolkit/cli/main.ts', 'marketplace', '--root', app.root, '--facts', FACTS_FILE], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });
@@ -69,7 +73,7 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
 test('toolkit/cli/marketplace-privacy.ts prints the API body', () => {
   const app = copyApp();
   try {
-    const run = spawnSync(TSX, ['toolkit/cli/marketplace-privacy.ts', '--root', app.root, '--facts', FACTS_FILE], {
+    const run = spawnSync(TSX, ['toolkit/cli/main.ts', 'marketplace', '--root', app.root, '--facts', FACTS_FILE], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });

@@ -13,7 +13,6 @@ import { Locator } from './check-locations';
 import { EVIDENCE_JSON, REPO_ROOT } from './evidence-inputs';
 import { EXIT } from './exit-codes';
 import { packageInfo } from './package-info';
-import { runCliProcess } from './main';
 
 export function summary(report: CheckReport): string[] {
   const e = report.evidence;
@@ -79,8 +78,4 @@ export function runCheck(options: CheckOptions): number {
     `  scopes used by the code: ${app.scopes.used.join(', ') || 'none'}; storage in code: ${app.storage.join(', ') || 'none'}`,
   );
   return code;
-}
-
-if (require.main === module) {
-  void runCliProcess(['check', ...process.argv.slice(2)]);
 }

@@ -8,7 +8,6 @@
 import { marketplacePrivacy } from '../evidence/marketplace-privacy';
 import { checkApp } from './app-check';
 import { EXIT } from './exit-codes';
-import { runCliProcess } from './main';
 
 export interface MarketplaceOptions {
   dir: string;
@@ -30,8 +29,4 @@ export function runMarketplace(options: MarketplaceOptions): number {
   for (const note of answers.notes) console.error(`note: ${note}`);
   console.log(JSON.stringify(answers.body, null, 2));
   return EXIT.ok;
-}
-
-if (require.main === module) {
-  void runCliProcess(['marketplace', ...process.argv.slice(2)]);
 }

@@ -17,7 +17,6 @@ import {
 } from '../statement/translation';
 import { FindingsError } from './exit-codes';
 import { readPolicyFiles, templateVendorProblem } from './policy-files';
-import { runCliProcess } from './main';
 
 /** Publishes what DIR/policy holds; the lines say what was written. Nothing is written on a refusal. */
 export function publishPolicy(appDir: string): string[] {
@@ -59,8 +58,4 @@ export function publishPolicy(appDir: string): string[] {
     `wrote policy/${POLICY_PATHS.versions}/${publishing.snapshotName} and policy/${POLICY_PATHS.lock}; commit both`,
   );
   return lines;
-}
-
-if (require.main === module) {
-  void runCliProcess(['publish', ...process.argv.slice(2)]);
 }

@@ -45,3 +45,12 @@ export const PROBLEM_CODES = {
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export interface VerifyProblem {
+  /** Where in the file: 'format', 'statements[v2]', 'receipts[12] (seq 13)', 'chain', 'checksum', … */
+  where: string;
+  /** Stable, listed in docs/receipts.md (the table above). */
+  code: ProblemCode;
+  /** Never more than a few hundred characters: values from the file are clipped. */
+  message: string;
+}

@@ -8,7 +8,7 @@ import { hashCanonical } from '../../src/domain/canonical';
 import type { AcknowledgmentReceipt } from '../../src/domain/receipts/types';
 import type { BundleStatement, BundleTranslation } from './format';
 import { clip } from './clip';
-import type { VerifyProblem } from './verify';
+import type { VerifyProblem } from './codes';
 import { bundleTranslationSchema, shapeIssues } from './schema';
 
 export function checkTranslations(

@@ -9,7 +9,7 @@ import type { Receipt, ReceiptKind, StoredReceipt } from '../../src/domain/recei
 import { checkAnchors, type AnchorInputs, type AnchorOutcome } from './anchors';
 import { checksumInput } from './bundle';
 import { clip, shown } from './clip';
-import type { ProblemCode } from './codes';
+import type { ProblemCode, VerifyProblem } from './codes';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
 import { MAX_PROBLEMS } from './limits';
 import { bundleStatementSchema, bundleTopSchema, shapeIssues, storedReceiptSchema } from './schema';
@@ -17,14 +17,7 @@ import { parseStrictly } from './strict-json';
 import { checkTranslations, shownProblems } from './verify-translations';
 import type { BundleTranslation } from './format';
 
-export interface VerifyProblem {
-  /** Where in the file: 'format', 'statements[v2]', 'receipts[12] (seq 13)', 'chain', 'checksum', … */
-  where: string;
-  /** Stable, listed in docs/receipts.md (./codes). */
-  code: ProblemCode;
-  /** Never more than a few hundred characters: values from the file are clipped. */
-  message: string;
-}
+export type { VerifyProblem };
 
 export interface VerifyReport {
   /** true only when no problem was found. */

@@ -5,15 +5,8 @@ import { MAX_BATCH_ATTEMPTS, privacyBatchKey, privacyCycleKey } from '../invento
 import { StorageUnavailableError, type Store } from '../ports';
 import { createRecord, readRecord, readRecords, writeRecord } from '../records';
 import type { BatchClaimRecord, CycleClaimRecord } from '../shapes';
-import {
-  NO_COUNTS,
-  loadProgress,
-  nextCycleAt,
-  saveProgress,
-  type ReportProgress,
-  type RunCounts,
-  type RunOutcome,
-} from './progress';
+import { NO_COUNTS, loadProgress, nextCycleAt, saveProgress } from './progress';
+import type { ReportProgress, RunCounts, RunOutcome } from './progress-record';
 import {
   ReportRefusedError,
   type Installation,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
 import { addPanel, removePanel } from '../../toolkit/cli/host/add';
-import { handlerFileText } from '../../toolkit/cli/host/handler-file';
+import { handlerFileText, HOST_HANDLER } from '../../toolkit/cli/host/handler-file';
 import { HostAppError } from '../../toolkit/cli/host/host-app';
 import { PANEL } from '../../toolkit/cli/host/keys';
 import { runHostCommand } from '../../toolkit/cli/host/main';
@@ -67,9 +67,7 @@ describe('add on a host whose keys begin with pp:', () => {
   });
 
   it('writes the prefix into the handler file, and only there', () => {
-    expect(handlerText(dir)).toBe(
-      handlerFileText({ from: 'privacy-panel/forge', data: '.', keyPrefix: 'privacy-panel:' }),
-    );
+    expect(handlerText(dir)).toBe(handlerFileText({ ...HOST_HANDLER, keyPrefix: 'privacy-panel:' }));
     expect(handlerText(dir)).toContain("createPrivacyPanel({ catalog, evidence, keyPrefix: 'privacy-panel:' })");
   });
 
@@ -121,9 +119,11 @@ describe('add --key-prefix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('puts the prefix in the register line a sub-page host copies into its resolver', async () => {
+  it('puts the prefix in the handler file whose register function a sub-page host calls', async () => {
     const plan = await addPanel(copy('jira-custom-ui-router'), { dryRun: true, keyPrefix: 'acme:' });
-    expect(plan.plan.notes).toContain("    registerPrivacyPanel(resolver, { catalog, evidence, keyPrefix: 'acme:' });");
+    expect(plan.plan.files[0]?.text).toContain("createPrivacyPanel({ catalog, evidence, keyPrefix: 'acme:' })");
+    expect(plan.plan.files[0]?.text).toContain('export const registerPrivacyPanel = panel.register;');
+    expect(plan.plan.notes).toContain('    registerPrivacyPanel(resolver);');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /**
  * `privacy-panel build` in a host: compiles the host's policy/ into the catalog, reads the host's evidence,
- * writes both beside the handler file (src/privacy-panel/), and refreshes the page resource from the
+ * writes both into the data module beside the handler file (src/privacy-panel/data.*), and refreshes the page resource from the
  * package's prebuilt page. A statement not yet published is compiled as a draft, with a warning, so the
  * panel can be previewed and bundled while the vendor writes it.
  */
@@ -14,7 +14,8 @@ import { formatProblem } from '../../statement/problems';
 import { readPolicyFiles } from '../policy-files';
 import { hostEvidence } from './evidence-adapter';
 import { HostAppError, readHostApp } from './host-app';
-import { DATA_FILES, PANEL, UNWRITTEN } from './keys';
+import { dataFileText, panelFileNames, writtenFormat } from './handler-file';
+import { PANEL, UNWRITTEN } from './keys';
 
 /** The package's root: the folder above this file whose package.json is named privacy-panel. */
 export function packageRoot(from: string = __dirname): string {
@@ -104,14 +105,14 @@ export function resourceDeclared(manifest: Record<string, unknown>): boolean {
 
 /** Writes the data files and the page resource. The handler folder must exist (`add` creates it). */
 export function buildHost(dir: string): HostBuild {
-  const handlerDir = join(dir, PANEL.handlerDir);
-  if (!existsSync(handlerDir)) {
-    throw new HostAppError(PANEL.handlerDir, 'does not exist: run `npx privacy-panel add` first.');
+  const format = writtenFormat(dir);
+  if (format === null) {
+    throw new HostAppError(PANEL.handlerDir, 'has no index.ts or index.js: run `npx privacy-panel add` first.');
   }
   const result = compileHost(dir);
-  writeFileSync(join(handlerDir, DATA_FILES.catalog), `${JSON.stringify(result.catalog)}\n`);
-  writeFileSync(join(handlerDir, DATA_FILES.evidence), `${JSON.stringify(result.evidence, null, 2)}\n`);
-  result.lines.push(`wrote ${PANEL.handlerDir}/${DATA_FILES.catalog} and ${DATA_FILES.evidence}`);
+  const data = panelFileNames(format).data;
+  writeFileSync(join(dir, data), dataFileText(format, result.catalog, result.evidence));
+  result.lines.push(`wrote ${data} (the statement catalog and the evidence)`);
   if (resourceDeclared(readHostApp(dir).manifest)) {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });

@@ -166,3 +166,23 @@ describe('add --key-prefix', () => {
     expect(error.message).toMatch(message);
   });
 });
+
+describe('host keys spelled where a call-site scan does not look', () => {
+  it.each([
+    ['kvs.batchSet', "await kvs.batchSet([{ key: 'pp:draft', value: 1 }]);"],
+    ['a key helper', "const draftKey = (id) => 'pp:' + id;"],
+    ['a template in a helper', 'const draftKey = (id) => `pp:${id}`;'],
+    ['a join', "const draftKey = (id) => ['pp', id].join(':');"],
+  ])('%s: the panel still keeps off pp:', async (_, line) => {
+    const dir = copy('jira-free-slot');
+    fs.writeFileSync(path.join(dir, 'src/drafts.js'), `import { kvs } from '@forge/kvs';\n\n${line}\n`);
+    const plan = await addPanel(dir, { dryRun: true });
+    expect(plan.plan.keyPrefix).toBe('privacy-panel:');
+    expect(plan.plan.notes.join('\n')).toMatch(/\(src\/drafts\.js:3\)/);
+  });
+
+  it('leaves the default when no spelled key overlaps pp:', async () => {
+    const plan = await addPanel(copy('jira-free-slot'), { dryRun: true });
+    expect(plan.plan.keyPrefix).toBe('pp:');
+  });
+});

@@ -63,7 +63,9 @@ function scopeIds(root: Element, prefix: string): () => void {
   };
   const sweep = (node: Node): void => {
     if (!(node instanceof Element)) return;
+    // The mount element is the host's: its id and attributes stay as the host wrote them.
     for (const el of [node, ...node.querySelectorAll('*')]) {
+      if (el === root) continue;
       fix(el);
       fixRefs(el);
     }

@@ -229,3 +229,38 @@ export function readUiPackage(
       (entry?.endsWith('.tsx') ?? false),
   };
 }
+
+/** A key family the host's code spells out: the static start of a key, and where. */
+export interface SpelledKeyFamily {
+  family: string;
+  at: string;
+}
+
+/**
+ * Key starts the host's code spells in ways a call-site scan misses: `key: 'x:'` entries (kvs.batchSet and
+ * transactions), a literal a key is built from (`'x:' + id`, `` `x:${id}` `` in a helper), and a joined
+ * list (`['x', id].join(':')`). Over-inclusive on purpose: a string that is no key only moves the panel to
+ * a fallback prefix, while a missed key family would share the panel's.
+ */
+export function spelledKeyFamilies(dir: string): SpelledKeyFamily[] {
+  const patterns = [
+    /\bkey\s*:\s*['"`]([^'"`$\n]+)/g,
+    /['"]([^'"\n]+)['"]\s*\+/g,
+    /`([^`$\n]+)\$\{/g,
+    /\[\s*['"]([^'"\n]+)['"]\s*,[^\]\n]*\]\s*\.join\(\s*['"]([^'"\n]*)['"]\s*\)/g,
+  ];
+  const out: SpelledKeyFamily[] = [];
+  for (const file of sourceFiles(dir)) {
+    if (file.startsWith('src/privacy-panel/')) continue;
+    const code = read(dir, file);
+    for (const re of patterns) {
+      for (const m of code.matchAll(re)) {
+        const family = `${m[1] ?? ''}${m[2] ?? ''}`;
+        // Only what could be a key family: no spaces, and ending in a separator or long enough to name one.
+        if (family.length < 2 || /\s/.test(family) || !/[:/._-]$|\w{3,}/.test(family)) continue;
+        out.push({ family, at: `${file}:${code.slice(0, m.index).split('\n').length}` });
+      }
+    }
+  }
+  return out;
+}

@@ -15,7 +15,15 @@ import {
   SUB_PAGE_EXPORTS,
   type ModuleFormat,
 } from './handler-file';
-import { findResolver, importPath, moduleFile, readUiPackage, sourceFiles, uiKit1Imports } from './host-code';
+import {
+  findResolver,
+  importPath,
+  moduleFile,
+  readUiPackage,
+  sourceFiles,
+  spelledKeyFamilies,
+  uiKit1Imports,
+} from './host-code';
 import type { ResolverSite, UiPackage } from './host-code';
 import {
   collect,
@@ -350,7 +358,7 @@ export function planAdd(
   const ownPage = placements.some((p) => p.kind !== 'sub-page');
   collect(refusals, RANK.slot, () => refuseTaken(app, placements, ownPage));
   const keys = collect(refusals, RANK.slot, () =>
-    chooseKeyPrefix(hostKeyFamilies(app.dir, app.manifest), requestedKeyPrefix),
+    chooseKeyPrefix([...hostKeyFamilies(app.dir, app.manifest), ...spelledKeyFamilies(app.dir)], requestedKeyPrefix),
   );
   refuseAll(refusals);
   if (keys === null) throw new Error('unreachable: refuseAll threw');

@@ -230,11 +230,13 @@ test("the panel's ids are its own: the host's #status and #toc-title stay the ho
   await expect(page.locator('#status').textContent()).resolves.toBe('Host status: all rules pass');
   await expect(page.locator('#toc-title').textContent()).resolves.toBe('Host notes');
   const dangling = await slot().evaluate((root) => {
-    const ids = new Set([...root.querySelectorAll('[id]')].map((el) => el.id));
-    const refs = [...root.querySelectorAll('[aria-labelledby], [aria-describedby], label[for]')].flatMap((el) =>
+    const ids = new Set(Array.from(root.querySelectorAll('[id]'), (el) => el.id));
+    const refs = Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby], label[for]')).flatMap((el) =>
       ['aria-labelledby', 'aria-describedby', 'for'].flatMap((name) => (el.getAttribute(name) ?? '').split(/\s+/)),
     );
-    const hostIds = [...document.querySelectorAll('[id]')].filter((el) => !root.contains(el)).map((el) => el.id);
+    const hostIds = Array.from(document.querySelectorAll('[id]'))
+      .filter((el) => !root.contains(el))
+      .map((el) => el.id);
     return {
       count: refs.filter(Boolean).length,
       dangling: refs.filter((ref) => ref && !ids.has(ref)),

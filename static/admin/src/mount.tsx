@@ -16,7 +16,8 @@ import './styles.css';
 /** The part of a `history` object (view.createHistory(), history v4 or v5) the panel reads. */
 export interface HistoryLike {
   location: { pathname: string };
-  listen(listener: (update: never) => void): () => void;
+  /** history v4 passes the location, v5 an update holding it. */
+  listen(listener: (update: { pathname: string } | { location: { pathname: string } }) => void): () => void;
 }
 
 export interface MountOptions extends Pick<StartOptions, 'theme'> {
@@ -86,12 +87,8 @@ function scopeIds(root: Element, prefix: string): () => void {
   return () => observer.disconnect();
 }
 
-function pathnameOf(update: unknown, history: HistoryLike): string {
-  const location =
-    typeof update === 'object' && update !== null && 'location' in update
-      ? (update as { location: { pathname: string } }).location
-      : (update as { pathname?: string } | null);
-  return location?.pathname ?? history.location.pathname;
+function pathnameOf(update: { pathname: string } | { location: { pathname: string } }): string {
+  return 'location' in update ? update.location.pathname : update.pathname;
 }
 
 async function show(element: Element, options: MountOptions, prefix: string): Promise<() => void> {
@@ -125,7 +122,7 @@ export async function mountPrivacyPanel(element: Element, options: MountOptions 
       void leaving.then((undo) => undo());
     }
   };
-  const unlisten = history.listen((update: unknown) => follow(pathnameOf(update, history)));
+  const unlisten = history.listen((update) => follow(pathnameOf(update)));
   follow(history.location.pathname);
   if (shown.current) await shown.current;
   return () => {

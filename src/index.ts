@@ -1,4 +1,4 @@
-/** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes the data. */
+/** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes ./data. */
 import { createPrivacyPanel } from './host';
 import evidence from './generated/evidence.json';
 import catalog from './generated/statements.json';

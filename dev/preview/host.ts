@@ -1,11 +1,13 @@
 /**
  * `privacy-panel preview [DIR] [--port N]` in a host app (bin/privacy-panel.cjs dispatches here): this
  * preview, serving the package's page with the host's statement and the host's evidence on the emulator,
- * storage in DIR/.preview/. Shipped in the package (dist/cli/dev) for this one command.
+ * storage in DIR/.preview/ (a line `add` writes to the host's .gitignore keeps it out of git), opened in
+ * the product the app is in (Confluence for a Confluence-only app). Shipped in the package (dist/cli/dev) for this one command.
  */
 import { join, resolve } from 'node:path';
 import { compileHost, pageDir } from '../../toolkit/cli/host/build';
-import { HostAppError } from '../../toolkit/cli/host/host-app';
+import { HostAppError, readHostApp } from '../../toolkit/cli/host/host-app';
+import { productsOf } from '../../toolkit/cli/host/plan';
 import { startPreview, type PreviewHandle } from './server';
 
 export async function previewHost(dir: string, port = 4173): Promise<{ preview: PreviewHandle; lines: string[] }> {
@@ -17,6 +19,9 @@ export async function previewHost(dir: string, port = 4173): Promise<{ preview: 
     buildDir: pageDir(),
     storageDir: join(dir, '.preview'),
   });
+  // The preview opens in the product the app is in: Confluence for a Confluence-only app.
+  const products = productsOf(readHostApp(dir).manifest['modules'] as Record<string, unknown>);
+  if (!products.includes('jira')) preview.state.update({ product: 'confluence' });
   return { preview, lines: [...built.lines, `Privacy Panel preview of this app: ${preview.url}`, '  Ctrl+C to stop.'] };
 }
 

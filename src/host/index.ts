@@ -3,11 +3,11 @@
  * here runs in the host's function; nothing build-time (statement compiler, evidence engine, YAML, Markdown)
  * is imported. The host passes the catalog and evidence that `privacy-panel build` wrote beside its handler file.
  */
-import type Resolver from '@forge/resolver';
+import Resolver from '@forge/resolver';
 import type { Evidence } from '../domain/evidence/types';
 import { validateKeyPrefix } from '../domain/key-prefix';
 import type { StatementCatalog } from '../domain/statement/types';
-import { createResolverHandler, resolverFunctions, type HandlerOptions } from '../resolvers';
+import { resolverFunctions, type HandlerOptions } from '../resolvers';
 import { createLifecycleTrigger } from '../triggers/lifecycle';
 import { createPersonalDataTrigger } from '../triggers/report-personal-data';
 
@@ -53,17 +53,64 @@ function options(data: PrivacyPanelData): HandlerOptions {
   };
 }
 
-/** The panel's Forge functions; the host's handler file exports each under the name its manifest gives. */
-export function createPrivacyPanel(data: PrivacyPanelData) {
+/**
+ * What the panel needs of a host's `Resolver`: its `define`. Written here rather than taken from
+ * `@forge/resolver`, so a host on either major (1.x, 2.x: their `define` signatures differ) passes its own.
+ */
+export interface ResolverLike {
+  define(functionKey: string, resolver: (request: ResolverRequest) => unknown): unknown;
+}
+
+/** What Forge passes the resolver function of the panel's own page. */
+export interface ResolverInvocation {
+  call: { functionKey: string; payload?: unknown; jobId?: string };
+  context: Record<string, unknown>;
+}
+
+/** The request a resolver function receives, as both majors of `@forge/resolver` pass it. */
+export interface ResolverRequest {
+  payload: unknown;
+  context: Record<string, unknown>;
+}
+
+function defineAll(resolver: ResolverLike, resolved: HandlerOptions): void {
+  const functions = resolverFunctions(resolved) as unknown as Record<string, (request: ResolverRequest) => unknown>;
+  for (const [name, fn] of Object.entries(functions)) resolver.define(name, fn);
+}
+
+/**
+ * The panel's functions, typed here so the declarations a host compiles against name no `@forge/*` type
+ * (a host's tsconfig may resolve neither their `exports` nor their subpaths).
+ */
+export interface PrivacyPanelFunctions {
+  handler: (invocation: ResolverInvocation, backendRuntimePayload?: Record<string, unknown>) => Promise<unknown>;
+  reportPersonalData: (event: unknown, context: unknown) => Promise<void>;
+  onAppInstalled: (event: unknown, context: unknown) => Promise<void>;
+  onAppUpgraded: (event: unknown, context: unknown) => Promise<void>;
+  register: <R extends ResolverLike>(resolver: R) => R;
+}
+
+/**
+ * The panel's Forge functions; the host's handler file exports each under the name its manifest gives.
+ * The resolver is built on the host's own `Resolver` class (both majors have `define`/`getDefinitions`).
+ */
+export function createPrivacyPanel(data: PrivacyPanelData): PrivacyPanelFunctions {
   const resolved = options(data);
+  const resolver = new Resolver();
+  defineAll(resolver, resolved);
   return {
     /** The resolver of the panel's own admin page modules. */
-    handler: createResolverHandler(resolved),
+    handler: resolver.getDefinitions(),
     /** The scheduled personal data report. */
     reportPersonalData: createPersonalDataTrigger(resolved),
     /** Lifecycle receipts. */
     onAppInstalled: createLifecycleTrigger('app-installed', resolved),
     onAppUpgraded: createLifecycleTrigger('app-upgraded', resolved),
+    /** Adds the panel's resolver functions to the host's own resolver (the sub-page placement). */
+    register: <R extends ResolverLike>(host: R): R => {
+      defineAll(host, resolved);
+      return host;
+    },
   };
 }
 
@@ -72,7 +119,7 @@ export function createPrivacyPanel(data: PrivacyPanelData) {
  * panel on one of its routes (mountPrivacyPanel): the page's `invoke` calls reach the host's resolver.
  * Throws, naming the function, when the host already defines one of the same name.
  */
-export function registerPrivacyPanel<R extends Pick<Resolver, 'define'>>(resolver: R, data: PrivacyPanelData): R {
-  for (const [name, fn] of Object.entries(resolverFunctions(options(data)))) resolver.define(name, fn);
+export function registerPrivacyPanel<R extends ResolverLike>(resolver: R, data: PrivacyPanelData): R {
+  defineAll(resolver, options(data));
   return resolver;
 }

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * `privacy-panel/mount` in a host's own Custom UI, end to end: a small host page (test/fixtures/mount-host,
- * plain ES modules with its own header and hash router) is bundled at test time by Vite, as a host's bundler
+ * plain ES modules with its own header, routed with view.createHistory()) is bundled at test time by Vite, as a host's bundler
  * would, from the BUILT dist/mount (`npm run build:package`) and @forge/bridge from node_modules. The preview
  * serves that build as the app page under the strict Custom UI CSP, fakes the Forge host with its bridge, and
  * answers every call with the real resolvers over the emulated storage.
@@ -85,6 +85,8 @@ afterEach(async () => {
 });
 
 const state = () => session.preview.state;
+/** The panel's status line: its id made unique per mount (`pp<n>-status`), never the host's own #status. */
+const PANEL_STATUS = '[id^="pp"][id$="-status"]';
 const slot = () => page.locator('#host-privacy-slot');
 const version = () => state().catalog.versions.length;
 
@@ -146,7 +148,7 @@ test('a host page built with privacy-panel/mount shows the panel on its route: s
   // The statement, inside the host's element.
   await slot().getByRole('heading', { level: 1 }).waitFor();
   await slot().locator('article.statement').waitFor();
-  await slot().locator('#status').getByText('Not acknowledged yet').waitFor();
+  await slot().locator(PANEL_STATUS).getByText('Not acknowledged yet').waitFor();
   await expect(slot().getAttribute('class')).resolves.toBe('privacy-panel-mount');
 
   // The evidence beside the claims, folded until opened.
@@ -160,7 +162,7 @@ test('a host page built with privacy-panel/mount shows the panel on its route: s
   await slot()
     .getByRole('button', { name: `Acknowledge version ${version()}` })
     .click();
-  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
+  await slot().locator(PANEL_STATUS).getByText(`You acknowledged version ${version()}`).waitFor();
   const row = slot().locator('.history-table tbody tr[data-kind="acknowledgment"]');
   // The name arrives after the row (a look-up of its own), so wait for it rather than read the row at once.
   await row.getByText(`Ada Admin acknowledged statement version ${version()}`).waitFor();
@@ -185,7 +187,7 @@ test('the host stays as it was: its content, its document language and the compu
   expect(styles['#host-title']?.['font-family']).toBe('Georgia, serif');
 
   await goToRoute('privacy');
-  await slot().locator('#status').getByText('Not acknowledged yet').waitFor();
+  await slot().locator(PANEL_STATUS).getByText('Not acknowledged yet').waitFor();
   await expect(panelStylesLoaded()).resolves.toBe(true);
   // The panel's own styles apply inside the element (its heading is not in the host's font)…
   const panelHeading = await slot()
@@ -204,19 +206,44 @@ test('leaving the route unmounts the panel: the element is empty and unscoped; m
   await slot()
     .getByRole('button', { name: `Acknowledge version ${version()}` })
     .click();
-  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
+  await slot().locator(PANEL_STATUS).getByText(`You acknowledged version ${version()}`).waitFor();
 
   await goToRoute('rules');
   await expect(slot().evaluate((el) => el.childElementCount)).resolves.toBe(0);
   await expect(slot().getAttribute('class')).resolves.toBe('');
   await expect(page.locator('#host-rules').isVisible()).resolves.toBe(true);
-  await expect(page.locator('#status').count()).resolves.toBe(0);
+  await expect(page.locator(PANEL_STATUS).count()).resolves.toBe(0);
   await expect(page.getByRole('heading', { level: 1 }).allTextContents()).resolves.toEqual(['Sprint rules']);
 
   await goToRoute('privacy');
-  await slot().locator('#status').getByText(`You acknowledged version ${version()}`).waitFor();
+  await slot().locator(PANEL_STATUS).getByText(`You acknowledged version ${version()}`).waitFor();
   // The history loads after the status: wait for its row, then count.
   const row = slot().locator('.history-table tbody tr[data-kind="acknowledgment"]');
   await row.first().waitFor();
   await expect(row.count()).resolves.toBe(1);
+});
+
+test("the panel's ids are its own: the host's #status and #toc-title stay the host's, and every reference inside the panel resolves inside it", async () => {
+  await openHost();
+  await goToRoute('privacy');
+  await slot().locator(PANEL_STATUS).getByText('Not acknowledged yet').waitFor();
+  await expect(page.locator('#status').textContent()).resolves.toBe('Host status: all rules pass');
+  await expect(page.locator('#toc-title').textContent()).resolves.toBe('Host notes');
+  const dangling = await slot().evaluate((root) => {
+    const ids = new Set(Array.from(root.querySelectorAll('[id]'), (el) => el.id));
+    const refs = Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby], label[for]')).flatMap((el) =>
+      ['aria-labelledby', 'aria-describedby', 'for'].flatMap((name) => (el.getAttribute(name) ?? '').split(/\s+/)),
+    );
+    const hostIds = Array.from(document.querySelectorAll('[id]'))
+      .filter((el) => !root.contains(el))
+      .map((el) => el.id);
+    return {
+      count: refs.filter(Boolean).length,
+      dangling: refs.filter((ref) => ref && !ids.has(ref)),
+      shared: [...ids].filter((id) => hostIds.includes(id)),
+    };
+  });
+  expect(dangling.count).toBeGreaterThan(0);
+  expect(dangling.dangling).toEqual([]);
+  expect(dangling.shared).toEqual([]);
 });

@@ -50,12 +50,6 @@ export function snapshot(dir: string, skip: readonly string[] = []): Map<string,
   return out;
 }
 
-/** The lines a site's vendor adds to the host's resolver file for the sub-page placement (printed by `add`). */
-export function registerLines(notes: readonly string[]): string[] {
-  const start = notes.findIndex((n) => n.includes('after your resolver.define'));
-  return notes.slice(start + 1, start + 5).map((line) => line.trim());
-}
-
 /** What a vendor writes into the starter statement before publishing: every TODO answered, real addresses. */
 export function writeStarterAnswers(dir: string): void {
   for (const file of ['policy/statement.yml', 'policy/sections/overview.md']) {
@@ -74,3 +68,5 @@ export function publishStarter(dir: string): void {
   publishPolicy(dir);
   buildHost(dir, { deploy: true });
 }
+
+export { applyServerWiring, printedWiring } from '../../toolkit/cli/host/wiring';

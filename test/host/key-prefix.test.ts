@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
 import { addPanel, removePanel } from '../../toolkit/cli/host/add';
-import { handlerFileText } from '../../toolkit/cli/host/handler-file';
+import { handlerFileText, HOST_HANDLER } from '../../toolkit/cli/host/handler-file';
 import { HostAppError } from '../../toolkit/cli/host/host-app';
 import { PANEL } from '../../toolkit/cli/host/keys';
 import { runHostCommand } from '../../toolkit/cli/host/main';
@@ -67,9 +67,7 @@ describe('add on a host whose keys begin with pp:', () => {
   });
 
   it('writes the prefix into the handler file, and only there', () => {
-    expect(handlerText(dir)).toBe(
-      handlerFileText({ from: 'privacy-panel/forge', data: '.', keyPrefix: 'privacy-panel:' }),
-    );
+    expect(handlerText(dir)).toBe(handlerFileText({ ...HOST_HANDLER, keyPrefix: 'privacy-panel:' }));
     expect(handlerText(dir)).toContain("createPrivacyPanel({ catalog, evidence, keyPrefix: 'privacy-panel:' })");
   });
 
@@ -122,9 +120,11 @@ describe('add --key-prefix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('puts the prefix in the register line a sub-page host copies into its resolver', async () => {
+  it('puts the prefix in the handler file whose register function a sub-page host calls', async () => {
     const plan = await addPanel(copy('jira-custom-ui-router'), { dryRun: true, keyPrefix: 'acme:' });
-    expect(plan.plan.notes).toContain("    registerPrivacyPanel(resolver, { catalog, evidence, keyPrefix: 'acme:' });");
+    expect(plan.plan.files[0]?.text).toContain("createPrivacyPanel({ catalog, evidence, keyPrefix: 'acme:' })");
+    expect(plan.plan.files[0]?.text).toContain('export const registerPrivacyPanel = panel.register;');
+    expect(plan.plan.notes).toContain('    registerPrivacyPanel(resolver);');
   });
 
   it.each([
@@ -164,5 +164,25 @@ describe('add --key-prefix', () => {
     const error = await refused(copy(FIXTURE), keyPrefix);
     expect(error.file).toBe('--key-prefix');
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('host keys spelled where a call-site scan does not look', () => {
+  it.each([
+    ['kvs.batchSet', "await kvs.batchSet([{ key: 'pp:draft', value: 1 }]);"],
+    ['a key helper', "const draftKey = (id) => 'pp:' + id;"],
+    ['a template in a helper', 'const draftKey = (id) => `pp:${id}`;'],
+    ['a join', "const draftKey = (id) => ['pp', id].join(':');"],
+  ])('%s: the panel still keeps off pp:', async (_, line) => {
+    const dir = copy('jira-free-slot');
+    fs.writeFileSync(path.join(dir, 'src/drafts.js'), `import { kvs } from '@forge/kvs';\n\n${line}\n`);
+    const plan = await addPanel(dir, { dryRun: true });
+    expect(plan.plan.keyPrefix).toBe('privacy-panel:');
+    expect(plan.plan.notes.join('\n')).toMatch(/\(src\/drafts\.js:3\)/);
+  });
+
+  it('leaves the default when no spelled key overlaps pp:', async () => {
+    const plan = await addPanel(copy('jira-free-slot'), { dryRun: true });
+    expect(plan.plan.keyPrefix).toBe('pp:');
   });
 });

@@ -10,7 +10,7 @@ import type { Disclosure, Result } from '../../src/contract';
 import { addPanel, removePanel } from '../../toolkit/cli/host/add';
 import type { Placement } from '../../toolkit/cli/host/plan';
 import { bundleOffline, lintOffline, validateManifest } from '../../toolkit/forge/offline-checks';
-import { copyFixture, publishStarter, registerLines, requirePackageBuilt, snapshot } from './harness';
+import { applyServerWiring, copyFixture, publishStarter, requirePackageBuilt, snapshot } from './harness';
 
 type Handler = Parameters<ForgeEmulator['invoke']>[0];
 
@@ -67,14 +67,6 @@ const SITE = {
   confluence: 'ari:cloud:confluence::site/33333333-3333-4333-8333-333333333333',
 };
 
-/** What the vendor does for the sub-page placement: the printed lines, before the host's handler export. */
-function addRegisterLines(dir: string, notes: readonly string[]): void {
-  const file = path.join(dir, 'src/index.js');
-  const text = fs.readFileSync(file, 'utf8');
-  const at = text.indexOf('export const handler');
-  fs.writeFileSync(file, `${text.slice(0, at)}${registerLines(notes).join('\n')}\n\n${text.slice(at)}`);
-}
-
 beforeAll(() => requirePackageBuilt());
 
 describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) => {
@@ -90,6 +82,8 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
     expect(result.written).toBe(true);
     expect(result.plan.placements.map((p) => p.kind)).toEqual(placements);
     notes = result.plan.notes;
+    // The vendor adds the printed lines for the sub-page placement (the panel's triggers run from them).
+    if (placements.includes('sub-page')) applyServerWiring(dir, notes);
     emulator.install();
   }, 120_000);
   afterAll(() => {
@@ -114,7 +108,6 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
   });
 
   it("bundles with Forge's bundler and answers the panel's and the host's resolvers", async () => {
-    if (placements.includes('sub-page')) addRegisterLines(dir, notes);
     publishStarter(dir); // a draft is never acknowledged
     const bundle = await bundleOffline(dir);
     try {
@@ -122,14 +115,23 @@ describe.each(CASES)('add on $fixture', ({ fixture, placements, own, product }) 
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(path.join(bundle.outputDir, file)) as Record<string, Handler>;
       const host = load('index.cjs');
-      const panelEntry = load('privacy-panel/index.cjs');
-      expect(Object.keys(panelEntry).sort()).toEqual([
-        'handler',
-        'onAppInstalled',
-        'onAppUpgraded',
-        'reportPersonalData',
-      ]);
-      const panel = placements.includes('sub-page') ? host['handler'] : panelEntry['handler'];
+      const subPage = placements.includes('sub-page');
+      // A sub-page host runs the panel's triggers from its own module: one entry, one copy of the runtime.
+      expect(fs.existsSync(path.join(bundle.outputDir, 'privacy-panel/index.cjs'))).toBe(!subPage);
+      const panelEntry = subPage ? {} : load('privacy-panel/index.cjs');
+      if (subPage) {
+        expect(Object.keys(host)).toEqual(
+          expect.arrayContaining(['privacyPanelReport', 'privacyPanelInstalled', 'privacyPanelUpgraded']),
+        );
+      } else {
+        expect(Object.keys(panelEntry).sort()).toEqual([
+          'handler',
+          'onAppInstalled',
+          'onAppUpgraded',
+          'reportPersonalData',
+        ]);
+      }
+      const panel = subPage ? host['handler'] : panelEntry['handler'];
       const identity = { installContext: SITE[product], accountId: SAMPLE_ACCOUNTS.siteAdmin };
       const disclosure = (await emulator.invoke(panel as Handler, 'getDisclosure', {}, identity)) as Result<Disclosure>;
       if (!disclosure.ok) throw new Error(JSON.stringify(disclosure.error));

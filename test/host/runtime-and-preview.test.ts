@@ -65,6 +65,9 @@ describe('privacy-panel preview in a host', () => {
       expect(value.data.statement.id).toBe('fixture-glossary');
       expect(value.data.evidence.manifest.scopes).toEqual(expect.arrayContaining(['read:confluence-content.summary']));
       expect(fs.existsSync(path.join(dir, '.preview'))).toBe(true);
+      // A Confluence-only app previews in Confluence, and git ignores the preview's storage.
+      expect(preview.state.viewpoint.product).toBe('confluence');
+      expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toContain('.preview/');
     } finally {
       await preview.close();
     }

@@ -3,14 +3,16 @@
  * Forge app and back out. Refusals (HostAppError) write nothing; `add` twice changes nothing the second time;
  * `remove` restores manifest.yml and package.json byte for byte and deletes the files `add` created, keeping policy/.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildHost } from './build';
-import { readHostApp, validateHost } from './host-app';
-import { DATA_FILES, PANEL } from './keys';
-import { applySplices, hasMarkers, inFileOrder, removeBlocks, type Splice } from './manifest-edit';
+import { gitignoreAfter, gitignoreBefore } from './gitignore';
+import { HostAppError, RANK, readHostApp, validateHost, type Refusal } from './host-app';
+import { PANEL } from './keys';
+import { applySplices, hasMarkers, removeBlocks } from './manifest-edit';
 import { removeScript } from './package-json';
 import { describePlacement, planAdd, type Plan } from './plan';
+import { unifiedDiff } from './unified-diff';
 
 export interface AddOptions {
   dryRun?: boolean;
@@ -30,24 +32,37 @@ export interface AddResult {
   manifestAfter: string;
 }
 
-function lineNumber(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
+/** The texts `add` changes, before and after: manifest.yml, package.json, .gitignore (undefined: no such file). */
+interface Edits {
+  manifest: { before: string; after: string };
+  packageJson: { before: string; after: string } | null;
+  gitignore: { before: string | undefined; after: string } | null;
 }
 
-/** A diff of the splices: the lines taken out (-) and put in (+), at their line in the original. */
-export function spliceDiff(file: string, text: string, splices: readonly Splice[]): string[] {
-  if (splices.length === 0) return [];
-  const out = [`--- ${file}`, `+++ ${file}`];
-  for (const s of inFileOrder(splices)) {
-    const removed = text.slice(s.start, s.end).split('\n').slice(0, -1);
-    const added = s.text.split('\n').slice(0, -1);
-    out.push(`@@ -${lineNumber(text, s.start)},${removed.length} +${lineNumber(text, s.start)},${added.length} @@`);
-    out.push(...removed.map((l) => `-${l}`), ...added.map((l) => `+${l}`));
-  }
+function editsOf(plan: Plan, app: { dir: string; manifestText: string; packageText: string | undefined }): Edits {
+  const file = join(app.dir, '.gitignore');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const gitignore = gitignoreAfter(before);
+  return {
+    manifest: { before: app.manifestText, after: applySplices(app.manifestText, plan.manifestSplices) },
+    packageJson:
+      plan.packageSplice && app.packageText !== undefined
+        ? { before: app.packageText, after: applySplices(app.packageText, [{ ...plan.packageSplice, kind: 'items' }]) }
+        : null,
+    gitignore: gitignore === null ? null : { before, after: gitignore },
+  };
+}
+
+/** The changes to existing files as one patch `git apply` takes (new files are listed, not diffed). */
+function patch(edits: Edits): string[] {
+  const out = unifiedDiff('manifest.yml', edits.manifest.before, edits.manifest.after);
+  if (edits.packageJson) out.push(...unifiedDiff('package.json', edits.packageJson.before, edits.packageJson.after));
+  if (edits.gitignore?.before !== undefined)
+    out.push(...unifiedDiff('.gitignore', edits.gitignore.before, edits.gitignore.after));
   return out;
 }
 
-function describe(plan: Plan, app: { manifestText: string; packageText: string | undefined }): string[] {
+function describe(plan: Plan, edits: Edits): string[] {
   const out = ['Privacy Panel will be added:', ...plan.placements.map((p) => `  • ${describePlacement(p)}`)];
   const own = plan.placements.some((p) => p.kind !== 'sub-page');
   out.push(`  • functions: ${own ? 'its resolver, ' : ''}the daily personal data report, install and upgrade receipts`);
@@ -57,16 +72,29 @@ function describe(plan: Plan, app: { manifestText: string; packageText: string |
     ),
   );
   out.push(...plan.files.map((f) => `  • new file ${f.path}`));
-  out.push('', ...spliceDiff('manifest.yml', app.manifestText, plan.manifestSplices));
-  if (plan.packageSplice && app.packageText !== undefined)
-    out.push(...spliceDiff('package.json', app.packageText, [{ ...plan.packageSplice, id: 'script', kind: 'items' }]));
+  if (edits.gitignore?.before === undefined && edits.gitignore) out.push('  • new file .gitignore (.preview/)');
+  out.push('', ...patch(edits));
   out.push('', ...plan.notes, ...plan.warnings.map((w) => `warning: ${w}`));
   return out;
 }
 
+/** The top-level folders `add` creates (src/, static/…) that did not exist: `remove` deletes them when empty. */
+function createdRoots(dir: string, plan: Plan): string[] {
+  return [
+    ...new Set([...plan.files.map((f) => f.path), PANEL.resourcePath].map((p) => p.split('/')[0] as string)),
+  ].filter((root) => !existsSync(join(dir, root)));
+}
+
 export async function addPanel(dir: string, options: AddOptions = {}): Promise<AddResult> {
-  const app = await validateHost(readHostApp(dir));
-  const plan = planAdd(app, options.today ?? new Date().toISOString().slice(0, 10), options.keyPrefix);
+  let app = readHostApp(dir);
+  const refusals: Refusal[] = [];
+  try {
+    app = await validateHost(app);
+  } catch (error) {
+    if (!(error instanceof HostAppError)) throw error;
+    refusals.push({ file: error.file, detail: error.detail, rank: RANK.validator });
+  }
+  const plan = planAdd(app, options.today ?? new Date().toISOString().slice(0, 10), options.keyPrefix, refusals);
   if (plan.alreadyAdded) {
     return {
       plan,
@@ -75,10 +103,12 @@ export async function addPanel(dir: string, options: AddOptions = {}): Promise<A
       manifestAfter: app.manifestText,
     };
   }
-  const output = describe(plan, app);
-  const manifestAfter = applySplices(app.manifestText, plan.manifestSplices);
+  const edits = editsOf(plan, app);
+  const output = describe(plan, edits);
+  const manifestAfter = edits.manifest.after;
   if (options.dryRun)
     return { plan, output: [...output, '', 'Dry run: nothing written.'], written: false, manifestAfter };
+  const roots = createdRoots(dir, plan);
 
   for (const file of plan.files) {
     const abs = join(dir, file.path);
@@ -87,18 +117,22 @@ export async function addPanel(dir: string, options: AddOptions = {}): Promise<A
     writeFileSync(abs, file.text);
   }
   writeFileSync(join(dir, 'manifest.yml'), manifestAfter);
-  if (plan.packageSplice && app.packageText !== undefined) {
-    writeFileSync(join(dir, 'package.json'), applySplices(app.packageText, [{ ...plan.packageSplice, kind: 'items' }]));
-  }
+  if (edits.packageJson) writeFileSync(join(dir, 'package.json'), edits.packageJson.after);
+  if (edits.gitignore) writeFileSync(join(dir, '.gitignore'), edits.gitignore.after);
+  if (roots.length > 0) writeFileSync(join(dir, PANEL.handlerDir, CREATED_ROOTS), `${roots.join('\n')}\n`);
   const built = buildHost(dir);
+  const rebuild = app.packageText === undefined ? '`npx privacy-panel build`' : `\`npm run ${PANEL.script}\``;
   output.push(
     '',
     ...built.lines,
     '',
-    'Next: write the statement in policy/ (every TODO(privacy-panel)), then `npm run build:privacy-panel` and `forge deploy`.',
+    `Next: write the statement in policy/ (every TODO(privacy-panel)), then ${rebuild} and \`forge deploy\`.`,
   );
   return { plan, output, written: true, manifestAfter };
 }
+
+/** The list of top-level folders `add` created, kept in the handler folder for `remove`. */
+const CREATED_ROOTS = '.created-folders';
 
 function removeIfEmpty(path: string): void {
   if (existsSync(path) && readdirSync(path).length === 0) rmdirSync(path);
@@ -123,11 +157,23 @@ export function removePanel(dir: string): RemoveResult {
     const pkg = removeScript(app.packageText);
     if (pkg !== app.packageText) writeFileSync(join(dir, 'package.json'), pkg);
   }
+  const gitignore = join(dir, '.gitignore');
+  if (existsSync(gitignore)) {
+    const text = readFileSync(gitignore, 'utf8');
+    const before = gitignoreBefore(text);
+    if (before === undefined) rmSync(gitignore);
+    else if (before !== text) writeFileSync(gitignore, before);
+  }
   const handlerDir = join(dir, PANEL.handlerDir);
-  for (const name of ['index.ts', 'index.js', DATA_FILES.catalog, DATA_FILES.evidence])
+  const rootsFile = join(handlerDir, CREATED_ROOTS);
+  const roots = existsSync(rootsFile) ? readFileSync(rootsFile, 'utf8').split('\n').filter(Boolean) : [];
+  for (const name of ['index.ts', 'index.js', 'data.ts', 'data.js', CREATED_ROOTS])
     rmSync(join(handlerDir, name), { force: true });
   removeIfEmpty(handlerDir);
   rmSync(join(dir, PANEL.resourcePath), { recursive: true, force: true });
+  rmSync(join(dir, '.preview'), { recursive: true, force: true });
+  // The top-level folders add created (src/, static/): gone when nothing else was put in them since.
+  for (const root of roots) if (!root.includes('/') && !root.startsWith('.')) removeIfEmpty(join(dir, root));
   return {
     output: [
       `Removed Privacy Panel: ${ids.length} block(s) from manifest.yml, the build script, ${PANEL.handlerDir}/ and ${PANEL.resourcePath}/.`,

@@ -1,9 +1,9 @@
 /**
  * `privacy-panel build` in a host: compiles the host's policy/ into the catalog, reads the host's evidence,
- * writes both beside the handler file (src/privacy-panel/), and refreshes the page resource from the
- * package's prebuilt page. For `forge deploy` it refuses a draft (a version not published) and places still
- * to write; `add`, `preview` and `build --draft` compile a draft, marked so in the catalog, so the panel can be
- * tried while the vendor writes it and never acknowledged.
+ * writes both into the data module beside the handler file (src/privacy-panel/data.*), and refreshes the page
+ * resource from the package's prebuilt page. For `forge deploy` it refuses a draft (a version not published)
+ * and places still to write; `add`, `preview` and `build --draft` compile a draft, marked so in the catalog,
+ * so the panel can be tried while the vendor writes it and never acknowledged.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -16,7 +16,8 @@ import { packageRoot } from '../package-info';
 import { readPolicyFiles, templateVendorProblem } from '../policy-files';
 import { hostEvidence } from './evidence-adapter';
 import { HostAppError, readHostApp } from './host-app';
-import { DATA_FILES, PANEL, UNWRITTEN } from './keys';
+import { dataFileText, panelFileNames, writtenFormat } from './handler-file';
+import { PANEL, UNWRITTEN } from './keys';
 
 /** The prebuilt admin page: dist/page in the package, static/admin/build in a clone. */
 export function pageDir(): string {
@@ -120,15 +121,15 @@ export interface BuildOptions {
 
 /** Writes the data files and the page resource. The handler folder must exist (`add` creates it). */
 export function buildHost(dir: string, options: BuildOptions = {}): HostBuild {
-  const handlerDir = join(dir, PANEL.handlerDir);
-  if (!existsSync(handlerDir)) {
-    throw new HostAppError(PANEL.handlerDir, 'does not exist: run `npx privacy-panel add` first.');
+  const format = writtenFormat(dir);
+  if (format === null) {
+    throw new HostAppError(PANEL.handlerDir, 'has no index.ts or index.js: run `npx privacy-panel add` first.');
   }
   const result = compileHost(dir);
   if (options.deploy === true) refuseForDeploy(result);
-  writeFileSync(join(handlerDir, DATA_FILES.catalog), `${JSON.stringify(result.catalog)}\n`);
-  writeFileSync(join(handlerDir, DATA_FILES.evidence), `${JSON.stringify(result.evidence, null, 2)}\n`);
-  result.lines.push(`wrote ${PANEL.handlerDir}/${DATA_FILES.catalog} and ${DATA_FILES.evidence}`);
+  const data = panelFileNames(format).data;
+  writeFileSync(join(dir, data), dataFileText(format, result.catalog, result.evidence));
+  result.lines.push(`wrote ${data} (the statement catalog and the evidence)`);
   if (resourceDeclared(readHostApp(dir).manifest)) {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });

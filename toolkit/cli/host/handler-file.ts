@@ -1,42 +1,147 @@
 /**
- * The one small file `add` writes into a host: the panel's Forge functions, re-exported from the package
- * with the catalog and evidence `privacy-panel build` writes beside it. This repository's own src/index.ts
- * is this file with the package replaced by ./host (test/host/self-host.test.ts).
+ * The files `add` writes into a host's src/privacy-panel/: the panel's Forge functions (index), re-exported
+ * from the package, and the data module (data) that `privacy-panel build` rewrites with the catalog and the
+ * evidence as plain module code, so no host needs `resolveJsonModule`. Each is written in the host's own
+ * module format (TypeScript, ES module or CommonJS JavaScript), and the import of the data module is
+ * extensionless unless the host's package is `"type": "module"`, where ES modules need `./data.js`.
+ * This repository's own src/index.ts is the TypeScript handler with the package replaced by ./host
+ * (test/host/self-host.test.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_KEY_PREFIX } from '../../../src/domain/key-prefix';
+import { PANEL } from './keys';
+
+export type ModuleFormat = 'ts' | 'esm' | 'cjs';
 
 export interface HandlerFileOptions {
   /** Where createPrivacyPanel comes from: `privacy-panel/forge` in a host. */
   from: string;
-  /** The folder of statements.json and evidence.json, relative to the file: `.` in a host. */
-  data: string;
+  format: ModuleFormat;
+  /** The module specifier of the data module: `./data`, or `./data.js` in a `"type": "module"` host. */
+  dataImport: string;
   /** The panel's KVS key prefix; written only when it is not the default `pp:`. */
   keyPrefix?: string;
+  /**
+   * The sub-page placement: the host's own resolver module re-exports the panel's triggers (SUB_PAGE_EXPORTS)
+   * and registers the panel on its resolver, so the panel's runtime is bundled once, into that module.
+   */
+  subPage?: boolean;
 }
 
-export const HOST_HANDLER: HandlerFileOptions = { from: 'privacy-panel/forge', data: '.' };
+export const HOST_HANDLER: HandlerFileOptions = { from: 'privacy-panel/forge', format: 'ts', dataImport: './data' };
 
-/** The function exports, in manifest order: resolver, report, installed, upgraded. */
+/** The function exports of the panel's own entry, in manifest order: resolver, report, installed, upgraded. */
 export const HANDLER_EXPORTS = ['handler', 'reportPersonalData', 'onAppInstalled', 'onAppUpgraded'] as const;
 
-/** What the handler file (or the sub-page's register line) passes: the prefix only when not the default. */
+/** What the sub-page handler file exports as the host re-exports it: name → the panel's function. */
+export const SUB_PAGE_EXPORTS = {
+  privacyPanelReport: 'reportPersonalData',
+  privacyPanelInstalled: 'onAppInstalled',
+  privacyPanelUpgraded: 'onAppUpgraded',
+} as const;
+
+/** The name the sub-page handler file gives the function that adds the panel to the host's resolver. */
+export const REGISTER_EXPORT = 'registerPrivacyPanel';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** CommonJS code: `require(`/`module.exports`/`exports.x =` with no `import`/`export` statement. */
+export function looksCommonJs(code: string): boolean {
+  const cjs = /\brequire\s*\(|\bmodule\.exports\b|^\s*exports\.\w+\s*=/m.test(code);
+  const esm = /^\s*(import\s[\s\S]*?from\s|import\s*['"]|export\s)/m.test(code);
+  return cjs && !esm;
+}
+
+/**
+ * The module format of a host: TypeScript when it has a tsconfig.json; else its package.json `type`; else
+ * what its entry files are written in (`sources`: the code of the host's function modules).
+ */
+export function hostModuleFormat(
+  typescript: boolean,
+  packageJson: Record<string, unknown> | undefined,
+  sources: readonly string[],
+): ModuleFormat {
+  if (typescript) return 'ts';
+  const type = isRecord(packageJson) ? packageJson['type'] : undefined;
+  if (type === 'module') return 'esm';
+  if (type === 'commonjs') return 'cjs';
+  return sources.length > 0 && sources.every(looksCommonJs) ? 'cjs' : 'esm';
+}
+
+/** `./data`, or `./data.js` in a host whose package.json says `"type": "module"`. */
+export function dataImport(packageJson: Record<string, unknown> | undefined, base = './data'): string {
+  return isRecord(packageJson) && packageJson['type'] === 'module' ? `${base}.js` : base;
+}
+
+/** What the handler file passes: the prefix only when it is not the default. */
 export function panelData(keyPrefix: string | undefined): string {
   return keyPrefix === undefined || keyPrefix === DEFAULT_KEY_PREFIX
     ? 'catalog, evidence'
     : `catalog, evidence, keyPrefix: '${keyPrefix}'`;
 }
 
+function exported(format: ModuleFormat, name: string, value: string): string {
+  return format === 'cjs' ? `exports.${name} = ${value};` : `export const ${name} = ${value};`;
+}
+
 export function handlerFileText(options: HandlerFileOptions = HOST_HANDLER): string {
+  const { format } = options;
+  const imports =
+    format === 'cjs'
+      ? [
+          `const { createPrivacyPanel } = require('${options.from}');`,
+          `const { catalog, evidence } = require('${options.dataImport}');`,
+        ]
+      : [
+          `import { createPrivacyPanel } from '${options.from}';`,
+          `import { catalog, evidence } from '${options.dataImport}';`,
+        ];
+  // One plain export per function: Forge's linter looks for an exported name for each handler.
+  const lines = options.subPage
+    ? [
+        exported(format, REGISTER_EXPORT, 'panel.register'),
+        ...Object.entries(SUB_PAGE_EXPORTS).map(([name, fn]) => exported(format, name, `panel.${fn}`)),
+      ]
+    : HANDLER_EXPORTS.map((name) => exported(format, name, `panel.${name}`));
   return [
-    "/** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes the data. */",
-    `import { createPrivacyPanel } from '${options.from}';`,
-    `import evidence from '${options.data}/evidence.json';`,
-    `import catalog from '${options.data}/statements.json';`,
+    "/** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes ./data. */",
+    ...imports,
     '',
     `const panel = createPrivacyPanel({ ${panelData(options.keyPrefix)} });`,
     '',
-    // One plain export per function: Forge's linter looks for `export const <name>` of each handler.
-    ...HANDLER_EXPORTS.map((name) => `export const ${name} = panel.${name};`),
+    ...lines,
     '',
   ].join('\n');
+}
+
+/** The data module: the catalog and evidence as module code (no JSON import, no `resolveJsonModule`). */
+export function dataFileText(format: ModuleFormat, catalog: unknown, evidence: unknown): string {
+  const annotation = format === 'ts' ? ': unknown' : '';
+  const line = (name: string, value: unknown) =>
+    format === 'cjs'
+      ? `exports.${name} = ${JSON.stringify(value)};`
+      : `export const ${name}${annotation} = ${JSON.stringify(value)};`;
+  return [
+    '/* Written by `privacy-panel build` from policy/ and the app: do not edit (run the build again). */',
+    line('catalog', catalog),
+    line('evidence', evidence),
+    '',
+  ].join('\n');
+}
+
+/** The handler folder's files as `add` names them: index.<ext> and data.<ext>. */
+export function panelFileNames(format: ModuleFormat): { index: string; data: string } {
+  const ext = format === 'ts' ? 'ts' : 'js';
+  return { index: `${PANEL.handlerDir}/index.${ext}`, data: `${PANEL.handlerDir}/data.${ext}` };
+}
+
+/** The format of the handler file `add` wrote in `dir`, read back from it (for `build`); null when none. */
+export function writtenFormat(dir: string): ModuleFormat | null {
+  if (existsSync(join(dir, PANEL.handlerDir, 'index.ts'))) return 'ts';
+  const js = join(dir, PANEL.handlerDir, 'index.js');
+  if (!existsSync(js)) return null;
+  return looksCommonJs(readFileSync(js, 'utf8')) ? 'cjs' : 'esm';
 }

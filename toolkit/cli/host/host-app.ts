@@ -1,7 +1,7 @@
 /**
  * Reads a host Forge app for `add`/`remove`/`build`/`preview`, and refuses, naming the file and what to
  * do, whatever the panel cannot be added to: not a Forge app, a manifest Forge's validator rejects, a runtime
- * older than nodejs22.x, UI Kit 1 (@forge/ui).
+ * older than nodejs22.x, UI Kit 1 (@forge/ui imported). `add` gathers every refusal of a run (refuseAll).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,50 @@ export class HostAppError extends Error {
   constructor(
     /** The file the problem is in, relative to the host folder. */
     readonly file: string,
-    message: string,
+    /** What is wrong and what to do, without the file. */
+    readonly detail: string,
+    /** Every refusal of the run, most fundamental first, when there are several. */
+    readonly refusals: readonly Refusal[] = [{ file, detail, rank: 0 }],
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${detail}`);
     this.name = 'HostAppError';
+  }
+}
+
+/**
+ * How fundamental a refusal is: the vendor learns the real blocker first. Not a Forge app for a product the
+ * panel supports → a manifest Forge rejects → the runtime → UI Kit 1 → no free slot (or a taken name).
+ */
+export const RANK = { product: 0, validator: 1, runtime: 2, uiKit1: 3, slot: 4 } as const;
+
+export interface Refusal {
+  file: string;
+  detail: string;
+  rank: number;
+}
+
+/** Every refusal at once, most fundamental first: one error naming each, or nothing when there is none. */
+export function refuseAll(refusals: readonly Refusal[]): void {
+  if (refusals.length === 0) return;
+  const sorted = [...refusals].sort((a, b) => a.rank - b.rank);
+  const first = sorted[0] as Refusal;
+  if (sorted.length === 1) throw new HostAppError(first.file, first.detail, sorted);
+  const list = sorted.map((r, i) => `  ${i + 1}. ${r.file}: ${r.detail.replace(/\n/g, '\n     ')}`).join('\n');
+  throw new HostAppError(
+    first.file,
+    `the panel cannot be added yet, for ${sorted.length} reasons (the most fundamental first):\n${list}`,
+    sorted,
+  );
+}
+
+/** Runs `step`; a HostAppError it throws becomes a refusal of `rank` (every other error goes on). */
+export function collect<T>(refusals: Refusal[], rank: number, step: () => T): T | null {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof HostAppError)) throw error;
+    refusals.push(...error.refusals.map((r) => ({ ...r, rank: Math.max(r.rank, rank) })));
+    return null;
   }
 }
 
@@ -79,9 +119,12 @@ function dependsOn(pkg: Record<string, unknown> | undefined, name: string): bool
 export function readHostApp(dir: string): HostApp {
   const manifestText = read(dir, 'manifest.yml');
   if (manifestText === undefined) {
+    const template = ['manifest.template.yml', 'manifest.template.yaml'].find((f) => existsSync(join(dir, f)));
     throw new HostAppError(
       'manifest.yml',
-      `not found in ${dir}: this is not a Forge app. Run the command in the folder that holds your app's manifest.yml (or pass that folder).`,
+      template
+        ? `not found in ${dir}, only ${template}: the panel edits the manifest Forge deploys. Generate manifest.yml from the template (your build step that fills it in), then run add on the folder that holds it; or add the panel's blocks to the template by hand (README: "Add it to your app").`
+        : `not found in ${dir}: this is not a Forge app. Run the command in the folder that holds your app's manifest.yml (or pass that folder).`,
     );
   }
   const doc = parseManifest(manifestText);
@@ -96,20 +139,7 @@ export function readHostApp(dir: string): HostApp {
   if (!isRecord(manifest) || !isRecord(manifest['app']) || !isRecord(manifest['modules'])) {
     throw new HostAppError('manifest.yml', 'needs `app` and `modules` mappings, as every Forge manifest has.');
   }
-  const runtime = isRecord(manifest['app']['runtime']) ? manifest['app']['runtime']['name'] : undefined;
-  if (typeof runtime !== 'string' || !SUPPORTED_RUNTIMES.includes(runtime)) {
-    throw new HostAppError(
-      'manifest.yml',
-      `app.runtime.name is ${typeof runtime === 'string' ? runtime : 'missing'}; the panel needs nodejs22.x or newer. Set \`app.runtime.name: nodejs22.x\` (Node 20 can no longer be deployed), check your app still runs, then run add again.`,
-    );
-  }
   const pkg = readPackageJson(dir);
-  if (dependsOn(pkg.value, '@forge/ui')) {
-    throw new HostAppError(
-      'package.json',
-      'the app uses @forge/ui (UI Kit 1), which Forge removed in 2025. Move its modules to UI Kit (@forge/react, `render: native`) or Custom UI first, then run add again.',
-    );
-  }
   return {
     dir,
     manifestText,
@@ -119,6 +149,44 @@ export function readHostApp(dir: string): HostApp {
     packageJson: pkg.value,
     typescript: existsSync(join(dir, 'tsconfig.json')),
     warnings: [],
+  };
+}
+
+/** The runtime refusal: the panel needs nodejs22.x or newer. */
+export function runtimeRefusal(app: HostApp): Refusal | null {
+  const appSection = app.manifest['app'] as Record<string, unknown>;
+  const runtime = isRecord(appSection['runtime']) ? appSection['runtime']['name'] : undefined;
+  if (typeof runtime === 'string' && SUPPORTED_RUNTIMES.includes(runtime)) return null;
+  return {
+    file: 'manifest.yml',
+    rank: RANK.runtime,
+    detail: `app.runtime.name is ${typeof runtime === 'string' ? runtime : 'missing'}; the panel needs nodejs22.x or newer. Set \`app.runtime.name: nodejs22.x\` (Node 20 can no longer be deployed), check your app still runs, then run add again.`,
+  };
+}
+
+/**
+ * The UI Kit 1 refusal, only when the code imports `@forge/ui`; a package.json that merely lists it gets a
+ * warning instead (returned as `warning`).
+ */
+export function uiKit1Refusal(
+  app: HostApp,
+  importers: readonly string[],
+): { refusal: Refusal | null; warning: string | null } {
+  if (importers.length > 0) {
+    return {
+      warning: null,
+      refusal: {
+        file: importers[0] as string,
+        rank: RANK.uiKit1,
+        detail: `imports @forge/ui (UI Kit 1)${importers.length > 1 ? ` (so do ${importers.slice(1).join(', ')})` : ''}, which Forge removed in 2025. Move its modules to UI Kit (@forge/react, \`render: native\`) or Custom UI first, then run add again.`,
+      },
+    };
+  }
+  return {
+    refusal: null,
+    warning: dependsOn(app.packageJson, '@forge/ui')
+      ? 'package.json lists @forge/ui (UI Kit 1), but no source file imports it: consider removing it.'
+      : null,
   };
 }
 

@@ -22,8 +22,5 @@ export const PANEL = {
   scriptCommand: 'privacy-panel build',
 } as const;
 
-/** The two files `privacy-panel build` writes beside the handler file. */
-export const DATA_FILES = { catalog: 'statements.json', evidence: 'evidence.json' } as const;
-
 /** The mark `add` leaves in the statement it starts: `privacy-panel check` fails while any remains. */
 export const UNWRITTEN = 'TODO(privacy-panel)';

@@ -8,7 +8,9 @@
 import YAML, { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export const MARKER = '# privacy-panel:';
-const BEGIN = /^([ \t]*)# privacy-panel:begin (\S+)[ \t]*$/;
+const BEGIN = /^([ \t]*)# privacy-panel:begin (\S+)( joined)?[ \t]*$/;
+/** On a begin line: `add` put a newline before the block, after a last line that had none. */
+const JOINED = ' joined';
 const WAS = /^[ \t]*# privacy-panel:was (.*)$/;
 
 export class ManifestShapeError extends Error {
@@ -104,7 +106,7 @@ function stringify(value: unknown, style: Style): string {
   return YAML.stringify(value, { indent: style.unit, indentSeq: style.indentSeq, lineWidth: 0 });
 }
 
-function wrap(id: string, indent: number, body: string, was = ''): string {
+function wrap(id: string, indent: number, body: string, was = '', joined = false): string {
   const pad = ' '.repeat(indent);
   const kept = was
     ? `${was
@@ -113,7 +115,7 @@ function wrap(id: string, indent: number, body: string, was = ''): string {
         .map((line) => `${pad}${MARKER}was ${line}`)
         .join('\n')}\n`
     : '';
-  return `${pad}${MARKER}begin ${id}\n${kept}${body}\n${pad}${MARKER}end ${id}\n`;
+  return `${pad}${MARKER}begin ${id}${joined ? JOINED : ''}\n${kept}${body}\n${pad}${MARKER}end ${id}\n`;
 }
 
 function lastPair(map: YAMLMap): Pair | undefined {
@@ -153,7 +155,8 @@ export function appendToList(
     const indent = dashColumn(text, node);
     const at = collectionEnd(text, node, where);
     const body = indentLines(stringify(items, style), indent);
-    return { id, start: at, end: at, text: ensureTrailingNewline(text, at) + wrap(id, indent, body), kind: 'items' };
+    const nl = ensureTrailingNewline(text, at);
+    return { id, start: at, end: at, text: nl + wrap(id, indent, body, '', nl !== ''), kind: 'items' };
   }
   if (node !== undefined && !(isSeq(node) || (isScalar(node) && (node.value === null || node.value === '')))) {
     throw new ManifestShapeError(`${where} in manifest.yml must be a list`);
@@ -200,7 +203,8 @@ export function addKey(
   const indent = first ? column(text, rangeOf(first.key as Node, where)[0]) : 0;
   const at = first ? collectionEnd(text, node, where) : text.length;
   const body = indentLines(stringify({ [key]: value }, style), indent);
-  return { id, start: at, end: at, text: ensureTrailingNewline(text, at) + wrap(id, indent, body), kind: 'key' };
+  const nl = ensureTrailingNewline(text, at);
+  return { id, start: at, end: at, text: nl + wrap(id, indent, body, '', nl !== ''), kind: 'key' };
 }
 
 const KIND_ORDER = { replace: 0, items: 1, key: 2 } as const;
@@ -231,6 +235,7 @@ export function removeBlocks(text: string): { text: string; ids: string[] } {
   const lines = text.split('\n');
   const out: string[] = [];
   const ids: string[] = [];
+  let joined = false;
   for (let i = 0; i < lines.length; i++) {
     const begin = BEGIN.exec(lines[i] ?? '');
     if (!begin) {
@@ -238,6 +243,7 @@ export function removeBlocks(text: string): { text: string; ids: string[] } {
       continue;
     }
     const id = begin[2] ?? '';
+    if (begin[3]) joined = true;
     const end = lines.findIndex((line, j) => j > i && line.trim() === `${MARKER}end ${id}`);
     if (end < 0) throw new ManifestShapeError(`manifest.yml: "${MARKER}begin ${id}" has no matching end line`);
     for (const line of lines.slice(i + 1, end)) {
@@ -247,5 +253,7 @@ export function removeBlocks(text: string): { text: string; ids: string[] } {
     ids.push(id);
     i = end;
   }
+  // The manifest had no final newline: add gave it one before its block at the end; take it back.
+  if (joined && out.length > 1 && out[out.length - 1] === '') out.pop();
   return { text: out.join('\n'), ids };
 }

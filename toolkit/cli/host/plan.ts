@@ -2,12 +2,39 @@
  * What `add` will do to a host, decided from the host's shape and written as splices on manifest.yml and
  * package.json plus the files to create. Pure apart from checking which files exist.
  */
-import { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Product } from '../../../src/domain/product';
 import { hostKeyFamilies, hostManifestFacts, panelScopeNeeds, type ManifestFacts } from './evidence-adapter';
-import { handlerFileText, HOST_HANDLER, panelData } from './handler-file';
-import { HostAppError, type HostApp } from './host-app';
+import {
+  dataImport,
+  handlerFileText,
+  hostModuleFormat,
+  panelFileNames,
+  REGISTER_EXPORT,
+  SUB_PAGE_EXPORTS,
+  type ModuleFormat,
+} from './handler-file';
+import {
+  findResolver,
+  importPath,
+  moduleFile,
+  readUiPackage,
+  sourceFiles,
+  spelledKeyFamilies,
+  uiKit1Imports,
+} from './host-code';
+import type { ResolverSite, UiPackage } from './host-code';
+import {
+  collect,
+  HostAppError,
+  RANK,
+  refuseAll,
+  runtimeRefusal,
+  uiKit1Refusal,
+  type HostApp,
+  type Refusal,
+} from './host-app';
 import { chooseKeyPrefix } from './key-prefix-choice';
 import { PANEL } from './keys';
 import { addKey, appendToList, detectStyle, hasMarkers, ManifestShapeError, type Splice } from './manifest-edit';
@@ -16,7 +43,19 @@ import { starterStatementFiles } from './statement-starter';
 
 export type Placement =
   | { product: 'jira'; kind: 'admin-page' }
-  | { product: 'jira'; kind: 'sub-page'; hostModule: string; resolverFunction: string; resolverFile: string | null }
+  | {
+      product: 'jira';
+      kind: 'sub-page';
+      hostModule: string;
+      resolverFunction: string;
+      /** The function's module (`index` of `handler: index.handler`) and its file, when it exists. */
+      entryModule: string;
+      entryFile: string | null;
+      /** Where the host creates the resolver, and what it calls it. */
+      resolver: ResolverSite | null;
+      /** The page's UI package: its router, entry file, build. */
+      ui: UiPackage;
+    }
   | { product: 'jira'; kind: 'config' | 'get-started'; hostModule: string }
   | { product: 'confluence'; kind: 'global-settings' };
 
@@ -85,16 +124,17 @@ function allKeys(modules: Entry): Map<string, string> {
   return keys;
 }
 
-/** The source file a `handler: <module>.<export>` points at, if it exists. */
-function handlerFile(app: HostApp, functionKey: string): string | null {
+/** The module of a function's `handler: <module>.<export>`. */
+function handlerModuleOf(app: HostApp, functionKey: string): string {
   const fn = entries(app.manifest['modules'] as Entry, 'function').find((f) => f['key'] === functionKey);
   const handler = typeof fn?.['handler'] === 'string' ? fn['handler'] : '';
-  const module = handler.split('.')[0] ?? '';
-  for (const ext of ['.tsx', '.jsx', '.ts', '.js', '.cjs']) {
-    const rel = `src/${module}${ext}`;
-    if (module && existsSync(join(app.dir, rel))) return rel;
-  }
-  return null;
+  return handler.slice(0, Math.max(0, handler.lastIndexOf('.')));
+}
+
+function resourcePathOf(app: HostApp, key: unknown): string | null {
+  const resources = Array.isArray(app.manifest['resources']) ? app.manifest['resources'].filter(isRecord) : [];
+  const path = resources.find((r) => r['key'] === key)?.['path'];
+  return typeof path === 'string' ? path : null;
 }
 
 function jiraPlacement(app: HostApp): Placement {
@@ -106,6 +146,13 @@ function jiraPlacement(app: HostApp): Placement {
     throw new HostAppError(
       'manifest.yml',
       `jira:adminPage "${key}" is a UI Kit 1 page (\`function:\`), which Forge removed in 2025. Move it to UI Kit (@forge/react, \`render: native\`) or Custom UI first, then run add again.`,
+      [
+        {
+          file: 'manifest.yml',
+          rank: RANK.uiKit1,
+          detail: `jira:adminPage "${key}" is a UI Kit 1 page (\`function:\`), which Forge removed in 2025. Move it to UI Kit (@forge/react, \`render: native\`) or Custom UI first, then run add again.`,
+        },
+      ],
     );
   }
   if (plain['render'] !== 'native') {
@@ -116,12 +163,17 @@ function jiraPlacement(app: HostApp): Placement {
         `jira:adminPage "${key}" has no \`resolver.function\` (${'endpoint' in resolver ? 'it uses a Forge Remote endpoint' : 'no resolver'}), so the panel cannot answer on its routes. Add the panel by hand: a Confluence page, or a resolver function on the page that calls registerPrivacyPanel (README: "Add it to your app").`,
       );
     }
+    const entryModule = handlerModuleOf(app, resolver['function']);
+    const entryFile = moduleFile(app.dir, entryModule);
     return {
       product: 'jira',
       kind: 'sub-page',
       hostModule: key,
       resolverFunction: resolver['function'],
-      resolverFile: handlerFile(app, resolver['function']),
+      entryModule,
+      entryFile,
+      resolver: findResolver(app.dir, entryFile),
+      ui: readUiPackage(app.dir, resourcePathOf(app, plain['resource']) ?? 'static', app.packageJson),
     };
   }
   // A UI Kit page has no sub-pages: use a free Configure or Get started slot (not shown in the sidebar).
@@ -145,10 +197,18 @@ function pageEntry(placement: Placement): Entry {
   return base;
 }
 
+/** A granular scope (`read:permission:jira`) grants one kind of data; a classic one (`read:jira-work`) many. */
+const granular = (scope: string): boolean => scope.split(':').length === 3;
+
+/**
+ * One scope per need: one the host already declares (no new consent), else the narrowest Atlassian's route
+ * facts accept on its own (a granular scope before a classic one).
+ */
 function decideScopes(facts: ManifestFacts, products: Product[]): ScopeDecision[] {
   return panelScopeNeeds(products).map((need) => {
     const have = need.anyOf.find((s) => facts.scopes.includes(s));
-    return { why: need.why, scope: have ?? (need.anyOf[0] as string), reused: have !== undefined };
+    const narrowest = need.anyOf.find(granular) ?? need.anyOf[0] ?? '';
+    return { why: need.why, scope: have ?? narrowest, reused: have !== undefined };
   });
 }
 
@@ -193,32 +253,88 @@ function refuseTaken(app: HostApp, placements: Placement[], ownPage: boolean): v
   }
 }
 
-function routerNotes(app: HostApp, placement: Extract<Placement, { kind: 'sub-page' }>, keyPrefix: string): string[] {
-  const resolverFile = placement.resolverFile ?? `the file of function "${placement.resolverFunction}"`;
-  const data = placement.resolverFile
-    ? posix.relative(posix.dirname(placement.resolverFile), PANEL.handlerDir).replace(/^(?!\.)/, './')
-    : `./${PANEL.handlerModule.split('/')[0]}`;
-  const deps = { ...(isRecord(app.packageJson?.['dependencies']) ? app.packageJson['dependencies'] : {}) };
-  const route =
-    'react-router-dom' in deps || 'react-router' in deps
-      ? `<Route path="/${PANEL.route}" element={<div ref={(el) => { if (el) void mountPrivacyPanel(el); }} />} />`
-      : `if (location.pathname === '/${PANEL.route}') void mountPrivacyPanel(document.getElementById('root'));`;
+const ROUTE = `/${PANEL.route}`;
+const MOUNT = `(el) => { if (el) void mountPrivacyPanel(el); }`;
+
+/** The lines that show the panel on the host's page, in the host's router's own terms. */
+function uiLines(ui: UiPackage): string[] {
+  const imports = [`import { mountPrivacyPanel } from 'privacy-panel/mount';`, `import 'privacy-panel/mount.css';`];
+  const where = ui.entry ?? `the entry file of ${ui.dir}`;
+  const build = ui.vite ? 'a Vite build' : 'its build';
+  if (ui.router.kind === 'react-router') {
+    const route =
+      ui.router.major >= 6
+        ? `<Route path="${ROUTE}" element={<div ref={${MOUNT}} />} />`
+        : `<Route path="${ROUTE}" render={() => <div ref={${MOUNT}} />} />`;
+    return [
+      `  in ${where} (your Custom UI, ${ui.router.from} ${ui.router.major}, ${build}): the imports, then the route`,
+      ...imports.map((l) => `    ${l}`),
+      `    inside your <${ui.router.major >= 6 ? 'Routes' : 'Switch'}>:`,
+      `    ${route}`,
+    ];
+  }
   return [
-    `Your page "${placement.hostModule}" gets a sub-page "${PANEL.title}" at route /${PANEL.route}. Add these lines yourself:`,
-    `  in ${resolverFile}, after your resolver.define(...) calls:`,
-    `    import { registerPrivacyPanel } from 'privacy-panel/forge';`,
-    `    import catalog from '${data}/statements.json';`,
-    `    import evidence from '${data}/evidence.json';`,
-    `    registerPrivacyPanel(resolver, { ${panelData(keyPrefix)} });`,
-    `  in your Custom UI (imports, then the one router line):`,
-    `    import { mountPrivacyPanel } from 'privacy-panel/mount';`,
-    `    import 'privacy-panel/mount.css';`,
-    `    ${route}`,
+    `  in ${where} (your Custom UI routes with view.createHistory() from @forge/bridge, ${build}): the imports, then the mount`,
+    ...(ui.importsView ? [] : [`    import { view } from '@forge/bridge';`]),
+    ...imports.map((l) => `    ${l}`),
+    `    const privacyPanelRoot = document.body.appendChild(document.createElement('div'));`,
+    `    void view.createHistory().then((history) => mountPrivacyPanel(privacyPanelRoot, { history, route: '${ROUTE}' }));`,
+    `    (or pass the history your page already has: mountPrivacyPanel shows the panel while it is at ${ROUTE})`,
   ];
 }
 
-export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string): Plan {
-  const products = productsOf(app.manifest['modules'] as Entry);
+/** What the vendor adds for the sub-page placement: the resolver, the re-exported triggers, the page. */
+function subPageNotes(
+  app: HostApp,
+  placement: Extract<Placement, { kind: 'sub-page' }>,
+  format: ModuleFormat,
+): string[] {
+  const esm = isRecord(app.packageJson) && app.packageJson['type'] === 'module';
+  const target = PANEL.handlerDir + '/index';
+  const resolverFile = placement.resolver?.file ?? placement.entryFile;
+  const variable = placement.resolver?.variable ?? 'resolver';
+  const cjs = format === 'cjs';
+  const out = [
+    `Your page "${placement.hostModule}" gets a sub-page "${PANEL.title}" at route ${ROUTE}. Add these lines yourself:`,
+  ];
+  const register = (file: string) => {
+    const spec = importPath(file, target, esm);
+    return cjs
+      ? [`    const { ${REGISTER_EXPORT} } = require('${spec}');`, `    ${REGISTER_EXPORT}(${variable});`]
+      : [`    import { ${REGISTER_EXPORT} } from '${spec}';`, `    ${REGISTER_EXPORT}(${variable});`];
+  };
+  out.push(
+    resolverFile
+      ? `  in ${resolverFile}, after your ${variable}.define(...) calls (the import goes with your imports):`
+      : `  in the file that creates the resolver of function "${placement.resolverFunction}", after its define(...) calls:`,
+    ...register(resolverFile ?? 'src/index'),
+  );
+  const names = Object.keys(SUB_PAGE_EXPORTS);
+  if (placement.entryFile) {
+    const spec = importPath(placement.entryFile, target, esm);
+    out.push(
+      `  in ${placement.entryFile} (the module of function "${placement.resolverFunction}"; the panel's triggers run from it, so its runtime is bundled once):`,
+      ...(cjs
+        ? names.map((n) => `    exports.${n} = require('${spec}').${n};`)
+        : [`    export { ${names.join(', ')} } from '${spec}';`]),
+    );
+  }
+  out.push(...uiLines(placement.ui));
+  return out;
+}
+
+export function planAdd(
+  app: HostApp,
+  today: string,
+  requestedKeyPrefix?: string,
+  earlier: readonly Refusal[] = [],
+): Plan {
+  const refusals: Refusal[] = [...earlier];
+  const products = collect(refusals, RANK.product, () => productsOf(app.manifest['modules'] as Entry)) ?? [];
+  const runtime = runtimeRefusal(app);
+  if (runtime) refusals.push(runtime);
+  const uiKit1 = uiKit1Refusal(app, uiKit1Imports(app.dir));
+  if (uiKit1.refusal) refusals.push(uiKit1.refusal);
   const empty: Plan = {
     alreadyAdded: true,
     products,
@@ -232,15 +348,28 @@ export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string
     warnings: [...app.warnings],
   };
   if (hasMarkers(app.manifestText)) return empty;
-  const keys = chooseKeyPrefix(hostKeyFamilies(app.dir, app.manifest), requestedKeyPrefix);
 
   const facts = hostManifestFacts(app.manifest);
+  const jira = products.includes('jira') ? collect(refusals, RANK.slot, () => jiraPlacement(app)) : null;
   const placements: Placement[] = [
-    ...(products.includes('jira') ? [jiraPlacement(app)] : []),
+    ...(jira ? [jira] : []),
     ...(products.includes('confluence') ? [{ product: 'confluence', kind: 'global-settings' } as const] : []),
   ];
   const ownPage = placements.some((p) => p.kind !== 'sub-page');
-  refuseTaken(app, placements, ownPage);
+  collect(refusals, RANK.slot, () => refuseTaken(app, placements, ownPage));
+  const keys = collect(refusals, RANK.slot, () =>
+    chooseKeyPrefix([...hostKeyFamilies(app.dir, app.manifest), ...spelledKeyFamilies(app.dir)], requestedKeyPrefix),
+  );
+  refuseAll(refusals);
+  if (keys === null) throw new Error('unreachable: refuseAll threw');
+  const format = hostModuleFormat(
+    app.typescript,
+    app.packageJson,
+    sourceFiles(app.dir).map((f) => readFileSync(join(app.dir, f), 'utf8')),
+  );
+  const subPage = placements.find((p): p is Extract<Placement, { kind: 'sub-page' }> => p.kind === 'sub-page');
+  /** The sub-page host's own module runs the panel's triggers (one runtime copy) when add found its file. */
+  const triggersIn = subPage?.entryFile ? subPage.entryModule : null;
   const scopes = decideScopes(facts, products);
   const { text, doc } = { text: app.manifestText, doc: app.doc };
   const style = detectStyle(text, doc);
@@ -267,7 +396,7 @@ export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string
               )
             : appendToList(text, doc, ['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page', style),
         );
-        notes.push(...routerNotes(app, placement, keys.prefix));
+        notes.push(...subPageNotes(app, placement, format));
       } else {
         const type = placement.product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings';
         splices.push(
@@ -276,6 +405,8 @@ export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string
       }
     }
     const handler = (name: string) => `${PANEL.handlerModule}.${name}`;
+    const trigger = (name: keyof typeof SUB_PAGE_EXPORTS) =>
+      subPage === undefined ? handler(SUB_PAGE_EXPORTS[name]) : `${triggersIn ?? PANEL.handlerModule}.${name}`;
     splices.push(
       appendToList(
         text,
@@ -302,9 +433,9 @@ export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string
         ['modules', 'function'],
         [
           ...(ownPage ? [{ key: PANEL.resolverFunction, handler: handler('handler') }] : []),
-          { key: PANEL.reportFunction, handler: handler('reportPersonalData'), timeoutSeconds: 300 },
-          { key: PANEL.installedFunction, handler: handler('onAppInstalled') },
-          { key: PANEL.upgradedFunction, handler: handler('onAppUpgraded') },
+          { key: PANEL.reportFunction, handler: trigger('privacyPanelReport'), timeoutSeconds: 300 },
+          { key: PANEL.installedFunction, handler: trigger('privacyPanelInstalled') },
+          { key: PANEL.upgradedFunction, handler: trigger('privacyPanelUpgraded') },
         ],
         'functions',
         style,
@@ -330,10 +461,20 @@ export function planAdd(app: HostApp, today: string, requestedKeyPrefix?: string
     throw error;
   }
 
-  const ext = app.typescript ? 'ts' : 'js';
-  const handlerText = handlerFileText({ ...HOST_HANDLER, keyPrefix: keys.prefix });
-  const files: NewFile[] = [{ path: `${PANEL.handlerDir}/index.${ext}`, text: handlerText }];
-  const warnings = [...app.warnings];
+  const handlerText = handlerFileText({
+    from: 'privacy-panel/forge',
+    format,
+    dataImport: dataImport(app.packageJson),
+    keyPrefix: keys.prefix,
+    subPage: subPage !== undefined,
+  });
+  const files: NewFile[] = [{ path: panelFileNames(format).index, text: handlerText }];
+  const warnings = [...app.warnings, ...(uiKit1.warning ? [uiKit1.warning] : [])];
+  if (subPage && triggersIn === null) {
+    warnings.push(
+      `the module of function "${subPage.resolverFunction}" was not found under src/: the panel's triggers get their own entry (${PANEL.handlerDir}/), which bundles the panel's runtime a second time.`,
+    );
+  }
   if (keys.note !== null) notes.push(keys.note);
   if (!existsSync(join(app.dir, 'policy', 'statement.yml'))) {
     files.push(...starterStatementFiles(app, facts, today));

@@ -5,7 +5,7 @@ import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog, type PolicyFiles } from '../../toolkit/statement/policy';
 import { compileTranslation } from '../../toolkit/statement/translation';
 import { sourceTexts, translatedFacts, translationFor } from '../../src/domain/statement/translation';
-import { replaceOnce } from './helpers';
+import { listed, replaceOnce } from './helpers';
 
 const repo = (): PolicyFiles => readPolicyFiles();
 
@@ -109,13 +109,13 @@ describe('which translation the page shows', () => {
     const facts = translatedFacts(factsOf(v1!.source), german1.source.texts);
     expect(facts.app.name).toBe(v1!.source.facts.app.name);
     expect(facts.contact).toEqual(factsOf(v1!.source).contact);
-    expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');
-    expect(facts.dataStored[0]!.personalData).toBe(v1!.source.facts.dataStored[0]!.personalData);
+    expect(listed(facts.dataStored)[0]!.name).toBe('Belege über Bestätigungen');
+    expect(listed(facts.dataStored)[0]!.personalData).toBe(listed(factsOf(v1!.source).dataStored)[0]!.personalData);
   });
 
   it('the German translation of version 1, published under its paths, still applies through factsOf', () => {
     // Version 1's retention was a text; factsOf makes it { text }, addressed by the same path.
-    const retention = translatedFacts(factsOf(v1!.source), german1.source.texts).dataStored[0]!.retention;
+    const retention = listed(translatedFacts(factsOf(v1!.source), german1.source.texts).dataStored)[0]!.retention;
     expect(retention).toEqual({ text: expect.stringMatching(/^Bis die App deinstalliert wird/) });
   });
 
@@ -127,7 +127,7 @@ describe('which translation the page shows', () => {
       expect.stringMatching(/per Hash verkettet/),
       expect.stringMatching(/^Nur Site-Administratoren/),
     ]);
-    expect(facts.dataStored[0]!.retention).toEqual({ text: expect.stringMatching(/^Bis die App/) });
+    expect(listed(facts.dataStored)[0]!.retention).toEqual({ text: expect.stringMatching(/^Bis die App/) });
     expect(facts.contact).toBe('not-stated');
     expect(Object.values(sourceTexts(factsOf(v2!.source), v2!.source.change))).not.toContain('not-stated');
   });

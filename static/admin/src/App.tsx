@@ -84,7 +84,9 @@ export function App({ first }: { first: Promise<Result<Disclosure>> }): JSX.Elem
           />
         )}
         <PrivacyLabel facts={shownStatement.facts} evidence={disclosure.evidence} />
-        {viewer.isAdmin && <UninstallNotice onGoToExport={() => goTo(exportRef.current)} />}
+        {viewer.isAdmin && (
+          <UninstallNotice facts={shownStatement.facts} onGoToExport={() => goTo(exportRef.current)} />
+        )}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">{t('ack.title')}</h2>
           {names && <StatusBanner disclosure={disclosure} names={names} notice={notice} statusRef={statusRef} />}

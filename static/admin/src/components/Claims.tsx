@@ -124,7 +124,7 @@ function ClaimNote({
     </span>
   );
   return (
-    <div class="claim" data-claim={claim.id} data-says={claim.says}>
+    <div class="claim" data-claim={claim.id} data-says={claim.says} data-badge={badge.kind}>
       <p class="claim-line">
         <span class={`verdict verdict-${badge.kind}`}>{badge.text}</span> {label}
       </p>

@@ -21,6 +21,8 @@ import { Content, homeKey, NotStated } from './FactValue';
 
 interface Cell {
   id: string;
+  /** The truth-table fact the cell shows. */
+  fact: TruthFact;
   term: string;
   /** The row of the details this cell summarises. */
   target: string;
@@ -58,7 +60,14 @@ function withUnstated(
 
 function cell(ctx: Ctx, id: string, fact: TruthFact, term: string, target: string, value: ComponentChildren): Cell {
   const badge = factBadge(ctx.facts, ctx.evidence, fact, ctx.i18n);
-  return { id, term, target, badge, value: badge.kind === 'not-stated' ? <NotStated path={`label.${id}`} /> : value };
+  return {
+    id,
+    fact,
+    term,
+    target,
+    badge,
+    value: badge.kind === 'not-stated' ? <NotStated path={`label.${id}`} /> : value,
+  };
 }
 
 function leavesCell(ctx: Ctx): Cell {
@@ -207,7 +216,14 @@ export function PrivacyLabel({ facts, evidence }: { facts: StatementFacts; evide
       <p class="subtle">{t('label.intro')}</p>
       <dl class="label-grid">
         {labelCells(facts, evidence, i18n).map((cell) => (
-          <div key={cell.id} class="label-cell" data-cell={cell.id} data-says={cell.badge.says}>
+          <div
+            key={cell.id}
+            class="label-cell"
+            data-cell={cell.id}
+            data-truth={cell.fact}
+            data-says={cell.badge.says}
+            data-badge={cell.badge.kind}
+          >
             <dt>{cell.term}</dt>
             <dd>
               <p class="label-value">{cell.value}</p>

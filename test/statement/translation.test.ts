@@ -93,6 +93,7 @@ describe('which translation the page shows', () => {
     catalog.translations!.find((t) => t.source.locale === 'de-DE' && t.source.translates.version === version)!;
   const german1 = germanOf(1);
   const german2 = germanOf(2);
+  const german3 = germanOf(3);
 
   it('the one of the version in force for the same language, not stale', () => {
     expect(translationFor(catalog.translations!, v2!, 'de-AT')).toEqual({ translation: german2, stale: false });
@@ -101,8 +102,8 @@ describe('which translation the page shows', () => {
   });
 
   it('a translation of an older version is stale once a newer version is in force', () => {
-    const v3 = compileSource({ ...v2!.source, version: 3, change: { summary: 'x', materiality: 'material' } });
-    expect(translationFor(catalog.translations!, v3, 'de-DE')).toEqual({ translation: german2, stale: true });
+    const v4 = compileSource({ ...v2!.source, version: 4, change: { summary: 'x', materiality: 'material' } });
+    expect(translationFor(catalog.translations!, v4, 'de-DE')).toEqual({ translation: german3, stale: true });
   });
 
   it('replaces texts but never names, domains or flags', () => {

@@ -4,6 +4,7 @@
  */
 import { CLAIM_TEXT_EN, claimSentence, claimTextKeys } from '../../src/domain/evidence/claim-text';
 import { purposeText } from '../../src/domain/statement/facts';
+import { translatedFacts } from '../../src/domain/statement/translation';
 import {
   EVIDENCE_STATES,
   FACT_STATES,
@@ -171,5 +172,9 @@ describe('the wording', () => {
     expect(purposeText('Sending newsletters.')).toBe('Sending newsletters');
     expect(purposeText('  Sending newsletters...  ')).toBe('Sending newsletters');
     expect(purposeText(purposeText('A. B.'))).toBe('A. B');
+    // A translated purpose too: the page's sentence adds the stop, the translation's never doubles it.
+    const facts = sourceOf('data-center').facts;
+    const german = translatedFacts(facts, { 'subProcessors.Mailchimp.purpose': 'Versand von Newslettern.' });
+    expect(german.subProcessors).toEqual([expect.objectContaining({ purpose: 'Versand von Newslettern' })]);
   });
 });

@@ -28,6 +28,21 @@ export type {
   VendorRecordSource,
   YesNo,
 } from './domain/statement/types';
+export { isStated, NOT_STATED } from './domain/statement/types';
+// The truth table and the claims' catalog keys: the page words and badges every fact from these.
+export {
+  claimMatches,
+  factStates,
+  forgeDeletionHolds,
+  truthOf,
+  type Badge,
+  type EvidenceState,
+  type FactState,
+  type Truth,
+  type TruthFact,
+  type ValueState,
+} from './domain/statement/truth-table';
+export { CLAIM_TEXT_EN, claimTextKey, type ClaimTextKey } from './domain/evidence/claim-text';
 
 export const ERROR_CODES = [
   'INVALID_INPUT', // the payload broke a rule; `field` names the field

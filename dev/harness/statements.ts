@@ -6,6 +6,7 @@ import type {
   StatementFacts,
   StatementSource,
 } from '../../src/domain/statement/types';
+import { SOURCE_FORMAT } from '../../src/domain/statement/types';
 
 /** Small, hand-made statement versions for tests that need a catalog but not the vendor's policy/. */
 export const sampleFacts: StatementFacts = {
@@ -19,7 +20,7 @@ export const sampleFacts: StatementFacts = {
       id: 'acknowledgment-receipts',
       name: 'Acknowledgment receipts',
       description: 'Who acknowledged which version, when.',
-      purpose: 'Proof of acknowledgment.',
+      purpose: 'Proof of acknowledgment',
       location: 'forge-hosted-storage',
       retention: 'until-uninstall',
       personalData: true,
@@ -42,7 +43,7 @@ export const sampleFacts: StatementFacts = {
 
 export function sampleSource(version: number, materiality: Materiality = 'material'): StatementSource {
   return {
-    format: 2,
+    format: SOURCE_FORMAT,
     id: 'sample-app',
     version,
     effectiveDate: `2026-0${Math.min(version, 9)}-01`,

@@ -11,6 +11,11 @@ import { bundledEvidence } from '../../src/platform/bundled-catalog';
 import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { compileCatalog } from '../../toolkit/statement/compile';
+import { parse as parseYaml } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { buildClaims } from '../../toolkit/evidence/claims';
+import { DEFAULT_SOURCE_NAMES, INVENTORY } from '../../toolkit/evidence/inventory-checks';
+import { readManifestFacts } from '../../toolkit/evidence/manifest-facts';
 import { sourceOf, MODELS, type Model } from '../statement/helpers';
 import {
   launchChromium,
@@ -102,18 +107,21 @@ describe("this app's statement", () => {
         'Data that leaves Atlassian',
         'Where data is stored',
         'Personal data held',
+        'What the vendor holds about you',
+        'How long data is kept',
         'Sub-processors',
         'Vendor staff access',
         'Analytics',
         'Data residency',
+        'Security measures',
         'Runs on Atlassian',
       ]);
       for (const cell of cells) {
-        expect(cell.inDetails).toBe('Details');
+        expect(cell.inDetails).toBe(cell.term === 'What the vendor holds about you' ? cell.term : 'Details');
         expect(cell.badge).not.toBe('');
       }
       expect(cells[0]?.badge).toMatch(/^Verified from/);
-      expect(cells[4]?.badge).toBe("Vendor's statement");
+      expect(cells[6]?.badge).toBe("Vendor's statement");
       const staff = await page.locator('[data-cell="staff"] .label-value').textContent();
       expect(staff).toBe('No one at the vendor');
       await labelShot(page, 'privacy-label-this-app');
@@ -237,5 +245,153 @@ describe('an on-premise statement', () => {
         await labelShot(page, `privacy-label-on-premise-${theme}-800`);
       });
     });
+  }
+});
+
+/**
+ * The evidence a vendor's build would make for a fixture statement: this app's own manifest and code
+ * (a Forge app), set against the fixture's facts, so the page shows real claims beside them.
+ */
+function evidenceFor(model: Model): Evidence {
+  const manifest = readManifestFacts(parseYaml(readFileSync(join(__dirname, '../../manifest.yml'), 'utf8')));
+  const claims = buildClaims({
+    facts: sourceOf(model).facts,
+    manifest,
+    families: INVENTORY,
+    runsOnAtlassian: bundledEvidence.runsOnAtlassian,
+    dataResidency: bundledEvidence.dataResidency,
+    scopeUse: bundledEvidence.scopeUse,
+    problems: [],
+    names: DEFAULT_SOURCE_NAMES,
+  });
+  return { ...bundledEvidence, claims };
+}
+
+/** Where the report's label screenshots go (outside the repository). */
+const ARTIFACTS = process.env['TRUTH_ARTIFACTS'] ?? '/work/artifacts/truth';
+
+/** Words that may stand on the German page as they are: product and programme names, and words German shares. */
+const GERMAN_ALLOWED = new Set(
+  'Atlassian Forge Connect Data Center Server Marketplace Jira Confluence Privacy Panel Runs on Residency Hosted Storage App Apps Details Code Host Build Manifest Support Desk Issue Tracker JSON CSV Export Browser Website Chat'.split(
+    ' ',
+  ),
+);
+
+interface PageTruth {
+  cells: { fact: string; says: string; badge: string; text: string; term: string }[];
+  details: { fact: string; says: string }[];
+  claims: { fact: string; says: string; badge: string; text: string }[];
+  overflow: string[];
+  english: string[];
+}
+
+async function readTruth(page: Page): Promise<PageTruth> {
+  return page.evaluate(
+    (allowed: string[]) => {
+      const ok = new Set(allowed);
+      const data = (el: Element, name: string) => (el as HTMLElement).dataset[name] ?? '';
+      const cells = Array.from(document.querySelectorAll('.label-cell')).map((el) => ({
+        fact: data(el, 'truth'),
+        says: data(el, 'says'),
+        badge: data(el, 'badge'),
+        text: el.querySelector('.verdict')?.textContent ?? '',
+        term: el.querySelector('dt')?.textContent ?? '',
+      }));
+      const details = Array.from(document.querySelectorAll('.fact[data-truth], p[data-truth]')).map((el) => ({
+        fact: data(el, 'truth'),
+        says: data(el, 'says'),
+      }));
+      const claims = Array.from(document.querySelectorAll('.claim[data-claim]')).map((el) => ({
+        fact: data(el, 'claim'),
+        says: data(el, 'says'),
+        badge: data(el, 'badge'),
+        text: el.querySelector('.verdict')?.textContent ?? '',
+      }));
+      // A badge or value wider than its cell, or a cell wider than the grid, overflows.
+      const overflow: string[] = [];
+      for (const cell of Array.from(document.querySelectorAll<HTMLElement>('.label-cell'))) {
+        const box = cell.getBoundingClientRect();
+        for (const part of Array.from(cell.querySelectorAll<HTMLElement>('.verdict, .label-value, dt, .label-link'))) {
+          const r = part.getBoundingClientRect();
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || part.scrollWidth > part.clientWidth + 1)
+            overflow.push(
+              `${data(cell, 'cell')}: ${part.className || part.tagName} ${Math.round(r.right - box.right)} px`,
+            );
+        }
+      }
+      // English words outside the statement's own content and the build's English evidence lines.
+      const english: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest('[data-content], code, script, style, [lang="en"]')) continue;
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(
+          /\b(?:the|and|of|not|stated|no|none|data|sends|stores|collects|does|say|whether|only|verified|vendor|statement|eligible|hosting|customer|infrastructure|outside|personal)\b/giu,
+        ))
+          if (!ok.has(match[0])) english.push(`“${match[0]}” in “${text.trim().slice(0, 80)}”`);
+        for (const id of ['customer-infrastructure', 'forge-hosted-storage', 'vendor-infrastructure', 'Hosting: '])
+          if (text.includes(id)) english.push(`raw id “${id}” in “${text.trim().slice(0, 80)}”`);
+      }
+      return { cells, details, claims, overflow, english: [...new Set(english)] };
+    },
+    [...GERMAN_ALLOWED],
+  );
+}
+
+const VERIFIED = /^(Verified|Geprüft|Ṽ)/u;
+
+describe.each(MODELS)('the %s reference fixture, with the claims a Forge build makes', (model) => {
+  let session: PreviewSession;
+  const hosting = sourceOf(model).facts.hosting.model;
+  beforeAll(async () => {
+    session = await startTempPreview({ baseCatalog: catalogOf(model), evidence: evidenceFor(model) });
+  });
+  afterAll(async () => {
+    await session.stop();
+  });
+
+  for (const locale of ['en-GB', 'de-DE', 'en-XA'] as const) {
+    for (const width of [800, 1280]) {
+      test(`${locale}, ${width} px: label, details and claims agree; nothing unproven is Verified; no badge overflows`, async () => {
+        session.preview.state.update({ locale });
+        try {
+          await withPage(session, { width }, async (page) => {
+            await page.locator('.label-cell').first().waitFor();
+            const truth = await readTruth(page);
+            expect(truth.cells.length).toBe(11);
+            for (const cell of truth.cells) {
+              // The details row (and the "What the vendor holds" card) say the same state as the cell.
+              for (const row of truth.details.filter((d) => d.fact === cell.fact))
+                expect({ fact: row.fact, says: row.says }).toEqual({ fact: cell.fact, says: cell.says });
+              // The build's claim about the same fact says the same and carries the same badge.
+              for (const claim of truth.claims.filter((c) => c.fact === cell.fact)) {
+                expect({ fact: claim.fact, says: claim.says, badge: claim.badge }).toEqual({
+                  fact: cell.fact,
+                  says: cell.says,
+                  badge: cell.badge,
+                });
+                // The cell shows "Not stated" as its value, with no badge; the claim's line carries it once.
+                if (cell.says !== 'not-stated') expect(claim.text).toBe(cell.text);
+              }
+              // Not stated reads once: no badge beside it.
+              if (cell.says === 'not-stated') expect(cell.text).toBe('');
+            }
+            const verified = [...truth.cells, ...truth.claims].filter((c) => VERIFIED.test(c.text));
+            for (const v of verified) expect(v.says).not.toMatch(/^(not-stated|partly-stated)$/);
+            if (hosting !== 'forge') expect(verified).toEqual([]);
+            expect(truth.overflow).toEqual([]);
+            if (locale === 'de-DE') expect(truth.english).toEqual([]);
+            if (locale === 'en-XA') await expect(untranslated(page)).resolves.toEqual([]);
+            if (width === 1280 && locale !== 'en-XA') {
+              mkdirSync(ARTIFACTS, { recursive: true });
+              await page.locator('.privacy-label').screenshot({ path: join(ARTIFACTS, `${model}-${locale}.png`) });
+            }
+          });
+        } finally {
+          session.preview.state.update({ locale: 'en-GB' });
+        }
+      });
+    }
   }
 });

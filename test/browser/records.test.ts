@@ -171,8 +171,8 @@ test('export: JSON that the offline verifier accepts, CSV with one row per recei
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('export-title');
   await expect(page.locator('#export .export-warning').textContent()).resolves.toContain('28 days later');
 
-  await page.getByRole('button', { name: 'Acknowledge version 2' }).click();
-  await page.locator('#status').getByText('You acknowledged version 2').waitFor();
+  await page.getByRole('button', { name: 'Acknowledge version 3' }).click();
+  await page.locator('#status').getByText('You acknowledged version 3').waitFor();
 
   const json = await download(page, 'Download JSON');
   expect(json.name).toMatch(/^privacy-panel-jira-.*\.json$/);
@@ -250,10 +250,10 @@ test('history rows by kind; a closed account is erased by the weekly job and the
   const kinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind')));
   expect(kinds).toEqual(['account-erased', 'acknowledgment', 'acknowledgment', 'app-installed']);
   const text = await rows.allTextContents();
-  expect(text[0]).toMatch(/^Account data erased \(.*\) — statement version 2 in force/);
-  expect(text[1]).toContain('Ada Admin acknowledged statement version 2');
+  expect(text[0]).toMatch(/^Account data erased \(.*\) — statement version 3 in force/);
+  expect(text[1]).toContain('Ada Admin acknowledged statement version 3');
   await app.locator('.history-table tr[data-kind="acknowledgment"] .who', { hasText: 'a deleted account' }).waitFor();
-  expect(text[3]).toMatch(/^App installed.* — statement version 2 in force/);
+  expect(text[3]).toMatch(/^App installed.* — statement version 3 in force/);
   expect(JSON.stringify([...state().emulator.entries(installContext)])).not.toContain(PREVIEW_ACCOUNTS.grace);
 
   const frame = page.frame({ url: /\/app\// });

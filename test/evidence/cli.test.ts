@@ -101,6 +101,6 @@ test('this repository passes its own check through the same command a vendor run
   expect(out.stdout).toContain(
     'scopes used by the code: read:confluence-user, read:jira-user, read:jira-work, report:personal-data, storage:app; storage in code: kvs',
   );
-  expect(out.stdout).toContain('[verified] Sends no data outside Atlassian');
+  expect(out.stdout).toContain('[verified] Sends no data to any outside destination');
   expect(out.stdout).toContain('[verified] Eligible for Runs on Atlassian');
 });

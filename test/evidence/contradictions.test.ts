@@ -1,6 +1,7 @@
 /** Each test breaks one thing in a copy of the fixture app; the check must catch it with its own message. */
 import { INVENTORY } from '../../toolkit/evidence/inventory-checks';
 import { copyApp, messages, permissionsOf, type AppCopy } from './helpers';
+import { listed } from '../statement/helpers';
 
 let app: AppCopy;
 beforeEach(() => {
@@ -119,9 +120,9 @@ test('a category dropped from the statement', () => {
 
 test('a Forge-hosted category no key family stores', () => {
   app.editFacts((f) => {
-    const first = f.dataStored[0];
+    const first = listed(f.dataStored)[0];
     if (!first) throw new Error('fixture facts store nothing');
-    f.dataStored.push({ ...first, id: 'preferences', name: 'Preferences', personalData: false });
+    listed(f.dataStored).push({ ...first, id: 'preferences', name: 'Preferences', personalData: false });
   });
   expect(messages(app.check())).toEqual([
     "statement category 'preferences' is stored in Forge hosted storage but no key family in src/domain/inventory.ts stores it",
@@ -130,7 +131,7 @@ test('a Forge-hosted category no key family stores', () => {
 
 test('personal-data flags that disagree', () => {
   app.editFacts((f) => {
-    const first = f.dataStored[0];
+    const first = listed(f.dataStored)[0];
     if (first) first.personalData = false;
   });
   expect(messages(app.check())).toEqual([

@@ -1,11 +1,13 @@
 /** The Marketplace answers agree with both the statement facts and the manifest evidence. */
 import {
   euDataLeavesAtlassian,
+  MARKETPLACE_API_SOURCES,
   marketplacePrivacy,
   RESIDENCY_STORED_IN_ATLASSIAN,
 } from '../../toolkit/evidence/marketplace-privacy';
 import { readFacts } from '../../toolkit/cli/evidence-inputs';
 import { copyApp, FACTS_FILE, permissionsOf, type AppCopy } from './helpers';
+import { listed } from '../statement/helpers';
 
 let app: AppCopy;
 beforeEach(() => {
@@ -42,7 +44,7 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
   app.editManifest((m) => {
     permissionsOf(m).external = { fetch: { backend: ['api.example.com'] } };
   });
-  const { body, notes, report } = answers();
+  const { body, notes, report, unanswered, statementAnswers } = answers();
   expect(euDataLeavesAtlassian(report.evidence)).toBe(true);
   expect(body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(true);
   expect(body.thirdPartyInformation.isEndUserDataShared).toBe(true);
@@ -50,14 +52,16 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
     { name: 'Example Inc', link: '', purpose: 'Hosting', thirdPartyCountries: ['US'] },
   ]);
   expect(body.dataResidency.isDataResidencySupported).toBeNull();
-  expect(notes).toHaveLength(1);
+  expect(notes).toEqual([]);
+  expect(unanswered.filter((u) => u.startsWith('dataResidency.isDataResidencySupported'))).toHaveLength(1);
+  expect(statementAnswers.residency).toBe('not supported');
 });
 
 test('a category stored at the vendor flips appStoresEUDOutsideAtlassian with no egress at all', () => {
   app.editFacts((f) => {
-    const first = f.dataStored[0];
+    const first = listed(f.dataStored)[0];
     if (first)
-      f.dataStored.push({
+      listed(f.dataStored).push({
         ...first,
         id: 'support-tickets',
         name: 'Support tickets',
@@ -89,4 +93,60 @@ test('log answers follow facts.logs', () => {
     logEUDShareWithThirdParty: false,
     logsIntegralForAppFunctionality: false,
   });
+});
+
+test('retention, privacy and security are answered from the statement; what it cannot answer is named, never guessed', () => {
+  app.editFacts((f) => {
+    f.commitments = { noSale: true, noMarketingSharing: true };
+    f.security = { measures: ['No egress', 'Hash-chained receipts', 'Admins only'] };
+  });
+  const { statementAnswers, unanswered } = answers();
+  expect(statementAnswers.dataRetention.deletedAfterUninstallDays).toBe(28);
+  expect(statementAnswers.dataRetention.categories).toEqual([
+    { name: 'Acknowledgment receipts', retention: expect.stringMatching(/^Until the app is uninstalled/) },
+  ]);
+  expect(statementAnswers.privacy).toEqual({ noSale: true, noMarketingSharing: true });
+  expect(statementAnswers.security.measures).toHaveLength(3);
+  expect(statementAnswers.residency).toBe('supported');
+  // The statement model has no GDPR role, DPA or custom-retention fact: always the vendor's to fill.
+  expect(unanswered).toEqual([
+    expect.stringMatching(/^privacy: GDPR role/),
+    expect.stringMatching(/^privacy: whether a data processing agreement/),
+    expect.stringMatching(/^dataRetention: whether customers can set/),
+  ]);
+  expect(MARKETPLACE_API_SOURCES.API_V2).toMatch(
+    /^https:\/\/developer\.atlassian\.com\/platform\/marketplace\/rest\/v2\//,
+  );
+});
+
+test('a not-stated list is an unanswered field, not "None"', () => {
+  app.editFacts((f) => {
+    f.subProcessors = 'not-stated';
+    f.security = { measures: 'not-stated' };
+    f.commitments = { noSale: 'not-stated', noMarketingSharing: true };
+  });
+  const { body, statementAnswers, unanswered } = answers();
+  expect(body.thirdPartyInformation.dataSubProcessors).toBeNull();
+  expect(statementAnswers.security.measures).toBeNull();
+  expect(statementAnswers.privacy.noSale).toBeNull();
+  expect(unanswered).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^thirdPartyInformation\.dataSubProcessors: /),
+      expect.stringMatching(/^security: measures: /),
+      expect.stringMatching(/^privacy: no sale of data \(CCPA\): /),
+    ]),
+  );
+});
+
+test("this app's manifest answers nothing for a statement about another hosting model", () => {
+  app.editFacts((f) => {
+    f.hosting = { model: 'connect' };
+    f.egress = 'not-stated';
+  });
+  const { body, unanswered } = answers();
+  expect(body.dataAccessAndStorage.appProcessEUDOutsideAtlassian).toBeNull();
+  expect(body.dataResidency.isDataResidencySupported).toBeNull();
+  expect(unanswered).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^dataAccessAndStorage\.appProcessEUDOutsideAtlassian: /)]),
+  );
 });

@@ -41,7 +41,7 @@ test('toolkit/cli/check.ts exits 1 naming both sides, and 0 with a summary', () 
       encoding: 'utf8',
     });
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('[verified] Sends no data outside Atlassian');
+    expect(ok.stdout).toContain('[verified] Sends no data to any outside destination');
     expect(existsSync(join(app.root, 'src', 'generated', 'evidence.json'))).toBe(true);
 
     app.editManifest((m) => {

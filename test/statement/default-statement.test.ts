@@ -5,7 +5,7 @@ import { compileSource } from '../../toolkit/statement/compile';
 import { checkPolicy, publishedCatalog } from '../../toolkit/statement/policy';
 import { POLICY_DIR, readPolicyFiles } from '../../toolkit/cli/policy-files';
 import { placeholderFindings, sectionPlaceholders, TEMPLATE_STATEMENT } from '../../toolkit/statement/placeholders';
-import { allNodes } from './helpers';
+import { allNodes, listed } from './helpers';
 
 describe("Privacy Panel's own statement (policy/)", () => {
   const check = checkPolicy(readPolicyFiles(POLICY_DIR));
@@ -17,7 +17,7 @@ describe("Privacy Panel's own statement (policy/)", () => {
 
   it('declares exactly the acknowledgment receipts, in Forge hosted storage, as personal data', () => {
     const facts = check.current!.facts;
-    expect(facts.dataStored.map((c) => [c.id, c.location, c.personalData])).toEqual([
+    expect(listed(facts.dataStored).map((c) => [c.id, c.location, c.personalData])).toEqual([
       ['acknowledgment-receipts', 'forge-hosted-storage', true],
     ]);
     expect(facts.hosting.model).toBe('forge');

@@ -1,6 +1,6 @@
 import { diffStatements } from '../../src/domain/statement/diff';
 import type { CurrentStatementSource, StatementSource } from '../../src/domain/statement/types';
-import { sourceOf } from './helpers';
+import { listed, sourceOf } from './helpers';
 
 describe('diffStatements', () => {
   const a = sourceOf('forge-cloud');
@@ -39,7 +39,7 @@ describe('diffStatements', () => {
       facts: {
         ...facts,
         dataStored: [
-          { ...facts.dataStored[0]!, retention: { days: 90 }, personalData: true },
+          { ...listed(facts.dataStored)[0]!, retention: { days: 90 }, personalData: true },
           {
             id: 'audit-log',
             name: 'Audit log',
@@ -71,8 +71,8 @@ describe('diffStatements', () => {
     ]);
     expect(diffStatements(b, a).facts).toEqual(
       expect.arrayContaining([
-        'egress destination removed: reports.vendor.dev',
-        'sub-processor removed: Mailer Co',
+        'egress: reports.vendor.dev/Reports → not stated',
+        'sub-processors: Mailer Co → not stated',
         'analytics collected: yes → not stated',
         'data category removed: Audit log',
       ]),

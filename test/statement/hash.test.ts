@@ -78,4 +78,4 @@ describe('statement hashes', () => {
   });
 });
 
-const PINNED_FORGE_CLOUD_HASH = '6699271b846e918fc54048d5fac6041135cb5450e668744f1c63a711e94e18b1';
+const PINNED_FORGE_CLOUD_HASH = '0312db4c9cd4fa8dc84b3a9a4e8b7bbffbaae5f807c48c55cec7864a7074f575';

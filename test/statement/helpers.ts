@@ -88,3 +88,9 @@ export function allNodes(blocks: readonly Block[]): (Block | Inline)[] {
   walk(blocks);
   return out;
 }
+
+/** A list the test knows is stated (throws otherwise, so an edit cannot silently miss). */
+export function listed<T>(value: T[] | 'not-stated'): T[] {
+  if (value === 'not-stated') throw new Error('expected a stated list');
+  return value;
+}

@@ -6,6 +6,7 @@ import { factsOf } from '../../src/domain/statement/facts';
 import { parseSnapshot } from '../../toolkit/statement/lock';
 import { checkPolicy } from '../../toolkit/statement/policy';
 import { POLICY_DIR, readPolicyFiles } from '../../toolkit/cli/policy-files';
+import { listed } from './helpers';
 
 const v1Text = readFileSync(join(POLICY_DIR, 'versions', 'v1.json'), 'utf8');
 const lock = JSON.parse(readFileSync(join(POLICY_DIR, 'published.lock.json'), 'utf8')) as {
@@ -25,7 +26,9 @@ describe('version 1 of the model: published sources stay valid, read as publishe
   it('its facts come forward to the current model, with not-stated for what version 1 could not say', () => {
     const facts = factsOf(source!);
     expect(facts.contact).toEqual({ email: 'privacy@example.org' });
-    expect(facts.dataStored[0]?.retention).toEqual({ text: expect.stringMatching(/^Until the app is uninstalled/) });
+    expect(listed(facts.dataStored)[0]?.retention).toEqual({
+      text: expect.stringMatching(/^Until the app is uninstalled/),
+    });
     expect(facts.access).toEqual({ vendorStaff: 'not-stated' });
     expect(facts.logs.location).toBe('atlassian-forge-logs');
     expect(facts.commitments).toEqual({ noSale: 'not-stated', noMarketingSharing: 'not-stated' });

@@ -3,6 +3,9 @@ import { lineContaining, parseFixture, replaceOnce, type Model } from './helpers
 
 const YML = 'policy/statement.yml';
 
+/** The forge-cloud fixture with "nothing leaves" stated (its policy leaves egress unstated). */
+const noEgress = (t: string): string => replaceOnce(t, 'egress: not-stated', 'egress: []');
+
 interface Case {
   rule: string;
   model?: Model;
@@ -95,6 +98,28 @@ const cases: Case[] = [
     line: (t) => lineContaining(t, 'contact: {}'),
   },
   {
+    rule: 'not-stated-not-allowed',
+    statement: (t) => replaceOnce(t, '    name: Brightmoor\n', '    name: not-stated\n'),
+    line: (t) => lineContaining(t, 'name: not-stated'),
+  },
+  {
+    rule: 'not-stated-not-allowed',
+    model: 'data-center',
+    statement: (t) => replaceOnce(t, '- name: Mailchimp', '- name: not-stated'),
+    line: (t) => lineContaining(t, '- name: not-stated'),
+  },
+  {
+    rule: 'purpose-says-not-stated',
+    statement: (t) => replaceOnce(t, "purpose: Only the apps' own operations.", 'purpose: Not stated in the policy.'),
+    line: (t) => lineContaining(t, 'purpose: Not stated in the policy.'),
+  },
+  {
+    rule: 'right-target-unknown',
+    model: 'on-premise',
+    statement: (t) => replaceOnce(t, 'appliesTo: website-cookies', 'appliesTo: cookies'),
+    line: (t) => lineContaining(t, 'appliesTo: cookies'),
+  },
+  {
     rule: 'materiality-invalid',
     model: 'on-premise-user-key',
     statement: (t) => replaceOnce(t, 'materiality: material', 'materiality: minor'),
@@ -157,17 +182,17 @@ const cases: Case[] = [
   },
   {
     rule: 'facts-vendor-storage-without-egress',
-    statement: (t) => replaceOnce(t, 'location: forge-hosted-storage', 'location: vendor-infrastructure'),
+    statement: (t) => noEgress(replaceOnce(t, 'location: forge-hosted-storage', 'location: vendor-infrastructure')),
     line: (t) => lineContaining(t, 'location: vendor-infrastructure'),
   },
   {
     rule: 'facts-analytics-without-egress',
-    statement: (t) => replaceOnce(t, 'collected: not-stated', 'collected: true'),
+    statement: (t) => noEgress(replaceOnce(t, 'collected: not-stated', 'collected: true')),
     line: (t) => lineContaining(t, 'collected: true'),
   },
   {
     rule: 'facts-logs-without-egress',
-    statement: (t) => replaceOnce(t, '    location: not-stated', '    location: vendor'),
+    statement: (t) => noEgress(replaceOnce(t, '    location: not-stated', '    location: vendor')),
     line: (t) => lineContaining(t, 'location: vendor'),
   },
   {

@@ -7,7 +7,7 @@ import { compileTranslation } from '../../toolkit/statement/translation';
 import { factsNotInSource } from '../../toolkit/statement/prose-facts';
 import { formatProblem } from '../../toolkit/statement/problems';
 import { sourceTexts, translatedFacts, translationFor } from '../../src/domain/statement/translation';
-import { replaceOnce } from './helpers';
+import { listed, replaceOnce } from './helpers';
 
 const repo = (): PolicyFiles => readPolicyFiles();
 
@@ -223,6 +223,7 @@ describe('which translation the page shows', () => {
     catalog.translations!.filter((t) => t.source.locale === 'de-DE' && t.source.translates.version === version).pop()!;
   const german1 = germanOf(1);
   const german2 = germanOf(2);
+  const german3 = germanOf(3);
 
   it('the one of the version in force for the same language, not stale', () => {
     expect(translationFor(catalog.translations!, v2!, 'de-AT')).toEqual({ translation: german2, stale: false });
@@ -231,24 +232,24 @@ describe('which translation the page shows', () => {
   });
 
   it('a translation of an older version is stale once a newer version is in force', () => {
-    const v3 = compileSource({ ...v2!.source, version: 3, change: { summary: 'x', materiality: 'material' } });
-    expect(translationFor(catalog.translations!, v3, 'de-DE')).toEqual({ translation: german2, stale: true });
+    const v4 = compileSource({ ...v2!.source, version: 4, change: { summary: 'x', materiality: 'material' } });
+    expect(translationFor(catalog.translations!, v4, 'de-DE')).toEqual({ translation: german3, stale: true });
   });
 
   it('replaces texts but never names, domains or flags', () => {
     const facts = translatedFacts(factsOf(v1!.source), german1.source.texts);
     expect(facts.app.name).toBe(v1!.source.facts.app.name);
     expect(facts.contact).toEqual(factsOf(v1!.source).contact);
-    expect(facts.dataStored[0]!.name).toBe('Belege über Bestätigungen');
-    expect(facts.dataStored[0]!.personalData).toBe(v1!.source.facts.dataStored[0]!.personalData);
-    expect(translatedFacts(factsOf(v2!.source), german2.source.texts).dataStored[0]!.name).toBe(
+    expect(listed(facts.dataStored)[0]!.name).toBe('Belege über Bestätigungen');
+    expect(listed(facts.dataStored)[0]!.personalData).toBe(listed(factsOf(v1!.source).dataStored)[0]!.personalData);
+    expect(listed(translatedFacts(factsOf(v2!.source), german2.source.texts).dataStored)[0]!.name).toBe(
       'Belege über Kenntnisnahmen',
     );
   });
 
   it('the German translation of version 1, published under its paths, still applies through factsOf', () => {
     // Version 1's retention was a text; factsOf makes it { text }, addressed by the same path.
-    const retention = translatedFacts(factsOf(v1!.source), german1.source.texts).dataStored[0]!.retention;
+    const retention = listed(translatedFacts(factsOf(v1!.source), german1.source.texts).dataStored)[0]!.retention;
     expect(retention).toEqual({ text: expect.stringMatching(/^Bis die App deinstalliert wird/) });
   });
 
@@ -260,7 +261,7 @@ describe('which translation the page shows', () => {
       expect.stringMatching(/per Hash verkettet/),
       expect.stringMatching(/^Nur Site-Administratoren/),
     ]);
-    expect(facts.dataStored[0]!.retention).toEqual({ text: expect.stringMatching(/^Bis die App/) });
+    expect(listed(facts.dataStored)[0]!.retention).toEqual({ text: expect.stringMatching(/^Bis die App/) });
     expect(facts.contact).toBe('not-stated');
     expect(Object.values(sourceTexts(factsOf(v2!.source), v2!.source.change))).not.toContain('not-stated');
   });

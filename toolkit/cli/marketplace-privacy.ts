@@ -27,6 +27,10 @@ export function runMarketplace(options: MarketplaceOptions): number {
   }
   const answers = marketplacePrivacy(facts, report.evidence);
   for (const note of answers.notes) console.error(`note: ${note}`);
+  for (const field of answers.unanswered) console.error(`unanswered: ${field}`);
   console.log(JSON.stringify(answers.body, null, 2));
+  console.error(
+    `statement answers for the other groups (enter by hand):\n${JSON.stringify(answers.statementAnswers, null, 2)}`,
+  );
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@
  * undeclared egress, scopes nothing uses). Pure.
  */
 import type { KeyFamily } from '../../src/domain/inventory';
-import type { StatementFacts } from '../../src/domain/statement/types';
+import { isStated, statedEntries, type StatementFacts } from '../../src/domain/statement/types';
 import type { AppEvidence, Problem } from '../../src/domain/evidence/types';
 import type { SourceNames } from './inventory-checks';
 import { covers } from './statement-checks';
@@ -30,7 +30,7 @@ export function checkAppAgainstStatement(
 ): AppCheck {
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const noEgress = facts.egress.length === 0;
+  const noEgress = isStated(facts.egress) && facts.egress.length === 0;
 
   for (const e of evidence.egressInCode) {
     const target = e.address ?? 'an address built at run time';
@@ -39,7 +39,7 @@ export function checkAppAgainstStatement(
         kind: 'undeclared-egress',
         message: `statement says "no egress" (${names.statement}: facts.egress is empty) but ${e.at} (${e.via}) contacts ${target}`,
       });
-    } else if (e.address !== null && !facts.egress.some((d) => covers(d.domain, e.address ?? ''))) {
+    } else if (e.address !== null && !statedEntries(facts.egress).some((d) => covers(d.domain, e.address ?? ''))) {
       problems.push({
         kind: 'undeclared-egress',
         message: `${e.at} (${e.via}) contacts ${e.address}, but ${names.statement} facts.egress does not list it`,
@@ -47,7 +47,7 @@ export function checkAppAgainstStatement(
     }
   }
 
-  const categories = new Set(facts.dataStored.map((c) => c.id));
+  const categories = new Set(statedEntries(facts.dataStored).map((c) => c.id));
   for (const k of evidence.keyFamilies) {
     const family = familyCovered(k.family, families);
     if (!family) {

@@ -1,22 +1,32 @@
 /**
- * The claims panel: each statement claim next to the evidence for it, with a verdict. Verdicts come from
- * the checks' problems, so a claim is `contradicted` exactly when `npm run evidence:check` fails on it.
+ * The claims panel: each statement claim next to the evidence for it, with a verdict from the truth table
+ * (src/domain/statement/truth-table.ts). A claim is `contradicted` exactly when `npm run evidence:check`
+ * fails on it; it is `verified` only when this app's evidence proves exactly its sentence and the
+ * statement describes a Forge app; a fact the statement leaves unstated is `not-stated`.
  */
+import { claimSentence } from '../../src/domain/evidence/claim-text';
 import type { KeyFamily } from '../../src/domain/inventory';
-import type { StatementFacts } from '../../src/domain/statement/types';
+import {
+  BUILD_ONLY_FACTS,
+  factStates,
+  truthOf,
+  type EvidenceState,
+  type FactState,
+} from '../../src/domain/statement/truth-table';
+import { isStated, type StatementFacts } from '../../src/domain/statement/types';
 import { describeEgress } from './manifest-facts';
 import type { SourceNames } from './inventory-checks';
-import { FORGE_UNINSTALL_RETENTION_DAYS, INSIDE_ATLASSIAN } from './statement-checks';
-import type {
-  Claim,
-  ClaimId,
-  Eligibility,
-  EvidenceBasis,
-  ManifestFacts,
-  Problem,
-  ProblemKind,
-  ScopeUse,
-  Verdict,
+import { FORGE_UNINSTALL_RETENTION_DAYS, insideAtlassian } from './statement-checks';
+import {
+  CLAIM_IDS,
+  type Claim,
+  type ClaimId,
+  type Eligibility,
+  type EvidenceBasis,
+  type ManifestFacts,
+  type Problem,
+  type ProblemKind,
+  type ScopeUse,
 } from '../../src/domain/evidence/types';
 
 export interface ClaimInputs {
@@ -62,12 +72,30 @@ const BASIS: Record<ClaimId, EvidenceBasis[]> = {
   'sub-processors': [],
 };
 
-function claim(id: ClaimId, label: string, fallback: Verdict, evidence: string[], problems: readonly Problem[]): Claim {
-  const against = problems.filter((p) => CONTRADICTS[id].includes(p.kind)).map((p) => p.message);
-  const basis = BASIS[id];
-  return against.length > 0
-    ? { id, label, verdict: 'contradicted', basis, evidence: [...against, ...evidence] }
-    : { id, label, verdict: fallback, basis, evidence };
+interface Proof {
+  state: EvidenceState;
+  evidence: string[];
+}
+
+const proven = (yes: boolean, otherwise: EvidenceState = 'vendor-word'): EvidenceState => (yes ? 'proven' : otherwise);
+
+function claim(x: ClaimInputs, id: ClaimId, state: FactState, proof: Proof): Claim {
+  const against = x.problems.filter((p) => CONTRADICTS[id].includes(p.kind)).map((p) => p.message);
+  const evidenceState: EvidenceState = against.length > 0 ? 'contradicted' : proof.state;
+  const { badge } = truthOf(state.says, x.facts.hosting.model, evidenceState);
+  return {
+    id,
+    label: claimSentence({ fact: id, ...state }),
+    says: state.says,
+    names: state.names,
+    unstated: state.unstated,
+    ...(state.count === undefined ? {} : { count: state.count }),
+    ...(state.model === undefined ? {} : { model: state.model }),
+    evidenceState,
+    verdict: badge,
+    basis: BASIS[id],
+    evidence: [...against, ...proof.evidence],
+  };
 }
 
 function reasonsOr(e: Eligibility, ok: string): string[] {
@@ -75,8 +103,9 @@ function reasonsOr(e: Eligibility, ok: string): string[] {
 }
 
 export function buildClaims(x: ClaimInputs): Claim[] {
-  const { facts, manifest: m, names, problems } = x;
+  const { facts, manifest: m, names } = x;
   const mf = names.manifest;
+  const states = factStates(facts, x.runsOnAtlassian);
   const egressLines =
     m.egress.length === 0
       ? [`${mf} declares no permissions.external entries`]
@@ -85,60 +114,32 @@ export function buildClaims(x: ClaimInputs): Claim[] {
     m.remotes.length === 0 ? [`${mf} declares no remotes`] : m.remotes.map((r) => `${mf} declares remote '${r.key}'`);
   const platform = 'Forge rejects calls to any domain not declared in manifest.yml';
   const nothingLeaves = m.egress.length === 0 && m.remotes.length === 0;
-
-  const personal = facts.dataStored.filter((c) => c.personalData === true);
+  const stored = isStated(facts.dataStored) ? facts.dataStored : [];
+  const allInside = isStated(facts.dataStored) && stored.every((c) => insideAtlassian(c.location));
   const personalFamilies = x.families.filter((f) => f.personalData);
-  const allInside = facts.dataStored.every((c) => INSIDE_ATLASSIAN.includes(c.location));
-  const locations = [...new Set(facts.dataStored.map((c) => c.location))];
+  const storesNothing = m.storage.length === 0 && m.remotes.length === 0;
 
-  const claims: Claim[] = [
-    claim(
-      'egress',
-      facts.egress.length === 0
-        ? 'Sends no data outside Atlassian'
-        : `Sends data outside Atlassian only to ${facts.egress.map((d) => d.domain).join(', ')}`,
-      'verified',
-      [...egressLines, ...remoteLines, platform],
-      problems,
-    ),
-    claim(
-      'analytics',
-      facts.analytics.collected === 'not-stated'
-        ? 'Analytics: not stated'
-        : facts.analytics.collected
-          ? 'Collects analytics'
-          : 'Collects no analytics',
-      facts.analytics.collected === false && nothingLeaves ? 'verified' : 'vendor-statement',
-      nothingLeaves
+  const proofs: Record<ClaimId, Proof> = {
+    egress: { state: 'proven', evidence: [...egressLines, ...remoteLines, platform] },
+    analytics: {
+      state: proven(facts.analytics.collected === false && nothingLeaves),
+      evidence: nothingLeaves
         ? ['Nothing can leave Atlassian: no egress and no remotes in ' + mf]
-        : [facts.analytics.description],
-      problems,
-    ),
-    claim(
-      'storage',
-      allInside && locations.length === 1 && locations[0] === 'forge-hosted-storage'
-        ? 'Stores data only in Forge hosted storage'
-        : `Stores data in: ${locations.join(', ') || 'nowhere'}`,
-      allInside ? 'verified' : 'vendor-statement',
-      [...m.storage.map((s) => `${mf} ${s.declaredBy} (${s.kind})`), ...remoteLines],
-      problems,
-    ),
-    claim(
-      'inventory',
-      'Every stored key belongs to a declared data category',
-      'verified',
-      x.families.map(
+        : [facts.analytics.description ?? 'The statement describes no analytics'],
+    },
+    storage: {
+      state: proven(states.storage.says === 'empty' ? storesNothing : allInside),
+      evidence: [...m.storage.map((s) => `${mf} ${s.declaredBy} (${s.kind})`), ...remoteLines],
+    },
+    inventory: {
+      state: 'proven',
+      evidence: x.families.map(
         (f) => `${f.pattern} → '${f.category}'${f.personalData ? ' (personal data)' : ''} (${names.inventory})`,
       ),
-      problems,
-    ),
-    claim(
-      'personal-data',
-      personal.length === 0
-        ? 'Stores no personal data'
-        : `Stores personal data in: ${personal.map((c) => c.name).join(', ')}`,
-      'verified',
-      [
+    },
+    'personal-data': {
+      state: proven(states['personal-data'].says !== 'empty' || x.families.length === 0),
+      evidence: [
         ...(personalFamilies.length === 0
           ? [`No key family in ${names.inventory} holds personal data`]
           : personalFamilies.map((f) => `Key family '${f.name}' holds personal data: ${f.purpose}`)),
@@ -146,85 +147,60 @@ export function buildClaims(x: ClaimInputs): Claim[] {
           ? `${mf} declares report:personal-data (account closures are reported)`
           : `${mf} does not declare report:personal-data`,
       ],
-      problems,
-    ),
-    claim(
-      'data-residency',
-      facts.dataResidency.supported === true ? 'Supports data residency' : 'Makes no data residency claim',
-      facts.dataResidency.supported === true ? 'verified' : 'vendor-statement',
-      reasonsOr(
+    },
+    'data-residency': {
+      state: proven(facts.dataResidency.supported === true && x.dataResidency.eligible),
+      evidence: reasonsOr(
         x.dataResidency,
         `All in-scope data stays in Forge hosted storage, which follows the product's pinned location (${mf})`,
       ),
-      problems,
-    ),
-    claim(
-      'runs-on-atlassian',
-      x.runsOnAtlassian.eligible ? 'Eligible for Runs on Atlassian' : 'Not eligible for Runs on Atlassian',
-      'verified',
-      [
+    },
+    'runs-on-atlassian': {
+      state: 'proven',
+      evidence: [
         ...reasonsOr(
           x.runsOnAtlassian,
           `${mf} declares no external domains, remotes, Connect modules, providers or dynamic web triggers`,
         ),
         '`forge eligibility` at deploy time is authoritative',
       ],
-      problems,
-    ),
-    claim(
-      'scopes',
-      'Requests only the permissions its code uses',
-      // A scope no call proves (its calls could not all be resolved) is not called unused, nor verified.
-      x.scopeUse.every((s) => s.usedBy.length > 0) ? 'verified' : 'vendor-statement',
-      x.scopeUse.map((s) => `${s.scope}: ${s.usedBy.join(', ') || 'not proved by any call the build could read'}`),
-      problems,
-    ),
-    claim(
-      'hosting',
-      facts.hosting.model === 'forge' ? 'Runs on Atlassian Forge' : `Hosting: ${facts.hosting.model}`,
-      facts.hosting.model === 'forge' && m.remotes.length === 0 && m.connectModules.length === 0
-        ? 'verified'
-        : 'vendor-statement',
-      [m.appId ? `${mf} app.id ${m.appId}` : `${mf} has no app.id`, ...remoteLines],
-      problems,
-    ),
-    claim(
-      'uninstall',
-      typeof facts.uninstall.deletedAfterDays !== 'number'
-        ? 'Data after uninstall'
-        : `Data is deleted ${facts.uninstall.deletedAfterDays} days after uninstall`,
-      facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0
-        ? 'verified'
-        : 'vendor-statement',
-      [
+    },
+    // A scope no call proves (its calls could not all be resolved) is not called unused, nor verified.
+    scopes: {
+      state: proven(x.scopeUse.every((s) => s.usedBy.length > 0)),
+      evidence: x.scopeUse.map(
+        (s) => `${s.scope}: ${s.usedBy.join(', ') || 'not proved by any call the build could read'}`,
+      ),
+    },
+    hosting: {
+      state: proven(m.remotes.length === 0 && m.connectModules.length === 0),
+      evidence: [m.appId ? `${mf} app.id ${m.appId}` : `${mf} has no app.id`, ...remoteLines],
+    },
+    uninstall: {
+      state: proven(
+        facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0,
+      ),
+      evidence: [
         `Forge hosted storage is deleted ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall; a reinstall starts empty`,
-        facts.uninstall.description,
+        ...(facts.uninstall.description === undefined ? [] : [facts.uninstall.description]),
       ],
-      problems,
-    ),
-    claim(
-      'logs',
-      facts.logs.endUserData === 'not-stated'
-        ? 'Logs: not stated whether they contain end-user data'
-        : facts.logs.endUserData
-          ? 'Logs may contain end-user data'
-          : 'Logs contain no end-user data',
-      'vendor-statement',
-      [
-        facts.logs.description,
+    },
+    logs: {
+      state: 'not-checkable',
+      evidence: [
+        ...(facts.logs.description === undefined ? [] : [facts.logs.description]),
         'Forge function logs stay with Atlassian unless the app sends them out; site admins can turn off developer log access',
       ],
-      problems,
-    ),
-    claim(
-      'sub-processors',
-      facts.subProcessors.length === 0
-        ? 'Uses no sub-processors'
-        : `Sub-processors: ${facts.subProcessors.map((s) => s.name).join(', ')}`,
-      'vendor-statement',
-      facts.subProcessors.map((s) => `${s.name} (${s.country}): ${s.purpose}`),
-      problems,
-    ),
-  ];
-  return claims;
+    },
+    'sub-processors': {
+      state: 'not-checkable',
+      evidence: isStated(facts.subProcessors)
+        ? facts.subProcessors.map((s) => `${s.name} (${s.country}): ${s.purpose}`)
+        : [],
+    },
+  };
+
+  // What the build alone establishes is about this app: it says nothing of another hosting model's app.
+  const ids = CLAIM_IDS.filter((id) => facts.hosting.model === 'forge' || !BUILD_ONLY_FACTS.includes(id));
+  return ids.map((id) => claim(x, id, states[id], proofs[id]));
 }

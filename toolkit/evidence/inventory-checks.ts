@@ -4,7 +4,7 @@
  */
 import type { KeyFamily } from '../../src/domain/inventory';
 import { DESCRIBED_FAMILIES } from '../../src/domain/inventory-descriptions';
-import type { DataCategory, StatementFacts } from '../../src/domain/statement/types';
+import { statedEntries, type DataCategory, type StatementFacts } from '../../src/domain/statement/types';
 import type { Problem } from '../../src/domain/evidence/types';
 
 export interface SourceNames {
@@ -27,7 +27,7 @@ export function checkInventory(
   names: SourceNames = DEFAULT_SOURCE_NAMES,
 ): Problem[] {
   const problems: Problem[] = [];
-  const byId = new Map<string, DataCategory>(facts.dataStored.map((c) => [c.id, c]));
+  const byId = new Map<string, DataCategory>(statedEntries(facts.dataStored).map((c) => [c.id, c]));
 
   for (const family of families) {
     const category = byId.get(family.category);
@@ -44,7 +44,7 @@ export function checkInventory(
     }
   }
 
-  for (const category of facts.dataStored) {
+  for (const category of statedEntries(facts.dataStored)) {
     const members = families.filter((f) => f.category === category.id);
     if (category.location === 'forge-hosted-storage' && members.length === 0) {
       problems.push({
@@ -55,13 +55,13 @@ export function checkInventory(
     }
     if (members.length === 0) continue;
     const personal = members.filter((f) => f.personalData).map((f) => `'${f.name}'`);
-    if (personal.length > 0 && !category.personalData) {
+    if (personal.length > 0 && category.personalData === false) {
       problems.push({
         kind: 'personal-data-mismatch',
         message: `inventory families ${personal.join(', ')} hold personal data, but ${names.statement} says category '${category.id}' has personalData: false`,
       });
     }
-    if (personal.length === 0 && category.personalData) {
+    if (personal.length === 0 && category.personalData === true) {
       problems.push({
         kind: 'personal-data-mismatch',
         message: `${names.statement} says category '${category.id}' holds personal data, but no key family of it in ${names.inventory} has personalData: true`,

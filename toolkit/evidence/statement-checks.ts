@@ -2,7 +2,14 @@
  * The statement's facts vs the manifest's evidence: egress, analytics, storage location, data residency
  * and the retention after uninstall. Each contradiction names both sides.
  */
-import type { EgressDestination, StatementFacts, StorageLocation } from '../../src/domain/statement/types';
+import {
+  isStated,
+  statedEntries,
+  type EgressDestination,
+  type Stated,
+  type StatementFacts,
+  type StorageLocation,
+} from '../../src/domain/statement/types';
 import { dataResidency } from './eligibility';
 import type { SourceNames } from './inventory-checks';
 import { describeEgress, hostOf } from './manifest-facts';
@@ -12,6 +19,11 @@ import type { ManifestFacts, Problem } from '../../src/domain/evidence/types';
 export const INSIDE_ATLASSIAN: readonly StorageLocation[] = ['forge-hosted-storage', 'atlassian-product', 'browser'];
 
 /** Days Forge keeps an uninstalled app's hosted storage before deleting it (Forge docs: hosted storage, data lifecycle). */
+/** Whether the statement places data inside Atlassian (an unstated location is not). */
+export function insideAtlassian(location: Stated<StorageLocation>): boolean {
+  return isStated(location) && INSIDE_ATLASSIAN.includes(location);
+}
+
 export const FORGE_UNINSTALL_RETENTION_DAYS = 28;
 
 /** Whether a statement destination (`api.example.com`, `*.example.com`, `*`) covers a manifest host. */
@@ -22,7 +34,7 @@ export function covers(statementDomain: string, host: string): boolean {
 }
 
 function destinationFor(facts: StatementFacts, host: string): EgressDestination | undefined {
-  return facts.egress.find((d) => covers(d.domain, host));
+  return statedEntries(facts.egress).find((d) => covers(d.domain, host));
 }
 
 export interface StatementCheck {
@@ -33,7 +45,7 @@ export interface StatementCheck {
 export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: SourceNames): StatementCheck {
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const noEgress = facts.egress.length === 0;
+  const noEgress = isStated(facts.egress) && facts.egress.length === 0;
   const undisclosed = (what: string): string =>
     noEgress
       ? `statement says "no egress" (${names.statement}: facts.egress is empty) but ${names.manifest} declares ${what}`
@@ -68,7 +80,7 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
     }
   }
 
-  for (const d of facts.egress) {
+  for (const d of statedEntries(facts.egress)) {
     const used =
       m.egress.some((e) => e.host !== null && covers(d.domain, e.host)) ||
       m.remotes.some((r) => r.hosts.some((h) => covers(d.domain, h)));
@@ -98,14 +110,15 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
     }
   }
 
-  const forgeCategories = facts.dataStored.filter((c) => c.location === 'forge-hosted-storage');
+  const stored = statedEntries(facts.dataStored);
+  const forgeCategories = stored.filter((c) => c.location === 'forge-hosted-storage');
   if (forgeCategories.length > 0 && m.storage.length === 0) {
     problems.push({
       kind: 'storage-claim',
       message: `${names.statement} says category '${forgeCategories[0]?.id}' is stored in Forge hosted storage, but ${names.manifest} enables none (no storage:app scope, app.storage.entities or sql module)`,
     });
   }
-  const allInside = facts.dataStored.every((c) => INSIDE_ATLASSIAN.includes(c.location));
+  const allInside = isStated(facts.dataStored) && stored.every((c) => insideAtlassian(c.location));
   if (allInside) {
     for (const remote of m.remotes.filter((r) => r.storesData)) {
       problems.push({
@@ -114,7 +127,7 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       });
     }
   }
-  const outside = facts.dataStored.filter((c) => !INSIDE_ATLASSIAN.includes(c.location));
+  const outside = stored.filter((c) => isStated(c.location) && !insideAtlassian(c.location));
   if (outside.length > 0 && m.remotes.length === 0 && !m.egress.some((e) => e.inScopeEUD)) {
     warnings.push(
       `${names.statement} places ${outside.map((c) => `'${c.id}'`).join(', ')} outside Atlassian, but ${names.manifest} declares no remote or end-user-data egress that could carry it there`,

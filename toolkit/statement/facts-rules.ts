@@ -47,7 +47,9 @@ export function factFindings(facts: unknown): FactFinding[] {
     ),
   ];
   const egressEmpty = Array.isArray(facts['egress']) && facts['egress'].length === 0;
-  const hosting = isRec(facts['hosting']) ? facts['hosting']['model'] : undefined;
+  const model = isRec(facts['hosting']) ? facts['hosting']['model'] : undefined;
+  /** The hosting model when the statement states one. */
+  const hosting = model === 'not-stated' ? undefined : model;
 
   list(facts['dataStored']).forEach((category, index) => {
     if (!isRec(category)) return;
@@ -105,5 +107,26 @@ export function factFindings(facts: unknown): FactFinding[] {
       message: `logs in ${logLocation} are not possible for a ${hosting} app`,
     });
   }
+  out.push(...rightTargets(facts));
   return out;
+}
+
+/** Each right's `appliesTo` must name a vendor record or a stored data category by its id. */
+function rightTargets(facts: Rec): FactFinding[] {
+  const ids = new Set(
+    [...list(facts['vendorRecords']), ...list(facts['dataStored'])].flatMap((item) =>
+      isRec(item) && typeof item['id'] === 'string' ? [item['id']] : [],
+    ),
+  );
+  return list(facts['rights']).flatMap((right, index) => {
+    const target = isRec(right) ? right['appliesTo'] : undefined;
+    if (typeof target !== 'string' || ids.has(target)) return [];
+    return [
+      {
+        path: ['facts', 'rights', index, 'appliesTo'],
+        rule: 'right-target-unknown' as const,
+        message: `"${target}" names no vendor record or data category: use the id of one under facts.vendorRecords or facts.dataStored`,
+      },
+    ];
+  });
 }

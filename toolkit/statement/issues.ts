@@ -48,6 +48,18 @@ function customRule(issue: z.core.$ZodIssue): RuleId | undefined {
   return typeof rule === 'string' ? (rule as RuleId) : undefined;
 }
 
+/**
+ * The errors of the one union branch a structured value was written for: `X or not-stated` fails on the
+ * literal branch with a single shallow issue, so an object or list is reported where it is wrong inside.
+ */
+function structuredBranch(issue: z.core.$ZodIssue, value: unknown): readonly z.core.$ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union' || value === null || typeof value !== 'object') return undefined;
+  const deep = issue.errors.filter(
+    (branch) => !(branch.length === 1 && branch[0]?.path.length === 0 && branch[0].code !== 'custom'),
+  );
+  return deep.length === 1 ? deep[0] : undefined;
+}
+
 export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
   root: unknown,
@@ -88,6 +100,11 @@ export function issuesToProblems(
           `version must be a positive whole number, not ${JSON.stringify(at.value)}`,
         ),
       );
+      continue;
+    }
+    const branch = structuredBranch(issue, at.value);
+    if (branch) {
+      out.push(...issuesToProblems(branch, at.value, file, lineOf, path));
       continue;
     }
     switch (issue.code) {

@@ -20,6 +20,8 @@ export const RULES = [
   'materiality-invalid',
   'egress-domain-invalid',
   'contact-empty',
+  'not-stated-not-allowed',
+  'purpose-says-not-stated',
   // placeholders (never in a published statement)
   'placeholder-host',
   'placeholder-text',
@@ -28,6 +30,7 @@ export const RULES = [
   'duplicate-category-id',
   'duplicate-record-id',
   'duplicate-egress-domain',
+  'right-target-unknown',
   'duplicate-section-id',
   'section-file-invalid',
   'section-file-missing',

@@ -1,5 +1,6 @@
 /** The small zod pieces every statement schema is built from, each failure tagged with its rule id. */
 import { z } from 'zod';
+import { NOT_STATED } from '../../src/domain/statement/types';
 import type { RuleId } from './problems';
 
 export function check<T extends z.ZodType>(
@@ -74,3 +75,38 @@ export const categoryFields = { id, name: text, description: text, purpose: text
 export const vendorSchema = z
   .object({ name: text, website: webUrl.optional(), address: text.optional(), country: text.optional() })
   .strict();
+
+export const notStated = z.literal(NOT_STATED);
+export const orNotStated = <T extends z.ZodType>(schema: T, what: string) =>
+  z.union([notStated, schema], { error: `must be ${what}, or not-stated` });
+export const yesNo = z.union([z.boolean(), notStated], { error: 'must be true, false or not-stated' });
+export const retention = z.union(
+  [notStated, z.literal('until-uninstall'), z.object({ days }).strict(), z.object({ text }).strict()],
+  { error: 'must be not-stated, until-uninstall, { days: N } or { text: "…" }' },
+);
+export const egressDomain = check(
+  z.string(),
+  (v) => v === NOT_STATED || EGRESS_DOMAIN.test(v),
+  'egress-domain-invalid',
+  'must be a lowercase host name such as api.vendor.com (no scheme, port or path; a leading *. is allowed), or not-stated',
+);
+export const contactDetails = check(
+  z.object({ email: email.optional(), url: webUrl.optional() }).strict(),
+  (v) => v.email !== undefined || v.url !== undefined,
+  'contact-empty',
+  'must give an email, a url, or both (or be not-stated)',
+);
+
+/** The facts whose shape model 3 kept from model 2 (schema.ts and schema-v2.ts both use these). */
+export const unchangedFacts = {
+  access: z.object({ vendorStaff: yesNo, description: text.optional() }).strict(),
+  dataResidency: z.object({ supported: yesNo, description: text.optional() }).strict(),
+  commitments: z.object({ noSale: yesNo, noMarketingSharing: yesNo }).strict(),
+  security: z.object({ measures: orNotStated(nonEmptyList(text), 'a list'), description: text.optional() }).strict(),
+  changes: z
+    .object({
+      channels: orNotStated(nonEmptyList(z.enum(['policy-page', 'marketplace-listing', 'email', 'in-app'])), 'a list'),
+      description: text.optional(),
+    })
+    .strict(),
+};

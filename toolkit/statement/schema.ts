@@ -7,21 +7,25 @@
 export { EGRESS_DOMAIN, ISO_DATE, isCalendarDate, isEmail, isWebUrl, KEBAB_ID } from './schema-parts';
 import { z } from 'zod';
 import {
-  categoryFields,
   check,
+  contactDetails,
   date,
   days,
-  email,
-  EGRESS_DOMAIN,
+  egressDomain,
   hostingModel,
   id,
   nonEmptyList,
+  notStated,
+  orNotStated,
+  retention,
   SECTION_FILE,
+  storageLocation,
   text,
-  vendorSchema,
   webUrl,
+  unchangedFacts,
+  yesNo,
 } from './schema-parts';
-import { upgradeFactsV1 } from '../../src/domain/statement/facts';
+import { purposeText, upgradeFactsV1, upgradeFactsV2 } from '../../src/domain/statement/facts';
 import {
   NOT_STATED,
   SOURCE_FORMAT,
@@ -30,7 +34,9 @@ import {
   type StatementSource,
 } from '../../src/domain/statement/types';
 import type { LegacyStatementSource } from '../../src/domain/statement/types-v1';
+import type { StatementSourceV2 } from '../../src/domain/statement/types-v2';
 import { factsSchemaV1 } from './schema-v1';
+import { factsSchemaV2 } from './schema-v2';
 
 export const versionSchema = z.number().int().positive();
 export const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -42,40 +48,38 @@ export const changeSchema = z
   })
   .strict();
 
-const notStated = z.literal(NOT_STATED);
-const orNotStated = <T extends z.ZodType>(schema: T, what: string) =>
-  z.union([notStated, schema], { error: `must be ${what}, or not-stated` });
-const yesNo = z.union([z.boolean(), notStated], { error: 'must be true, false or not-stated' });
-const retention = z.union(
-  [notStated, z.literal('until-uninstall'), z.object({ days }).strict(), z.object({ text }).strict()],
-  { error: 'must be not-stated, until-uninstall, { days: N } or { text: "…" }' },
+/** A name or text the statement must give: the word not-stated is not one (write the fact as not-stated where the model allows it). */
+const named = check(
+  text,
+  (v) => v.trim() !== NOT_STATED,
+  'not-stated-not-allowed',
+  'must be a name or text: not-stated is not allowed here',
 );
-const egressDomain = check(
-  z.string(),
-  (v) => v === NOT_STATED || EGRESS_DOMAIN.test(v),
-  'egress-domain-invalid',
-  'must be a lowercase host name such as api.vendor.com (no scheme, port or path; a leading *. is allowed), or not-stated',
-);
-const contactDetails = check(
-  z.object({ email: email.optional(), url: webUrl.optional() }).strict(),
-  (v) => v.email !== undefined || v.url !== undefined,
-  'contact-empty',
-  'must give an email, a url, or both (or be not-stated)',
-);
-const textList = nonEmptyList(text);
+
+/** Prose that only says the policy is silent ("Not stated in the policy.") is not a purpose. */
+const SAYS_NOT_STATED = /^\s*(?:not\s+stated|unknown|n\/a|none given)\b/iu;
+
+/** A purpose: a text, trimmed, its final full stop dropped once (the page adds its own punctuation). */
+const purpose = check(
+  named,
+  (v) => !SAYS_NOT_STATED.test(v),
+  'purpose-says-not-stated',
+  'is prose saying the purpose is not stated: write not-stated instead',
+).overwrite(purposeText);
 
 export const vendorRecordSchema = z
   .object({
     id,
-    name: text,
+    name: named,
     description: text,
-    sources: nonEmptyList(
-      z.enum(['marketplace', 'reseller', 'issue-tracker', 'support-desk', 'email', 'chat', 'website']),
+    sources: orNotStated(
+      nonEmptyList(z.enum(['marketplace', 'reseller', 'issue-tracker', 'support-desk', 'email', 'chat', 'website'])),
+      'a list',
     ),
-    purpose: orNotStated(text, 'a text'),
+    purpose: orNotStated(purpose, 'a text'),
     vendorKeepsCopy: yesNo,
     visibleTo: orNotStated(text, 'a text'),
-    sharedWith: orNotStated(z.array(text), 'a list (empty: shared with no one)'),
+    sharedWith: orNotStated(z.array(named), 'a list (empty: shared with no one)'),
     retention,
     personalData: yesNo,
   })
@@ -84,7 +88,7 @@ export const vendorRecordSchema = z
 export const rightSchema = z
   .object({
     kind: z.enum(['opt-out', 'access', 'erasure', 'correction', 'private-request', 'objection']),
-    appliesTo: text,
+    appliesTo: id.meta({ description: 'The id of a vendor record or a stored data category.' }),
     how: orNotStated(text, 'a text'),
     responseTime: orNotStated(text, 'a text'),
   })
@@ -96,13 +100,16 @@ const FACT_DOCS = {
   vendor: 'Who publishes the app.',
   contact: 'An email, a web page, or both; not-stated when the policy gives none.',
   hosting:
-    "forge, connect, data-center or server. The page says 'nothing leaves your servers' for data-center and server.",
+    "forge, connect, data-center, server or not-stated. The page says 'nothing leaves your servers' for data-center and server.",
   scope: 'The apps the statement covers, each with its hosting model, and what it does not cover.',
-  dataStored: 'What the app stores: where, how long, whether it is personal data.',
+  dataStored:
+    'What the app stores: where, how long, whether it is personal data. Empty: nothing; not-stated: the policy does not say.',
   dataAccessed: 'What the app reads from the product without storing it.',
-  egress: 'Where data goes outside Atlassian (or your servers). Empty: nothing leaves.',
+  egress:
+    'Where data goes outside Atlassian (or your servers). Empty: nothing leaves; not-stated: the policy does not say.',
   analytics: 'Whether the app collects analytics (true, false or not-stated).',
-  subProcessors: 'Third parties that process data for the vendor; country may be not-stated.',
+  subProcessors:
+    'Third parties that process data for the vendor; country may be not-stated. Empty: none; not-stated: the policy does not say.',
   access: "Who at the vendor can reach the data the app stores; vendorStaff false means no one, only the app's code.",
   logs: "Where the app's logs are kept and whether they hold end-user data.",
   dataResidency: "Whether stored data follows the product's data residency location.",
@@ -111,8 +118,9 @@ const FACT_DOCS = {
   security: 'Security measures the vendor names, or not-stated.',
   changes: 'How a new version of the statement is announced.',
   vendorRecords:
-    'What the vendor holds about customers apart from the app (Marketplace contacts, support requests, website data). Empty: nothing.',
-  rights: 'Requests customers can make (opt-out, access, erasure, private request…): how, and how fast.',
+    'What the vendor holds about customers apart from the app (Marketplace contacts, support requests, website data). Empty: nothing; not-stated: the policy does not say.',
+  rights:
+    'Requests customers can make (opt-out, access, erasure, private request…) about a vendor record or data category (appliesTo: its id): how, and how fast.',
 } satisfies Record<keyof StatementFacts, string>;
 
 /** The same shape, each field described (`.meta` returns a copy of the same type). */
@@ -126,49 +134,63 @@ function described<T extends Record<keyof typeof FACT_DOCS, z.ZodType>>(shape: T
 export const factsSchema = z
   .object(
     described({
-      app: z.object({ name: text, summary: text }).strict(),
-      vendor: vendorSchema,
+      app: z.object({ name: named, summary: text }).strict(),
+      vendor: z
+        .object({ name: named, website: webUrl.optional(), address: text.optional(), country: text.optional() })
+        .strict(),
       contact: z.union([notStated, contactDetails], { error: 'must be { email, url } (either or both) or not-stated' }),
-      hosting: z.object({ model: hostingModel, description: text.optional() }).strict(),
-      scope: z
+      hosting: z
         .object({
-          apps: nonEmptyList(z.object({ name: text, hosting: hostingModel }).strict()),
-          excludes: z.array(text),
+          model: z.enum([...hostingModel.options, NOT_STATED]),
+          description: text.optional(),
         })
         .strict(),
-      dataStored: z.array(z.object({ ...categoryFields, retention, personalData: yesNo }).strict()),
-      dataAccessed: z.array(z.object({ name: text, purpose: text }).strict()),
-      egress: z.array(z.object({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo }).strict()),
-      analytics: z.object({ collected: yesNo, description: text }).strict(),
-      subProcessors: z.array(
-        z
-          .object({ name: text, purpose: text, country: orNotStated(text, 'a country'), url: webUrl.optional() })
-          .strict(),
+      scope: z
+        .object({
+          apps: nonEmptyList(z.object({ name: named, hosting: hostingModel }).strict()),
+          excludes: z.array(named),
+        })
+        .strict(),
+      dataStored: orNotStated(
+        z.array(
+          z
+            .object({
+              id,
+              name: named,
+              description: text,
+              purpose: orNotStated(purpose, 'a text'),
+              location: z.enum([...storageLocation.options, NOT_STATED]),
+              retention,
+              personalData: yesNo,
+            })
+            .strict(),
+        ),
+        'a list (empty: nothing is stored)',
       ),
-      access: z.object({ vendorStaff: yesNo, description: text.optional() }).strict(),
+      dataAccessed: z.array(z.object({ name: named, purpose }).strict()),
+      egress: orNotStated(
+        z.array(z.object({ name: named, domain: egressDomain, purpose, endUserData: yesNo }).strict()),
+        'a list (empty: nothing leaves)',
+      ),
+      analytics: z.object({ collected: yesNo, description: text.optional() }).strict(),
+      subProcessors: orNotStated(
+        z.array(
+          z.object({ name: named, purpose, country: orNotStated(text, 'a country'), url: webUrl.optional() }).strict(),
+        ),
+        'a list (empty: none)',
+      ),
       logs: z
         .object({
           location: z.enum(['atlassian-forge-logs', 'customer-servers', 'vendor', 'none', NOT_STATED]),
           endUserData: yesNo,
-          description: text,
-        })
-        .strict(),
-      dataResidency: z.object({ supported: yesNo, description: text.optional() }).strict(),
-      uninstall: z
-        .object({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text })
-        .strict(),
-      commitments: z.object({ noSale: yesNo, noMarketingSharing: yesNo }).strict(),
-      security: z.object({ measures: orNotStated(textList, 'a list'), description: text.optional() }).strict(),
-      changes: z
-        .object({
-          channels: orNotStated(
-            nonEmptyList(z.enum(['policy-page', 'marketplace-listing', 'email', 'in-app'])),
-            'a list',
-          ),
           description: text.optional(),
         })
         .strict(),
-      vendorRecords: z.array(vendorRecordSchema),
+      uninstall: z
+        .object({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text.optional() })
+        .strict(),
+      ...unchangedFacts,
+      vendorRecords: orNotStated(z.array(vendorRecordSchema), 'a list (empty: the vendor holds nothing)'),
       rights: z.array(rightSchema),
     }),
   )
@@ -209,7 +231,7 @@ const sourceFields = {
   sections: nonEmptyList(z.object({ id, title: text, markdown: z.string() }).strict()),
 };
 
-/** A published source in the current format (`format: 2`). */
+/** A published source in the current format (`format: 3`). */
 export const currentSourceSchema = z
   .object({ format: z.literal(SOURCE_FORMAT), ...sourceFields, facts: factsSchema })
   .strict() satisfies z.ZodType<CurrentStatementSource>;
@@ -217,11 +239,18 @@ export const currentSourceSchema = z
 /** policy/versions/v<N>.json: a published source, verbatim, in whichever format it was published. */
 export const sourceSchema = z.union([
   currentSourceSchema,
+  z
+    .object({ format: z.literal(2), ...sourceFields, facts: factsSchemaV2 })
+    .strict() satisfies z.ZodType<StatementSourceV2>,
   z.object({ ...sourceFields, facts: factsSchemaV1 }).strict() satisfies z.ZodType<LegacyStatementSource>,
 ]) satisfies z.ZodType<StatementSource>;
 
 /** The facts of a published source, either format, brought to the current model. */
-export const anyFactsSchema = z.union([factsSchema, factsSchemaV1.transform(upgradeFactsV1)]);
+export const anyFactsSchema = z.union([
+  factsSchema,
+  factsSchemaV2.transform(upgradeFactsV2),
+  factsSchemaV1.transform(upgradeFactsV1),
+]);
 
 export interface LockEntry {
   version: number;

@@ -4,8 +4,15 @@
  * (generated into src/generated/evidence.json by scripts/check.ts).
  */
 
-/** `verified`: the manifest/code/inventory prove it. `vendor-statement`: only the vendor's word. `contradicted`: the evidence disagrees. */
-export type Verdict = 'verified' | 'vendor-statement' | 'contradicted';
+import type { HostingModel } from '../statement/types';
+import type { EvidenceState, ValueState } from '../statement/truth-table';
+
+/**
+ * The badge of a claim, from the truth table (statement/truth-table.ts). `verified`: the manifest/code/
+ * inventory prove exactly its sentence. `vendor-statement`: only the vendor's word. `contradicted`: the
+ * evidence disagrees. `not-stated`: the statement does not say.
+ */
+export type Verdict = 'verified' | 'vendor-statement' | 'contradicted' | 'not-stated';
 
 export const CLAIM_IDS = [
   'egress',
@@ -28,7 +35,18 @@ export type EvidenceBasis = 'manifest' | 'code' | 'platform';
 
 export interface Claim {
   id: ClaimId;
+  /** The sentence in English (claim-text.ts), for the CLI; the page words the claim from `says` and its parts. */
   label: string;
+  /** What the claim says: the truth table's state of the fact; the catalogs' key is `claim.<id>.<says>`. */
+  says: ValueState;
+  /** The stated parts the sentence names (statement content; for `storage`, location ids). */
+  names: string[];
+  /** The parts the statement leaves unstated, by name. */
+  unstated: string[];
+  count?: number;
+  model?: HostingModel;
+  /** What the build knows about it; with the hosting model, the truth table turns it into `verdict`. */
+  evidenceState: EvidenceState;
   verdict: Verdict;
   /** What the build proved it from (meaningful when `verdict` is 'verified'). */
   basis: EvidenceBasis[];

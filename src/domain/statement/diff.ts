@@ -3,7 +3,7 @@
  * changed, as short human sentences ("retention of X: A → B"). Plain data; the page renders it.
  */
 import { factsOf } from './facts';
-import { NOT_STATED, type Contact, type StatementFacts, type StatementSource } from './types';
+import { isStated, NOT_STATED, type Contact, type Stated, type StatementFacts, type StatementSource } from './types';
 
 export interface SectionChange {
   kind: 'added' | 'removed' | 'changed';
@@ -55,16 +55,25 @@ function textChanged(out: string[], label: string, a: string | undefined, b: str
   if (a !== b) out.push(`${label} changed`);
 }
 
-/** Diffs two keyed lists: reports added and removed entries, and calls `changed` on entries in both. */
+/**
+ * Diffs two keyed lists: reports added and removed entries, and calls `changed` on entries in both. A list
+ * that becomes (or stops being) not-stated is reported as such, with the names `key` gives.
+ */
 function keyed<T>(
   out: string[],
-  a: readonly T[],
-  b: readonly T[],
+  label: string,
+  a: Stated<readonly T[]>,
+  b: Stated<readonly T[]>,
   key: (item: T) => string,
   added: (item: T) => string,
   removed: (item: T) => string,
   changed: (x: T, y: T) => void,
 ): void {
+  if (!isStated(a) || !isStated(b)) {
+    if (isStated(b)) for (const item of b) out.push(added(item));
+    else if (isStated(a)) out.push(`${label}: ${factText(a.map(key))} → not stated`);
+    return;
+  }
   const before = new Map(a.map((item) => [key(item), item]));
   const after = new Map(b.map((item) => [key(item), item]));
   for (const [k, item] of after) {
@@ -89,7 +98,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   field(out, 'vendor address', a.vendor.address, b.vendor.address);
   field(out, 'vendor country', a.vendor.country, b.vendor.country);
   field(out, 'contact', contactText(a.contact), contactText(b.contact));
-  field(out, 'hosting', a.hosting.model, b.hosting.model);
+  fact(out, 'hosting', a.hosting.model, b.hosting.model);
   textChanged(out, 'hosting description', a.hosting.description, b.hosting.description);
   fact(
     out,
@@ -101,6 +110,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
 
   keyed(
     out,
+    'data stored',
     a.dataStored,
     b.dataStored,
     (c) => c.id,
@@ -108,15 +118,16 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
     (c) => `data category removed: ${c.name}`,
     (x, y) => {
       field(out, 'data category renamed', x.name, y.name);
-      field(out, `location of ${y.name}`, x.location, y.location);
+      fact(out, `location of ${y.name}`, x.location, y.location);
       fact(out, `retention of ${y.name}`, x.retention, y.retention);
       fact(out, `personal data in ${y.name}`, x.personalData, y.personalData);
-      textChanged(out, `purpose of ${y.name}`, x.purpose, y.purpose);
+      fact(out, `purpose of ${y.name}`, x.purpose, y.purpose);
       textChanged(out, `description of ${y.name}`, x.description, y.description);
     },
   );
   keyed(
     out,
+    'data read',
     a.dataAccessed,
     b.dataAccessed,
     (d) => d.name,
@@ -128,6 +139,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   );
   keyed(
     out,
+    'egress',
     a.egress,
     b.egress,
     (e) => `${e.domain}/${e.name}`,
@@ -142,6 +154,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   textChanged(out, 'analytics description', a.analytics.description, b.analytics.description);
   keyed(
     out,
+    'sub-processors',
     a.subProcessors,
     b.subProcessors,
     (s) => s.name,
@@ -168,6 +181,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   fact(out, 'changes announced by', a.changes.channels, b.changes.channels);
   keyed(
     out,
+    'vendor records',
     a.vendorRecords,
     b.vendorRecords,
     (r) => r.id,
@@ -187,6 +201,7 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   );
   keyed(
     out,
+    'requests',
     a.rights,
     b.rights,
     (r) => `${r.kind}/${r.appliesTo}`,

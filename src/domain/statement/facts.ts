@@ -1,10 +1,45 @@
 /**
- * The facts of any published source in the current model. A version 1 source is read as it was published
- * (its hash is never recomputed over anything else) and brought forward here, at read time: every fact
- * version 1 could not express becomes `not-stated`, never a guess.
+ * The facts of any published source in the current model. A version 1 or 2 source is read as it was
+ * published (its hash is never recomputed over anything else) and brought forward here, at read time: every
+ * fact an older version could not express becomes `not-stated`, never a guess.
  */
 import type { StatementFactsV1, VendorRecordV1 } from './types-v1';
-import { NOT_STATED, type StatementFacts, type StatementSource, type VendorRecordSource } from './types';
+import type { StatementFactsV2 } from './types-v2';
+import {
+  isStated,
+  NOT_STATED,
+  type Stated,
+  type StatementFacts,
+  type StatementSource,
+  type VendorRecordSource,
+} from './types';
+
+/**
+ * A purpose as the page shows it: trimmed, without the final full stop (the page's sentences add their own
+ * punctuation, so a purpose never renders ".."). The one place punctuation is normalised: the schema
+ * applies it when a statement is compiled, `factsOf` when an older source is read.
+ */
+export function purposeText(text: string): string {
+  return text.trim().replace(/\s*\.+$/u, '');
+}
+
+function purposeOf(value: Stated<string>): Stated<string> {
+  return isStated(value) ? purposeText(value) : value;
+}
+
+/** Version 2 facts (and version 1, once upgraded) in the current model: only their purposes change. */
+export function upgradeFactsV2(facts: StatementFactsV2 | StatementFacts): StatementFacts {
+  const list = <T>(value: Stated<T[]>, each: (item: T) => T): Stated<T[]> =>
+    isStated(value) ? value.map(each) : value;
+  return {
+    ...facts,
+    dataStored: list(facts.dataStored, (c) => ({ ...c, purpose: purposeOf(c.purpose) })),
+    dataAccessed: facts.dataAccessed.map((a) => ({ ...a, purpose: purposeText(a.purpose) })),
+    egress: list(facts.egress, (e) => ({ ...e, purpose: purposeText(e.purpose) })),
+    subProcessors: list(facts.subProcessors, (s) => ({ ...s, purpose: purposeText(s.purpose) })),
+    vendorRecords: list(facts.vendorRecords, (r) => ({ ...r, purpose: purposeOf(r.purpose) })),
+  };
+}
 
 const V1_RECORD_SOURCES: Record<VendorRecordV1['source'], VendorRecordSource[]> = {
   'atlassian-marketplace': ['marketplace'],
@@ -21,7 +56,7 @@ function logLocationV1(facts: StatementFactsV1): StatementFacts['logs']['locatio
 
 /** Version 1 facts in the current model. */
 export function upgradeFactsV1(facts: StatementFactsV1): StatementFacts {
-  return {
+  return upgradeFactsV2({
     app: facts.app,
     vendor: facts.vendor,
     contact: facts.contact,
@@ -55,10 +90,11 @@ export function upgradeFactsV1(facts: StatementFactsV1): StatementFacts {
       personalData: r.personalData,
     })),
     rights: [],
-  };
+  });
 }
 
 /** The facts of a published source, in the current model. */
 export function factsOf(source: StatementSource): StatementFacts {
-  return source.format === undefined ? upgradeFactsV1(source.facts) : source.facts;
+  if (source.format === undefined) return upgradeFactsV1(source.facts);
+  return source.format === 2 ? upgradeFactsV2(source.facts) : source.facts;
 }

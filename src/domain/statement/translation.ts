@@ -12,7 +12,7 @@ import type {
   StatementSource,
 } from './types';
 import { SOURCE_FORMAT } from './types';
-import { factsOf } from './facts';
+import { factsOf, purposeText } from './facts';
 
 /** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
 export interface TranslationSource {
@@ -113,7 +113,13 @@ export function sourceTexts(facts: StatementFacts, change: StatementChange | nul
 
 /** The facts with each text replaced by its translation (the source's where a path is missing). */
 export function translatedFacts(facts: StatementFacts, texts: Readonly<Record<string, string>>): StatementFacts {
-  return mapValue(facts, [], null, (path, text) => texts[path] ?? text) as StatementFacts;
+  // A translated purpose is punctuated as the source's is: without its final full stop (see `purposeText`).
+  const translate = (path: string, text: string): string => {
+    const translated = texts[path];
+    if (translated === undefined) return text;
+    return path.endsWith('.purpose') ? purposeText(translated) : translated;
+  };
+  return mapValue(facts, [], null, translate) as StatementFacts;
 }
 
 export function translatedChange(

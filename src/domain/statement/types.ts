@@ -5,6 +5,7 @@
 import type { CompiledTranslation } from './translation';
 
 import type { LegacyStatementSource } from './types-v1';
+import type { StatementSourceV2 } from './types-v2';
 
 export type Materiality = 'material' | 'editorial';
 
@@ -43,8 +44,9 @@ export interface DataCategory {
   id: string;
   name: string;
   description: string;
-  purpose: string;
-  location: StorageLocation;
+  /** What it is used for (no final full stop: the page adds its own punctuation), or not-stated. */
+  purpose: Stated<string>;
+  location: Stated<StorageLocation>;
   retention: Retention;
   personalData: YesNo;
 }
@@ -97,7 +99,7 @@ export type LogLocation = 'atlassian-forge-logs' | 'customer-servers' | 'vendor'
 export interface Logs {
   location: Stated<LogLocation>;
   endUserData: YesNo;
-  description: string;
+  description?: string;
 }
 
 export interface Commitments {
@@ -125,7 +127,7 @@ export interface VendorRecord {
   id: string;
   name: string;
   description: string;
-  sources: VendorRecordSource[];
+  sources: Stated<VendorRecordSource[]>;
   purpose: Stated<string>;
   /** Whether the vendor copies it to its own systems (false: it only reads it where it is, e.g. in the Marketplace). */
   vendorKeepsCopy: YesNo;
@@ -142,33 +144,36 @@ export type RightKind = 'opt-out' | 'access' | 'erasure' | 'correction' | 'priva
 /** A request the customer can make, how, and how fast the vendor answers. */
 export interface Right {
   kind: RightKind;
-  /** What it applies to, e.g. "product emails" or the id of a vendor record. */
+  /** The id of the vendor record (`vendorRecords[].id`) or data category (`dataStored[].id`) it applies to. */
   appliesTo: string;
   how: Stated<string>;
   responseTime: Stated<string>;
 }
 
-/** The machine-readable facts of the current statement model (format 2). */
+/**
+ * The machine-readable facts of the current statement model (format 3). A list is `not-stated` when the
+ * statement does not say; an empty list is the statement saying "none".
+ */
 export interface StatementFacts {
   app: { name: string; summary: string };
   vendor: { name: string; website?: string; address?: string; country?: string };
   contact: Contact;
-  hosting: { model: HostingModel; description?: string };
+  hosting: { model: Stated<HostingModel>; description?: string };
   scope: Scope;
-  dataStored: DataCategory[];
+  dataStored: Stated<DataCategory[]>;
   dataAccessed: DataAccess[];
   /** Empty means the app sends nothing anywhere outside Atlassian (or the customer's servers). */
-  egress: EgressDestination[];
-  analytics: { collected: YesNo; description: string };
-  subProcessors: SubProcessor[];
+  egress: Stated<EgressDestination[]>;
+  analytics: { collected: YesNo; description?: string };
+  subProcessors: Stated<SubProcessor[]>;
   access: Access;
   logs: Logs;
   dataResidency: { supported: YesNo; description?: string };
-  uninstall: { deletedAfterDays: Stated<number>; description: string };
+  uninstall: { deletedAfterDays: Stated<number>; description?: string };
   commitments: Commitments;
   security: { measures: Stated<string[]>; description?: string };
   changes: ChangeNotice;
-  vendorRecords: VendorRecord[];
+  vendorRecords: Stated<VendorRecord[]>;
   rights: Right[];
 }
 
@@ -184,8 +189,8 @@ export interface StatementChange {
   materiality: Materiality;
 }
 
-/** The current source format. Sources without `format` are version 1 of the model (see types-v1.ts). */
-export const SOURCE_FORMAT = 2;
+/** The current source format. Sources without `format` are version 1 of the model (types-v1.ts); `format: 2` is types-v2.ts. */
+export const SOURCE_FORMAT = 3;
 
 /**
  * The canonical, hashed form of one statement version in the current model: exactly what a receipt's hash
@@ -207,7 +212,7 @@ export interface CurrentStatementSource {
  * Any published source, verbatim: the current format, or one published before it (never rewritten, so its
  * hash stays valid). Read its facts through `factsOf` (facts.ts), which brings old ones to the current model.
  */
-export type StatementSource = CurrentStatementSource | LegacyStatementSource;
+export type StatementSource = CurrentStatementSource | StatementSourceV2 | LegacyStatementSource;
 
 // ---- The safe block tree (raw HTML never survives compilation) ----
 
@@ -259,4 +264,12 @@ export interface StatementCatalog {
   draft?: true;
   /** Every published translation (./translation.ts); absent when the vendor ships none. */
   translations?: CompiledTranslation[];
+}
+
+/**
+ * The entries a list states: none when the list is not stated. For checks that look only at what the
+ * statement names (a contradiction needs a claim); never for what the page or a claim says.
+ */
+export function statedEntries<T>(value: Stated<readonly T[]>): readonly T[] {
+  return isStated(value) ? value : [];
 }

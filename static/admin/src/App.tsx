@@ -91,7 +91,9 @@ export function App({ first, initial }: Props): JSX.Element {
           />
         )}
         <PrivacyLabel facts={shownStatement.facts} evidence={disclosure.evidence} />
-        {viewer.isAdmin && <UninstallNotice onGoToExport={() => goTo(exportRef.current)} />}
+        {viewer.isAdmin && (
+          <UninstallNotice facts={shownStatement.facts} onGoToExport={() => goTo(exportRef.current)} />
+        )}
         <section class="card" aria-labelledby="ack-title">
           <h2 id="ack-title">{t('ack.title')}</h2>
           {statement.draft && (

@@ -74,7 +74,7 @@ export function ExportReceipts({ headingRef }: { headingRef?: Ref<HTMLHeadingEle
       <h2 id="export-title" tabIndex={-1} ref={headingRef}>
         {t('export.title')}
       </h2>
-      <p class="banner banner-warning export-warning">{t('export.uninstallWarning', { days: UNINSTALL_DAYS })}</p>
+      <p class="banner banner-warning export-warning">{t('export.receiptsWarning', { days: UNINSTALL_DAYS })}</p>
       <p>{rich('export.explain', { command: <code>privacy-panel verify FILE</code> })}</p>
       <div class="button-row">
         {(['json', 'csv'] as const).map((format) => (

@@ -19,12 +19,12 @@ export function Content({ children, lang }: { children: ComponentChildren; lang?
 }
 
 /** Whether the app runs on the customer's own servers (Data Center, Server) rather than in the cloud. */
-export function onPremise(model: HostingModel): boolean {
+export function onPremise(model: Stated<HostingModel>): boolean {
   return model === 'data-center' || model === 'server';
 }
 
-/** The catalog key suffix for wording that follows the hosting model: "Atlassian" or "your servers". */
-export function homeKey(model: HostingModel): 'cloud' | 'onPremise' {
+/** The catalog key suffix for wording that follows the hosting model: "Atlassian" or "your servers" (an unstated model reads as the cloud's). */
+export function homeKey(model: Stated<HostingModel>): 'cloud' | 'onPremise' {
   return onPremise(model) ? 'onPremise' : 'cloud';
 }
 

@@ -4,7 +4,7 @@
  * texts are statement content (`data-content`), in the translation's language when one is shown.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import type { Evidence, StatementFacts } from '../../../../src/contract';
+import { factStates, type Evidence, type StatementFacts, type TruthFact } from '../../../../src/contract';
 import { useI18n } from '../i18n/context';
 import { ClaimNotes, ProvenList, type ClaimRow } from './Claims';
 import { Content, homeKey, NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
@@ -15,19 +15,23 @@ interface FactProps {
   term: string;
   /** The row's claims, with their verdicts, shown under the facts. */
   row?: ClaimRow;
+  /** The truth-table fact the row words (its state is `data-says`, as on the label's cell and the claim). */
+  fact?: TruthFact;
+  facts: StatementFacts;
   evidence: Evidence;
   children: ComponentChildren;
 }
 
-function Fact({ id, term, row, evidence, children }: FactProps): JSX.Element {
+function Fact({ id, term, row, fact, facts, evidence, children }: FactProps): JSX.Element {
+  const says = fact === undefined ? undefined : factStates(facts, evidence.runsOnAtlassian)[fact].says;
   return (
-    <div class="fact">
+    <div class="fact" data-truth={fact} data-says={says}>
       <dt id={id} tabIndex={id === undefined ? undefined : -1}>
         {term}
       </dt>
       <dd>
         {children}
-        {row && <ClaimNotes evidence={evidence} row={row} />}
+        {row && <ClaimNotes facts={facts} evidence={evidence} row={row} />}
       </dd>
     </div>
   );
@@ -52,17 +56,26 @@ interface Props {
 /** What is stored, where, how long and who can reach it. */
 function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
   const { t, rich, list } = useI18n();
-  const locations = [...new Set(facts.dataStored.map((c) => t(`location.${c.location}`)))];
-  const personal = facts.dataStored.filter((c) => c.personalData === true).map((c) => c.name);
+  const stored = facts.dataStored === 'not-stated' ? [] : facts.dataStored;
+  const states = factStates(facts, evidence.runsOnAtlassian);
+  const locations = [
+    ...new Set(stored.flatMap((c) => (c.location === 'not-stated' ? [] : [t(`location.${c.location}`)]))),
+  ];
+  const personal = states['personal-data'];
   const { access, uninstall } = facts;
+  const row = { facts, evidence };
   return (
     <>
-      <Fact id="fact-stored" term={t('facts.stored')} row="stored" evidence={evidence}>
-        {facts.dataStored.length === 0 ? (
+      <Fact id="fact-stored" term={t('facts.stored')} row="stored" fact="personal-data" {...row}>
+        {facts.dataStored === 'not-stated' ? (
+          <p>
+            <NotStated path="facts.dataStored" />
+          </p>
+        ) : stored.length === 0 ? (
           <p>{t('facts.nothing')}</p>
         ) : (
           <ul class="categories">
-            {facts.dataStored.map((c, i) => (
+            {stored.map((c, i) => (
               <li key={c.id} class="category">
                 <p class="category-name" data-content="statement">
                   {c.name}
@@ -70,9 +83,17 @@ function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
                 <Prose text={c.description} />
                 <dl class="category-facts">
                   <dt>{t('facts.purpose')}</dt>
-                  <dd data-content="statement">{c.purpose}</dd>
+                  <dd>
+                    <StatedValue value={c.purpose} path={`facts.dataStored[${i}].purpose`} />
+                  </dd>
                   <dt>{t('facts.where')}</dt>
-                  <dd>{t(`location.${c.location}`)}</dd>
+                  <dd>
+                    {c.location === 'not-stated' ? (
+                      <NotStated path={`facts.dataStored[${i}].location`} />
+                    ) : (
+                      t(`location.${c.location}`)
+                    )}
+                  </dd>
                   <dt>{t('facts.keptFor')}</dt>
                   <dd>
                     <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
@@ -87,13 +108,27 @@ function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
           </ul>
         )}
       </Fact>
-      <Fact id="fact-where" term={t('facts.whereItLives')} row="where" evidence={evidence}>
-        <p>{locations.length > 0 ? locations.join('; ') : t('facts.nowhere')}</p>
+      <Fact id="fact-where" term={t('facts.whereItLives')} row="where" fact="storage" {...row}>
+        <p>
+          {states.storage.says === 'not-stated' ? (
+            <NotStated path="facts.dataStored" />
+          ) : locations.length > 0 ? (
+            locations.join('; ')
+          ) : states.storage.says === 'empty' ? (
+            t('facts.nowhere')
+          ) : null}
+          {states.storage.unstated.length > 0 && (
+            <>
+              {locations.length > 0 && '; '}
+              {rich('label.locationNotStated', { names: <Content>{list(states.storage.unstated)}</Content> })}
+            </>
+          )}
+        </p>
         <Prose text={facts.hosting.description} />
       </Fact>
-      <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" evidence={evidence}>
+      <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" fact="retention" {...row}>
         <ul>
-          {facts.dataStored.map((c, i) => (
+          {stored.map((c, i) => (
             <li key={c.id}>
               {rich('facts.retentionOf', {
                 name: <Content>{c.name}</Content>,
@@ -102,24 +137,35 @@ function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
             </li>
           ))}
           <li>
-            {rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })}{' '}
+            {uninstall.description !== undefined && (
+              <>{rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })} </>
+            )}
             {uninstall.deletedAfterDays === 'not-stated'
               ? rich('facts.deletedAfterNotStated', { value: <NotStated path="facts.uninstall.deletedAfterDays" /> })
               : t('facts.deletedAfter', { count: uninstall.deletedAfterDays })}
           </li>
         </ul>
       </Fact>
-      <Fact id="fact-who" term={t('facts.who')} row="who" evidence={evidence}>
+      <Fact id="fact-who" term={t('facts.who')} row="who" fact="staff" {...row}>
         <p>
           {access.vendorStaff === 'not-stated'
             ? rich('facts.staffNotStated', { value: <NotStated path="facts.access.vendorStaff" /> })
             : t(access.vendorStaff ? 'facts.staffYes' : 'facts.staffNo')}
         </p>
         <Prose text={access.description} />
-        <p class="subtle">
-          {personal.length > 0
-            ? rich('facts.personalHeld', { list: <Content>{list(personal)}</Content> })
-            : t('facts.noPersonal')}
+        <p class="subtle" data-truth="personal-data" data-says={personal.says}>
+          {personal.says === 'listed'
+            ? rich('facts.personalHeld', { list: <Content>{list(personal.names)}</Content> })
+            : personal.says === 'partly-stated'
+              ? rich('facts.personalPartly', {
+                  list: <Content>{list(personal.names)}</Content>,
+                  names: <Content>{list(personal.unstated)}</Content>,
+                })
+              : personal.says === 'no'
+                ? t('facts.noPersonal')
+                : personal.says === 'empty'
+                  ? t('facts.nothing')
+                  : rich('facts.personalNotStated', { value: <NotStated path="facts.dataStored[].personalData" /> })}
         </p>
       </Fact>
     </>
@@ -131,10 +177,16 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
   const { t, rich } = useI18n();
   const home = homeKey(facts.hosting.model);
   const { logs } = facts;
+  const row = { facts, evidence };
+  const model = facts.hosting.model;
   return (
     <>
-      <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" evidence={evidence}>
-        {facts.egress.length === 0 ? (
+      <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" fact="egress" {...row}>
+        {facts.egress === 'not-stated' ? (
+          <p>
+            <NotStated path="facts.egress" />
+          </p>
+        ) : facts.egress.length === 0 ? (
           <p class="fact-strong">{t(`facts.noEgress.${home}`)}</p>
         ) : (
           <ul>
@@ -156,7 +208,7 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
           </ul>
         )}
       </Fact>
-      <Fact id="fact-analytics" term={t('facts.analytics')} row="analytics" evidence={evidence}>
+      <Fact id="fact-analytics" term={t('facts.analytics')} row="analytics" fact="analytics" {...row}>
         <p>
           <YesNoValue
             value={facts.analytics.collected}
@@ -166,8 +218,12 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
         </p>
         <Prose text={facts.analytics.description} />
       </Fact>
-      <Fact id="fact-subprocessors" term={t('facts.subProcessors')} row="subProcessors" evidence={evidence}>
-        {facts.subProcessors.length === 0 ? (
+      <Fact id="fact-subprocessors" term={t('facts.subProcessors')} row="subProcessors" fact="sub-processors" {...row}>
+        {facts.subProcessors === 'not-stated' ? (
+          <p>
+            <NotStated path="facts.subProcessors" />
+          </p>
+        ) : facts.subProcessors.length === 0 ? (
           <p>{t('common.none')}</p>
         ) : (
           <ul>
@@ -183,7 +239,7 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
           </ul>
         )}
       </Fact>
-      <Fact id="fact-logs" term={t('facts.logs')} row="logs" evidence={evidence}>
+      <Fact id="fact-logs" term={t('facts.logs')} row="logs" fact="logs" {...row}>
         <p>
           {rich('facts.logsLine', {
             location:
@@ -197,7 +253,7 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
         </p>
         <Prose text={logs.description} />
       </Fact>
-      <Fact id="fact-residency" term={t('facts.residency')} row="residency" evidence={evidence}>
+      <Fact id="fact-residency" term={t('facts.residency')} row="residency" fact="data-residency" {...row}>
         <p>
           <YesNoValue
             value={facts.dataResidency.supported}
@@ -207,14 +263,16 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
         </p>
         <Prose text={facts.dataResidency.description} />
       </Fact>
-      <Fact id="fact-runs-on-atlassian" term={t('proven.runsOnAtlassian')} row="runs" evidence={evidence}>
+      <Fact id="fact-runs-on-atlassian" term={t('proven.runsOnAtlassian')} row="runs" fact="runs-on-atlassian" {...row}>
         <p>
-          {facts.hosting.model === 'forge'
-            ? t('facts.runsForge')
-            : t('facts.runsElsewhere', { model: t(`hosting.${facts.hosting.model}`) })}
+          {model === 'not-stated'
+            ? rich('facts.hostingNotStated', { value: <NotStated path="facts.hosting.model" /> })
+            : model === 'forge'
+              ? t('facts.runsForge')
+              : t('facts.runsElsewhere', { model: t(`hosting.${model}`) })}
         </p>
       </Fact>
-      <Fact id="fact-security" term={t('facts.security')} evidence={evidence}>
+      <Fact id="fact-security" term={t('facts.security')} fact="security" {...row}>
         {facts.security.measures === 'not-stated' ? (
           <p>
             <NotStated path="facts.security.measures" />
@@ -240,7 +298,7 @@ export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
     <section class="card" aria-labelledby="facts-title">
       <h2 id="facts-title">{t('facts.title')}</h2>
       <dl class="facts" lang={lang}>
-        <Fact id="fact-scope" term={t('facts.scope')} evidence={evidence}>
+        <Fact id="fact-scope" term={t('facts.scope')} facts={facts} evidence={evidence}>
           <ul>
             {facts.scope.apps.map((a) => (
               <li key={a.name}>
@@ -254,7 +312,7 @@ export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
         </Fact>
         <StorageFacts facts={facts} evidence={evidence} />
         {facts.dataAccessed.length > 0 && (
-          <Fact term={t('facts.accessed')} evidence={evidence}>
+          <Fact term={t('facts.accessed')} facts={facts} evidence={evidence}>
             <ul>
               {facts.dataAccessed.map((a) => (
                 <li key={a.name}>
@@ -269,7 +327,7 @@ export function FactsSummary({ facts, evidence, lang }: Props): JSX.Element {
         )}
         <FlowFacts facts={facts} evidence={evidence} />
       </dl>
-      <ProvenList evidence={evidence} />
+      <ProvenList facts={facts} evidence={evidence} />
     </section>
   );
 }

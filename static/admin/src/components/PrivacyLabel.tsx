@@ -1,52 +1,81 @@
 /**
- * The privacy label: the facts an admin decides on, on one compact card, first on the page. Each cell has
- * its value, an evidence badge (verified and from what, the vendor's statement, not stated, contradicted)
- * and a link to its row in the details below.
+ * The privacy label: the facts an admin decides on, on one compact card, first on the page, in the spirit of
+ * Apple's App Store privacy label and Google Play's Data safety section (what leaves, what is kept and
+ * where, what the vendor holds about you, how long, security). Each cell has its value, an evidence badge
+ * from the truth table (verified and from what, the vendor's statement, contradicted) and a link to its row
+ * in the details below. A fact the statement does not give reads "Not stated" once, with no badge beside
+ * it; a cell that mixes stated and unstated parts names the unstated ones.
  */
 import { Fragment, type ComponentChildren, type JSX } from 'preact';
-import type { Claim, Evidence, StatementFacts } from '../../../../src/contract';
+import {
+  factStates,
+  type Evidence,
+  type FactState,
+  type StatementFacts,
+  type TruthFact,
+} from '../../../../src/contract';
 import { useI18n } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
-import { verdictLabel } from './Claims';
+import { contentList, factBadge, type FactBadge } from './Claims';
 import { Content, homeKey, NotStated } from './FactValue';
-
-type Badge = { kind: Claim['verdict'] | 'not-stated'; text: string };
 
 interface Cell {
   id: string;
+  /** The truth-table fact the cell shows. */
+  fact: TruthFact;
   term: string;
   /** The row of the details this cell summarises. */
   target: string;
   value: ComponentChildren;
-  badge: Badge;
+  badge: FactBadge;
 }
 
 /** The page's words and the evidence every cell is built from. */
 interface Ctx {
   i18n: Translator;
+  facts: StatementFacts;
   evidence: Evidence;
-  notStated: Badge;
+  states: Record<TruthFact, FactState>;
 }
 
-/** The badge of a stated value: the build's verdict on its claim when there is one, else the vendor's word. */
-function badgeOf({ i18n, evidence }: Ctx, claimId: Claim['id'] | undefined): Badge {
-  const claim = claimId ? evidence.claims.find((c) => c.id === claimId) : undefined;
-  return claim
-    ? { kind: claim.verdict, text: verdictLabel(claim, i18n) }
-    : { kind: 'vendor-statement', text: i18n.t('verdict.vendor-statement') };
+/** "A, B; not stated for C": the stated parts, then the unstated ones named in the catalog's words. */
+function withUnstated(
+  stated: ComponentChildren,
+  state: FactState,
+  key: 'label.personalNotStated' | 'label.locationNotStated' | 'label.retentionPartly',
+  { i18n }: Ctx,
+): ComponentChildren {
+  if (state.unstated.length === 0) return stated;
+  const unstated = (
+    <span class="label-unstated">{i18n.rich(key, { names: <>{contentList(state.unstated, i18n)}</> })}</span>
+  );
+  return stated === null ? (
+    unstated
+  ) : (
+    <>
+      {stated}; {unstated}
+    </>
+  );
 }
 
-/** Statement texts (names, hosts) as content, joined by the page's separator. */
-function contentList(items: readonly string[], separator: string): ComponentChildren {
-  return items.map((item, i) => [i > 0 ? separator : '', <Content key={item}>{item}</Content>]);
+function cell(ctx: Ctx, id: string, fact: TruthFact, term: string, target: string, value: ComponentChildren): Cell {
+  const badge = factBadge(ctx.facts, ctx.evidence, fact, ctx.i18n);
+  return {
+    id,
+    fact,
+    term,
+    target,
+    badge,
+    value: badge.kind === 'not-stated' ? <NotStated path={`label.${id}`} /> : value,
+  };
 }
 
-function leavesCell(facts: StatementFacts, ctx: Ctx): Cell {
+function leavesCell(ctx: Ctx): Cell {
   const { t, rich } = ctx.i18n;
+  const { facts } = ctx;
   const term = t(`label.leaves.${homeKey(facts.hosting.model)}`);
-  const base = { id: 'leaves', term, target: 'fact-egress', badge: badgeOf(ctx, 'egress') };
-  if (facts.egress.length === 0) return { ...base, value: t('common.none') };
-  const hosts = facts.egress.map((e, i) => (
+  const egress = facts.egress === 'not-stated' ? [] : facts.egress;
+  const hosts = egress.map((e, i) => (
     <Fragment key={`${e.domain}-${e.name}`}>
       {i > 0 && ', '}
       {e.domain === 'not-stated' ? (
@@ -56,124 +85,125 @@ function leavesCell(facts: StatementFacts, ctx: Ctx): Cell {
       )}
     </Fragment>
   ));
-  return { ...base, value: rich('label.destinations', { count: facts.egress.length, hosts: <>{hosts}</> }) };
+  const value =
+    egress.length === 0 ? t('common.none') : rich('label.destinations', { count: egress.length, hosts: <>{hosts}</> });
+  return cell(ctx, 'leaves', 'egress', term, 'fact-egress', value);
 }
 
-function personalCell(facts: StatementFacts, ctx: Ctx): Cell {
-  const { t, rich } = ctx.i18n;
-  const base = { id: 'personal', term: t('label.personal'), target: 'fact-stored' };
-  const held = facts.dataStored.filter((c) => c.personalData === true).map((c) => c.name);
-  const unknown = facts.dataStored.filter((c) => c.personalData === 'not-stated').map((c) => c.name);
-  if (held.length === 0 && unknown.length > 0 && unknown.length === facts.dataStored.length)
-    return { ...base, value: <NotStated path="facts.dataStored[].personalData" />, badge: ctx.notStated };
-  if (held.length === 0 && unknown.length === 0)
-    return { ...base, value: t('common.none'), badge: badgeOf(ctx, 'personal-data') };
-  const value = (
-    <>
-      {contentList(held, '; ')}
-      {unknown.length > 0 && (
-        <>
-          {held.length > 0 && '; '}
-          {rich('label.personalNotStated', { names: <>{contentList(unknown, ', ')}</> })}
-        </>
-      )}
-    </>
+function storedCell(ctx: Ctx): Cell {
+  const { t } = ctx.i18n;
+  const state = ctx.states.storage;
+  const locations = state.names.map((n) => t(`label.location.${n}` as 'label.location.browser'));
+  const stated = state.says === 'empty' ? t('label.nothingStored') : locations.length > 0 ? locations.join('; ') : null;
+  return cell(
+    ctx,
+    'stored',
+    'storage',
+    t('label.stored'),
+    'fact-where',
+    withUnstated(stated, state, 'label.locationNotStated', ctx),
   );
-  return { ...base, value, badge: badgeOf(ctx, 'personal-data') };
 }
 
-function yesNoCell(
-  cell: Omit<Cell, 'value' | 'badge'>,
-  value: boolean | 'not-stated',
-  path: string,
-  words: readonly [yes: string, no: string],
-  badge: () => Badge,
-  notStated: Badge,
-): Cell {
-  if (value === 'not-stated') return { ...cell, value: <NotStated path={path} />, badge: notStated };
-  return { ...cell, value: value ? words[0] : words[1], badge: badge() };
+function personalCell(ctx: Ctx): Cell {
+  const { t } = ctx.i18n;
+  const state = ctx.states['personal-data'];
+  const stated =
+    state.says === 'empty'
+      ? t('label.nothingStored')
+      : state.names.length === 0
+        ? state.says === 'no'
+          ? t('common.none')
+          : null
+        : contentList(state.names, ctx.i18n);
+  return cell(
+    ctx,
+    'personal',
+    'personal-data',
+    t('label.personal'),
+    'fact-stored',
+    withUnstated(stated, state, 'label.personalNotStated', ctx),
+  );
+}
+
+function listCell(ctx: Ctx, id: string, fact: TruthFact, term: string, target: string): Cell {
+  const state = ctx.states[fact];
+  const value = state.says === 'empty' ? ctx.i18n.t('common.none') : contentList(state.names, ctx.i18n);
+  return cell(ctx, id, fact, term, target, value);
+}
+
+function retentionCell(ctx: Ctx): Cell {
+  const { t } = ctx.i18n;
+  const state = ctx.states.retention;
+  const parts: string[] = [];
+  if (state.says === 'listed' && state.names.length > 0) parts.push(t('label.retentionAll'));
+  if (state.says === 'empty') parts.push(t('label.nothingStored'));
+  if (state.count !== undefined) parts.push(t('label.deletedAfter', { count: state.count }));
+  const stated = parts.length > 0 ? parts.join('; ') : null;
+  return cell(
+    ctx,
+    'retention',
+    'retention',
+    t('label.retention'),
+    'fact-how-long',
+    withUnstated(stated, state, 'label.retentionPartly', ctx),
+  );
+}
+
+function securityCell(ctx: Ctx): Cell {
+  const { t } = ctx.i18n;
+  const count = ctx.states.security.names.length;
+  return cell(ctx, 'security', 'security', t('label.security'), 'fact-security', t('label.securityCount', { count }));
 }
 
 /** The yes/no cells: vendor staff access, analytics, data residency. */
-function yesNoCells(facts: StatementFacts, ctx: Ctx): Cell[] {
+function yesNoCells(ctx: Ctx): Cell[] {
   const { t } = ctx.i18n;
   const rows = [
+    ['staff', 'staff', t('label.staff'), 'fact-who', [t('label.staffYes'), t('label.staffNo')]],
     [
-      'staff',
-      t('label.staff'),
-      'fact-who',
-      facts.access.vendorStaff,
-      'access.vendorStaff',
-      [t('label.staffYes'), t('label.staffNo')],
-      undefined,
-    ],
-    [
+      'analytics',
       'analytics',
       t('facts.analytics'),
       'fact-analytics',
-      facts.analytics.collected,
-      'analytics.collected',
       [t('facts.analyticsCollected'), t('facts.analyticsNone')],
-      'analytics',
     ],
     [
       'residency',
+      'data-residency',
       t('facts.residency'),
       'fact-residency',
-      facts.dataResidency.supported,
-      'dataResidency.supported',
       [t('facts.residencySupported'), t('facts.residencyNot')],
-      'data-residency',
     ],
   ] as const;
-  return rows.map(([id, term, target, value, path, words, claim]) =>
-    yesNoCell({ id, term, target }, value, `facts.${path}`, words, () => badgeOf(ctx, claim), ctx.notStated),
+  return rows.map(([id, fact, term, target, words]) =>
+    cell(ctx, id, fact, term, target, ctx.states[fact].says === 'yes' ? words[0] : words[1]),
   );
 }
 
-function runsCell(facts: StatementFacts, ctx: Ctx): Cell {
+function runsCell(ctx: Ctx): Cell {
   const { t } = ctx.i18n;
-  const base = { id: 'runs', term: t('proven.runsOnAtlassian'), target: 'fact-runs-on-atlassian' };
-  const model = facts.hosting.model;
-  if (model !== 'forge')
-    return {
-      ...base,
-      value: t('label.runsElsewhere', { model: t(`hosting.${model}`) }),
-      badge: { kind: 'vendor-statement', text: t('verdict.vendor-statement') },
-    };
-  const claim = ctx.evidence.claims.find((c) => c.id === 'runs-on-atlassian');
-  if (!claim) return { ...base, value: <NotStated path="evidence.runsOnAtlassian" />, badge: ctx.notStated };
-  return {
-    ...base,
-    value: t(ctx.evidence.runsOnAtlassian.eligible ? 'label.runsYes' : 'label.runsNo'),
-    badge: badgeOf(ctx, 'runs-on-atlassian'),
-  };
+  const state = ctx.states['runs-on-atlassian'];
+  const value =
+    state.model !== undefined
+      ? t('label.runsElsewhere', { model: t(`hosting.${state.model}`) })
+      : t(state.says === 'yes' ? 'label.runsYes' : 'label.runsNo');
+  return cell(ctx, 'runs', 'runs-on-atlassian', t('proven.runsOnAtlassian'), 'fact-runs-on-atlassian', value);
 }
 
 export function labelCells(facts: StatementFacts, evidence: Evidence, i18n: Translator): Cell[] {
   const { t } = i18n;
-  const ctx: Ctx = { i18n, evidence, notStated: { kind: 'not-stated', text: t('value.notStated') } };
-  const locations = [...new Set(facts.dataStored.map((c) => t(`label.location.${c.location}`)))];
-  const subs = facts.subProcessors.map((s) => s.name);
+  const ctx: Ctx = { i18n, facts, evidence, states: factStates(facts, evidence.runsOnAtlassian) };
   return [
-    leavesCell(facts, ctx),
-    {
-      id: 'stored',
-      term: t('label.stored'),
-      target: 'fact-where',
-      value: locations.length === 0 ? t('label.nothingStored') : locations.join('; '),
-      badge: badgeOf(ctx, 'storage'),
-    },
-    personalCell(facts, ctx),
-    {
-      id: 'sub-processors',
-      term: t('facts.subProcessors'),
-      target: 'fact-subprocessors',
-      value: subs.length === 0 ? t('common.none') : contentList(subs, ', '),
-      badge: badgeOf(ctx, 'sub-processors'),
-    },
-    ...yesNoCells(facts, ctx),
-    runsCell(facts, ctx),
+    leavesCell(ctx),
+    storedCell(ctx),
+    personalCell(ctx),
+    listCell(ctx, 'holds', 'vendor-records', t('label.holds'), 'vendor-holds'),
+    retentionCell(ctx),
+    listCell(ctx, 'sub-processors', 'sub-processors', t('facts.subProcessors'), 'fact-subprocessors'),
+    ...yesNoCells(ctx),
+    securityCell(ctx),
+    runsCell(ctx),
   ];
 }
 
@@ -186,12 +216,21 @@ export function PrivacyLabel({ facts, evidence }: { facts: StatementFacts; evide
       <p class="subtle">{t('label.intro')}</p>
       <dl class="label-grid">
         {labelCells(facts, evidence, i18n).map((cell) => (
-          <div key={cell.id} class="label-cell" data-cell={cell.id}>
+          <div
+            key={cell.id}
+            class="label-cell"
+            data-cell={cell.id}
+            data-truth={cell.fact}
+            data-says={cell.badge.says}
+            data-badge={cell.badge.kind}
+          >
             <dt>{cell.term}</dt>
             <dd>
               <p class="label-value">{cell.value}</p>
               <p class="label-meta">
-                <span class={`verdict verdict-${cell.badge.kind}`}>{cell.badge.text}</span>
+                {cell.badge.kind !== 'not-stated' && (
+                  <span class={`verdict verdict-${cell.badge.kind}`}>{cell.badge.text}</span>
+                )}
                 <a href={`#${cell.target}`} class="label-link">
                   {t('label.details')}
                   <span class="visually-hidden"> {t('label.detailsOf', { term: cell.term })}</span>

@@ -7,12 +7,15 @@ import { Fragment, type ComponentChildren, type JSX } from 'preact';
 import type { StatementFacts, VendorRecord } from '../../../../src/contract';
 import { useI18n } from '../i18n/context';
 import type { Translator } from '../i18n/translator';
-import { RetentionValue, StatedValue, YesNoValue } from './FactValue';
+import { NotStated, RetentionValue, StatedValue, YesNoValue } from './FactValue';
 
 /** Each record's facts, as term and value, in reading order. */
 function rows(r: VendorRecord, at: string, { t, list }: Translator): [string, ComponentChildren][] {
   return [
-    [t('holds.from'), list(r.sources.map((s) => t(`source.${s}`)))],
+    [
+      t('holds.from'),
+      r.sources === 'not-stated' ? <NotStated path={`${at}.sources`} /> : list(r.sources.map((s) => t(`source.${s}`))),
+    ],
     [t('holds.purpose'), <StatedValue value={r.purpose} path={`${at}.purpose`} />],
     [t('holds.copy'), <YesNoValue value={r.vendorKeepsCopy} path={`${at}.vendorKeepsCopy`} />],
     [t('holds.visible'), <StatedValue value={r.visibleTo} path={`${at}.visibleTo`} />],
@@ -28,11 +31,19 @@ export function VendorHolds({ facts, lang }: { facts: StatementFacts; lang?: str
   return (
     <section class="card" aria-labelledby="vendor-holds-title" id="vendor-holds">
       <h2 id="vendor-holds-title">{t('holds.title')}</h2>
-      {facts.vendorRecords.length === 0 ? (
-        <p>{t('holds.none')}</p>
+      {facts.vendorRecords === 'not-stated' ? (
+        <p data-truth="vendor-records" data-says="not-stated">
+          <NotStated path="facts.vendorRecords" />
+        </p>
+      ) : facts.vendorRecords.length === 0 ? (
+        <p data-truth="vendor-records" data-says="empty">
+          {t('holds.none')}
+        </p>
       ) : (
         <>
-          <p class="subtle">{t('holds.intro')}</p>
+          <p class="subtle" data-truth="vendor-records" data-says="listed">
+            {t('holds.intro')}
+          </p>
           <ul class="categories" lang={lang}>
             {facts.vendorRecords.map((r, i) => (
               <li key={r.id} class="category" id={`record-${r.id}`}>

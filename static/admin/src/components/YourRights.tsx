@@ -41,7 +41,11 @@ function Contact({ facts }: { facts: StatementFacts }): JSX.Element {
 
 export function YourRights({ facts, lang }: { facts: StatementFacts; lang?: string | undefined }): JSX.Element {
   const { t, rich, list } = useI18n();
-  const recordName = (id: string) => facts.vendorRecords.find((r) => r.id === id)?.name ?? id;
+  const named = [
+    ...(facts.vendorRecords === 'not-stated' ? [] : facts.vendorRecords),
+    ...(facts.dataStored === 'not-stated' ? [] : facts.dataStored),
+  ];
+  const recordName = (id: string) => named.find((r) => r.id === id)?.name ?? id;
   const channels = facts.changes.channels;
   return (
     <section class="card" aria-labelledby="rights-title" id="your-rights">

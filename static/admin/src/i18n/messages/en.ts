@@ -2,6 +2,8 @@
  * The page's own words in English: the reference catalog. Every other catalog has exactly these keys.
  * `{name}` is a placeholder; an object holds one text per plural category of `{count}`.
  */
+import { CLAIM_TEXT_EN } from '../../../../../src/contract';
+
 const en = {
   'page.title': 'Privacy Panel',
   'page.loading': 'Loading the data-handling statement…',
@@ -310,6 +312,29 @@ const en = {
   'keep.none': 'No acknowledgment of yours was found among the newest receipts.',
   'keep.done': 'Saved {file}: your acknowledgment at seq {seq}, with the chain head at seq {head}.',
   'keep.failed': 'Your receipt could not be fetched.',
+
+  // The truth table's words: the build's claims (their English lives with them, src/domain/evidence/claim-text.ts),
+  // the label's cells for what the vendor holds, retention and security, and the parts a cell leaves unstated.
+  ...CLAIM_TEXT_EN,
+  'verdict.not-stated': 'Not stated',
+  'label.holds': 'What the vendor holds about you',
+  'label.retention': 'How long data is kept',
+  'label.retentionAll': 'Stated for every kind of data',
+  'label.retentionPartly': 'not stated for {names}',
+  'label.deletedAfter': { one: 'deleted {count} day after uninstall', other: 'deleted {count} days after uninstall' },
+  'label.security': 'Security measures',
+  'label.securityCount': { one: '{count} measure named', other: '{count} measures named' },
+  'label.locationNotStated': 'location not stated for {names}',
+  'label.hostingNotStated': 'Hosting not stated',
+  'facts.personalPartly': 'Personal data held: {list}; not stated for {names}.',
+  'facts.personalNotStated': 'Personal data: {value}',
+  'facts.hostingNotStated': 'The statement does not say how the app is hosted: {value}',
+  'proven.notForge':
+    "The build checked this app's own manifest and code. The statement describes a {model} app, so none of that evidence applies to it.",
+  'proven.hostingNotStated':
+    "The statement does not say how the app is hosted, so this app's own manifest and code prove nothing about it.",
+  'export.receiptsWarning':
+    'If this app is uninstalled, Forge deletes these acknowledgment receipts {days} days later. Export them first.',
 } as const;
 
 export default en;

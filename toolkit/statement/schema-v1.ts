@@ -15,7 +15,7 @@ import {
   vendorSchema,
   webUrl,
 } from './schema-parts';
-import type { StatementFactsV1 } from '../../src/domain/statement/types-v1';
+import type { StatementFactsV1 } from '../../src/domain/statement/types';
 
 export const factsSchemaV1 = z
   .object({

@@ -21,7 +21,7 @@ import {
   yesNo,
   unchangedFacts,
 } from './schema-parts';
-import type { StatementFactsV2 } from '../../src/domain/statement/types-v2';
+import type { StatementFactsV2 } from '../../src/domain/statement/types';
 
 const vendorRecordSchemaV2 = z
   .object({

@@ -33,8 +33,8 @@ import {
   type StatementFacts,
   type StatementSource,
 } from '../../src/domain/statement/types';
-import type { LegacyStatementSource } from '../../src/domain/statement/types-v1';
-import type { StatementSourceV2 } from '../../src/domain/statement/types-v2';
+import type { LegacyStatementSource } from '../../src/domain/statement/types';
+import type { StatementSourceV2 } from '../../src/domain/statement/types';
 import { factsSchemaV1 } from './schema-v1';
 import { factsSchemaV2 } from './schema-v2';
 

@@ -5,7 +5,18 @@
  */
 
 import type { HostingModel } from '../statement/types';
-import type { EvidenceState, ValueState } from '../statement/truth-table';
+
+/** What a fact's value is, in the statement (the truth table, statement/truth-table.ts, reads it). */
+export const VALUE_STATES = ['yes', 'no', 'not-stated', 'empty', 'listed', 'partly-stated'] as const;
+export type ValueState = (typeof VALUE_STATES)[number];
+
+/**
+ * What the build knows about the fact. `proven`: this app's manifest, code or a documented Forge rule
+ * proves the sentence. `contradicted`: they disagree with it. `not-checkable`: nothing the build reads can
+ * prove or disprove it. `vendor-word`: it could be checked, but the evidence does not settle it.
+ */
+export const EVIDENCE_STATES = ['proven', 'contradicted', 'not-checkable', 'vendor-word'] as const;
+export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 
 /**
  * The badge of a claim, from the truth table (statement/truth-table.ts). `verified`: the manifest/code/

@@ -3,8 +3,8 @@
  * published (its hash is never recomputed over anything else) and brought forward here, at read time: every
  * fact an older version could not express becomes `not-stated`, never a guess.
  */
-import type { StatementFactsV1, VendorRecordV1 } from './types-v1';
-import type { StatementFactsV2 } from './types-v2';
+import type { StatementFactsV1, VendorRecordV1 } from './types';
+import type { StatementFactsV2 } from './types';
 import {
   isStated,
   NOT_STATED,

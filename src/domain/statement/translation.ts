@@ -5,36 +5,16 @@
  */
 import type {
   CompiledStatement,
-  RenderedSection,
-  SourceSection,
+  CompiledTranslation,
+  TranslationSource,
   StatementChange,
   StatementFacts,
   StatementSource,
 } from './types';
 import { SOURCE_FORMAT } from './types';
+
+export type { CompiledTranslation, TranslationSource };
 import { factsOf, purposeText } from './facts';
-
-/** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
-export interface TranslationSource {
-  /** BCP 47, as Forge names locales (`de-DE`). */
-  locale: string;
-  statementId: string;
-  /** The published version this translates, by number and source hash. */
-  translates: { version: number; hash: string };
-  /** The language the source is written in (BCP 47): the authoritative text's. */
-  sourceLocale: string;
-  /** The human-readable fact texts by path (see `factTexts`), and `change.summary` when the version has one. */
-  texts: Record<string, string>;
-  /** The same sections as the source, in the same order, translated. */
-  sections: SourceSection[];
-}
-
-export interface CompiledTranslation {
-  source: TranslationSource;
-  /** SHA-256 over the canonical JSON of `source`. */
-  hash: string;
-  sections: RenderedSection[];
-}
 
 /** What a receipt records about the text an admin read when it was a translation. */
 export interface ShownText {

@@ -12,7 +12,16 @@
  * 3. "Verified" only where the build proved exactly the sentence shown: a fact whose cell mixes stated and
  *    unstated parts is never verified, and the cell names the unstated parts.
  */
-import { CLAIM_IDS, type Eligibility } from '../evidence/types';
+import {
+  CLAIM_IDS,
+  EVIDENCE_STATES,
+  VALUE_STATES,
+  type Eligibility,
+  type EvidenceState,
+  type ValueState,
+} from '../evidence/types';
+
+export { EVIDENCE_STATES, VALUE_STATES, type EvidenceState, type ValueState };
 import {
   isStated,
   NOT_STATED,
@@ -23,20 +32,8 @@ import {
   type YesNo,
 } from './types';
 
-/** What a fact's value is, in the statement. */
-export const VALUE_STATES = ['yes', 'no', 'not-stated', 'empty', 'listed', 'partly-stated'] as const;
-export type ValueState = (typeof VALUE_STATES)[number];
-
 export const HOSTING_STATES = ['forge', 'connect', 'server', 'data-center', NOT_STATED] as const;
 export type HostingState = Stated<HostingModel>;
-
-/**
- * What the build knows about the fact. `proven`: this app's manifest, code or a documented Forge rule
- * proves the sentence. `contradicted`: they disagree with it. `not-checkable`: nothing the build reads can
- * prove or disprove it. `vendor-word`: it could be checked, but the evidence does not settle it.
- */
-export const EVIDENCE_STATES = ['proven', 'contradicted', 'not-checkable', 'vendor-word'] as const;
-export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 
 /** The badge every place shows beside the fact. */
 export type Badge = 'verified' | 'contradicted' | 'vendor-statement' | 'not-stated';

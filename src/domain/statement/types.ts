@@ -2,10 +2,6 @@
  * The statement model: what a vendor writes in policy/, what the build compiles it to, and what the page
  * renders. Pure types, shared by the compiler, the resolvers, the UI and the offline verifier.
  */
-import type { CompiledTranslation } from './translation';
-
-import type { LegacyStatementSource } from './types-v1';
-import type { StatementSourceV2 } from './types-v2';
 
 export type Materiality = 'material' | 'editorial';
 
@@ -272,4 +268,120 @@ export interface StatementCatalog {
  */
 export function statedEntries<T>(value: Stated<readonly T[]>): readonly T[] {
   return isStated(value) ? value : [];
+}
+
+// ---- Translations (./translation.ts compiles and reads them) ----
+
+/** The canonical, hashed form of one translation: what a receipt's `shown.hash` commits to. */
+export interface TranslationSource {
+  /** BCP 47, as Forge names locales (`de-DE`). */
+  locale: string;
+  statementId: string;
+  /** The published version this translates, by number and source hash. */
+  translates: { version: number; hash: string };
+  /** The language the source is written in (BCP 47): the authoritative text's. */
+  sourceLocale: string;
+  /** The human-readable fact texts by path (see `factTexts`), and `change.summary` when the version has one. */
+  texts: Record<string, string>;
+  /** The same sections as the source, in the same order, translated. */
+  sections: SourceSection[];
+}
+
+export interface CompiledTranslation {
+  source: TranslationSource;
+  /** SHA-256 over the canonical JSON of `source`. */
+  hash: string;
+  sections: RenderedSection[];
+}
+
+// ---- Formats published before the current one, kept verbatim and read forward by factsOf (facts.ts) ----
+
+/**
+ * Version 2 of the statement model, as statements were published before format 3. Never written again,
+ * only read: `factsOf` (facts.ts) brings these facts forward at read time. Format 3 only widened it (lists,
+ * the hosting model, locations, record sources and a category's purpose may be `not-stated`), so a version 2
+ * fact is a format 3 fact with those fields always stated.
+ */
+
+export interface DataCategoryV2 extends Omit<DataCategory, 'purpose' | 'location'> {
+  purpose: string;
+  location: StorageLocation;
+}
+
+export interface VendorRecordV2 extends Omit<VendorRecord, 'sources'> {
+  sources: VendorRecordSource[];
+}
+
+export interface StatementFactsV2 extends Omit<
+  StatementFacts,
+  'hosting' | 'dataStored' | 'egress' | 'subProcessors' | 'vendorRecords'
+> {
+  hosting: { model: HostingModel; description?: string };
+  dataStored: DataCategoryV2[];
+  egress: EgressDestination[];
+  subProcessors: SubProcessor[];
+  vendorRecords: VendorRecordV2[];
+}
+
+export interface StatementSourceV2 {
+  format: 2;
+  id: string;
+  version: number;
+  effectiveDate: string;
+  change: StatementChange | null;
+  facts: StatementFactsV2;
+  sections: SourceSection[];
+}
+
+/**
+ * Version 1 of the statement model, as the first published statements were written. Never written again,
+ * only read: a published source is immutable (its hash commits to these exact fields). `factsOf` (facts.ts)
+ * brings these facts to the current model for the page, the diff and the evidence.
+ */
+
+export interface DataCategoryV1 {
+  id: string;
+  name: string;
+  description: string;
+  purpose: string;
+  location: StorageLocation;
+  retention: string;
+  personalData: boolean;
+}
+
+export interface VendorRecordV1 {
+  id: string;
+  name: string;
+  source: 'atlassian-marketplace' | 'support' | 'website' | 'newsletter' | 'other';
+  description: string;
+  purpose: string;
+  retention: string;
+  personalData: boolean;
+}
+
+export interface StatementFactsV1 {
+  app: { name: string; summary: string };
+  vendor: { name: string; website?: string; address?: string; country?: string };
+  contact: { email: string; url?: string };
+  hosting: { model: 'forge' | 'connect' | 'data-center' | 'server'; description: string };
+  dataStored: DataCategoryV1[];
+  dataAccessed: { name: string; purpose: string }[];
+  egress: { name: string; domain: string; purpose: string; endUserData: boolean }[];
+  analytics: { collected: boolean; description: string };
+  subProcessors: { name: string; purpose: string; country: string; url?: string }[];
+  logs: { endUserData: boolean; storedOutsideAtlassian: boolean; description: string };
+  dataResidency: { supported: boolean; description: string };
+  uninstall: { description: string; deletedAfterDays?: number };
+  vendorRecords?: VendorRecordV1[];
+}
+
+/** A version 1 source: no `format` field. */
+export interface LegacyStatementSource {
+  format?: never;
+  id: string;
+  version: number;
+  effectiveDate: string;
+  change: StatementChange | null;
+  facts: StatementFactsV1;
+  sections: SourceSection[];
 }

@@ -145,3 +145,9 @@ export function writtenFormat(dir: string): ModuleFormat | null {
   if (!existsSync(js)) return null;
   return looksCommonJs(readFileSync(js, 'utf8')) ? 'cjs' : 'esm';
 }
+
+/** A file `add` creates in the host (the handler, its data module, the starter statement): path and text. */
+export interface NewFile {
+  path: string;
+  text: string;
+}

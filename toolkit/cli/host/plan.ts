@@ -15,6 +15,9 @@ import {
   SUB_PAGE_EXPORTS,
   type ModuleFormat,
 } from './handler-file';
+import type { NewFile } from './handler-file';
+
+export type { NewFile };
 import {
   findResolver,
   importPath,
@@ -64,11 +67,6 @@ export interface ScopeDecision {
   scope: string;
   /** True when the host already declares it (no new consent). */
   reused: boolean;
-}
-
-export interface NewFile {
-  path: string;
-  text: string;
 }
 
 export interface Plan {

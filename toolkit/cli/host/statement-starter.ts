@@ -11,7 +11,7 @@ import { packageRoot } from '../package-info';
 import type { ManifestFacts } from './evidence-adapter';
 import type { HostApp } from './host-app';
 import { UNWRITTEN } from './keys';
-import type { NewFile } from './plan';
+import type { NewFile } from './handler-file';
 
 const todo = (what: string): string => `${UNWRITTEN}: ${what}`;
 

@@ -40,8 +40,8 @@ test('downloaded from the page, opened from disk offline, it gives the CLI verdi
   session.reset();
   const page = await session.newPage();
   await openApp(page, session.preview);
-  await page.getByRole('button', { name: 'Acknowledge version 2' }).click();
-  await page.locator('#status').getByText('You acknowledged version 2').waitFor();
+  await page.getByRole('button', { name: 'Acknowledge version 3' }).click();
+  await page.locator('#status').getByText('You acknowledged version 3').waitFor();
 
   const witness = await downloadBy(page, () => page.getByRole('button', { name: 'Keep your receipt' }).click());
   await page.locator('.keep-done').waitFor();
@@ -91,7 +91,7 @@ test('downloaded from the page, opened from disk offline, it gives the CLI verdi
   expect(clean.verdict).toMatch(/^VERIFIED/);
   expect({ code: clean.code, text: clean.text }).toEqual(await cli(json, [witness]));
   expect(clean.text).toMatch(
-    new RegExp(`witness: +${basename(witness)}: acknowledgment of version 2 at seq ${kept.receipt.seq}: INCLUDED`),
+    new RegExp(`witness: +${basename(witness)}: acknowledgment of version 3 at seq ${kept.receipt.seq}: INCLUDED`),
   );
 
   const bad = await verdictOf(tampered);

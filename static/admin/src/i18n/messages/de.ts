@@ -325,7 +325,7 @@ export const messages = {
   'claim.egress.not-stated': 'Sagt nicht, welche Daten nach außen gehen',
   'claim.egress.empty': 'Sendet keine Daten an externe Ziele',
   'claim.egress.listed': 'Sendet Daten nur an {list}',
-  'claim.egress.partly-stated': 'Sendet Daten an {list}; Host nicht angegeben für {unstated}',
+  'claim.egress.partly-stated': 'Sendet Daten an {list}; Zieladresse nicht angegeben für {unstated}',
   'claim.analytics.yes': 'Erhebt Analysedaten',
   'claim.analytics.no': 'Erhebt keine Analysedaten',
   'claim.analytics.not-stated': 'Sagt nicht, ob Analysedaten erhoben werden',

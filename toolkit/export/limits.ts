@@ -3,6 +3,7 @@
  * (deep nesting, `1e400`, a huge array of junk) gets a one-line reason instead of a stack overflow, an
  * exception from the canonicaliser or unbounded memory. Pure.
  */
+import { QUOTE, BACKSLASH, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, MINUS } from './json-bytes';
 
 /** Characters of file text read at most: ~270,000 receipts at ~775 characters each; parsing takes ~11× this in memory. */
 export const MAX_EXPORT_CHARS = 200 * 1024 * 1024;
@@ -15,14 +16,6 @@ export const MAX_STATEMENTS = 10_000;
 export const MAX_PROBLEMS = 1_000;
 /** Characters in one number token: the export's numbers are small integers. */
 const MAX_NUMBER_CHARS = 32;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** Characters that can continue a JSON number token: digits, `.`, `e`, `E`, `+`, `-`. */

@@ -6,19 +6,12 @@
 import { clip } from './clip';
 import type { ProblemCode } from './codes';
 import { preScan } from './limits';
+import { QUOTE, BACKSLASH, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, COMMA } from './json-bytes';
 
 export interface DuplicateKey {
   /** JSON path of the second occurrence, e.g. `receipts[3].accountId`. */
   path: string;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
 
 type Frame = { object: true; keys: Set<string>; key: string; expectKey: boolean } | { object: false; index: number };
 

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifestFile } from '../../toolkit/cli/app-files';
+import { matchRoute, PLACEHOLDER } from '../../toolkit/evidence/route-scopes';
 import { APPS_DIR, evidenceOf, pinned } from './fixture-apps';
 
 const expected = (name: string): unknown =>
@@ -153,6 +154,21 @@ test('paths passed through wrappers (same file and another module) and same-name
   expect(app?.scopes.used).toEqual(['read:jira-user', 'read:jira-work']);
   expect(app?.scopes.unused).toEqual(['write:jira-work']);
   expect(app?.problems.filter((p) => p.rule === 'unverified-call')).toEqual([]);
+});
+
+test('routes passed to a third-party client are product calls; a route given to an own function of the app is not', () => {
+  const [app] = evidenceOf('client-library');
+  expect(app?.scopes.used).toEqual(['read:confluence-space.summary', 'read:jira-user', 'write:jira-work']);
+  // The library may make calls of its own: nothing is called unused, and the route only logged is not credited.
+  expect(app?.scopes.unverified).toEqual(['read:jira-work']);
+  expect(app?.scopes.unused).toEqual([]);
+});
+
+test('Confluence Forge app properties: reading needs read:app-data, writing write:app-data (Atlassian docs)', () => {
+  const put = matchRoute('confluence', 'PUT', `/wiki/api/v2/app/properties/${PLACEHOLDER}`);
+  expect(put.kind === 'route' ? put.route.alternatives : put).toEqual([['write:app-data:confluence']]);
+  const get = matchRoute('confluence', 'GET', '/wiki/api/v2/app/properties');
+  expect(get.kind === 'route' ? get.route.alternatives : get).toEqual([['read:app-data:confluence']]);
 });
 
 test('an imported SVG, a data URI, an Object Store upload URL and a committed build folder are not egress', () => {

@@ -399,6 +399,9 @@ export function appEvidence(inputs: AppInputs): AppEvidence {
 const stem = (path: string): string =>
   (path.split('/').pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '').replace(/^index$/, '');
 
+/** The module a file is to its importers: its stem, or its folder's for an index file. */
+const moduleOf = (path: string): string => stem(path) || stem(path.split('/').slice(0, -1).join('/'));
+
 /**
  * A product call inside a wrapper other modules call with the path: read at each caller, with the
  * caller's arguments in the path template (one module level). Without callers it stays unreadable.
@@ -414,7 +417,7 @@ function throughWrappers(files: readonly ScannedFile[]): Finding[] {
         continue;
       }
       const wrapper = f.wrapper;
-      const module = stem(file.path) || stem(file.path.split('/').slice(0, -1).join('/'));
+      const module = moduleOf(file.path);
       const callers = calls.filter((c) => c.fn === wrapper.fn && stem(c.from) === module);
       const asRead: Finding = { type: 'rest', product: f.product, method: f.method, path: f.path, at: f.at };
       if (callers.length === 0) {
@@ -447,8 +450,20 @@ function throughWrappers(files: readonly ScannedFile[]): Finding[] {
   return out;
 }
 
+/** Routes passed to a client object another module makes with a third-party package: product calls. */
+function throughClients(files: readonly ScannedFile[], findings: readonly Finding[]): Finding[] {
+  const clients = new Set(files.flatMap((f) => (f.scan.clients ?? []).map((name) => `${moduleOf(f.path)} ${name}`)));
+  return findings.flatMap((f): Finding[] =>
+    f.type !== 'client-call'
+      ? [f]
+      : clients.has(`${stem(f.from)} ${f.name}`)
+        ? [{ type: 'rest', product: f.product, method: f.method, path: f.path, at: f.at }]
+        : [],
+  );
+}
+
 export function appEvidenceDetail(inputs: AppInputs): AppEvidenceDetail {
-  const findings = throughWrappers(inputs.files);
+  const findings = throughClients(inputs.files, throughWrappers(inputs.files));
   const { scopes, scopeUse, problems: scopeProblems } = analyse(inputs, findings);
   const inCode = egressInCode(inputs.facts, findings);
   const problems: AppEvidence['problems'] = [

@@ -43,7 +43,20 @@ export type Finding =
     }
   | { type: 'removed-api'; at: string; what: string }
   /** A third-party library for Forge apps: the product calls it makes are not in the app's code. */
-  | { type: 'opaque-calls'; at: string; what: string };
+  | { type: 'opaque-calls'; at: string; what: string }
+  /**
+   * A route passed to an object imported from the app's module `from` as `name`: a product call when that
+   * module makes `name` a third-party client (FileScan.clients); app-evidence.ts resolves it.
+   */
+  | {
+      type: 'client-call';
+      from: string;
+      name: string;
+      product: RestProduct;
+      method: string | null;
+      path: string | null;
+      at: string;
+    };
 
 /** A call of a function imported from the app's own modules, with what each argument can be. */
 export interface ModuleCall {
@@ -60,6 +73,8 @@ export interface FileScan {
   calls?: ModuleCall[];
   /** Module specifiers the file loads (import, export from, require, dynamic import). */
   imports: string[];
+  /** Names the file binds to a third-party client (`const jira = forgeAxios({…})`; `default` for `export default`). */
+  clients?: string[];
 }
 
 interface Binding {
@@ -68,6 +83,17 @@ interface Binding {
 }
 
 const FORGE_API = '@forge/api';
+const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
+
+/** A package that is neither the app's own module, nor Forge's, nor Node's. */
+const thirdParty = (pkg: string): boolean => !/^(\.|\/|@forge\/|node:)/.test(pkg);
+
+/** The product a route path belongs to, by the prefixes Atlassian's descriptions use. */
+export function productOfPath(path: string): RestProduct {
+  if (/^\/?wiki\//.test(path)) return 'confluence';
+  if (/^\/?(2\.0|internal)\//.test(path)) return 'bitbucket';
+  return 'jira';
+}
 const HTTP_CLIENTS = ['axios', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'got', 'ky', 'superagent', 'undici'];
 const STORAGE_WRITES = new Set(['set', 'setSecret', 'transact', 'batchSet', 'put', 'insert', 'update', 'upsert']);
 const SECRET_OPS = new Set(['setSecret', 'getSecret', 'deleteSecret']);
@@ -580,5 +606,109 @@ export function scanFile(file: SourceFile): FileScan {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return { findings, calls, imports };
+  const clients = clientNames(sf, bindings);
+  findings.push(...clientCalls(sf, bindings, clients, values, at));
+  return { findings, calls, imports, ...(clients.size > 0 ? { clients: [...clients] } : {}) };
+}
+
+const unwrap = (e: ts.Expression): ts.Expression => {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isAwaitExpression(x) || ts.isAsExpression(x)) x = x.expression;
+  return x;
+};
+
+/** Names bound to what a third-party package's function or class returns: a client object. */
+function clientNames(sf: ts.SourceFile, bindings: ReadonlyMap<string, Binding>): Set<string> {
+  const out = new Set<string>();
+  const madeByPackage = (init: ts.Expression): boolean => {
+    const e = unwrap(init);
+    if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return false;
+    const chain = chainOf(e.expression);
+    const pkg = chain ? bindings.get(chain.root)?.pkg : undefined;
+    return pkg !== undefined && thirdParty(pkg);
+  };
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      madeByPackage(node.initializer)
+    )
+      out.add(node.name.text);
+    if (ts.isExportAssignment(node) && madeByPackage(node.expression)) out.add('default');
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/**
+ * Product calls made through a third-party client (`jira.post(route\`/rest/api/3/issue\`)`, as with axios-like
+ * wrappers of requestJira): a `route` value of @forge/api passed to a client's method is the call's path, the
+ * method's name (`get`, `post`…) or an options object's `method` its HTTP method. Calls of the app's own
+ * functions are not these: their product calls are read where they are made.
+ */
+function clientCalls(
+  sf: ts.SourceFile,
+  bindings: ReadonlyMap<string, Binding>,
+  clients: ReadonlySet<string>,
+  values: FileValues,
+  at: (node: ts.Node) => string,
+): Finding[] {
+  const out: Finding[] = [];
+  const isRoute = (arg: ts.Expression): boolean => {
+    const e = unwrap(arg);
+    const tag = ts.isTaggedTemplateExpression(e) ? e.tag : ts.isCallExpression(e) ? e.expression : null;
+    const b = tag && ts.isIdentifier(tag) ? bindings.get(tag.text) : undefined;
+    const name = b?.members[b.members.length - 1];
+    return (
+      b?.pkg === FORGE_API &&
+      ((ts.isTaggedTemplateExpression(e) && name === 'route') ||
+        (ts.isCallExpression(e) && name === 'assumeTrustedRoute'))
+    );
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const chain = chainOf(node.expression);
+      const i = node.arguments.findIndex(isRoute);
+      if (chain && i >= 0) {
+        const binding = bindings.get(chain.root);
+        const local = !binding && clients.has(chain.root);
+        const direct = binding !== undefined && thirdParty(binding.pkg);
+        const imported = binding !== undefined && binding.pkg.startsWith('.');
+        if (local || direct || imported) {
+          const paths = values.values(node.arguments[i], null) ?? [null];
+          const verb =
+            chain.names
+              .filter((n) => n !== CALL)
+              .pop()
+              ?.toLowerCase() ?? '';
+          const options = node.arguments.slice(i + 1).find((a) => ts.isObjectLiteralExpression(unwrap(a)));
+          const methods = HTTP_VERBS.has(verb)
+            ? [verb.toUpperCase()]
+            : options
+              ? (values.methods(options, null) ?? [null])
+              : [null];
+          for (const path of paths)
+            for (const method of methods) {
+              const product = productOfPath(path ?? '');
+              if (imported)
+                out.push({
+                  type: 'client-call',
+                  from: binding.pkg,
+                  name: binding.members[0] ?? 'default',
+                  product,
+                  method,
+                  path,
+                  at: at(node),
+                });
+              else out.push({ type: 'rest', product, method, path, at: at(node) });
+            }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }

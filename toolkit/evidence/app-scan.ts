@@ -9,6 +9,7 @@ import type { CodeSide, ExternalKind, SourceFile } from '../../src/domain/eviden
 import { chainOf, CALL, declaredNames, lineOf, staticPath } from './syntax';
 import { hostOf } from './manifest-facts';
 import { PLACEHOLDER, type RestProduct } from './route-scopes';
+import { graphqlFieldScopes } from './graphql-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
 import { FileValues, paramMarker, wrapperEnv } from './static-values';
 
@@ -27,7 +28,8 @@ export type Finding =
       /** Inside a function other modules call: the path (and method) as templates of its parameters. */
       wrapper?: { fn: string; paths: string[]; methods: string[] | null };
     }
-  | { type: 'graphql'; scopes: string[] | null; at: string; what: string }
+  /** `scopes`: for each field that names any, the scopes any one of which it needs; null when unknown. */
+  | { type: 'graphql'; scopes: string[][] | null; at: string; what: string }
   | { type: 'scope'; scope: string; at: string; what: string }
   /** An API that works only when the manifest has a module of that type (`sql`, `consumer`). */
   | { type: 'module'; module: string; at: string; what: string }
@@ -192,21 +194,6 @@ function constMap(sf: ts.SourceFile): Map<string, ts.Expression> {
 function pathOf(expr: ts.Expression | undefined, consts: Map<string, ts.Expression>): string | null {
   if (expr && ts.isPropertyAccessExpression(expr)) return staticPath(consts.get(expr.name.text), consts);
   return staticPath(expr, consts);
-}
-
-function graphqlScopes(query: string | null): string[] | null {
-  if (query === null) return null;
-  const mutation = /^\s*mutation\b/.test(query);
-  const found = new Set<string>();
-  for (const [re, noun] of [
-    [/metric/i, 'metric'],
-    [/event/i, 'event'],
-    [/scorecard/i, 'scorecard'],
-    [/component/i, 'component'],
-  ] as const) {
-    if (re.test(query) && /compass/i.test(query)) found.add(`${mutation ? 'write' : 'read'}:${noun}:compass`);
-  }
-  return found.size > 0 ? [...found] : null;
 }
 
 /** Compass SDK (@atlassian/forge-graphql) methods: `getComponent` reads, `createEvent` writes events… */
@@ -476,7 +463,12 @@ export function scanFile(file: SourceFile): FileScan {
     }
     if (last === 'requestGraph') {
       const query = pathOf(node.arguments[0], consts);
-      findings.push({ type: 'graphql', scopes: graphqlScopes(query), at: at(node), what: text(node) });
+      findings.push({
+        type: 'graphql',
+        scopes: query === null ? null : graphqlFieldScopes(query),
+        at: at(node),
+        what: text(node),
+      });
       return;
     }
     if (last === 'fetch' && !names.slice(0, -1).includes(CALL)) {
@@ -553,7 +545,7 @@ export function scanFile(file: SourceFile): FileScan {
           } else if (pkg === '@atlassian/forge-graphql') {
             const last = names[names.length - 1] ?? '';
             if (names.includes('compass') && last !== 'asApp' && last !== 'asUser' && last !== CALL)
-              findings.push({ type: 'graphql', scopes: [compassSdkScope(last)], at: at(call), what: text(call) });
+              findings.push({ type: 'graphql', scopes: [[compassSdkScope(last)]], at: at(call), what: text(call) });
           } else if (pkg === '@forge/sql') storageOp('sql', call, 'set', false);
           else if (HTTP_CLIENTS.includes(pkg)) {
             let first = call.arguments[0];

@@ -56,7 +56,7 @@ function filler(head: string[], i: number, total: number): string {
   return `${body.join('\n')}\n`;
 }
 
-function generate(root: string, total: number): void {
+export function generate(root: string, total: number): void {
   const write = (path: string, text: string): void => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

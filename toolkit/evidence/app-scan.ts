@@ -518,7 +518,13 @@ export function scanFile(file: SourceFile): FileScan {
       storageOp('kvs', node, op, true);
   };
 
+  // Routes handed to third-party clients: only files that import a package and Forge's route tag can have them.
+  const clients = [...bindings.values()].some((b) => thirdParty(b.pkg)) ? clientNames(sf, bindings) : new Set<string>();
+  const routeTag = [...bindings.values()].some(
+    (b) => b.pkg === FORGE_API && ['route', 'assumeTrustedRoute'].includes(b.members[b.members.length - 1] ?? ''),
+  );
   const visit = (node: ts.Node): void => {
+    if (routeTag && ts.isCallExpression(node)) findings.push(...clientCall(node, bindings, clients, values, at));
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const chain = chainOf(node.expression);
       if (chain) {
@@ -598,8 +604,6 @@ export function scanFile(file: SourceFile): FileScan {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  const clients = clientNames(sf, bindings);
-  findings.push(...clientCalls(sf, bindings, clients, values, at));
   return { findings, calls, imports, ...(clients.size > 0 ? { clients: [...clients] } : {}) };
 }
 
@@ -640,14 +644,13 @@ function clientNames(sf: ts.SourceFile, bindings: ReadonlyMap<string, Binding>):
  * method's name (`get`, `post`…) or an options object's `method` its HTTP method. Calls of the app's own
  * functions are not these: their product calls are read where they are made.
  */
-function clientCalls(
-  sf: ts.SourceFile,
+function clientCall(
+  node: ts.CallExpression,
   bindings: ReadonlyMap<string, Binding>,
   clients: ReadonlySet<string>,
   values: FileValues,
   at: (node: ts.Node) => string,
 ): Finding[] {
-  const out: Finding[] = [];
   const isRoute = (arg: ts.Expression): boolean => {
     const e = unwrap(arg);
     const tag = ts.isTaggedTemplateExpression(e) ? e.tag : ts.isCallExpression(e) ? e.expression : null;
@@ -659,48 +662,39 @@ function clientCalls(
         (ts.isCallExpression(e) && name === 'assumeTrustedRoute'))
     );
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const chain = chainOf(node.expression);
-      const i = node.arguments.findIndex(isRoute);
-      if (chain && i >= 0) {
-        const binding = bindings.get(chain.root);
-        const local = !binding && clients.has(chain.root);
-        const direct = binding !== undefined && thirdParty(binding.pkg);
-        const imported = binding !== undefined && binding.pkg.startsWith('.');
-        if (local || direct || imported) {
-          const paths = values.values(node.arguments[i], null) ?? [null];
-          const verb =
-            chain.names
-              .filter((n) => n !== CALL)
-              .pop()
-              ?.toLowerCase() ?? '';
-          const options = node.arguments.slice(i + 1).find((a) => ts.isObjectLiteralExpression(unwrap(a)));
-          const methods = HTTP_VERBS.has(verb)
-            ? [verb.toUpperCase()]
-            : options
-              ? (values.methods(options, null) ?? [null])
-              : [null];
-          for (const path of paths)
-            for (const method of methods) {
-              const product = productOfPath(path ?? '');
-              if (imported)
-                out.push({
-                  type: 'client-call',
-                  from: binding.pkg,
-                  name: binding.members[0] ?? 'default',
-                  product,
-                  method,
-                  path,
-                  at: at(node),
-                });
-              else out.push({ type: 'rest', product, method, path, at: at(node) });
-            }
-        }
-      }
+  const chain = chainOf(node.expression);
+  const i = node.arguments.findIndex(isRoute);
+  if (!chain || i < 0) return [];
+  const binding = bindings.get(chain.root);
+  const from = binding?.pkg.startsWith('.') ? binding : null;
+  const client = binding ? thirdParty(binding.pkg) : clients.has(chain.root);
+  if (!from && !client) return [];
+  const verb =
+    chain.names
+      .filter((n) => n !== CALL)
+      .pop()
+      ?.toLowerCase() ?? '';
+  const options = node.arguments.slice(i + 1).find((a) => ts.isObjectLiteralExpression(unwrap(a)));
+  const methods = HTTP_VERBS.has(verb)
+    ? [verb.toUpperCase()]
+    : options
+      ? (values.methods(options, null) ?? [null])
+      : [null];
+  const out: Finding[] = [];
+  for (const path of values.values(node.arguments[i], null) ?? [null])
+    for (const method of methods) {
+      const product = productOfPath(path ?? '');
+      if (from)
+        out.push({
+          type: 'client-call',
+          from: from.pkg,
+          name: from.members[0] ?? 'default',
+          product,
+          method,
+          path,
+          at: at(node),
+        });
+      else out.push({ type: 'rest', product, method, path, at: at(node) });
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
   return out;
 }

@@ -3,7 +3,7 @@
  * app's files under /work/realapps/) and prints precision and recall per kind of evidence. Not part of
  * `npm test`: the apps are not in this repository (never commit them).
  *
- * Usage: tsx scripts/real-apps.ts [LABELS_DIR] [--verbose]
+ * Usage: tsx scripts/real-apps.ts [LABELS_DIR] [--verbose] [--table]   (--table: one Markdown row per app)
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,6 +151,11 @@ function main(): void {
   const roaWrong: string[] = [];
   const crashes: string[] = [];
   const rows: string[] = [];
+  const table: string[] = [
+    '| app (repo @ commit, manifest) | lines | used P | used R | unused R | false unused | false missing | false dynamic egress | root = app folder |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const ratio = (hit: number, all: number): string => (all === 0 ? '–' : `${(hit / all).toFixed(2)} (${hit}/${all})`);
   for (const file of labelFiles(dir)) {
     for (const label of file.apps) {
       const run = runOne(file, label);
@@ -176,12 +181,28 @@ function main(): void {
       for (const x of e.egressInCode)
         if (x.address === null && !(label.dynamicEgress ?? []).includes(x.at))
           falseDynamic.push(`${name}: ${x.at} ${x.via}`);
-      if (!sameFromAnyFolder(file, label)) folderDiffers.push(name);
+      const same = sameFromAnyFolder(file, label);
+      if (!same) folderDiffers.push(name);
       for (const s of e.scopes.missing) if (!label.scopesMissing.includes(s)) falseMissing.push(`${name}: ${s}`);
       if (e.runsOnAtlassian.eligible !== label.runsOnAtlassian.eligible) roaWrong.push(name);
+      const mine = new Tally();
+      mine.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
+      const mineUnused = new Tally();
+      mineUnused.add(name, e.scopes.unused, label.scopesUnused ?? [], label.scopesUnverifiable);
+      const count = (xs: string[]): number => xs.filter((x) => x.startsWith(`${name}: `)).length;
+      table.push(
+        `| ${file.repo} @ ${file.commit}, \`${label.manifest}\` | ${run.lines} | ${ratio(mine.tp, mine.tp + mine.fp)} | ${ratio(mine.tp, mine.tp + mine.fn)} | ${ratio(mineUnused.tp, mineUnused.tp + mineUnused.fn)} | ${count(falseUnused)} | ${count(falseMissing)} | ${count(falseDynamic)} | ${same ? 'yes' : 'no'} |`,
+      );
     }
   }
   const pct = (x: number): string => x.toFixed(2);
+  if (process.argv.includes('--table')) {
+    console.log(table.join('\n'));
+    console.log(
+      `| **all ${table.length - 2} apps** | | ${ratio(scopes.tp, scopes.tp + scopes.fp)} | ${ratio(scopes.tp, scopes.tp + scopes.fn)} | ${ratio(unused.tp, unused.tp + unused.fn)} | ${falseUnused.length} | ${falseMissing.length} | ${falseDynamic.length} | ${folderDiffers.length === 0 ? 'yes' : `${folderDiffers.length} differ`} |`,
+    );
+    return;
+  }
   console.log(rows.join('\n'));
   console.log(`\nkind                    precision  recall   target`);
   console.log(`declared egress         ${pct(egress.precision())}       ${pct(egress.recall())}     P/R >= 0.95`);

@@ -162,6 +162,17 @@ test('routes passed to a third-party client are product calls; a route given to 
   // The library may make calls of its own: nothing is called unused, and the route only logged is not credited.
   expect(app?.scopes.unverified).toEqual(['read:jira-work']);
   expect(app?.scopes.unused).toEqual([]);
+  // A client made with an address contacts it: the declared host is in use, not an unused entry.
+  expect(app?.egressInCode).toEqual([
+    {
+      kind: 'fetch.backend',
+      address: 'status.example.com',
+      declared: true,
+      at: 'src/clients.ts:6',
+      via: 'forge-rest-helper',
+    },
+  ]);
+  expect(app?.problems.some((p) => p.rule === 'egress-unused')).toBe(false);
 });
 
 test('Confluence Forge app properties: reading needs read:app-data, writing write:app-data (Atlassian docs)', () => {

@@ -553,16 +553,19 @@ export function scanFile(file: SourceFile): FileScan {
             if (names.includes('compass') && last !== 'asApp' && last !== 'asUser' && last !== CALL)
               findings.push({ type: 'graphql', scopes: [[compassSdkScope(last)]], at: at(call), what: text(call) });
           } else if (pkg === '@forge/sql') storageOp('sql', call, 'set', false);
-          else if (HTTP_CLIENTS.includes(pkg)) {
+          else if (HTTP_CLIENTS.includes(pkg) || forgeHelperLibrary(pkg)) {
             let first = call.arguments[0];
-            if (first && ts.isObjectLiteralExpression(first)) {
-              const url = first.properties.find(
+            const options = first && ts.isObjectLiteralExpression(first) ? first : null;
+            if (options) {
+              const url = options.properties.find(
                 (p): p is ts.PropertyAssignment =>
-                  ts.isPropertyAssignment(p) && /^(url|baseURL|prefixUrl)$/.test(p.name.getText()),
+                  ts.isPropertyAssignment(p) && /^(url|baseURL|baseUrl|prefixUrl)$/.test(p.name.getText()),
               );
               first = url?.initializer;
             }
-            egressTo(side === 'browser' ? 'fetch.client' : 'fetch.backend', first, call, pkg);
+            // A Forge helper library contacts an address only where it is given one (`{ baseURL: 'https://…' }`).
+            if (HTTP_CLIENTS.includes(pkg) || (options && first))
+              egressTo(side === 'browser' ? 'fetch.client' : 'fetch.backend', first, call, pkg);
           }
         } else if (
           call &&

@@ -4,7 +4,7 @@
  * again after a jittered wait, as the page would. For the bench (scripts/bench/contention.ts) and tests.
  */
 import { ForgeEmulator, VirtualClock, type KvsOptions } from '../emulator';
-import type { ApiError, Result } from '../../src/contract';
+import type { ApiError, Disclosure, Result } from '../../src/contract';
 import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
@@ -60,7 +60,10 @@ export interface CrowdOutcome {
   /** Emulated time from the burst to the last acknowledgment, in ms. */
   emulatedMs: number;
   memberReads: number;
+  /** Members' page loads that failed (an error, no page). */
   memberFailures: number;
+  /** Members' page loads that had the statement but no status (storage refused the status read). */
+  memberUnavailable: number;
   /** Receipts on the chain, and whether each admin has exactly one. */
   receipts: number;
   oneEach: boolean;
@@ -111,12 +114,14 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
     };
     let memberReads = 0;
     let memberFailures = 0;
+    let memberUnavailable = 0;
     const readAsMember = async (accountId: string, offset: number): Promise<void> => {
       await clock.sleep(offset);
       while (!adminsDone) {
         const result = await call('getDisclosure', {}, accountId);
         memberReads += 1;
         if (!result.ok) memberFailures += 1;
+        else if ((result.data as Disclosure).status.state === 'unavailable') memberUnavailable += 1;
         await clock.sleep(options.memberEveryMs ?? 5_000);
       }
     };
@@ -151,6 +156,7 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
       emulatedMs: finishedAt - began,
       memberReads,
       memberFailures,
+      memberUnavailable,
       receipts: receipts.length,
       oneEach: [...perAccount.values()].every((count) => count === 1) && done.every((id) => perAccount.get(id) === 1),
     };

@@ -59,12 +59,12 @@ export interface Backoff {
 /**
  * Full jitter: a random wait below min(cap, unit · 2^(losses − 1 + FIRST_SPREAD_DOUBLINGS)), where the unit
  * is how long the lost attempt took (at least 10 ms). A loss means others are writing right now, so the
- * first wait already spreads over 128 attempt-lengths, and each further loss doubles it: the losses a
+ * first wait already spreads over 256 attempt-lengths, and each further loss doubles it: the losses a
  * writer suffers grow with the logarithm of the crowd, and a crowd's storage calls stay nearly flat. The
  * cap keeps a writer's waits far inside Forge's 25 s.
  */
 const BACKOFF_MIN_UNIT_MS = 10;
-const FIRST_SPREAD_DOUBLINGS = 7;
+const FIRST_SPREAD_DOUBLINGS = 8;
 const BACKOFF_CAP_MS = 5_000;
 /** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
 const MAX_ATTEMPTS = 200;
@@ -72,6 +72,16 @@ const MAX_ATTEMPTS = 200;
 export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
   const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
   return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1 + FIRST_SPREAD_DOUBLINGS, 16)));
+}
+
+export interface ClaimOptions {
+  verified: boolean;
+  backoff?: Backoff;
+  /**
+   * Waited for after the first lost claim, instead of the jittered wait: a writer racing a crowd on this
+   * sequence lets another sequence the same crowd is writing (the receipt chain) spread it out first.
+   */
+  spreadBy?: Promise<unknown>;
 }
 
 /**
@@ -83,7 +93,7 @@ export async function claimNext<F extends SequencedFamily>(
   store: Store,
   spec: SequenceSpec<F>,
   start: Position<RecordOf<F>>,
-  options: { verified: boolean; backoff?: Backoff },
+  options: ClaimOptions,
 ): Promise<ClaimOutcome<RecordOf<F>>> {
   let head = start;
   let conflicts = 0;
@@ -114,7 +124,15 @@ export async function claimNext<F extends SequencedFamily>(
     conflicts += 1;
     scan = true;
     const { backoff } = options;
-    if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
+    if (conflicts === 1 && options.spreadBy) {
+      // Spread out by the other sequence, and far behind by now: start from the newest number, not a scan.
+      await options.spreadBy.catch(() => undefined);
+      const newest = await spec.newest(store);
+      if (!everyNumber && newest.seq > head.seq && newest.value !== undefined && (await (spec.mayJump?.() ?? true))) {
+        head = newest;
+        scan = false;
+      }
+    } else if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
   }
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
 }

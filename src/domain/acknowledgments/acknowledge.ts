@@ -8,7 +8,7 @@ import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import type { StoredReceipt } from '../receipts/types';
 import { createRecord, pick, readRecord, writeRecord } from '../records';
-import type { Backoff } from '../sequence';
+import type { Backoff, Position } from '../sequence';
 import { isPending, type AckMarkerRecord, type CompleteMarker, type FirstRecord, type PendingMarker } from '../shapes';
 import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
@@ -91,39 +91,13 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     if (!marker) throw new Error('acknowledgment marker vanished after a write conflict');
   }
   const at = marker.at;
-  // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
+  const appended = receiptOf(deps, input, marker, salt, { head, fresh: claimedNow });
+  // Registered beside the receipt, once the claim stands: a refused claim registers nobody. A registration
+  // that loses a race waits for the receipt first: the chain has then spread the crowd out.
   const registration = found.has(indexKey)
     ? Promise.resolve()
-    : registerFrom(store, accountId, at, registry, backoff).catch(() => undefined);
-
-  let receipt: StoredReceipt;
-  let created = false;
-  if (isPending(marker)) {
-    salt ??= await createInstallationSalt(store, ids);
-    const outcome = await appendClaimedReceipt(
-      store,
-      marker,
-      {
-        kind: 'acknowledgment',
-        receiptId: marker.claimId,
-        notice: noticeOf(statement),
-        method: 'admin-page-button',
-        product: input.product,
-        installation: input.installation,
-        at,
-        subject: acknowledgmentSubject(salt, accountId),
-        ...(input.shown ? { shown: input.shown } : {}),
-      },
-      accountId,
-      { head, fresh: claimedNow, newest: chainHead, ...(backoff ? { backoff } : {}) },
-    );
-    receipt = outcome.stored;
-    created = outcome.appended;
-  } else {
-    const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
-    if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
-    receipt = stored;
-  }
+    : registerFrom(store, accountId, at, registry, backoff, appended).catch(() => undefined);
+  const { receipt, created } = await appended;
 
   const complete = completeMarkerOf(receipt);
   const ours: FirstRecord = { version, seq: complete.seq, accountId, at: complete.at };
@@ -133,6 +107,41 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     registration,
   ]);
   return { created, receipt, marker: complete, first };
+}
+
+/** The claim's receipt: appended along the claim's path, or read where the marker says it is. */
+async function receiptOf(
+  deps: AcknowledgeDeps,
+  input: AcknowledgeInput,
+  marker: AckMarkerRecord,
+  knownSalt: string | undefined,
+  start: { head: Position<StoredReceipt>; fresh: boolean },
+): Promise<{ receipt: StoredReceipt; created: boolean }> {
+  const { store, ids, backoff } = deps;
+  if (!isPending(marker)) {
+    const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
+    if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
+    return { receipt: stored, created: false };
+  }
+  const salt = knownSalt ?? (await createInstallationSalt(store, ids));
+  const outcome = await appendClaimedReceipt(
+    store,
+    marker,
+    {
+      kind: 'acknowledgment',
+      receiptId: marker.claimId,
+      notice: noticeOf(input.statement),
+      method: 'admin-page-button',
+      product: input.product,
+      installation: input.installation,
+      at: marker.at,
+      subject: acknowledgmentSubject(salt, input.accountId),
+      ...(input.shown ? { shown: input.shown } : {}),
+    },
+    input.accountId,
+    { ...start, newest: chainHead, ...(backoff ? { backoff } : {}) },
+  );
+  return { receipt: outcome.stored, created: outcome.appended };
 }
 
 /** The completed `ack:` marker that points at `stored`. */

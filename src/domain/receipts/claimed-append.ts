@@ -45,7 +45,7 @@ export interface ClaimedAppendOptions {
 }
 
 /** Numbers read past a lost one, in the same batch read: where the head went, without a query. */
-const LOOK_AHEAD = 8;
+const LOOK_AHEAD = 16;
 
 interface AtNumber {
   receipt: StoredReceipt | undefined;
@@ -131,7 +131,7 @@ export async function appendClaimedReceipt(
           throw new StorageUnavailableError('the receipt chain is too busy right now', 'rate-limited', 1);
         }
         if (at.ahead.seq > head.seq) head = at.ahead;
-        if (head.seq <= seq || (at.full && head.seq === at.ahead.seq)) {
+        if (at.full && head.seq === at.ahead.seq) {
           const newest = await options.newest(store);
           if (newest.seq > head.seq) head = newest;
         }

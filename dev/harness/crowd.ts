@@ -59,6 +59,8 @@ export interface CrowdOutcome {
   retries: number;
   /** Emulated time from the burst to the last acknowledgment, in ms. */
   emulatedMs: number;
+  /** The longest single acknowledge call, in emulated ms (a Forge function has 25 s). */
+  longestCallMs: number;
   memberReads: number;
   /** Members' page loads that failed (an error, no page). */
   memberFailures: number;
@@ -96,12 +98,15 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
     const began = clock.nowMs();
     let retries = 0;
     let finishedAt = began;
+    let longestCallMs = 0;
     let adminsDone = false;
     const maxAttempts = options.maxAttempts ?? 20;
 
     const acknowledgeWithRetries = async (accountId: string): Promise<boolean> => {
       for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+        const calledAt = clock.nowMs();
         const result = await call('acknowledge', payload, accountId);
+        longestCallMs = Math.max(longestCallMs, clock.nowMs() - calledAt);
         if (result.ok) {
           finishedAt = Math.max(finishedAt, clock.nowMs());
           return true;
@@ -154,6 +159,7 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
       writeUnitsPerAdmin: usage.writeUnits / n,
       retries,
       emulatedMs: finishedAt - began,
+      longestCallMs,
       memberReads,
       memberFailures,
       memberUnavailable,

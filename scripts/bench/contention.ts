@@ -24,7 +24,7 @@ async function crowdRows(kvsOptions: KvsOptions, label: string): Promise<BenchRo
   const rows: BenchRow[] = [];
   let uncontended: number | undefined;
   for (const admins of CONTENTION_LEVELS) {
-    const cost = await runCrowd({ admins, kvs: kvsOptions, maxAttempts: 1 });
+    const cost = await runCrowd({ admins, kvs: kvsOptions });
     uncontended ??= cost.callsPerAdmin;
     rows.push({
       name: `acknowledge, ${admins} admins at once${label}: calls per acknowledgment`,
@@ -32,7 +32,7 @@ async function crowdRows(kvsOptions: KvsOptions, label: string): Promise<BenchRo
       unit: 'calls',
       budget: 2 * uncontended,
       kind: 'max',
-      note: `${round1(cost.readUnitsPerAdmin)} read + ${round1(cost.writeUnitsPerAdmin)} write units each, ${round1(cost.emulatedMs / 1000)} s emulated${cost.unfinished ? `; ${cost.unfinished} FAILED` : ''}${cost.oneEach ? '' : '; DUPLICATE RECEIPTS'}`,
+      note: `${round1(cost.readUnitsPerAdmin)} read + ${round1(cost.writeUnitsPerAdmin)} write units each, ${round1(cost.emulatedMs / 1000)} s emulated, longest call ${round1(cost.longestCallMs / 1000)} s, ${cost.retries} retried calls${cost.unfinished ? `; ${cost.unfinished} FAILED` : ''}${cost.oneEach ? '' : '; DUPLICATE RECEIPTS'}`,
     });
   }
   return rows;

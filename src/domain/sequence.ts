@@ -1,5 +1,5 @@
 import { STORAGE_LIMITS } from './inventory';
-import type { Storable, Store } from './ports';
+import { StorageUnavailableError, type Storable, type Store } from './ports';
 import { createRecord, readRecords, type RecordOf } from './records';
 
 /**
@@ -69,6 +69,24 @@ const BACKOFF_CAP_MS = 5_000;
 /** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
 const MAX_ATTEMPTS = 200;
 
+/** How long one writer may spend waiting between lost claims before it answers "busy, retry" (Forge gives 25 s). */
+export const WAITING_MS = 12_000;
+
+/**
+ * Waits `ms` unless that would take the writer, which started at `startedMs`, past WAITING_MS: then throws
+ * a retryable StorageUnavailableError while the function still has time to answer.
+ */
+export async function waitOrGiveUp(backoff: Backoff, ms: number, startedMs: number): Promise<void> {
+  if (backoff.now() + ms - startedMs > WAITING_MS) {
+    throw new StorageUnavailableError(
+      'storage is too busy right now',
+      'rate-limited',
+      Math.max(1, Math.ceil(ms / 1000)),
+    );
+  }
+  await backoff.sleep(ms);
+}
+
 export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
   const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
   return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1 + FIRST_SPREAD_DOUBLINGS, 16)));
@@ -97,6 +115,7 @@ export async function claimNext<F extends SequencedFamily>(
 ): Promise<ClaimOutcome<RecordOf<F>>> {
   let head = start;
   let conflicts = 0;
+  const started = options.backoff?.now() ?? 0;
   // Must this writer see every number it passes (a retry may find its own value anywhere after start)?
   let everyNumber = !options.verified;
   let scan = everyNumber || (start.seq > 0 && start.value === undefined);
@@ -132,7 +151,8 @@ export async function claimNext<F extends SequencedFamily>(
         head = newest;
         scan = false;
       }
-    } else if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
+    } else if (backoff)
+      await waitOrGiveUp(backoff, jitteredDelay(conflicts, backoff.random(), backoff.now() - began), started);
   }
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
 }

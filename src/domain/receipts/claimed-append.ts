@@ -1,8 +1,8 @@
 import { GENESIS_HASH } from '../canonical';
-import { claimStepKey, receiptKey } from '../inventory';
+import { claimStepKey, receiptKey, STORAGE_LIMITS } from '../inventory';
 import { StorageUnavailableError, type Store } from '../ports';
 import { createRecord, pick, readRecord } from '../records';
-import { jitteredDelay, type Backoff, type Position } from '../sequence';
+import { jitteredDelay, waitOrGiveUp, type Backoff, type Position } from '../sequence';
 import type { ReceiptDraft } from './chain';
 import { sealReceipt } from './receipt';
 import type { StoredReceipt } from './types';
@@ -44,8 +44,11 @@ export interface ClaimedAppendOptions {
   newest(store: Store): Promise<Position<StoredReceipt>>;
 }
 
-/** Numbers read past a lost one, in the same batch read: where the head went, without a query. */
-const LOOK_AHEAD = 16;
+/**
+ * Numbers read past a lost one, in the same batch read (beside the lost number, its step and the number
+ * before it): where the head went, without a query, unless a crowd took all of them meanwhile.
+ */
+const LOOK_AHEAD = STORAGE_LIMITS.batch - 3;
 
 interface AtNumber {
   receipt: StoredReceipt | undefined;
@@ -109,6 +112,7 @@ export async function appendClaimedReceipt(
   options: ClaimedAppendOptions,
 ): Promise<{ stored: StoredReceipt; appended: boolean; losses: number }> {
   const { backoff } = options;
+  const started = backoff?.now() ?? 0;
   let seq = path.fromSeq + 1;
   // The receipt before `seq`, when this attempt knows it without reading.
   let previous: StoredReceipt | undefined =
@@ -158,6 +162,8 @@ export async function appendClaimedReceipt(
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
-    if (backoff) await backoff.sleep(jitteredDelay(losses + 1, backoff.random(), backoff.now() - began));
+    // A retry after "busy" follows the same path.
+    if (backoff)
+      await waitOrGiveUp(backoff, jitteredDelay(losses + 1, backoff.random(), backoff.now() - began), started);
   }
 }

@@ -45,9 +45,10 @@ export interface AcknowledgeOutcome {
 /**
  * Records that an administrator acknowledged the version in force. Claim first, then record, then finish:
  * 1. one batch read (the account's marker, the salt, the version's first marker, the account's registry
- *    index) beside the chain and registry heads;
+ *    index) beside the chain head;
  * 2. claim `ack:v<version>:<account>` write-once with a pending claim whose id becomes the receipt's id
- *    (and create the salt on an installation's first acknowledgment);
+ *    (and create the salt on an installation's first acknowledgment), beside the registry head when the
+ *    account is not registered yet;
  * 3. append the receipt with that id along the claim's path (src/domain/receipts/claimed-append.ts: one
  *    write when nobody else appends at the same moment; a step record and a write per race lost);
  * 4. complete the marker, write the version's `first:` marker, register the account (beside step 3).
@@ -64,11 +65,10 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const firstKey = firstAcknowledgmentKey(version);
   const indexKey = accountIndexKey(accountId);
 
-  const [found, head, registry] = await Promise.all([
-    store.getMany([markerKey, SALT_KEY, firstKey, indexKey]),
-    chainHead(store),
-    registryHead(store),
-  ]);
+  const [found, head] = await Promise.all([store.getMany([markerKey, SALT_KEY, firstKey, indexKey]), chainHead(store)]);
+  // Read beside the claim, and only when the account still needs registering (a retry usually does not).
+  const registry = found.has(indexKey) ? undefined : registryHead(store);
+  registry?.catch(() => undefined);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
   let marker: AckMarkerRecord | undefined = pick(found, 'acknowledgment', markerKey);
   let salt = pick(found, 'salt', SALT_KEY);
@@ -94,9 +94,9 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const appended = receiptOf(deps, input, marker, salt, { head, fresh: claimedNow });
   // Registered beside the receipt, once the claim stands: a refused claim registers nobody. A registration
   // that loses a race waits for the receipt first: the chain has then spread the crowd out.
-  const registration = found.has(indexKey)
-    ? Promise.resolve()
-    : registerFrom(store, accountId, at, registry, backoff, appended).catch(() => undefined);
+  const registration = registry
+    ?.then((registryAt) => registerFrom(store, accountId, at, registryAt, backoff, appended))
+    .catch(() => undefined);
   const { receipt, created } = await appended;
 
   const complete = completeMarkerOf(receipt);

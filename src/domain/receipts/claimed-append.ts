@@ -122,7 +122,8 @@ export async function appendClaimedReceipt(
   let head = options.head;
   for (;;) {
     if (read) {
-      const at = await readAt(store, path.claimId, seq, LOOK_AHEAD);
+      // Numbers up to a known head are taken: reading past them says nothing new (a retry far behind).
+      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD);
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {

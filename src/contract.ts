@@ -109,13 +109,24 @@ export interface Viewer {
   acknowledgedCurrent: AcknowledgmentView | null;
 }
 
+/**
+ * Storage did not answer the status read (a spent quota, a timeout): the statement and evidence are still
+ * the app's own, but nothing is known about acknowledgments. Never shown as any acknowledgment state.
+ */
+export interface StatusUnavailable {
+  state: 'unavailable';
+  /** When to read again, in seconds. */
+  retryAfterSeconds: number;
+}
+
 export interface Disclosure {
   product: Product;
   statement: StatementView;
   /** The vendor's claims beside what the build proved from the manifest, code and inventory. */
   evidence: Evidence;
   versions: VersionSummary[];
-  status: SiteStatus;
+  /** The site's status, or `unavailable` while storage does not answer (the viewer then can't acknowledge). */
+  status: SiteStatus | StatusUnavailable;
   viewer: Viewer;
   /** Present when the statement has a translation for the viewer's locale. */
   translation?: TranslationView;

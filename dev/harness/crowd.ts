@@ -4,7 +4,7 @@
  * again after a jittered wait, as the page would. For the bench (scripts/bench/contention.ts) and tests.
  */
 import { ForgeEmulator, VirtualClock, type KvsOptions } from '../emulator';
-import type { ApiError, Result } from '../../src/contract';
+import type { ApiError, Disclosure, Result } from '../../src/contract';
 import type { Backoff } from '../../src/domain/sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
@@ -59,8 +59,13 @@ export interface CrowdOutcome {
   retries: number;
   /** Emulated time from the burst to the last acknowledgment, in ms. */
   emulatedMs: number;
+  /** The longest single acknowledge call, in emulated ms (a Forge function has 25 s). */
+  longestCallMs: number;
   memberReads: number;
+  /** Members' page loads that failed (an error, no page). */
   memberFailures: number;
+  /** Members' page loads that had the statement but no status (storage refused the status read). */
+  memberUnavailable: number;
   /** Receipts on the chain, and whether each admin has exactly one. */
   receipts: number;
   oneEach: boolean;
@@ -93,12 +98,15 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
     const began = clock.nowMs();
     let retries = 0;
     let finishedAt = began;
+    let longestCallMs = 0;
     let adminsDone = false;
     const maxAttempts = options.maxAttempts ?? 20;
 
     const acknowledgeWithRetries = async (accountId: string): Promise<boolean> => {
       for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+        const calledAt = clock.nowMs();
         const result = await call('acknowledge', payload, accountId);
+        longestCallMs = Math.max(longestCallMs, clock.nowMs() - calledAt);
         if (result.ok) {
           finishedAt = Math.max(finishedAt, clock.nowMs());
           return true;
@@ -111,12 +119,14 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
     };
     let memberReads = 0;
     let memberFailures = 0;
+    let memberUnavailable = 0;
     const readAsMember = async (accountId: string, offset: number): Promise<void> => {
       await clock.sleep(offset);
       while (!adminsDone) {
         const result = await call('getDisclosure', {}, accountId);
         memberReads += 1;
         if (!result.ok) memberFailures += 1;
+        else if ((result.data as Disclosure).status.state === 'unavailable') memberUnavailable += 1;
         await clock.sleep(options.memberEveryMs ?? 5_000);
       }
     };
@@ -149,8 +159,10 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
       writeUnitsPerAdmin: usage.writeUnits / n,
       retries,
       emulatedMs: finishedAt - began,
+      longestCallMs,
       memberReads,
       memberFailures,
+      memberUnavailable,
       receipts: receipts.length,
       oneEach: [...perAccount.values()].every((count) => count === 1) && done.every((id) => perAccount.get(id) === 1),
     };

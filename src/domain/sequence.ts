@@ -1,5 +1,5 @@
 import { STORAGE_LIMITS } from './inventory';
-import type { Storable, Store } from './ports';
+import { StorageUnavailableError, type Storable, type Store } from './ports';
 import { createRecord, readRecords, type RecordOf } from './records';
 
 /**
@@ -59,19 +59,47 @@ export interface Backoff {
 /**
  * Full jitter: a random wait below min(cap, unit · 2^(losses − 1 + FIRST_SPREAD_DOUBLINGS)), where the unit
  * is how long the lost attempt took (at least 10 ms). A loss means others are writing right now, so the
- * first wait already spreads over 128 attempt-lengths, and each further loss doubles it: the losses a
+ * first wait already spreads over 256 attempt-lengths, and each further loss doubles it: the losses a
  * writer suffers grow with the logarithm of the crowd, and a crowd's storage calls stay nearly flat. The
  * cap keeps a writer's waits far inside Forge's 25 s.
  */
 const BACKOFF_MIN_UNIT_MS = 10;
-const FIRST_SPREAD_DOUBLINGS = 7;
+const FIRST_SPREAD_DOUBLINGS = 8;
 const BACKOFF_CAP_MS = 5_000;
 /** Upper bound on claim attempts; only reached if thousands of writers race on one installation. */
 const MAX_ATTEMPTS = 200;
 
+/** How long one writer may spend waiting between lost claims before it answers "busy, retry" (Forge gives 25 s). */
+export const WAITING_MS = 12_000;
+
+/**
+ * Waits `ms` unless that would take the writer, which started at `startedMs`, past WAITING_MS: then throws
+ * a retryable StorageUnavailableError while the function still has time to answer.
+ */
+export async function waitOrGiveUp(backoff: Backoff, ms: number, startedMs: number): Promise<void> {
+  if (backoff.now() + ms - startedMs > WAITING_MS) {
+    throw new StorageUnavailableError(
+      'storage is too busy right now',
+      'rate-limited',
+      Math.max(1, Math.ceil(ms / 1000)),
+    );
+  }
+  await backoff.sleep(ms);
+}
+
 export function jitteredDelay(losses: number, random: number, attemptMs = 0): number {
   const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
   return Math.floor(random * Math.min(BACKOFF_CAP_MS, unit * 2 ** Math.min(losses - 1 + FIRST_SPREAD_DOUBLINGS, 16)));
+}
+
+export interface ClaimOptions {
+  verified: boolean;
+  backoff?: Backoff;
+  /**
+   * Waited for after the first lost claim, instead of the jittered wait: a writer racing a crowd on this
+   * sequence lets another sequence the same crowd is writing (the receipt chain) spread it out first.
+   */
+  spreadBy?: Promise<unknown>;
 }
 
 /**
@@ -83,10 +111,11 @@ export async function claimNext<F extends SequencedFamily>(
   store: Store,
   spec: SequenceSpec<F>,
   start: Position<RecordOf<F>>,
-  options: { verified: boolean; backoff?: Backoff },
+  options: ClaimOptions,
 ): Promise<ClaimOutcome<RecordOf<F>>> {
   let head = start;
   let conflicts = 0;
+  const started = options.backoff?.now() ?? 0;
   // Must this writer see every number it passes (a retry may find its own value anywhere after start)?
   let everyNumber = !options.verified;
   let scan = everyNumber || (start.seq > 0 && start.value === undefined);
@@ -114,7 +143,16 @@ export async function claimNext<F extends SequencedFamily>(
     conflicts += 1;
     scan = true;
     const { backoff } = options;
-    if (backoff) await backoff.sleep(jitteredDelay(conflicts, backoff.random(), backoff.now() - began));
+    if (conflicts === 1 && options.spreadBy) {
+      // Spread out by the other sequence, and far behind by now: start from the newest number, not a scan.
+      await options.spreadBy.catch(() => undefined);
+      const newest = await spec.newest(store);
+      if (!everyNumber && newest.seq > head.seq && newest.value !== undefined && (await (spec.mayJump?.() ?? true))) {
+        head = newest;
+        scan = false;
+      }
+    } else if (backoff)
+      await waitOrGiveUp(backoff, jitteredDelay(conflicts, backoff.random(), backoff.now() - began), started);
   }
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);
 }

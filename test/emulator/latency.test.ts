@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { ForgeEmulator, VirtualClock } from '../../dev/emulator';
 import { runCrowd } from '../../dev/harness/crowd';
+import { WAITING_MS } from '../../src/domain/sequence';
 
 /** Emulated latency: every storage call takes `latencyMs` of the VirtualClock, and no wall-clock time. */
 describe('per-call latency in emulated time', () => {
@@ -46,5 +47,13 @@ describe('per-call latency in emulated time', () => {
     const outcome = await runCrowd({ admins: 50, kvs: { latencyMs: 20 }, maxAttempts: 1 });
     expect(outcome).toMatchObject({ unfinished: 0, receipts: 51, oneEach: true });
     expect(outcome.emulatedMs).toBeGreaterThan(100);
+  });
+
+  it('a crowd of 300 admins: no call outlives a Forge function; the busy answer is retried to one receipt each', async () => {
+    const outcome = await runCrowd({ admins: 300, kvs: { latencyMs: 20 } });
+    expect(outcome).toMatchObject({ unfinished: 0, receipts: 301, oneEach: true });
+    // Emulated time: a call that would wait past WAITING_MS answers "busy, retry" instead of timing out.
+    expect(outcome.retries).toBeGreaterThan(0);
+    expect(outcome.longestCallMs).toBeLessThan(WAITING_MS + 5_000);
   });
 });

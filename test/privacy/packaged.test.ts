@@ -71,3 +71,19 @@ it('the packed runtime reports each account once per lost answer, erases the clo
   );
   expect(keys.every((key) => key.startsWith('host-pp:'))).toBe(true);
 });
+
+it("the packed runtime answers a member's page load with the statement and status unavailable under a 429", async () => {
+  requirePackageBuilt();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const runtime = require(path.join(REPO, 'dist/forge/index.cjs')) as {
+    createPrivacyPanel(data: PrivacyPanelData): Panel;
+  };
+  const panel = runtime.createPrivacyPanel({ catalog: sampleCatalog(), evidence: bundledEvidence });
+  const identity = { installContext: SITE, accountId: SAMPLE_ACCOUNTS.member };
+  emulator.injectFault({ kind: 'rate-limit', retryAfterSeconds: 30 });
+  const disclosure = (await emulator.invoke(panel.handler, 'getDisclosure', {}, identity)) as Result<Disclosure>;
+  if (!disclosure.ok) throw new Error(JSON.stringify(disclosure.error));
+  expect(disclosure.data.statement.version).toBe(1);
+  expect(disclosure.data.status).toEqual({ state: 'unavailable', retryAfterSeconds: expect.any(Number) });
+  expect(disclosure.data.viewer.canAcknowledge).toBe(false);
+});

@@ -32,6 +32,25 @@ describe('getDisclosure', () => {
     expect(data.viewer).toEqual({ isAdmin: true, canAcknowledge: true, acknowledgedCurrent: null });
   });
 
+  it('answers with the statement and an unavailable status while storage refuses the read', async () => {
+    await app.ok('acknowledge', v1(), admin);
+    for (const kind of ['rate-limit', 'server-error', 'timeout'] as const) {
+      app.emulator.injectFault({ kind, afterCalls: 0 });
+      const data = await app.ok('getDisclosure', undefined, member);
+      app.emulator.clearFaults();
+      expect(data.statement.version).toBe(1);
+      expect(data.status).toEqual({ state: 'unavailable', retryAfterSeconds: expect.any(Number) });
+      expect(data.viewer).toEqual({ isAdmin: false, canAcknowledge: false, acknowledgedCurrent: null });
+    }
+    app.emulator.injectFault({ kind: 'rate-limit', afterCalls: 0 });
+    const seenByAdmin = await app.ok('getDisclosure', undefined, secondAdmin);
+    app.emulator.clearFaults();
+    // An admin who may not have acknowledged is not offered the button on a status nobody could read.
+    expect(seenByAdmin.viewer).toEqual({ isAdmin: true, canAcknowledge: false, acknowledgedCurrent: null });
+    const after = await app.ok('getDisclosure', undefined, member);
+    expect(after.status.state).toBe('acknowledged');
+  });
+
   it('shows who acknowledged first, and the second admin may add their own', async () => {
     await app.ok('acknowledge', v1(), admin);
     const seen = await app.ok('getDisclosure', undefined, secondAdmin);

@@ -8,7 +8,7 @@ import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import type { StoredReceipt } from '../receipts/types';
 import { createRecord, pick, readRecord, writeRecord } from '../records';
-import type { Backoff } from '../sequence';
+import type { Backoff, Position } from '../sequence';
 import { isPending, type AckMarkerRecord, type CompleteMarker, type FirstRecord, type PendingMarker } from '../shapes';
 import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
@@ -45,9 +45,10 @@ export interface AcknowledgeOutcome {
 /**
  * Records that an administrator acknowledged the version in force. Claim first, then record, then finish:
  * 1. one batch read (the account's marker, the salt, the version's first marker, the account's registry
- *    index) beside the chain and registry heads;
+ *    index) beside the chain head;
  * 2. claim `ack:v<version>:<account>` write-once with a pending claim whose id becomes the receipt's id
- *    (and create the salt on an installation's first acknowledgment);
+ *    (and create the salt on an installation's first acknowledgment), beside the registry head when the
+ *    account is not registered yet;
  * 3. append the receipt with that id along the claim's path (src/domain/receipts/claimed-append.ts: one
  *    write when nobody else appends at the same moment; a step record and a write per race lost);
  * 4. complete the marker, write the version's `first:` marker, register the account (beside step 3).
@@ -64,11 +65,10 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const firstKey = firstAcknowledgmentKey(version);
   const indexKey = accountIndexKey(accountId);
 
-  const [found, head, registry] = await Promise.all([
-    store.getMany([markerKey, SALT_KEY, firstKey, indexKey]),
-    chainHead(store),
-    registryHead(store),
-  ]);
+  const [found, head] = await Promise.all([store.getMany([markerKey, SALT_KEY, firstKey, indexKey]), chainHead(store)]);
+  // Read beside the claim, and only when the account still needs registering (a retry usually does not).
+  const registry = found.has(indexKey) ? undefined : registryHead(store);
+  registry?.catch(() => undefined);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
   let marker: AckMarkerRecord | undefined = pick(found, 'acknowledgment', markerKey);
   let salt = pick(found, 'salt', SALT_KEY);
@@ -91,39 +91,13 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     if (!marker) throw new Error('acknowledgment marker vanished after a write conflict');
   }
   const at = marker.at;
-  // Registered beside the receipt, once the claim stands: a refused claim registers nobody.
-  const registration = found.has(indexKey)
-    ? Promise.resolve()
-    : registerFrom(store, accountId, at, registry, backoff).catch(() => undefined);
-
-  let receipt: StoredReceipt;
-  let created = false;
-  if (isPending(marker)) {
-    salt ??= await createInstallationSalt(store, ids);
-    const outcome = await appendClaimedReceipt(
-      store,
-      marker,
-      {
-        kind: 'acknowledgment',
-        receiptId: marker.claimId,
-        notice: noticeOf(statement),
-        method: 'admin-page-button',
-        product: input.product,
-        installation: input.installation,
-        at,
-        subject: acknowledgmentSubject(salt, accountId),
-        ...(input.shown ? { shown: input.shown } : {}),
-      },
-      accountId,
-      { head, fresh: claimedNow, newest: chainHead, ...(backoff ? { backoff } : {}) },
-    );
-    receipt = outcome.stored;
-    created = outcome.appended;
-  } else {
-    const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
-    if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
-    receipt = stored;
-  }
+  const appended = receiptOf(deps, input, marker, salt, { head, fresh: claimedNow });
+  // Registered beside the receipt, once the claim stands: a refused claim registers nobody. A registration
+  // that loses a race waits for the receipt first: the chain has then spread the crowd out.
+  const registration = registry
+    ?.then((registryAt) => registerFrom(store, accountId, at, registryAt, backoff, appended))
+    .catch(() => undefined);
+  const { receipt, created } = await appended;
 
   const complete = completeMarkerOf(receipt);
   const ours: FirstRecord = { version, seq: complete.seq, accountId, at: complete.at };
@@ -133,6 +107,41 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     registration,
   ]);
   return { created, receipt, marker: complete, first };
+}
+
+/** The claim's receipt: appended along the claim's path, or read where the marker says it is. */
+async function receiptOf(
+  deps: AcknowledgeDeps,
+  input: AcknowledgeInput,
+  marker: AckMarkerRecord,
+  knownSalt: string | undefined,
+  start: { head: Position<StoredReceipt>; fresh: boolean },
+): Promise<{ receipt: StoredReceipt; created: boolean }> {
+  const { store, ids, backoff } = deps;
+  if (!isPending(marker)) {
+    const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
+    if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
+    return { receipt: stored, created: false };
+  }
+  const salt = knownSalt ?? (await createInstallationSalt(store, ids));
+  const outcome = await appendClaimedReceipt(
+    store,
+    marker,
+    {
+      kind: 'acknowledgment',
+      receiptId: marker.claimId,
+      notice: noticeOf(input.statement),
+      method: 'admin-page-button',
+      product: input.product,
+      installation: input.installation,
+      at: marker.at,
+      subject: acknowledgmentSubject(salt, input.accountId),
+      ...(input.shown ? { shown: input.shown } : {}),
+    },
+    input.accountId,
+    { ...start, newest: chainHead, ...(backoff ? { backoff } : {}) },
+  );
+  return { receipt: outcome.stored, created: outcome.appended };
 }
 
 /** The completed `ack:` marker that points at `stored`. */

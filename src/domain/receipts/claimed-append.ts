@@ -1,8 +1,8 @@
 import { GENESIS_HASH } from '../canonical';
-import { claimStepKey, receiptKey } from '../inventory';
+import { claimStepKey, receiptKey, STORAGE_LIMITS } from '../inventory';
 import { StorageUnavailableError, type Store } from '../ports';
 import { createRecord, pick, readRecord } from '../records';
-import { jitteredDelay, type Backoff, type Position } from '../sequence';
+import { jitteredDelay, waitOrGiveUp, type Backoff, type Position } from '../sequence';
 import type { ReceiptDraft } from './chain';
 import { sealReceipt } from './receipt';
 import type { StoredReceipt } from './types';
@@ -44,8 +44,11 @@ export interface ClaimedAppendOptions {
   newest(store: Store): Promise<Position<StoredReceipt>>;
 }
 
-/** Numbers read past a lost one, in the same batch read: where the head went, without a query. */
-const LOOK_AHEAD = 8;
+/**
+ * Numbers read past a lost one, in the same batch read (beside the lost number, its step and the number
+ * before it): where the head went, without a query, unless a crowd took all of them meanwhile.
+ */
+const LOOK_AHEAD = STORAGE_LIMITS.batch - 3;
 
 interface AtNumber {
   receipt: StoredReceipt | undefined;
@@ -109,6 +112,7 @@ export async function appendClaimedReceipt(
   options: ClaimedAppendOptions,
 ): Promise<{ stored: StoredReceipt; appended: boolean; losses: number }> {
   const { backoff } = options;
+  const started = backoff?.now() ?? 0;
   let seq = path.fromSeq + 1;
   // The receipt before `seq`, when this attempt knows it without reading.
   let previous: StoredReceipt | undefined =
@@ -118,7 +122,8 @@ export async function appendClaimedReceipt(
   let head = options.head;
   for (;;) {
     if (read) {
-      const at = await readAt(store, path.claimId, seq, LOOK_AHEAD);
+      // Numbers up to a known head are taken: reading past them says nothing new (a retry far behind).
+      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD);
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {
@@ -131,7 +136,7 @@ export async function appendClaimedReceipt(
           throw new StorageUnavailableError('the receipt chain is too busy right now', 'rate-limited', 1);
         }
         if (at.ahead.seq > head.seq) head = at.ahead;
-        if (head.seq <= seq || (at.full && head.seq === at.ahead.seq)) {
+        if (at.full && head.seq === at.ahead.seq) {
           const newest = await options.newest(store);
           if (newest.seq > head.seq) head = newest;
         }
@@ -158,6 +163,8 @@ export async function appendClaimedReceipt(
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
-    if (backoff) await backoff.sleep(jitteredDelay(losses + 1, backoff.random(), backoff.now() - began));
+    // A retry after "busy" follows the same path.
+    if (backoff)
+      await waitOrGiveUp(backoff, jitteredDelay(losses + 1, backoff.random(), backoff.now() - began), started);
   }
 }

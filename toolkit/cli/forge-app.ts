@@ -64,7 +64,7 @@ export interface ForgeApp {
   sources(): readonly SourceText[];
   /** The app's code as the evidence engine reads it: scanned on the first call, then kept. */
   code(): AppInputs;
-  /** The same app under a manifest `add` produced (the code is not scanned again). */
+  /** The same app under a manifest `add` produced: the code is not scanned again, and `doc` stays the one read. */
   withManifest(text: string, manifest: Record<string, unknown>): ForgeApp;
 }
 

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { appEvidence } from '../toolkit/evidence/app-evidence';
-import { loadApp, loadApps } from '../toolkit/cli/app-files';
+import { loadApps, readForgeApp } from '../toolkit/cli/forge-app';
 import type { AppEvidence } from '../src/domain/evidence/types';
 
 interface Label {
@@ -92,7 +92,10 @@ export function labelFiles(dir: string): LabelFile[] {
 export function runOne(file: LabelFile, label: Label): RealAppRun {
   const started = process.hrtime.bigint();
   try {
-    const inputs = loadApp(join(file.localPath, label.manifest), file.localPath, file.localPath);
+    const inputs = readForgeApp(file.localPath, {
+      manifest: join(file.localPath, label.manifest),
+      repoRoot: file.localPath,
+    }).code();
     const evidence = appEvidence(inputs);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {

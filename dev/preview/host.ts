@@ -11,7 +11,8 @@ import { productsOf } from '../../toolkit/cli/host/plan';
 import { startPreview, type PreviewHandle } from './server';
 
 export async function previewHost(dir: string, port = 4173): Promise<{ preview: PreviewHandle; lines: string[] }> {
-  const built = compileHost(dir);
+  const app = readHostApp(dir);
+  const built = compileHost(dir, app);
   const preview = await startPreview({
     port,
     baseCatalog: built.catalog,
@@ -20,7 +21,7 @@ export async function previewHost(dir: string, port = 4173): Promise<{ preview: 
     storageDir: join(dir, '.preview'),
   });
   // The preview opens in the product the app is in: Confluence for a Confluence-only app.
-  const products = productsOf(readHostApp(dir).manifest['modules'] as Record<string, unknown>);
+  const products = productsOf(app.manifest['modules'] as Record<string, unknown>);
   if (!products.includes('jira')) preview.state.update({ product: 'confluence' });
   return { preview, lines: [...built.lines, `Privacy Panel preview of this app: ${preview.url}`, '  Ctrl+C to stop.'] };
 }

@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { appEvidence } from '../../toolkit/evidence/app-evidence';
-import { loadApps } from '../../toolkit/cli/app-files';
+import { loadApps } from '../../toolkit/cli/forge-app';
 import { labelFiles, runOne } from '../real-apps';
 import type { BenchRow } from './types';
 

@@ -1,7 +1,7 @@
 /** The evidence engine on the synthetic apps of test/fixtures/apps: each shape and trap, pinned. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readManifestFile } from '../../toolkit/cli/app-files';
+import { readManifestFile } from '../../toolkit/cli/forge-app';
 import { matchRoute, PLACEHOLDER } from '../../toolkit/evidence/route-scopes';
 import { APPS_DIR, evidenceOf, pinned } from './fixture-apps';
 

@@ -1,7 +1,7 @@
 /** The synthetic apps under test/fixtures/apps, and the part of their evidence each expected-evidence.json pins. */
 import { join } from 'node:path';
 import { appEvidence } from '../../toolkit/evidence/app-evidence';
-import { loadApps } from '../../toolkit/cli/app-files';
+import { loadApps } from '../../toolkit/cli/forge-app';
 import type { AppEvidence } from '../../src/domain/evidence/types';
 
 export const APPS_DIR = join(__dirname, '..', 'fixtures', 'apps');

@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { loadApps } from '../../toolkit/cli/app-files';
+import { loadApps } from '../../toolkit/cli/forge-app';
 import { REPO_ROOT } from '../../toolkit/cli/evidence-inputs';
-import { hostEvidence, PANEL_ROUTES, panelScopeNeeds } from '../../toolkit/cli/host/evidence-adapter';
+import { readForgeApp } from '../../toolkit/cli/forge-app';
+import { hostEvidence } from '../../toolkit/cli/host/build';
+import { PANEL_ROUTES, panelScopeNeeds } from '../../toolkit/cli/host/panel-needs';
 import type { StatementFacts } from '../../src/domain/statement/types';
 import { FACTS_FILE, FIXTURE } from './helpers';
 import { appEvidence } from '../../toolkit/evidence/app-evidence';
@@ -43,12 +45,17 @@ test("the Jira needs take every single-scope alternative of Atlassian's descript
 
 test("in a host, the panel's own calls prove the scopes add declared for it; the host's unused ones stay unused", () => {
   const host = join(__dirname, '..', 'fixtures', 'hosts', 'legacy-storage-triggers');
-  const manifest = YAML.parse(readFileSync(join(host, 'manifest.yml'), 'utf8')) as {
-    permissions: { scopes: string[] };
-  };
+  const text = readFileSync(join(host, 'manifest.yml'), 'utf8');
+  const manifest = YAML.parse(text) as { permissions: { scopes: string[] } };
   const facts = JSON.parse(readFileSync(join(FIXTURE, FACTS_FILE), 'utf8')) as StatementFacts;
   manifest.permissions.scopes.push('read:jira-user', 'report:personal-data');
-  const claim = (): unknown => hostEvidence(host, manifest, facts).claims.find((c) => c.id === 'scopes');
+  const app = readForgeApp(host, { shownFrom: 'app' });
+  // The reader knows the panel was added from its marked blocks in the manifest.
+  const added = `${text}# privacy-panel:begin scopes\n# privacy-panel:end scopes\n`;
+  const claim = (marked = added): unknown =>
+    hostEvidence(app.withManifest(marked, manifest), facts).claims.find((c) => c.id === 'scopes');
+  // Not added: nothing of the host's needs the panel's scopes.
+  expect(claim(text)).toMatchObject({ verdict: 'contradicted' });
   expect(claim()).toMatchObject({
     verdict: 'verified',
     evidence: [

@@ -11,7 +11,7 @@ import type { Disclosure, Result } from '../../src/contract';
 import { addPanel, removePanel } from '../../toolkit/cli/host/add';
 import { handlerFileText, HOST_HANDLER } from '../../toolkit/cli/host/handler-file';
 import { HostAppError } from '../../toolkit/cli/host/host-app';
-import { PANEL } from '../../toolkit/cli/host/keys';
+import { PANEL } from '../../toolkit/cli/host/panel-names';
 import { runHostCommand } from '../../toolkit/cli/host/main';
 import { bundleOffline, validateManifest } from '../../toolkit/forge/offline-checks';
 import { copyFixture, publishStarter, requirePackageBuilt, snapshot } from './harness';

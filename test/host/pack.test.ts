@@ -148,6 +148,9 @@ run('npm pack → install → every command in the host', () => {
 
   it('written and published: build bundles it and it is acknowledged; an edit without a new version fails build', async () => {
     writeStarterAnswers(host);
+    // Right after add, with the vendor's answers written: nothing of the panel is a finding about the host.
+    const check = cli('check');
+    expect([check.code, check.stdout]).toEqual([0, expect.stringContaining('check: the statement agrees')]);
     const published = cli('publish');
     expect([published.code, published.stderr]).toEqual([0, '']);
     expect(published.stdout).toMatch(/^published version 1 /);

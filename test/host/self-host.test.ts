@@ -9,7 +9,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { addPanel } from '../../toolkit/cli/host/add';
 import { handlerFileText, HOST_HANDLER } from '../../toolkit/cli/host/handler-file';
-import { PANEL } from '../../toolkit/cli/host/keys';
+import { PANEL } from '../../toolkit/cli/host/panel-names';
 import { copyFixture, REPO } from './harness';
 
 type Manifest = { modules: Record<string, unknown[]>; resources?: unknown[]; permissions: { scopes: string[] } };

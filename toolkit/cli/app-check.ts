@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import type { KeyFamily } from '../../src/domain/inventory';
+import { toPhysicalKey } from '../../src/domain/key-prefix';
 import type { StatementFacts } from '../../src/domain/statement/types';
 import type { AppEvidence, CheckReport } from '../../src/domain/evidence/types';
 import { appEvidenceDetail } from '../evidence/app-evidence';
@@ -14,7 +15,7 @@ import { INVENTORY } from '../evidence/inventory-checks';
 import { runChecks } from '../evidence/run-checks';
 import { checkPolicy } from '../statement/policy';
 import { formatProblem } from '../statement/problems';
-import { loadApps } from './app-files';
+import { readForgeApp, type ForgeApp } from './forge-app';
 import { EvidenceInputError, readFacts, REPO_ROOT } from './evidence-inputs';
 import { readPolicyFiles } from './policy-files';
 
@@ -47,6 +48,8 @@ export function compiledFacts(policyDir: string): StatementFacts {
   return check.current.facts;
 }
 
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** `policy/key-families.yml`: `- { name, prefix, category, personalData? }` for each key family the app writes. */
 export function readKeyFamilies(policyDir: string): KeyFamily[] {
   const file = join(policyDir, KEY_FAMILIES_FILE);
@@ -66,7 +69,7 @@ export function readKeyFamilies(policyDir: string): KeyFamily[] {
       name: field('name'),
       prefix,
       pattern: `${prefix}…`,
-      matches: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      matches: new RegExp(`^${escaped(prefix)}`),
       category: field('category'),
       purpose: typeof o.purpose === 'string' ? o.purpose : '',
       personalData: o.personalData === true,
@@ -76,19 +79,29 @@ export function readKeyFamilies(policyDir: string): KeyFamily[] {
   });
 }
 
+/** The panel's own key families in a host it was added to, under the host's key prefix. */
+function panelFamilies(app: ForgeApp): KeyFamily[] {
+  if (!app.panel.added) return [];
+  return INVENTORY.map((family) => {
+    const prefix = toPhysicalKey(family.prefix, app.panel.keyPrefix);
+    return { ...family, prefix, pattern: `${prefix}…`, matches: new RegExp(`^${escaped(prefix)}`) };
+  });
+}
+
 export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckResult {
   const root = resolve(dir);
   const policyDir = resolve(options.policyDir ?? join(root, 'policy'));
   // The app first: a folder that is not a Forge app cannot be read (exit 2), whatever its policy/ holds.
-  const [first] = loadApps(root, options.manifest);
-  if (!first) throw new EvidenceInputError(`${dir}: no app found`);
+  const app = readForgeApp(root, options.manifest === undefined ? {} : { manifest: options.manifest });
+  const first = app.code();
   const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
   const code = appEvidenceDetail(first);
   // This repository and apps started from it declare their key families in code (src/domain/inventory.ts);
   // other apps in policy/key-families.yml.
   const ownRepository =
     root === resolve(REPO_ROOT) || existsSync(join(root, INVENTORY_MODULE)) || options.factsFile !== undefined;
-  const inventory = ownRepository ? INVENTORY : readKeyFamilies(policyDir);
+  // A host the panel was added to stores the panel's families too.
+  const inventory = ownRepository ? INVENTORY : [...readKeyFamilies(policyDir), ...panelFamilies(app)];
   const names = {
     manifest: code.evidence.manifest,
     statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,

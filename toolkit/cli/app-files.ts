@@ -1,16 +1,14 @@
 /**
- * Finds and reads a Forge app the way Forge builds it: the manifest (anywhere, several in a monorepo),
- * each function handler's module and everything it imports (through the app's own tsconfig), each
- * Custom UI resource's source (the project behind its build folder) and each UI Kit resource (browser
- * code). All file access of `privacy-panel evidence` lives here; toolkit/evidence stays pure.
+ * How the reader (forge-app.ts) finds a Forge app's files the way Forge builds it: the manifests (anywhere,
+ * several in a monorepo), each function handler's module and everything it imports (through the app's own
+ * tsconfig), each Custom UI resource's source (the project behind its build folder) and each UI Kit
+ * resource (browser code), skipping build output, tests and tool configuration. toolkit/evidence stays pure.
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-import YAML, { LineCounter } from 'yaml';
 import { scanFile } from '../evidence/app-scan';
-import type { AppInputs, ScannedFile } from '../evidence/app-evidence';
-import { InvalidManifestError, readManifestFacts } from '../evidence/manifest-facts';
+import type { ScannedFile } from '../evidence/app-evidence';
 import type { AppEvidence, CodeSide } from '../../src/domain/evidence/types';
 
 /** The app could not be read at all: `evidence` exits 2 with this. */
@@ -161,53 +159,6 @@ export function findManifests(root: string): string[] {
   return found.sort((a, b) => a.split(sep).length - b.split(sep).length || a.localeCompare(b));
 }
 
-/** `${VAR}` placeholders (forge deploy substitutes environment variables): replaced when set, reported when not. */
-function substitute(text: string, file: string, problems: Problem[]): string {
-  const lines = text.split('\n');
-  return lines
-    .map((line, i) =>
-      line.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
-        const value = process.env[name];
-        if (value !== undefined) return value;
-        problems.push({
-          file,
-          line: i + 1,
-          rule: 'manifest-variable',
-          severity: 'warning',
-          message: `\${${name}} is not set in the environment; read as written`,
-        });
-        return whole;
-      }),
-    )
-    .join('\n');
-}
-
-export function readManifestFile(abs: string, shown: string): { doc: Record<string, unknown>; problems: Problem[] } {
-  if (!existsSync(abs)) throw new AppLoadError(shown, 0, 'no such file');
-  const problems: Problem[] = [];
-  if (basename(abs) === 'manifest.template.yml')
-    problems.push({
-      file: shown,
-      line: 0,
-      rule: 'manifest-template',
-      severity: 'warning',
-      message:
-        'read manifest.template.yml: the manifest is generated from it before deploy, so what is deployed may differ',
-    });
-  const text = substitute(readFileSync(abs, 'utf8'), shown, problems);
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { merge: true, lineCounter, prettyErrors: false, uniqueKeys: false });
-  const [error] = doc.errors;
-  if (error) {
-    const line = lineCounter.linePos(error.pos[0]).line;
-    throw new AppLoadError(shown, line, `not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
-  }
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new AppLoadError(shown, 1, 'the manifest must be a YAML mapping');
-  return { doc: value as Record<string, unknown>, problems };
-}
-
 interface Resolver {
   options: ts.CompilerOptions;
   cache: ts.ModuleResolutionCache;
@@ -321,25 +272,29 @@ export function customUiSource(appRoot: string, repoRoot: string, resourcePath: 
   return named ? findDirNamed(repoRoot, named) : null;
 }
 
-export interface LoadedApp {
-  inputs: AppInputs;
-}
-
 const list = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 
-/** Reads one app: its manifest and every file Forge would build for it, scanned. */
-export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string): AppInputs {
-  const manifestPath = relative(shownRoot, manifestAbs).split(sep).join('/') || basename(manifestAbs);
-  const { doc, problems } = readManifestFile(manifestAbs, manifestPath);
-  let facts;
-  try {
-    facts = readManifestFacts(doc);
-  } catch (error) {
-    if (error instanceof InvalidManifestError) throw new AppLoadError(manifestPath, 0, error.message);
-    throw error;
-  }
-  const appRoot = dirname(manifestAbs);
+/** What the scan of an app's code starts from: its parsed manifest and where its folders are. */
+export interface CodeRoots {
+  /** The folder holding the manifest. */
+  appRoot: string;
+  repoRoot: string;
+  /** Paths are shown relative to this folder. */
+  shownRoot: string;
+  manifestPath: string;
+  manifest: Record<string, unknown>;
+  /** Folders whose files are the panel's own (not the app's code): never scanned, never followed into. */
+  skipDirs: readonly string[];
+  /** Resource keys whose files are the panel's own page. */
+  skipResources: readonly string[];
+}
+
+/** Every file Forge would build for the app, scanned: each handler's module and each resource's source, with what they import. */
+export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems: Problem[] } {
+  const { appRoot, repoRoot, shownRoot, manifestPath, manifest: doc } = roots;
+  const problems: Problem[] = [];
+  const skipped = (abs: string): boolean => roots.skipDirs.some((d) => abs === d || abs.startsWith(d + sep));
   const rel = (abs: string): string => relative(shownRoot, abs).split(sep).join('/');
   const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<
     string,
@@ -351,6 +306,7 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
     const handler = typeof fn.handler === 'string' ? fn.handler : null;
     if (handler === null) continue;
     const file = handlerFile(appRoot, handler);
+    if (file && skipped(file)) continue;
     if (file) entries.push({ abs: file, side: 'backend' });
     else
       problems.push({
@@ -367,7 +323,7 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
   for (const res of list(doc.resources)) {
     const key = typeof res.key === 'string' ? res.key : '?';
     const path = typeof res.path === 'string' ? res.path : null;
-    if (path === null) continue;
+    if (path === null || roots.skipResources.includes(key)) continue;
     const abs = resolve(appRoot, path);
     if (isCode(abs) && existsSync(abs)) {
       entries.push({ abs, side: 'browser' });
@@ -398,7 +354,7 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
     const next = queue.shift();
     if (!next) break;
     const id = `${next.side} ${next.abs}`;
-    if (seen.has(id)) continue;
+    if (seen.has(id) || skipped(next.abs)) continue;
     let text: string;
     try {
       text = readFileSync(next.abs, 'utf8');
@@ -421,7 +377,7 @@ export function loadApp(manifestAbs: string, shownRoot: string, repoRoot: string
       if (target && !isExcluded(relative(repoRoot, target))) queue.push({ abs: target, side: next.side });
     }
   }
-  return { manifestPath, manifest: doc, facts, files: [...seen.values()], problems };
+  return { files: [...seen.values()], problems };
 }
 
 /** Files that mark a repository's or workspace's root. */
@@ -450,20 +406,4 @@ export function repositoryRoot(dir: string): string {
     at = parent;
   }
   return resolve(dir);
-}
-
-/**
- * The apps at `root` (or the one `--manifest` names), read from their repository's root: sources outside the
- * folder given are found, and every path is shown from that root, so any folder of the repository gives the
- * same evidence for an app.
- */
-export function loadApps(root: string, manifest?: string): AppInputs[] {
-  const given = resolve(root);
-  if (!existsSync(given)) throw new AppLoadError(root, 0, 'no such folder');
-  const repoRoot = repositoryRoot(given);
-  const found = manifest !== undefined ? [resolve(manifest)] : findManifests(given);
-  // A folder with no manifest under it (a Custom UI project beside the app): the repository's apps.
-  const manifests = found.length > 0 || repoRoot === given ? found : findManifests(repoRoot);
-  if (manifests.length === 0) throw new AppLoadError(root, 0, 'no manifest.yml found (pass --manifest FILE)');
-  return manifests.map((m) => loadApp(m, repoRoot, repoRoot));
 }

@@ -9,7 +9,7 @@ import type { KeyFamily } from '../../src/domain/inventory';
 import { appEvidenceDetail } from '../evidence/app-evidence';
 import { INVENTORY } from '../evidence/inventory-checks';
 import type { CheckInputs } from '../evidence/run-checks';
-import { loadApps } from './app-files';
+import { readForgeApp } from './forge-app';
 import { anyFactsSchema } from '../statement/schema';
 import { factsFromPolicy } from './policy-facts';
 import type { StatementFacts } from '../../src/domain/statement/types';
@@ -68,8 +68,7 @@ function readPolicyFacts(root: string): StatementFacts {
 }
 
 export function loadEvidenceInputs(root: string = REPO_ROOT, options: LoadOptions = {}): CheckInputs {
-  const [app] = loadApps(root);
-  if (!app) throw new EvidenceInputError(`${root}: no app found`);
+  const app = readForgeApp(root).code();
   return {
     manifest: app.manifest,
     facts: options.factsFile === undefined ? readPolicyFacts(root) : readFacts(root, options.factsFile),

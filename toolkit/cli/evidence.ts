@@ -5,10 +5,10 @@
  */
 import { appEvidence } from '../evidence/app-evidence';
 import type { AppEvidence } from '../../src/domain/evidence/types';
-import { loadApps } from './app-files';
+import { readForgeApps } from './forge-app';
 
 export function evidenceFor(dir: string, manifest?: string): AppEvidence[] {
-  return loadApps(dir, manifest).map(appEvidence);
+  return readForgeApps(dir, manifest === undefined ? {} : { manifest }).map((app) => appEvidence(app.code()));
 }
 
 /** One JSON object: the (first) app's evidence; with several apps, all of them under `apps`. */

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, wr
 import { dirname, join } from 'node:path';
 import { buildHost } from './build';
 import { gitignoreAfter, gitignoreBefore } from './gitignore';
-import { HostAppError, RANK, readHostApp, validateHost, type Refusal } from './host-app';
-import { PANEL } from './keys';
-import { applySplices, hasMarkers, removeBlocks } from './manifest-edit';
+import { HostAppError, RANK, readHostApp, validateHost, type HostApp, type Refusal } from './host-app';
+import { PANEL } from './panel-names';
+import { applySplices, editedManifest, hasMarkers, removeBlocks } from './manifest-edit';
 import { removeScript } from './package-json';
 import { describePlacement, planAdd, type Plan } from './plan';
 import { unifiedDiff } from './unified-diff';
@@ -85,15 +85,25 @@ function createdRoots(dir: string, plan: Plan): string[] {
   ].filter((root) => !existsSync(join(dir, root)));
 }
 
-export async function addPanel(dir: string, options: AddOptions = {}): Promise<AddResult> {
-  let app = readHostApp(dir);
-  const refusals: Refusal[] = [];
+/** The host read once and validated once: both runs of an `add` (the preview, then applying it) start from it. */
+export interface PreparedHost {
+  app: HostApp;
+  /** Forge's validator's refusal, when it rejects the manifest. */
+  refusals: readonly Refusal[];
+}
+
+export async function prepareHost(dir: string): Promise<PreparedHost> {
+  const app = readHostApp(dir);
   try {
-    app = await validateHost(app);
+    return { app: await validateHost(app), refusals: [] };
   } catch (error) {
     if (!(error instanceof HostAppError)) throw error;
-    refusals.push({ file: error.file, detail: error.detail, rank: RANK.validator });
+    return { app, refusals: [{ file: error.file, detail: error.detail, rank: RANK.validator }] };
   }
+}
+
+export async function addPanel(dir: string, options: AddOptions = {}, host?: PreparedHost): Promise<AddResult> {
+  const { app, refusals } = host ?? (await prepareHost(dir));
   const plan = planAdd(app, options.today ?? new Date().toISOString().slice(0, 10), options.keyPrefix, refusals);
   if (plan.alreadyAdded) {
     return {
@@ -120,7 +130,7 @@ export async function addPanel(dir: string, options: AddOptions = {}): Promise<A
   if (edits.packageJson) writeFileSync(join(dir, 'package.json'), edits.packageJson.after);
   if (edits.gitignore) writeFileSync(join(dir, '.gitignore'), edits.gitignore.after);
   if (roots.length > 0) writeFileSync(join(dir, PANEL.handlerDir, CREATED_ROOTS), `${roots.join('\n')}\n`);
-  const built = buildHost(dir);
+  const built = buildHost(dir, {}, app.withManifest(manifestAfter, editedManifest(app.manifest, plan.manifestEdits)));
   const rebuild = app.packageText === undefined ? '`npx privacy-panel build`' : `\`npm run ${PANEL.script}\``;
   output.push(
     '',

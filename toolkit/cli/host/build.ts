@@ -8,16 +8,19 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Evidence } from '../../../src/domain/evidence/types';
-import type { StatementCatalog } from '../../../src/domain/statement/types';
+import type { StatementCatalog, StatementFacts } from '../../../src/domain/statement/types';
 import { compileCatalog } from '../../statement/compile';
 import { checkPolicy } from '../../statement/policy';
 import { formatProblem } from '../../statement/problems';
 import { packageRoot } from '../package-info';
 import { readPolicyFiles, templateVendorProblem } from '../policy-files';
-import { hostEvidence } from './evidence-adapter';
+import { appEvidenceDetail } from '../../evidence/app-evidence';
+import { INVENTORY } from '../../evidence/inventory-checks';
+import { runChecks } from '../../evidence/run-checks';
+import type { ForgeApp } from '../forge-app';
 import { HostAppError, readHostApp } from './host-app';
 import { dataFileText, panelFileNames, writtenFormat } from './handler-file';
-import { PANEL, UNWRITTEN } from './keys';
+import { PANEL, UNWRITTEN } from './panel-names';
 
 /** The prebuilt admin page: dist/page in the package, static/admin/build in a clone. */
 export function pageDir(): string {
@@ -58,9 +61,14 @@ function unwrittenIn(dir: string): string[] {
   return found;
 }
 
-/** Compiles and reads everything; writes nothing. */
-export function compileHost(dir: string): HostBuild {
-  const app = readHostApp(dir);
+/** What the page shows beside the claims: the host's manifest and code (the panel's credited to it), read against the statement's facts. */
+export function hostEvidence(app: ForgeApp, facts: StatementFacts): Evidence {
+  return runChecks({ manifest: app.manifest, facts, code: appEvidenceDetail(app.code()), inventory: INVENTORY })
+    .evidence;
+}
+
+/** Compiles and reads everything; writes nothing. `app` is the host as the command read it. */
+export function compileHost(dir: string, app: ForgeApp = readHostApp(dir)): HostBuild {
   const policy = join(dir, 'policy');
   const files = { ...readPolicyFiles(policy), dir: 'policy' };
   const check = checkPolicy(files);
@@ -74,7 +82,7 @@ export function compileHost(dir: string): HostBuild {
   const sources = draft ? [...check.published, check.current] : check.published;
   const compiled = compileCatalog(sources);
   const catalog: StatementCatalog = draft ? { ...compiled, draft: true } : compiled;
-  const evidence = hostEvidence(dir, app.manifest, check.current.facts);
+  const evidence = hostEvidence(app, check.current.facts);
   const template = templateVendorProblem(files);
   const unwritten = [...(template ? [`${template.file}:${template.line}`] : []), ...unwrittenIn(policy)];
   const lines = [
@@ -119,18 +127,22 @@ export interface BuildOptions {
   deploy?: boolean;
 }
 
-/** Writes the data files and the page resource. The handler folder must exist (`add` creates it). */
-export function buildHost(dir: string, options: BuildOptions = {}): HostBuild {
+/**
+ * Writes the data files and the page resource. The handler folder must exist (`add` creates it). `app` is
+ * the host as the command read it (`add` passes the host under the manifest it wrote).
+ */
+export function buildHost(dir: string, options: BuildOptions = {}, given?: ForgeApp): HostBuild {
   const format = writtenFormat(dir);
   if (format === null) {
     throw new HostAppError(PANEL.handlerDir, 'has no index.ts or index.js: run `npx privacy-panel add` first.');
   }
-  const result = compileHost(dir);
+  const app = given ?? readHostApp(dir);
+  const result = compileHost(dir, app);
   if (options.deploy === true) refuseForDeploy(result);
   const data = panelFileNames(format).data;
   writeFileSync(join(dir, data), dataFileText(format, result.catalog, result.evidence));
   result.lines.push(`wrote ${data} (the statement catalog and the evidence)`);
-  if (resourceDeclared(readHostApp(dir).manifest)) {
+  if (resourceDeclared(app.manifest)) {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });

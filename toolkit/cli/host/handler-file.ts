@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KEY_PREFIX } from '../../../src/domain/key-prefix';
-import { PANEL } from './keys';
+import { PANEL } from './panel-names';
 
 export type ModuleFormat = 'ts' | 'esm' | 'cjs';
 

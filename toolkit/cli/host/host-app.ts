@@ -3,11 +3,11 @@
  * do, whatever the panel cannot be added to: not a Forge app, a manifest Forge's validator rejects, a runtime
  * older than nodejs22.x, UI Kit 1 (@forge/ui imported). `add` gathers every refusal of a run (refuseAll).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from '@forge/manifest';
-import type { Document } from 'yaml';
-import { parseManifest } from './manifest-edit';
+import { AppLoadError } from '../app-files';
+import { readForgeApp, type ForgeApp } from '../forge-app';
 
 export class HostAppError extends Error {
   constructor(
@@ -60,15 +60,8 @@ export function collect<T>(refusals: Refusal[], rank: number, step: () => T): T 
   }
 }
 
-export interface HostApp {
-  dir: string;
-  manifestText: string;
-  doc: Document;
-  /** The manifest as plain data. */
-  manifest: Record<string, unknown>;
-  packageText: string | undefined;
-  packageJson: Record<string, unknown> | undefined;
-  typescript: boolean;
+/** A host app as the host commands see it: the one reader's app, read from its folder. */
+export interface HostApp extends ForgeApp {
   /** validate() messages that only say a resource is not built yet: fine for a dry run on a fresh clone. */
   warnings: string[];
 }
@@ -87,27 +80,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function read(dir: string, name: string): string | undefined {
-  const file = join(dir, name);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-}
-
-function readPackageJson(dir: string): { text: string | undefined; value: Record<string, unknown> | undefined } {
-  const text = read(dir, 'package.json');
-  if (text === undefined) return { text, value: undefined };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new HostAppError(
-      'package.json',
-      `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  if (!isRecord(value)) throw new HostAppError('package.json', 'must be a JSON object');
-  return { text, value };
-}
-
 function dependsOn(pkg: Record<string, unknown> | undefined, name: string): boolean {
   return ['dependencies', 'devDependencies', 'peerDependencies'].some((field) => {
     const deps = pkg?.[field];
@@ -115,10 +87,12 @@ function dependsOn(pkg: Record<string, unknown> | undefined, name: string): bool
   });
 }
 
-/** The manifest alone: parsed, shaped like a Forge manifest, on a supported runtime. No validate(). */
+/**
+ * The host at `dir` through the one reader: its manifest.yml parsed, shaped like a Forge manifest, and its
+ * package.json. No validate(). Paths are shown from the host's folder.
+ */
 export function readHostApp(dir: string): HostApp {
-  const manifestText = read(dir, 'manifest.yml');
-  if (manifestText === undefined) {
+  if (!existsSync(join(dir, 'manifest.yml'))) {
     const template = ['manifest.template.yml', 'manifest.template.yaml'].find((f) => existsSync(join(dir, f)));
     throw new HostAppError(
       'manifest.yml',
@@ -127,29 +101,21 @@ export function readHostApp(dir: string): HostApp {
         : `not found in ${dir}: this is not a Forge app. Run the command in the folder that holds your app's manifest.yml (or pass that folder).`,
     );
   }
-  const doc = parseManifest(manifestText);
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
+  let app: ForgeApp;
+  try {
+    app = readForgeApp(dir, { manifest: join(dir, 'manifest.yml'), shownFrom: 'app' });
+  } catch (error) {
+    if (!(error instanceof AppLoadError)) throw error;
     throw new HostAppError(
       'manifest.yml',
-      `is not valid YAML (${first?.message ?? 'parse error'}); fix it, then run again.`,
+      `${error.reason.replace(/^not valid YAML: (.*)$/, 'is not valid YAML ($1)')}; fix it, then run again.`,
     );
   }
-  const manifest: unknown = doc.toJS();
-  if (!isRecord(manifest) || !isRecord(manifest['app']) || !isRecord(manifest['modules'])) {
+  if (!isRecord(app.manifest['app']) || !isRecord(app.manifest['modules'])) {
     throw new HostAppError('manifest.yml', 'needs `app` and `modules` mappings, as every Forge manifest has.');
   }
-  const pkg = readPackageJson(dir);
-  return {
-    dir,
-    manifestText,
-    doc,
-    manifest,
-    packageText: pkg.text,
-    packageJson: pkg.value,
-    typescript: existsSync(join(dir, 'tsconfig.json')),
-    warnings: [],
-  };
+  if (app.packageError !== undefined) throw new HostAppError('package.json', app.packageError);
+  return { ...app, warnings: [] };
 }
 
 /** The runtime refusal: the panel needs nodejs22.x or newer. */

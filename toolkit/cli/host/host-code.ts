@@ -1,41 +1,23 @@
 /**
- * What `add` reads from a host's code (never its manifest): the source files under src/, whether any imports
+ * What `add` reads from a host's code (never its manifest), from the sources the one reader read
+ * (forge-app.ts): whether any imports
  * UI Kit 1 (`@forge/ui`), where the resolver of a function is created and what its variable is called, and
  * the UI package of a Custom UI resource (its own package.json, its router and version, its entry file).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { SourceText } from '../forge-app';
 import { dirname, join, posix, relative, sep } from 'node:path';
-
-const SOURCE = /\.(tsx?|jsx?|cjs|mjs)$/;
-const SKIP = new Set(['node_modules', 'build', 'dist', 'out', '.git']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Source files under `dir/sub` (relative to `dir`, posix separators), skipping node_modules and build output. */
-export function sourceFiles(dir: string, sub = 'src'): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    const abs = join(dir, rel);
-    if (!existsSync(abs)) return;
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      if (SKIP.has(entry.name)) continue;
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(child);
-    }
-  };
-  walk(sub);
-  return out.sort();
-}
-
 const read = (dir: string, rel: string): string => readFileSync(join(dir, rel), 'utf8');
 
-/** Files under src/ (and static/) that import or require `@forge/ui`. */
-export function uiKit1Imports(dir: string): string[] {
+/** Files under src/ and static/ that import or require `@forge/ui`. */
+export function uiKit1Imports(sources: readonly SourceText[]): string[] {
   const uses = /(?:from\s*|import\s*|require\s*\(\s*)['"]@forge\/ui(?:\/[^'"]*)?['"]/;
-  return [...sourceFiles(dir, 'src'), ...sourceFiles(dir, 'static')].filter((f) => uses.test(read(dir, f)));
+  return sources.filter((f) => uses.test(f.text)).map((f) => f.path);
 }
 
 /** The source file of a function module (`handler: <module>.<export>` → src/<module>.<ext>), if it exists. */
@@ -97,7 +79,9 @@ function localImports(dir: string, from: string, code: string): string[] {
  * Where the resolver behind a function's entry file is created: the entry itself, else a file it imports
  * (breadth first, two levels), else any file under src/ that creates one. Null when none does.
  */
-export function findResolver(dir: string, entry: string | null): ResolverSite | null {
+export function findResolver(dir: string, entry: string | null, sources: readonly SourceText[]): ResolverSite | null {
+  const texts = new Map(sources.map((f) => [f.path, f.text]));
+  const read = (dir: string, file: string): string => texts.get(file) ?? readFileSync(join(dir, file), 'utf8');
   const seen = new Set<string>();
   let level = entry ? [entry] : [];
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
@@ -112,10 +96,10 @@ export function findResolver(dir: string, entry: string | null): ResolverSite | 
     }
     level = next;
   }
-  for (const file of sourceFiles(dir)) {
-    if (seen.has(file)) continue;
-    const variable = resolverIn(read(dir, file));
-    if (variable) return { file, variable };
+  for (const file of sources) {
+    if (file.side !== 'backend' || seen.has(file.path)) continue;
+    const variable = resolverIn(file.text);
+    if (variable) return { file: file.path, variable };
   }
   return null;
 }
@@ -242,7 +226,7 @@ export interface SpelledKeyFamily {
  * list (`['x', id].join(':')`). Over-inclusive on purpose: a string that is no key only moves the panel to
  * a fallback prefix, while a missed key family would share the panel's.
  */
-export function spelledKeyFamilies(dir: string): SpelledKeyFamily[] {
+export function spelledKeyFamilies(sources: readonly SourceText[]): SpelledKeyFamily[] {
   const patterns = [
     /\bkey\s*:\s*['"`]([^'"`$\n]+)/g,
     /['"]([^'"\n]+)['"]\s*\+/g,
@@ -250,9 +234,8 @@ export function spelledKeyFamilies(dir: string): SpelledKeyFamily[] {
     /\[\s*['"]([^'"\n]+)['"]\s*,[^\]\n]*\]\s*\.join\(\s*['"]([^'"\n]*)['"]\s*\)/g,
   ];
   const out: SpelledKeyFamily[] = [];
-  for (const file of sourceFiles(dir)) {
-    if (file.startsWith('src/privacy-panel/')) continue;
-    const code = read(dir, file);
+  for (const { path: file, side, text: code } of sources) {
+    if (side !== 'backend') continue;
     for (const re of patterns) {
       for (const m of code.matchAll(re)) {
         const family = `${m[1] ?? ''}${m[2] ?? ''}`;

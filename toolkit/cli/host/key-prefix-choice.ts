@@ -4,9 +4,15 @@
  * asks for (`--key-prefix`) is checked against the same rule and the host's keys, never silently changed.
  */
 import { DEFAULT_KEY_PREFIX, KeyPrefixError, prefixesOverlap, validateKeyPrefix } from '../../../src/domain/key-prefix';
-import type { HostKeyFamily } from './evidence-adapter';
 import { HostAppError } from './host-app';
-import { PANEL } from './keys';
+import { PANEL } from './panel-names';
+
+/** A key family the host's own code writes: the static start of its keys (`pp:cache:` for `pp:cache:${id}`), and where. */
+export interface HostKeyFamily {
+  family: string;
+  /** Where the code writes it (file:line). */
+  at: string;
+}
 
 /** Tried in order when the host's keys overlap `pp:`. */
 export const FALLBACK_KEY_PREFIXES = ['privacy-panel:', 'privacy-panel-data:'] as const;

@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
-import { addPanel, removePanel } from './add';
+import { addPanel, prepareHost, removePanel, type AddOptions } from './add';
 import { buildHost } from './build';
 import { HostAppError } from './host-app';
 
@@ -62,6 +62,30 @@ const print = (lines: readonly string[]): void => {
   process.stdout.write(`${lines.join('\n')}\n`);
 };
 
+/**
+ * `add`: the host is read and validated once; without --yes or --dry-run the plan is shown and applied only
+ * when `ask` says yes (a terminal's answer by default).
+ */
+export async function addCommand(
+  dir: string,
+  options: AddOptions & { dryRun: boolean; yes: boolean },
+  ask: (question: string) => Promise<boolean> = confirm,
+): Promise<void> {
+  const host = await prepareHost(dir);
+  const { yes, ...given } = options;
+  if (!options.dryRun && !yes) {
+    const preview = await addPanel(dir, { ...given, dryRun: true }, host);
+    print(preview.output.slice(0, -1));
+    if (preview.plan.alreadyAdded) return;
+    if (!(await ask('Apply these changes? [y/N] '))) {
+      print(['Nothing written (pass --yes to apply without asking).']);
+      return;
+    }
+  }
+  const result = await addPanel(dir, given, host);
+  print(options.dryRun || yes ? result.output : result.output.slice(-4));
+}
+
 export async function runHostCommand(command: string, argv: readonly string[]): Promise<number> {
   const args = parse(argv);
   if (typeof args === 'string') {
@@ -81,20 +105,12 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
   try {
     switch (command) {
       case 'add': {
-        const dryRun = args.flags.has('--dry-run');
         const keyPrefix = args.values.get('--key-prefix');
-        const given = keyPrefix === undefined ? {} : { keyPrefix };
-        if (!dryRun && !args.flags.has('--yes')) {
-          const preview = await addPanel(args.dir, { dryRun: true, ...given });
-          print(preview.output.slice(0, -1));
-          if (preview.plan.alreadyAdded) return 0;
-          if (!(await confirm('Apply these changes? [y/N] '))) {
-            print(['Nothing written (pass --yes to apply without asking).']);
-            return 0;
-          }
-        }
-        const result = await addPanel(args.dir, { dryRun, ...given });
-        print(dryRun || args.flags.has('--yes') ? result.output : result.output.slice(-4));
+        await addCommand(args.dir, {
+          dryRun: args.flags.has('--dry-run'),
+          yes: args.flags.has('--yes'),
+          ...(keyPrefix === undefined ? {} : { keyPrefix }),
+        });
         return 0;
       }
       case 'remove':

@@ -207,6 +207,37 @@ export function addKey(
   return { id, start: at, end: at, text: nl + wrap(id, indent, body, '', nl !== ''), kind: 'key' };
 }
 
+/** A splice's edit on the manifest's data: `items` appended to the list at `path`, or `value` set there. */
+export type ManifestEdit = { path: Path; items: readonly unknown[] } | { path: Path; value: unknown };
+
+const isMapValue = (v: unknown): v is Record<string | number, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * The manifest's data after `edits`, as parsing the spliced text would give it: the splices and these edits
+ * are made together (plan.ts), so what `add` builds after needs no second parse. `manifest` is not changed.
+ */
+export function editedManifest(
+  manifest: Record<string, unknown>,
+  edits: readonly ManifestEdit[],
+): Record<string, unknown> {
+  const out = structuredClone(manifest);
+  for (const edit of edits) {
+    let at: Record<string | number, unknown> = out;
+    for (const step of edit.path.slice(0, -1)) {
+      const next = at[step];
+      at = isMapValue(next) ? next : (at[step] = {});
+    }
+    const last = edit.path[edit.path.length - 1] ?? '';
+    if ('value' in edit) at[last] = structuredClone(edit.value);
+    else {
+      const list: unknown = at[last];
+      const items: readonly unknown[] = structuredClone(edit.items);
+      at[last] = [...(Array.isArray(list) ? (list as unknown[]) : []), ...items];
+    }
+  }
+  return out;
+}
+
 const KIND_ORDER = { replace: 0, items: 1, key: 2 } as const;
 
 /**

@@ -2,7 +2,7 @@
  * The one line `add` puts in a host's package.json (the `build:privacy-panel` script), spliced into the
  * text so the rest of the file keeps every byte; `remove` takes out exactly that line.
  */
-import { PANEL } from './keys';
+import { PANEL } from './panel-names';
 
 export interface TextSplice {
   start: number;

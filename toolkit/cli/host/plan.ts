@@ -2,10 +2,13 @@
  * What `add` will do to a host, decided from the host's shape and written as splices on manifest.yml and
  * package.json plus the files to create. Pure apart from checking which files exist.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Product } from '../../../src/domain/product';
-import { hostKeyFamilies, hostManifestFacts, panelScopeNeeds, type ManifestFacts } from './evidence-adapter';
+import { appEvidenceDetail } from '../../evidence/app-evidence';
+import { readManifestFacts } from '../../evidence/manifest-facts';
+import type { ManifestFacts } from '../../../src/domain/evidence/types';
+import { panelScopeNeeds, productsIn } from './panel-needs';
 import {
   dataImport,
   handlerFileText,
@@ -18,15 +21,7 @@ import {
 import type { NewFile } from './handler-file';
 
 export type { NewFile };
-import {
-  findResolver,
-  importPath,
-  moduleFile,
-  readUiPackage,
-  sourceFiles,
-  spelledKeyFamilies,
-  uiKit1Imports,
-} from './host-code';
+import { findResolver, importPath, moduleFile, readUiPackage, spelledKeyFamilies, uiKit1Imports } from './host-code';
 import type { ResolverSite, UiPackage } from './host-code';
 import {
   collect,
@@ -38,9 +33,18 @@ import {
   type HostApp,
   type Refusal,
 } from './host-app';
-import { chooseKeyPrefix } from './key-prefix-choice';
-import { PANEL } from './keys';
-import { addKey, appendToList, detectStyle, hasMarkers, ManifestShapeError, type Splice } from './manifest-edit';
+import { chooseKeyPrefix, type HostKeyFamily } from './key-prefix-choice';
+import { PANEL } from './panel-names';
+import {
+  addKey,
+  appendToList,
+  detectStyle,
+  hasMarkers,
+  ManifestShapeError,
+  type ManifestEdit,
+  type Path,
+  type Splice,
+} from './manifest-edit';
 import { scriptSplice, type TextSplice } from './package-json';
 import { starterStatementFiles } from './statement-starter';
 
@@ -75,6 +79,8 @@ export interface Plan {
   placements: Placement[];
   scopes: ScopeDecision[];
   manifestSplices: Splice[];
+  /** The same changes on the manifest's data. */
+  manifestEdits: ManifestEdit[];
   packageSplice: TextSplice | null;
   files: NewFile[];
   /** The panel's KVS key prefix in this host: `pp:` unless the host's own keys overlap it (or --key-prefix); null when already added. */
@@ -95,15 +101,11 @@ function entries(modules: Entry, type: string): Entry[] {
   return Array.isArray(list) ? list.filter(isRecord) : [];
 }
 
-const JIRA_PREFIXES = ['jira:', 'jiraServiceManagement:'];
-
+/** The products the panel goes into: those of the app's modules, both when it names none; refused when it has only others. */
 export function productsOf(modules: Entry): Product[] {
-  const types = Object.keys(modules);
-  const jira = types.some((t) => JIRA_PREFIXES.some((p) => t.startsWith(p)));
-  // `macro` is the Confluence macro module's older, unprefixed name.
-  const confluence = types.some((t) => t.startsWith('confluence:') || t === 'macro');
-  if (jira || confluence) return [...(jira ? ['jira' as const] : []), ...(confluence ? ['confluence' as const] : [])];
-  const other = types.filter((t) => t.includes(':'));
+  const products = productsIn(modules);
+  if (products.length > 0) return products;
+  const other = Object.keys(modules).filter((t) => t.includes(':'));
   if (other.length > 0) {
     throw new HostAppError(
       'manifest.yml',
@@ -111,6 +113,16 @@ export function productsOf(modules: Entry): Product[] {
     );
   }
   return ['jira', 'confluence'];
+}
+
+/**
+ * The key families the host's own code writes to Forge storage (KVS or the legacy storage API, one key space
+ * per installation), as the evidence engine reports them: the static start of each key written.
+ */
+function hostKeyFamilies(app: HostApp): HostKeyFamily[] {
+  return appEvidenceDetail(app.code())
+    .evidence.keyFamilies.filter((f) => f.kind === 'kvs' || f.kind === 'legacy-storage')
+    .map(({ family, at }) => ({ family, at }));
 }
 
 function allKeys(modules: Entry): Map<string, string> {
@@ -170,7 +182,7 @@ function jiraPlacement(app: HostApp): Placement {
       resolverFunction: resolver['function'],
       entryModule,
       entryFile,
-      resolver: findResolver(app.dir, entryFile),
+      resolver: findResolver(app.dir, entryFile, app.sources()),
       ui: readUiPackage(app.dir, resourcePathOf(app, plain['resource']) ?? 'static', app.packageJson),
     };
   }
@@ -331,7 +343,7 @@ export function planAdd(
   const products = collect(refusals, RANK.product, () => productsOf(app.manifest['modules'] as Entry)) ?? [];
   const runtime = runtimeRefusal(app);
   if (runtime) refusals.push(runtime);
-  const uiKit1 = uiKit1Refusal(app, uiKit1Imports(app.dir));
+  const uiKit1 = uiKit1Refusal(app, uiKit1Imports(app.sources()));
   if (uiKit1.refusal) refusals.push(uiKit1.refusal);
   const empty: Plan = {
     alreadyAdded: true,
@@ -339,6 +351,7 @@ export function planAdd(
     placements: [],
     scopes: [],
     manifestSplices: [],
+    manifestEdits: [],
     packageSplice: null,
     files: [],
     keyPrefix: null,
@@ -347,7 +360,7 @@ export function planAdd(
   };
   if (hasMarkers(app.manifestText)) return empty;
 
-  const facts = hostManifestFacts(app.manifest);
+  const facts = readManifestFacts(app.manifest);
   const jira = products.includes('jira') ? collect(refusals, RANK.slot, () => jiraPlacement(app)) : null;
   const placements: Placement[] = [
     ...(jira ? [jira] : []),
@@ -356,14 +369,17 @@ export function planAdd(
   const ownPage = placements.some((p) => p.kind !== 'sub-page');
   collect(refusals, RANK.slot, () => refuseTaken(app, placements, ownPage));
   const keys = collect(refusals, RANK.slot, () =>
-    chooseKeyPrefix([...hostKeyFamilies(app.dir, app.manifest), ...spelledKeyFamilies(app.dir)], requestedKeyPrefix),
+    chooseKeyPrefix([...hostKeyFamilies(app), ...spelledKeyFamilies(app.sources())], requestedKeyPrefix),
   );
   refuseAll(refusals);
   if (keys === null) throw new Error('unreachable: refuseAll threw');
   const format = hostModuleFormat(
     app.typescript,
     app.packageJson,
-    sourceFiles(app.dir).map((f) => readFileSync(join(app.dir, f), 'utf8')),
+    app
+      .sources()
+      .filter((f) => f.side === 'backend')
+      .map((f) => f.text),
   );
   const subPage = placements.find((p): p is Extract<Placement, { kind: 'sub-page' }> => p.kind === 'sub-page');
   /** The sub-page host's own module runs the panel's triggers (one runtime copy) when add found its file. */
@@ -372,6 +388,16 @@ export function planAdd(
   const { text, doc } = { text: app.manifestText, doc: app.doc };
   const style = detectStyle(text, doc);
   const splices: Splice[] = [];
+  const edits: ManifestEdit[] = [];
+  /** Each splice on the text, with the same edit on the manifest's data (what `add` builds from after). */
+  const append = (path: Path, items: readonly unknown[], id: string): Splice => {
+    edits.push({ path, items });
+    return appendToList(text, doc, path, items, id, style);
+  };
+  const add = (path: Path, key: string, value: unknown, id: string): Splice => {
+    edits.push({ path: [...path, key], value });
+    return addKey(text, doc, path, key, value, id, style);
+  };
   const notes: string[] = [];
   const modules = app.manifest['modules'] as Entry;
 
@@ -384,50 +410,37 @@ export function planAdd(
         const host = jiraPages[index] ?? {};
         splices.push(
           Array.isArray(host['sections'])
-            ? appendToList(
-                text,
-                doc,
+            ? append(
                 ['modules', 'jira:adminPage', index, 'sections'],
                 [{ header: PANEL.title, pages: [sub] }],
                 'sub-page',
-                style,
               )
-            : appendToList(text, doc, ['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page', style),
+            : append(['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page'),
         );
         notes.push(...subPageNotes(app, placement, format));
       } else {
         const type = placement.product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings';
-        splices.push(
-          appendToList(text, doc, ['modules', type], [pageEntry(placement)], `${placement.product}-page`, style),
-        );
+        splices.push(append(['modules', type], [pageEntry(placement)], `${placement.product}-page`));
       }
     }
     const handler = (name: string) => `${PANEL.handlerModule}.${name}`;
     const trigger = (name: keyof typeof SUB_PAGE_EXPORTS) =>
       subPage === undefined ? handler(SUB_PAGE_EXPORTS[name]) : `${triggersIn ?? PANEL.handlerModule}.${name}`;
     splices.push(
-      appendToList(
-        text,
-        doc,
+      append(
         ['modules', 'scheduledTrigger'],
         [{ key: PANEL.reportTrigger, function: PANEL.reportFunction, interval: 'day' }],
         'report-trigger',
-        style,
       ),
-      appendToList(
-        text,
-        doc,
+      append(
         ['modules', 'trigger'],
         [
           { key: PANEL.installedTrigger, function: PANEL.installedFunction, events: ['avi:forge:installed:app'] },
           { key: PANEL.upgradedTrigger, function: PANEL.upgradedFunction, events: ['avi:forge:upgraded:app'] },
         ],
         'lifecycle-triggers',
-        style,
       ),
-      appendToList(
-        text,
-        doc,
+      append(
         ['modules', 'function'],
         [
           ...(ownPage ? [{ key: PANEL.resolverFunction, handler: handler('handler') }] : []),
@@ -436,21 +449,18 @@ export function planAdd(
           { key: PANEL.upgradedFunction, handler: trigger('privacyPanelUpgraded') },
         ],
         'functions',
-        style,
       ),
     );
     if (ownPage) {
-      splices.push(
-        appendToList(text, doc, ['resources'], [{ key: PANEL.resource, path: PANEL.resourcePath }], 'resource', style),
-      );
+      splices.push(append(['resources'], [{ key: PANEL.resource, path: PANEL.resourcePath }], 'resource'));
     }
     const newScopes = scopes.filter((s) => !s.reused).map((s) => s.scope);
     if (newScopes.length > 0) {
       const declared = doc.getIn(['permissions', 'scopes'], true);
       splices.push(
         declared === undefined && !doc.has('permissions')
-          ? addKey(text, doc, [], 'permissions', { scopes: newScopes }, 'scopes', style)
-          : appendToList(text, doc, ['permissions', 'scopes'], newScopes, 'scopes', style),
+          ? add([], 'permissions', { scopes: newScopes }, 'scopes')
+          : append(['permissions', 'scopes'], newScopes, 'scopes'),
       );
     }
   } catch (error) {
@@ -504,6 +514,7 @@ export function planAdd(
     placements,
     scopes,
     manifestSplices: splices,
+    manifestEdits: edits,
     packageSplice,
     files,
     keyPrefix: keys.prefix,

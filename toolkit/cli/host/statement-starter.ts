@@ -8,9 +8,9 @@ import YAML from 'yaml';
 import { NOT_STATED } from '../../../src/domain/statement/types';
 import { JSON_SCHEMA_FILE } from '../../statement/json-schema';
 import { packageRoot } from '../package-info';
-import type { ManifestFacts } from './evidence-adapter';
+import type { ManifestFacts } from '../../../src/domain/evidence/types';
 import type { HostApp } from './host-app';
-import { UNWRITTEN } from './keys';
+import { UNWRITTEN } from './panel-names';
 import type { NewFile } from './handler-file';
 
 const todo = (what: string): string => `${UNWRITTEN}: ${what}`;

@@ -17,6 +17,7 @@ import { formatProblem } from '../statement/problems';
 import { loadApps } from './app-files';
 import { EvidenceInputError, readFacts, REPO_ROOT } from './evidence-inputs';
 import { readPolicyFiles } from './policy-files';
+import { EXIT, ToolkitError } from '../errors';
 
 export const KEY_FAMILIES_FILE = 'key-families.yml';
 const INVENTORY_MODULE = join('src', 'domain', 'inventory.ts');
@@ -36,7 +37,10 @@ export interface AppCheckResult {
 }
 
 /** The statement breaks its own rules: a problem found (exit 1), not an unreadable app (exit 2). */
-export class StatementProblemsError extends EvidenceInputError {}
+export class StatementProblemsError extends ToolkitError {
+  readonly code = 'PP-STATEMENT-PROBLEMS';
+  readonly exitCode = EXIT.findings;
+}
 
 export function compiledFacts(policyDir: string): StatementFacts {
   const check = checkPolicy(readPolicyFiles(policyDir));

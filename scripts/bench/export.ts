@@ -107,6 +107,7 @@ export async function seedReceipts(
   });
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchRow[]> {
   const app = startApp();
   try {

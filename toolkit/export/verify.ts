@@ -423,6 +423,7 @@ export function verifyExport(bundleText: string, options: VerifyOptions = {}): V
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 function verifyText(bundleText: string, options: VerifyOptions, report: VerifyReport): VerifyReport {
   const problems = report.problems;
   const read = parseStrictly(bundleText);

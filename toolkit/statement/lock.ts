@@ -83,6 +83,7 @@ export interface LockCheck {
   hash: string;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function checkLock(input: LockCheckInput): LockCheck {
   const { current, lock, snapshots, files } = input;
   const entries = lock.entries;

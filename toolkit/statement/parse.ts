@@ -40,6 +40,7 @@ export function folderOf(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash + 1);
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function parseStatement(input: StatementInput): ParsedStatement {
   const file = input.statementFile;
   const yaml = parseYaml(input.statementText);

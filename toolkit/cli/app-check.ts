@@ -18,6 +18,7 @@ import { formatProblem } from '../statement/problems';
 import { readForgeApp, type ForgeApp } from './forge-app';
 import { EvidenceInputError, readFacts, REPO_ROOT } from './evidence-inputs';
 import { readPolicyFiles } from './policy-files';
+import { EXIT, ToolkitError } from '../errors';
 
 export const KEY_FAMILIES_FILE = 'key-families.yml';
 const INVENTORY_MODULE = join('src', 'domain', 'inventory.ts');
@@ -37,7 +38,10 @@ export interface AppCheckResult {
 }
 
 /** The statement breaks its own rules: a problem found (exit 1), not an unreadable app (exit 2). */
-export class StatementProblemsError extends EvidenceInputError {}
+export class StatementProblemsError extends ToolkitError {
+  readonly code = 'PP-STATEMENT-PROBLEMS';
+  readonly exitCode = EXIT.findings;
+}
 
 export function compiledFacts(policyDir: string): StatementFacts {
   const check = checkPolicy(readPolicyFiles(policyDir));

@@ -10,16 +10,18 @@ import ts from 'typescript';
 import { scanFile } from '../evidence/app-scan';
 import type { ScannedFile } from '../evidence/app-evidence';
 import type { AppEvidence, CodeSide } from '../../src/domain/evidence/types';
+import { EXIT, ToolkitError } from '../errors';
 
 /** The app could not be read at all: `evidence` exits 2 with this. */
-export class AppLoadError extends Error {
+export class AppLoadError extends ToolkitError {
+  readonly code = 'PP-APP-UNREADABLE';
+  readonly exitCode = EXIT.unreadable;
   constructor(
-    readonly file: string,
-    readonly line: number,
+    file: string,
+    line: number,
     readonly reason: string,
   ) {
-    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`);
-    this.name = 'AppLoadError';
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`, { file, line });
   }
 }
 

@@ -12,6 +12,7 @@ import type { CheckInputs } from '../evidence/run-checks';
 import { readForgeApp } from './forge-app';
 import { anyFactsSchema } from '../statement/schema';
 import { factsFromPolicy } from './policy-facts';
+import { EXIT, ToolkitError } from '../errors';
 import type { StatementFacts } from '../../src/domain/statement/types';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -28,11 +29,10 @@ export interface LoadOptions {
   inventory?: readonly KeyFamily[];
 }
 
-export class EvidenceInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EvidenceInputError';
-  }
+/** The compiled facts, the statement or the app that `check` needs cannot be read. */
+export class EvidenceInputError extends ToolkitError {
+  readonly code = 'PP-EVIDENCE-INPUT';
+  readonly exitCode = EXIT.unreadable;
 }
 
 export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): StatementFacts {

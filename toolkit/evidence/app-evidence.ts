@@ -103,6 +103,7 @@ function provedAt(at: string, what: string): string {
 
 const alternativesText = (alts: readonly string[][]): string => alts.map((alt) => alt.join(' + ')).join(' or ');
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   const declared = new Set(inputs.facts.scopes);
   const usedBy = new Map<string, string[]>();

@@ -11,12 +11,12 @@ import {
   type RemoteEntry,
   type StorageUse,
 } from '../../src/domain/evidence/types';
+import { EXIT, ToolkitError } from '../errors';
 
-export class InvalidManifestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidManifestError';
-  }
+/** The manifest parses but is not a Forge manifest's shape (the field and the rule are in the message). */
+export class InvalidManifestError extends ToolkitError {
+  readonly code = 'PP-MANIFEST-INVALID';
+  readonly exitCode = EXIT.unreadable;
 }
 
 type Obj = Record<string, unknown>;

@@ -115,6 +115,7 @@ const NEVER_IN_STATEMENT = [
   'dataRetention: whether customers can set a custom retention period: the statement model has no such fact (API_V4)',
 ];
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): MarketplacePrivacyAnswers {
   const notes: string[] = [];
   const unanswered: string[] = [];

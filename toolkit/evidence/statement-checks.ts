@@ -42,6 +42,7 @@ export interface StatementCheck {
   warnings: string[];
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: SourceNames): StatementCheck {
   const problems: Problem[] = [];
   const warnings: string[] = [];

@@ -9,6 +9,7 @@ import { clip } from './clip';
 import { MAX_EXPORT_CHARS } from './limits';
 import { resultOf, type VerifyResult } from './report';
 import { verifyExport } from './verify';
+import { UnreadableInputError } from '../errors';
 
 export interface VerifyFileInput {
   file: string;
@@ -28,21 +29,23 @@ const HEX64 = /^[0-9a-f]{64}$/;
 /** Receipt files and locks are a few kilobytes; this is far beyond any. */
 const MAX_SMALL_FILE_BYTES = 1024 * 1024;
 
-class Unreadable extends Error {}
-
 function readText(file: string, maxBytes: number): string {
   let bytes: number;
   try {
     bytes = statSync(file).size;
   } catch (error) {
-    throw new Unreadable(`cannot read ${clip(file, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UnreadableInputError(
+      `cannot read ${clip(file, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   // UTF-8 never takes fewer bytes than UTF-16 code units, so this bounds the text (and memory) read.
-  if (bytes > maxBytes) throw new Unreadable(`${clip(file, 200)} is larger than ${maxBytes} bytes`);
+  if (bytes > maxBytes) throw new UnreadableInputError(`${clip(file, 200)} is larger than ${maxBytes} bytes`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Unreadable(`cannot read ${clip(file, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UnreadableInputError(
+      `cannot read ${clip(file, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 }
 
@@ -71,7 +74,7 @@ function verifyFileNow(input: VerifyFileInput): VerifyFileResult {
         : { lock: { name: input.lock, text: readText(input.lock, MAX_SMALL_FILE_BYTES) } }),
     };
   } catch (error) {
-    if (error instanceof Unreadable) return { code: 2, lines: [`privacy-panel: ${error.message}`] };
+    if (error instanceof UnreadableInputError) return { code: 2, lines: [`privacy-panel: ${error.message}`] };
     throw error;
   }
   return resultOf(verifyExport(text, options), input.file);

@@ -83,12 +83,11 @@ export interface LockCheck {
   hash: string;
 }
 
-export function checkLock(input: LockCheckInput): LockCheck {
-  const { current, lock, snapshots, files } = input;
+/** The lock itself: versions 1, 2, 3… in order, dates never decreasing, each with its unchanged snapshot. */
+function lockEntryProblems(input: LockCheckInput): StatementProblem[] {
+  const { lock, snapshots, files } = input;
   const entries = lock.entries;
-  const hash = hashCanonical(current);
   const problems: StatementProblem[] = [];
-
   entries.forEach((entry, index) => {
     const line = lock.lineOf(index);
     if (entry.version !== index + 1) {
@@ -157,6 +156,13 @@ export function checkLock(input: LockCheckInput): LockCheck {
       );
   }
 
+  return problems;
+}
+
+/** The current version against the lock: published unchanged, or exactly the next one; else its problem. */
+function currentStatus(input: LockCheckInput, hash: string, problems: StatementProblem[]): LockCheck['status'] {
+  const { current, files } = input;
+  const entries = input.lock.entries;
   const last = entries[entries.length - 1];
   const lastVersion = last?.version ?? 0;
   const behindLock = () =>
@@ -167,7 +173,6 @@ export function checkLock(input: LockCheckInput): LockCheck {
       `version ${current.version} is older than the latest published version ${lastVersion}`,
     );
   const published = entries.find((e) => e.version === current.version);
-  let status: LockCheck['status'];
   if (published) {
     if (published.hash !== hash) {
       problems.push(
@@ -181,7 +186,7 @@ export function checkLock(input: LockCheckInput): LockCheck {
     } else if (current.version < lastVersion) {
       problems.push(behindLock());
     } else {
-      status = 'published';
+      return 'published';
     }
   } else if (current.version < lastVersion) {
     problems.push(behindLock());
@@ -204,8 +209,15 @@ export function checkLock(input: LockCheckInput): LockCheck {
       ),
     );
   } else {
-    status = 'new';
+    return 'new';
   }
+  return undefined;
+}
+
+export function checkLock(input: LockCheckInput): LockCheck {
+  const hash = hashCanonical(input.current);
+  const problems = lockEntryProblems(input);
+  const status = currentStatus(input, hash, problems);
   return { problems, hash, ...(problems.length === 0 && status ? { status } : {}) };
 }
 

@@ -40,61 +40,44 @@ export function folderOf(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash + 1);
 }
 
-export function parseStatement(input: StatementInput): ParsedStatement {
-  const file = input.statementFile;
-  const yaml = parseYaml(input.statementText);
-  if (yaml.errors.length > 0) {
-    return {
-      problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)),
-      versionLine: 1,
-      lineOf: () => 1,
-    };
-  }
-  const raw = yaml.value;
-  const lineOf = (path: readonly PropertyKey[], options?: { key?: boolean }) => yaml.locate.line(path, options);
-  const versionLine = lineOf(['version']);
-  const problems: StatementProblem[] = invisibleCharacterProblems(input.statementText, file);
+type LineOf = (path: readonly PropertyKey[], options?: { key?: boolean }) => number;
 
-  const parsed = statementFileSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
-
-  const top: Rec = isRec(raw) ? raw : {};
-  for (const finding of factFindings(top['facts']))
-    problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
-  const placeholders = [...placeholderFindings(top['facts'], ['facts']), templateVendorFinding(raw)];
-  for (const finding of placeholders) {
-    if (finding)
-      problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)} ${finding.message}`));
-  }
-  for (const finding of duplicates(top['sections'], 'id', ['sections'], 'duplicate-section-id', 'section id')) {
-    problems.push(problem(file, lineOf(finding.path), finding.rule, finding.message));
-  }
-
+/** `change` is required from version 2 and absent on version 1. */
+function changeProblems(top: Rec, file: string, lineOf: LineOf): StatementProblem[] {
   const version = top['version'];
-  if (typeof version === 'number' && Number.isSafeInteger(version) && version > 0) {
-    if (version > 1 && top['change'] === undefined) {
-      problems.push(
-        problem(
-          file,
-          versionLine,
-          'change-missing',
-          `version ${version} needs a change: { summary, materiality } describing what changed since version ${version - 1}`,
-        ),
-      );
-    }
-    if (version === 1 && top['change'] !== undefined) {
-      problems.push(
-        problem(
-          file,
-          lineOf(['change'], { key: true }),
-          'change-unexpected',
-          'version 1 has nothing to compare with: remove change',
-        ),
-      );
-    }
-  }
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version <= 0) return [];
+  if (version > 1 && top['change'] === undefined)
+    return [
+      problem(
+        file,
+        lineOf(['version']),
+        'change-missing',
+        `version ${version} needs a change: { summary, materiality } describing what changed since version ${version - 1}`,
+      ),
+    ];
+  if (version === 1 && top['change'] !== undefined)
+    return [
+      problem(
+        file,
+        lineOf(['change'], { key: true }),
+        'change-unexpected',
+        'version 1 has nothing to compare with: remove change',
+      ),
+    ];
+  return [];
+}
 
-  // Section files: checked even when other fields are wrong, so every problem shows at once.
+/**
+ * Each section's Markdown, normalised, by its index; its problems go to `problems`. Checked even when other
+ * fields are wrong, so every problem shows at once.
+ */
+function readSections(
+  input: StatementInput,
+  top: Rec,
+  lineOf: LineOf,
+  problems: StatementProblem[],
+): Map<number, string> {
+  const file = input.statementFile;
   const folder = folderOf(file);
   const markdownByIndex = new Map<number, string>();
   (Array.isArray(top['sections']) ? top['sections'] : []).forEach((section: unknown, index) => {
@@ -114,6 +97,42 @@ export function parseStatement(input: StatementInput): ParsedStatement {
       problems.push(problem(`${folder}${path}`, hit.line, hit.rule, `${path} ${hit.message}`));
     markdownByIndex.set(index, markdown);
   });
+  return markdownByIndex;
+}
+
+export function parseStatement(input: StatementInput): ParsedStatement {
+  const file = input.statementFile;
+  const yaml = parseYaml(input.statementText);
+  if (yaml.errors.length > 0) {
+    return {
+      problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)),
+      versionLine: 1,
+      lineOf: () => 1,
+    };
+  }
+  const raw = yaml.value;
+  const lineOf: LineOf = (path, options) => yaml.locate.line(path, options);
+  const versionLine = lineOf(['version']);
+  const problems: StatementProblem[] = invisibleCharacterProblems(input.statementText, file);
+
+  const parsed = statementFileSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
+
+  const top: Rec = isRec(raw) ? raw : {};
+  for (const finding of factFindings(top['facts']))
+    problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)}: ${finding.message}`));
+  const placeholders = [...placeholderFindings(top['facts'], ['facts']), templateVendorFinding(raw)];
+  for (const finding of placeholders) {
+    if (finding)
+      problems.push(problem(file, lineOf(finding.path), finding.rule, `${pathText(finding.path)} ${finding.message}`));
+  }
+  for (const finding of duplicates(top['sections'], 'id', ['sections'], 'duplicate-section-id', 'section id')) {
+    problems.push(problem(file, lineOf(finding.path), finding.rule, finding.message));
+  }
+
+  problems.push(...changeProblems(top, file, lineOf));
+
+  const markdownByIndex = readSections(input, top, lineOf, problems);
 
   // A placeholder keeps a statement from being published, not from being read: a draft with one still
   // compiles (the host build previews it), and every check that publishes or proves it fails on it.

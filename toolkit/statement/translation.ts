@@ -92,6 +92,129 @@ export interface TranslationFiles {
   sectionTexts: Readonly<Record<string, string>>;
 }
 
+type TranslationFile = z.infer<typeof translationFileSchema>;
+type LineOf = (path: readonly PropertyKey[]) => number;
+
+/** Every text of the original translated, none extra, and no fact (URL, number…) the original does not state. */
+function textProblems(
+  input: TranslationFiles,
+  data: TranslationFile,
+  original: CompiledStatement,
+  lineOf: LineOf,
+): StatementProblem[] {
+  const { file } = input;
+  const problems: StatementProblem[] = [];
+  const expected = sourceTexts(factsOf(original.source), original.source.change);
+  for (const path of Object.keys(expected)) {
+    if (!(path in data.texts))
+      problems.push(
+        problem(
+          file,
+          lineOf(['texts']),
+          'translation-text-missing',
+          `texts.${path} is missing (source: “${expected[path] ?? ''}”)`,
+        ),
+      );
+  }
+  for (const path of Object.keys(data.texts)) {
+    if (!(path in expected))
+      problems.push(
+        problem(
+          file,
+          lineOf(['texts', path]),
+          'translation-text-extra',
+          `texts.${path} is not a text of version ${original.source.version}`,
+        ),
+      );
+  }
+
+  const textLines = input.text.split(/\r\n?|\n/);
+  for (const [path, translated] of Object.entries(data.texts)) {
+    const from = expected[path];
+    if (from === undefined) continue;
+    const line = lineOf(['texts', path]);
+    for (const fact of factsNotInSource(translated, data.locale, from, data.sourceLocale))
+      problems.push(proseFactProblem(file, lineOfRaw(textLines, fact.raw, line), `texts.${path}`, fact, from));
+  }
+
+  return problems;
+}
+
+/** The original's sections, each once, in its order. */
+function sectionOrderProblems(
+  file: string,
+  data: TranslationFile,
+  original: CompiledStatement,
+  lineOf: LineOf,
+): StatementProblem[] {
+  const problems: StatementProblem[] = [];
+  const ids = original.source.sections.map((s) => s.id);
+  const given = data.sections.map((s) => s.id);
+  ids.forEach((id, i) => {
+    if (!given.includes(id))
+      problems.push(problem(file, lineOf(['sections']), 'translation-section-missing', `section ${id} is missing`));
+    else if (given[i] !== id)
+      problems.push(
+        problem(
+          file,
+          lineOf(['sections', given.indexOf(id)]),
+          'translation-section-order',
+          `section ${id} must come at position ${i + 1}, as in the source`,
+        ),
+      );
+  });
+  given.forEach((id, i) => {
+    if (!ids.includes(id))
+      problems.push(
+        problem(
+          file,
+          lineOf(['sections', i, 'id']),
+          'translation-section-extra',
+          `version ${original.source.version} has no section ${id}`,
+        ),
+      );
+  });
+
+  return problems;
+}
+
+/**
+ * Each translated section's Markdown, normalised, under the same Markdown rules as the source's sections (the
+ * same compiler renders them); its problems go to `problems`.
+ */
+function translatedSections(
+  input: TranslationFiles,
+  data: TranslationFile,
+  original: CompiledStatement,
+  lineOf: LineOf,
+  problems: StatementProblem[],
+): string[] {
+  const { file } = input;
+  const folder = file.slice(0, file.lastIndexOf('/') + 1);
+  return data.sections.map((s, i) => {
+    const raw = input.sectionTexts[s.file];
+    if (raw === undefined) {
+      problems.push(
+        problem(file, lineOf(['sections', i, 'file']), 'section-file-missing', `${folder}${s.file} does not exist`),
+      );
+      return '';
+    }
+    const normalised = normaliseMarkdown(raw);
+    const sectionFile = `${folder}${s.file}`;
+    problems.push(...invisibleCharacterProblems(raw, sectionFile), ...markdownProblems(normalised, sectionFile));
+    const from = original.source.sections.find((o) => o.id === s.id);
+    if (from) {
+      const titleLine = lineOf(['sections', i, 'title']);
+      for (const fact of factsNotInSource(s.title, data.locale, from.title, data.sourceLocale))
+        problems.push(proseFactProblem(file, titleLine, `the title of section ${s.id}`, fact, from.title));
+      const lines = raw.split(/\r\n?|\n/);
+      for (const fact of factsNotInSource(normalised, data.locale, from.markdown, data.sourceLocale))
+        problems.push(proseFactProblem(sectionFile, lineOfRaw(lines, fact.raw, 1), `section ${s.id}`, fact));
+    }
+    return normalised;
+  });
+}
+
 /** Parses one translation and checks it against the published version it names. */
 export function parseTranslation(
   input: TranslationFiles,
@@ -103,7 +226,7 @@ export function parseTranslation(
   const yaml = parseYaml(input.text);
   if (yaml.errors.length > 0)
     return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)) };
-  const lineOf = (path: readonly PropertyKey[]) => yaml.locate.line(path);
+  const lineOf: LineOf = (path) => yaml.locate.line(path);
   const parsed = translationFileSchema.safeParse(yaml.value);
   if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, yaml.value, file, lineOf) };
   const data = parsed.data;
@@ -143,90 +266,8 @@ export function parseTranslation(
     );
   }
 
-  const expected = sourceTexts(factsOf(original.source), original.source.change);
-  for (const path of Object.keys(expected)) {
-    if (!(path in data.texts))
-      problems.push(
-        problem(
-          file,
-          lineOf(['texts']),
-          'translation-text-missing',
-          `texts.${path} is missing (source: “${expected[path] ?? ''}”)`,
-        ),
-      );
-  }
-  for (const path of Object.keys(data.texts)) {
-    if (!(path in expected))
-      problems.push(
-        problem(
-          file,
-          lineOf(['texts', path]),
-          'translation-text-extra',
-          `texts.${path} is not a text of version ${original.source.version}`,
-        ),
-      );
-  }
-
-  const textLines = input.text.split(/\r\n?|\n/);
-  for (const [path, translated] of Object.entries(data.texts)) {
-    const from = expected[path];
-    if (from === undefined) continue;
-    const line = lineOf(['texts', path]);
-    for (const fact of factsNotInSource(translated, data.locale, from, data.sourceLocale))
-      problems.push(proseFactProblem(file, lineOfRaw(textLines, fact.raw, line), `texts.${path}`, fact, from));
-  }
-
-  const ids = original.source.sections.map((s) => s.id);
-  const given = data.sections.map((s) => s.id);
-  ids.forEach((id, i) => {
-    if (!given.includes(id))
-      problems.push(problem(file, lineOf(['sections']), 'translation-section-missing', `section ${id} is missing`));
-    else if (given[i] !== id)
-      problems.push(
-        problem(
-          file,
-          lineOf(['sections', given.indexOf(id)]),
-          'translation-section-order',
-          `section ${id} must come at position ${i + 1}, as in the source`,
-        ),
-      );
-  });
-  given.forEach((id, i) => {
-    if (!ids.includes(id))
-      problems.push(
-        problem(
-          file,
-          lineOf(['sections', i, 'id']),
-          'translation-section-extra',
-          `version ${original.source.version} has no section ${id}`,
-        ),
-      );
-  });
-
-  // The same Markdown rules as the source's sections: the same compiler renders them.
-  const folder = file.slice(0, file.lastIndexOf('/') + 1);
-  const markdown = data.sections.map((s, i) => {
-    const raw = input.sectionTexts[s.file];
-    if (raw === undefined) {
-      problems.push(
-        problem(file, lineOf(['sections', i, 'file']), 'section-file-missing', `${folder}${s.file} does not exist`),
-      );
-      return '';
-    }
-    const normalised = normaliseMarkdown(raw);
-    const sectionFile = `${folder}${s.file}`;
-    problems.push(...invisibleCharacterProblems(raw, sectionFile), ...markdownProblems(normalised, sectionFile));
-    const from = original.source.sections.find((o) => o.id === s.id);
-    if (from) {
-      const titleLine = lineOf(['sections', i, 'title']);
-      for (const fact of factsNotInSource(s.title, data.locale, from.title, data.sourceLocale))
-        problems.push(proseFactProblem(file, titleLine, `the title of section ${s.id}`, fact, from.title));
-      const lines = raw.split(/\r\n?|\n/);
-      for (const fact of factsNotInSource(normalised, data.locale, from.markdown, data.sourceLocale))
-        problems.push(proseFactProblem(sectionFile, lineOfRaw(lines, fact.raw, 1), `section ${s.id}`, fact));
-    }
-    return normalised;
-  });
+  problems.push(...textProblems(input, data, original, lineOf), ...sectionOrderProblems(file, data, original, lineOf));
+  const markdown = translatedSections(input, data, original, lineOf, problems);
   if (problems.length > 0) return { problems };
   return {
     source: {

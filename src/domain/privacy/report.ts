@@ -107,38 +107,51 @@ async function latestAttempt(store: Store, cycle: number, fromSeq: number): Prom
   return latest;
 }
 
-async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunState): Promise<ReportRunResult> {
-  const { store, clock } = deps;
-  let progress = await loadProgress(store);
+/** One pass of a run over the stored progress: what it last read, and how it writes it back. */
+class ReportPass {
+  constructor(
+    private readonly deps: ReportRunDeps,
+    private readonly where: Installation,
+    private readonly run: RunState,
+    public progress: ReportProgress,
+  ) {}
 
-  const save = async (next: ReportProgress): Promise<void> => {
-    progress = next;
-    await saveProgress(store, progress);
-  };
-  const finish = async (outcome: RunOutcome): Promise<ReportRunResult> => {
-    await save({ ...progress, lastRun: { ...run.counts, at: run.began.toISOString(), outcome } });
+  async save(next: ReportProgress): Promise<void> {
+    this.progress = next;
+    await saveProgress(this.deps.store, this.progress);
+  }
+
+  async finish(outcome: RunOutcome): Promise<ReportRunResult> {
+    const { run } = this;
+    await this.save({ ...this.progress, lastRun: { ...run.counts, at: run.began.toISOString(), outcome } });
     return { ...run.counts, erased: run.erased, outcome };
-  };
+  }
+
   /** A batch Atlassian answered: erase its closed accounts, then move past it. */
-  const settle = async (sent: BatchClaimRecord, cyclePeriodSeconds?: number): Promise<void> => {
-    for (const seq of sent.closedSeqs ?? []) if (await eraseRegistryEntry(deps, where, seq)) run.erased += 1;
-    const { notBefore: _cleared, ...rest } = progress;
-    await save({
+  async settle(sent: BatchClaimRecord, cyclePeriodSeconds?: number): Promise<void> {
+    for (const seq of sent.closedSeqs ?? [])
+      if (await eraseRegistryEntry(this.deps, this.where, seq)) this.run.erased += 1;
+    const { notBefore: _cleared, ...rest } = this.progress;
+    await this.save({
       ...rest,
       nextSeq: sent.nextSeq,
-      cyclePeriodSeconds: validPeriod(cyclePeriodSeconds) ?? progress.cyclePeriodSeconds,
+      cyclePeriodSeconds: validPeriod(cyclePeriodSeconds) ?? this.progress.cyclePeriodSeconds,
       cycle: {
-        reported: progress.cycle.reported + (sent.reported ?? 0),
-        closed: progress.cycle.closed + (sent.closedSeqs?.length ?? 0),
-        updated: progress.cycle.updated + (sent.updated ?? 0),
+        reported: this.progress.cycle.reported + (sent.reported ?? 0),
+        closed: this.progress.cycle.closed + (sent.closedSeqs?.length ?? 0),
+        updated: this.progress.cycle.updated + (sent.updated ?? 0),
       },
     });
-  };
+  }
 
-  if (progress.notBefore !== undefined && run.began < new Date(progress.notBefore)) return finish('waiting');
-  if (progress.cycleComplete) {
+  /** Waits out a refusal, and opens the next cycle when the last is complete and due: the outcome if the run stops. */
+  async begin(): Promise<RunOutcome | undefined> {
+    const { deps, run, progress } = this;
+    const { store, clock } = deps;
+    if (progress.notBefore !== undefined && run.began < new Date(progress.notBefore)) return 'waiting';
+    if (!progress.cycleComplete) return undefined;
     const due = nextCycleAt(progress);
-    if (due && run.began < due) return finish('not-due');
+    if (due && run.began < due) return 'not-due';
     // Cycle N is claimed once: a run overlapping this one adopts the same cycle instead of starting its own.
     // Its claimant backfills the registry before any batch is sent, so a backfill never reads markers
     // from before an erasure of this cycle and registers the erased account again.
@@ -150,12 +163,12 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
       : ((await readRecord(store, 'privacyCycle', cycleKey)) ?? mine);
     if (cycle.state === 'backfilling') {
       const abandoned = clock.now().getTime() - Date.parse(cycle.startedAt) > STALE_SENDING_MS;
-      if (cycle.run !== run.id && !abandoned) return finish('overlapping');
+      if (cycle.run !== run.id && !abandoned) return 'overlapping';
       await backfillRegistry(store, clock.now());
       cycle = { startedAt: cycle.startedAt, run: run.id, state: 'open' };
       await writeRecord(store, 'privacyCycle', cycleKey, cycle);
     }
-    await save({
+    await this.save({
       ...progress,
       cycleNumber,
       cycleStartedAt: cycle.startedAt,
@@ -163,54 +176,73 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
       nextSeq: 1,
       cycle: { ...NO_COUNTS },
     });
+    return undefined;
   }
-  const cycleNumber = progress.cycleNumber ?? 0;
 
-  for (;;) {
-    if (elapsed(deps, run) >= deps.budgetMs) return finish('partial');
-    const fromSeq = progress.nextSeq;
+  /** The next batch of the cycle, one step: the outcome if the run stops, undefined to go on. */
+  async step(cycleNumber: number): Promise<RunOutcome | undefined> {
+    const { deps, run } = this;
+    const { store, clock } = deps;
+    if (elapsed(deps, run) >= deps.budgetMs) return 'partial';
+    const fromSeq = this.progress.nextSeq;
     const latest = await latestAttempt(store, cycleNumber, fromSeq);
     if (latest?.record.state === 'sent') {
       // Answered, by this run or another: its erasures are finished before anything moves past it.
-      await settle(latest.record, run.answered.get(latest.key)?.cyclePeriodSeconds);
-      continue;
+      await this.settle(latest.record, run.answered.get(latest.key)?.cyclePeriodSeconds);
+      return undefined;
     }
     const ours = latest?.record.run === run.id && latest.record.state === 'sending';
     const received = ours ? run.answered.get(latest.key) : undefined;
     if (latest && received) {
       // This run has the answer; only its `sent` write was lost.
       await writeRecord(store, 'privacyBatch', latest.key, received.sent);
-      await settle(received.sent, received.cyclePeriodSeconds);
-      continue;
+      await this.settle(received.sent, received.cyclePeriodSeconds);
+      return undefined;
     }
     const live =
       latest?.record.state === 'sending' && clock.now().getTime() - Date.parse(latest.record.at) <= STALE_SENDING_MS;
-    if (live && !ours) return finish('overlapping');
+    if (live && !ours) return 'overlapping';
 
     const batch = await nextBatch(store, fromSeq, clock.now());
     // A registration still in flight: the next run reports it and goes on from there.
-    if (batch.accounts.length === 0 && batch.registering) return finish('partial');
+    if (batch.accounts.length === 0 && batch.registering) return 'partial';
     if (batch.accounts.length === 0) {
-      await save({ ...progress, nextSeq: batch.nextSeq, cycleComplete: true });
-      return finish('complete');
+      await this.save({ ...this.progress, nextSeq: batch.nextSeq, cycleComplete: true });
+      return 'complete';
     }
-    let attempt: Attempt;
-    if (ours) attempt = latest;
-    else {
-      // The first attempt, or the next after one released or abandoned: claimed write-once, so one run sends it.
-      const number = (latest?.attempt ?? 0) + 1;
-      if (number > MAX_BATCH_ATTEMPTS) return finish('failed');
-      const key = privacyBatchKey(cycleNumber, fromSeq, number);
-      const record: BatchClaimRecord = {
-        state: 'sending',
-        run: run.id,
-        nextSeq: batch.nextSeq,
-        at: clock.now().toISOString(),
-      };
-      if (!(await createRecord(store, 'privacyBatch', key, record))) continue; // another run took it: look again
-      attempt = { attempt: number, key, record };
-    }
+    const attempt = ours ? latest : await this.claim(cycleNumber, fromSeq, latest, batch);
+    if (attempt === 'failed') return 'failed';
+    if (attempt === undefined) return undefined; // another run took it: look again
+    return this.sendAttempt(attempt, batch);
+  }
 
+  /**
+   * The first attempt, or the next after one released or abandoned: claimed write-once, so one run sends it.
+   * Undefined when another run claimed it first.
+   */
+  private async claim(
+    cycleNumber: number,
+    fromSeq: number,
+    latest: Attempt | undefined,
+    batch: ReportBatch,
+  ): Promise<Attempt | 'failed' | undefined> {
+    const number = (latest?.attempt ?? 0) + 1;
+    if (number > MAX_BATCH_ATTEMPTS) return 'failed';
+    const key = privacyBatchKey(cycleNumber, fromSeq, number);
+    const record: BatchClaimRecord = {
+      state: 'sending',
+      run: this.run.id,
+      nextSeq: batch.nextSeq,
+      at: this.deps.clock.now().toISOString(),
+    };
+    if (!(await createRecord(this.deps.store, 'privacyBatch', key, record))) return undefined;
+    return { attempt: number, key, record };
+  }
+
+  /** Sends the claimed attempt and records the answer: the outcome if the run stops, undefined to go on. */
+  private async sendAttempt(attempt: Attempt, batch: ReportBatch): Promise<RunOutcome | undefined> {
+    const { deps, run } = this;
+    const { store, clock } = deps;
     let answer: ReportAnswer;
     try {
       answer = await send(deps, batch, () => elapsed(deps, run));
@@ -220,15 +252,14 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
       await writeRecord(store, 'privacyBatch', attempt.key, { ...attempt.record, state: 'released' });
       if (error.reason === 'unreachable') {
         run.unanswered += 1;
-        if (run.unanswered < MAX_UNANSWERED_PER_RUN) continue;
-        return finish('failed');
+        return run.unanswered < MAX_UNANSWERED_PER_RUN ? undefined : 'failed';
       }
       if (error.reason === 'rate-limited') {
         const wait = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
-        await save({ ...progress, notBefore: new Date(clock.now().getTime() + wait * 1000).toISOString() });
-        return finish('rate-limited');
+        await this.save({ ...this.progress, notBefore: new Date(clock.now().getTime() + wait * 1000).toISOString() });
+        return 'rate-limited';
       }
-      return finish('failed');
+      return 'failed';
     }
 
     const sent = sentRecord(batch, answer, run.id, clock.now().toISOString());
@@ -241,7 +272,19 @@ async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunStat
     run.counts.updated += sent.updated ?? 0;
     // `updated` needs nothing more: the app stores no profile data, names are looked up live.
     await writeRecord(store, 'privacyBatch', attempt.key, sent);
-    await settle(sent, answer.cyclePeriodSeconds);
+    await this.settle(sent, answer.cyclePeriodSeconds);
+    return undefined;
+  }
+}
+
+async function reportOnce(deps: ReportRunDeps, where: Installation, run: RunState): Promise<ReportRunResult> {
+  const pass = new ReportPass(deps, where, run, await loadProgress(deps.store));
+  const stop = await pass.begin();
+  if (stop) return pass.finish(stop);
+  const cycleNumber = pass.progress.cycleNumber ?? 0;
+  for (;;) {
+    const outcome = await pass.step(cycleNumber);
+    if (outcome) return pass.finish(outcome);
   }
 }
 

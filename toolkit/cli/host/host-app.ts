@@ -8,18 +8,22 @@ import { join } from 'node:path';
 import { validate } from '@forge/manifest';
 import { AppLoadError } from '../app-files';
 import { readForgeApp, type ForgeApp } from '../forge-app';
+import { EXIT, ToolkitError } from '../../errors';
 
-export class HostAppError extends Error {
+/** A refusal: the host is left as it was. */
+export class HostAppError extends ToolkitError {
+  readonly code = 'PP-HOST-REFUSED';
+  readonly exitCode = EXIT.findings;
+  declare readonly file: string;
   constructor(
     /** The file the problem is in, relative to the host folder. */
-    readonly file: string,
+    file: string,
     /** What is wrong and what to do, without the file. */
     readonly detail: string,
     /** Every refusal of the run, most fundamental first, when there are several. */
     readonly refusals: readonly Refusal[] = [{ file, detail, rank: 0 }],
   ) {
-    super(`${file}: ${detail}`);
-    this.name = 'HostAppError';
+    super(`${file}: ${detail}`, { file, after: 'Nothing was written.' });
   }
 }
 

@@ -2,13 +2,12 @@
  * The host commands of the `privacy-panel` CLI (toolkit/cli/commands.ts dispatches here):
  *   add [DIR] [--yes] [--dry-run] [--key-prefix P]   remove [DIR]   build [DIR] [--draft]
  * (`preview` lives with the preview it serves: dev/preview/host.ts.)
- * Exit codes: 0 done, 1 refused (the message names the file and what to do; nothing written), 2 usage.
+ * Exit codes: 0 done, 2 usage; a refusal is a HostAppError (exit 1), which toolkit/cli/main.ts reports.
  */
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { addPanel, prepareHost, removePanel, type AddOptions } from './add';
 import { buildHost } from './build';
-import { HostAppError } from './host-app';
 
 export const HOST_COMMANDS = ['add', 'remove', 'build'] as const;
 
@@ -102,32 +101,24 @@ export async function runHostCommand(command: string, argv: readonly string[]): 
     process.stderr.write(`privacy-panel ${command}: unknown option ${unknown.join(' ')}\n${USAGE}`);
     return 2;
   }
-  try {
-    switch (command) {
-      case 'add': {
-        const keyPrefix = args.values.get('--key-prefix');
-        await addCommand(args.dir, {
-          dryRun: args.flags.has('--dry-run'),
-          yes: args.flags.has('--yes'),
-          ...(keyPrefix === undefined ? {} : { keyPrefix }),
-        });
-        return 0;
-      }
-      case 'remove':
-        print(removePanel(args.dir).output);
-        return 0;
-      case 'build':
-        print(buildHost(args.dir, { deploy: !args.flags.has('--draft') }).lines);
-        return 0;
-      default:
-        process.stderr.write(USAGE);
-        return 2;
+  switch (command) {
+    case 'add': {
+      const keyPrefix = args.values.get('--key-prefix');
+      await addCommand(args.dir, {
+        dryRun: args.flags.has('--dry-run'),
+        yes: args.flags.has('--yes'),
+        ...(keyPrefix === undefined ? {} : { keyPrefix }),
+      });
+      return 0;
     }
-  } catch (error) {
-    if (error instanceof HostAppError) {
-      process.stderr.write(`privacy-panel ${command}: ${error.message}\nNothing was written.\n`);
-      return 1;
-    }
-    throw error;
+    case 'remove':
+      print(removePanel(args.dir).output);
+      return 0;
+    case 'build':
+      print(buildHost(args.dir, { deploy: !args.flags.has('--draft') }).lines);
+      return 0;
+    default:
+      process.stderr.write(USAGE);
+      return 2;
   }
 }

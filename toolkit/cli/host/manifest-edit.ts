@@ -6,6 +6,7 @@
  * the original lines kept inside the block as `# privacy-panel:was` comments for `remove` to restore.
  */
 import YAML, { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { EXIT, ToolkitError } from '../../errors';
 
 export const MARKER = '# privacy-panel:';
 const BEGIN = /^([ \t]*)# privacy-panel:begin (\S+)( joined)?[ \t]*$/;
@@ -13,11 +14,10 @@ const BEGIN = /^([ \t]*)# privacy-panel:begin (\S+)( joined)?[ \t]*$/;
 const JOINED = ' joined';
 const WAS = /^[ \t]*# privacy-panel:was (.*)$/;
 
-export class ManifestShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ManifestShapeError';
-  }
+/** manifest.yml is valid YAML but not in a shape the panel's blocks can be spliced into. */
+export class ManifestShapeError extends ToolkitError {
+  readonly code = 'PP-MANIFEST-SHAPE';
+  readonly exitCode = EXIT.findings;
 }
 
 /** One splice: replace [start, end) (whole lines; empty for an insertion) with `text` (whole lines). */

@@ -333,6 +333,7 @@ function subPageNotes(
   return out;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function planAdd(
   app: HostApp,
   today: string,

@@ -37,6 +37,7 @@ function kebab(text: string): string {
 
 const EGRESS_HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
   const name = appName(app);
   const hostData = m.storage.map((use) => ({

@@ -54,6 +54,7 @@ interface Props {
 }
 
 /** What is stored, where, how long and who can reach it. */
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
   const { t, rich, list } = useI18n();
   const stored = facts.dataStored === 'not-stated' ? [] : facts.dataStored;
@@ -173,6 +174,7 @@ function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
 }
 
 /** What leaves, analytics, sub-processors, logs, residency, Runs on Atlassian and security. */
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
   const { t, rich } = useI18n();
   const home = homeKey(facts.hosting.model);

@@ -42,6 +42,7 @@ interface Props {
   reloadKey: number;
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function History({ names, reloadKey }: Props): JSX.Element {
   const { t, instant } = useI18n();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });

@@ -73,6 +73,7 @@ export function warmUpIntl(): void {
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function createTranslator(module: CatalogModule, where: Locality): Translator {
   const messages: Catalog = module.messages;
   const formatLocale = module.formatLocale ?? where.locale;

@@ -293,6 +293,7 @@ export interface CodeRoots {
 }
 
 /** Every file Forge would build for the app, scanned: each handler's module and each resource's source, with what they import. */
+// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems: Problem[] } {
   const { appRoot, repoRoot, shownRoot, manifestPath, manifest: doc } = roots;
   const problems: Problem[] = [];

@@ -15,6 +15,7 @@ import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { askProduct, installContextOf, PreviewBackend, type Theme, type Viewpoint } from './backend';
 import { hostAllowed, newToken, postRefusal, withToken } from './guard';
+import { isRecord } from '../../src/domain/is-record';
 
 export const BUILD_DIR = resolve(__dirname, '../../static/admin/build');
 const CLIENT_DIR = resolve(__dirname, 'client');
@@ -102,10 +103,6 @@ function fileUnder(root: string, urlPath: string): string | undefined {
   if (full !== root && !full.startsWith(root + sep)) return undefined;
   if (!existsSync(full) || !statSync(full).isFile()) return undefined;
   return full;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The shell page's view of the preview. */

@@ -12,10 +12,12 @@ import { clip, shown } from './clip';
 import type { ProblemCode, VerifyProblem } from './codes';
 import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type BundleStatement, type ExportBundle } from './format';
 import { MAX_PROBLEMS } from './limits';
-import { bundleStatementSchema, bundleTopSchema, shapeIssues, storedReceiptSchema } from './schema';
+import * as v from 'valibot';
+import { bundleStatementSchema, bundleTopSchema, isTooMany, shapeIssues, storedReceiptSchema } from './schema';
 import { parseStrictly } from './strict-json';
 import { checkTranslations, shownProblems } from './verify-translations';
 import type { BundleTranslation } from './format';
+import { isRecord } from '../../src/domain/is-record';
 
 export type { VerifyProblem };
 
@@ -63,10 +65,6 @@ const noKinds = (): Record<ReceiptKind, number> => ({
   'app-upgraded': 0,
   'account-erased': 0,
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function statementWhere(index: number, entry: unknown): string {
   const source = isRecord(entry) ? entry['source'] : undefined;
@@ -128,9 +126,9 @@ function checkStatements(statements: readonly unknown[], problems: VerifyProblem
   const byVersion = new Map<number, BundleStatement>();
   statements.forEach((entry, index) => {
     const where = statementWhere(index, entry);
-    const shape = bundleStatementSchema.safeParse(entry);
+    const shape = v.safeParse(bundleStatementSchema, entry);
     if (!shape.success) {
-      for (const issue of shapeIssues(shape.error, `statements[${index}]`))
+      for (const issue of shapeIssues(shape.issues, `statements[${index}]`))
         problems.push({ where: issue.path, code: issue.code, message: `not a statement version: ${issue.message}` });
       return;
     }
@@ -219,7 +217,7 @@ function erasedSeqsOf(receipts: readonly StoredReceipt[]): Set<number> {
 
 /**
  * Who acknowledged: the account ID beside an acknowledgment must match its commitment under the file's
- * salt, the salt must be the one the receipt sealed (`subject.saltDigest`, from 0.2.0 on), and an account
+ * salt, the salt must be the one the receipt sealed (`subject.saltDigest`), and an account
  * ID may be missing only where an `account-erased` receipt says it was erased. Returns the IDs checked.
  */
 function checkSubject(
@@ -231,23 +229,20 @@ function checkSubject(
 ): number {
   const { receipt, accountId } = stored;
   const { salt } = context;
-  const sealedDigest = receipt.subject.saltDigest;
-  if (sealedDigest !== undefined) {
-    if (salt === null)
-      problems.add(
-        index,
-        where,
-        'PPV-RECEIPT-SUBJECT',
-        'the receipt seals a salt digest, but the file has no salt (removed after export?)',
-      );
-    else if (context.saltDigest !== sealedDigest)
-      problems.add(
-        index,
-        where,
-        'PPV-RECEIPT-SUBJECT',
-        "the file's salt is not the one this receipt was sealed with (replaced?)",
-      );
-  }
+  if (salt === null)
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      'the receipt seals a salt digest, but the file has no salt (removed after export?)',
+    );
+  else if (context.saltDigest !== receipt.subject.saltDigest)
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      "the file's salt is not the one this receipt was sealed with (replaced?)",
+    );
   if (accountId === null) {
     if (!context.erased.has(receipt.seq))
       problems.add(
@@ -438,9 +433,9 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
       code: 'PPV-JSON-DUPLICATE-KEY',
       message: 'this key appears twice in its object (a JSON reader keeps only one of them)',
     });
-  const top = bundleTopSchema.safeParse(parsed);
+  const top = v.safeParse(bundleTopSchema, parsed);
   // Unknown top-level fields are problems; any other shape error makes the file unreadable.
-  const topIssues = top.success ? [] : shapeIssues(top.error);
+  const topIssues = top.success ? [] : shapeIssues(top.issues);
   const topReadable = topIssues.every((issue) => issue.code === 'PPV-JSON-UNKNOWN-FIELD');
   if (!top.success) {
     if (!topReadable) report.readable = false;
@@ -448,7 +443,7 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
       problems.push({ where: issue.path || 'file', code: issue.code, message: issue.message });
     if (!Array.isArray(parsed['statements']) || !Array.isArray(parsed['receipts'])) return report;
     // Too many entries: do not look at them one by one.
-    if (top.error.issues.some((issue) => issue.code === 'too_big')) return report;
+    if (isTooMany(top.issues)) return report;
   }
   const bundle = parsed as unknown as ExportBundle;
   const statementsRaw = parsed['statements'] as unknown[];
@@ -469,12 +464,12 @@ function verifyText(bundleText: string, options: VerifyOptions, report: VerifyRe
   const receiptProblems = new ReceiptProblems();
   const wellFormed: StoredReceipt[] = [];
   receiptsRaw.forEach((entry, index) => {
-    const shape = storedReceiptSchema.safeParse(entry);
+    const shape = v.safeParse(storedReceiptSchema, entry);
     if (shape.success) {
       wellFormed.push(entry as StoredReceipt);
       report.kinds[(entry as StoredReceipt).receipt.kind] += 1;
     } else {
-      for (const issue of shapeIssues(shape.error, `receipts[${index}]`))
+      for (const issue of shapeIssues(shape.issues, `receipts[${index}]`))
         receiptProblems.add(index, issue.path, issue.code, `not a receipt: ${issue.message}`);
     }
   });

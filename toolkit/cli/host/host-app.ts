@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { validate } from '@forge/manifest';
 import type { Document } from 'yaml';
 import { parseManifest } from './manifest-edit';
+import { isRecord } from '../../../src/domain/is-record';
 
 export class HostAppError extends Error {
   constructor(
@@ -82,10 +83,6 @@ const UNBUILT = [
   /^missing index\.html file in directory/,
   /^could not find environment variable/,
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function read(dir: string, name: string): string | undefined {
   const file = join(dir, name);

@@ -5,13 +5,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
+import { isRecord } from '../../../src/domain/is-record';
 
 const SOURCE = /\.(tsx?|jsx?|cjs|mjs)$/;
 const SKIP = new Set(['node_modules', 'build', 'dist', 'out', '.git']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Source files under `dir/sub` (relative to `dir`, posix separators), skipping node_modules and build output. */
 export function sourceFiles(dir: string, sub = 'src'): string[] {

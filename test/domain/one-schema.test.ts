@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import * as storedShapes from '../../src/domain/shapes';
 import * as receiptTypes from '../../src/domain/receipts/types';
 import * as exportSchemas from '../../toolkit/export/schema';
+import * as keptReceipts from '../../toolkit/export/kept-receipt';
 import * as lockSchemas from '../../toolkit/statement/lock-schema';
 import { lenient } from '../../src/domain/lenient';
 import { SHAPES } from '../../src/domain/shapes';
@@ -20,6 +21,7 @@ const SCHEMA_FILES = [
   'src/domain/receipts/types.ts',
   'toolkit/export/schema.ts',
   'toolkit/statement/lock-schema.ts',
+  'toolkit/export/kept-receipt.ts',
 ];
 /** Interfaces in the schema modules that are not records: a decoder and a verifier problem. */
 const NOT_RECORDS = new Set(['Shape', 'ShapeIssue']);
@@ -55,12 +57,12 @@ function handWritten(text: string): { name: string; fields: string[] }[] {
 }
 
 /**
- * Every record schema: the stored records and the lock, with their field names. The export file's envelope
+ * Every record schema: the stored records, the receipt an admin keeps and the lock, with their field names. The export file's envelope
  * (toolkit/export/schema.ts) is left out: its statements and translations are checked by their hash, not by
  * a schema, so its types (toolkit/export/format.ts) say more than its schema does.
  */
 function recordSchemas(): { name: string; fields: string[] }[] {
-  const modules = [storedShapes, receiptTypes, lockSchemas] as Record<string, unknown>[];
+  const modules = [storedShapes, receiptTypes, keptReceipts, lockSchemas] as Record<string, unknown>[];
   const out: { name: string; fields: string[] }[] = [];
   for (const module of modules)
     for (const [name, value] of Object.entries(module)) {

@@ -12,8 +12,8 @@ import { hex64, lockSchema } from '../statement/lock-schema';
 import { clip, shown } from './clip';
 import type { ProblemCode } from './codes';
 import { EXPORT_FORMAT, type BundleStatement, type BundleTranslation, type ExportBundle } from './format';
-import { RECEIPT_FILE_FORMAT, type ChainHead } from './kept-receipt';
-import { receiptSchema, shapeIssues } from './schema';
+import { chainHeadSchema, keptReceiptSchema, RECEIPT_FILE_FORMAT, type ChainHead } from './kept-receipt';
+import { shapeIssues } from './schema';
 import { parseStrictly } from './strict-json';
 
 /** A file given beside the export: its name (as the auditor gave it) and its text. */
@@ -56,15 +56,6 @@ export interface ExportUnderCheck {
 /** Verifies an earlier export on its own (the verifier itself, passed in to keep this module acyclic). */
 export type VerifyEarlier = (text: string) => { ok: boolean; problems: readonly Problem[] };
 
-const headSchema = v.strictObject({ seq: v.pipe(v.number(), v.integer(), v.minValue(0)), hash: hex64 });
-const keptReceiptSchema = v.strictObject({
-  format: v.literal(RECEIPT_FILE_FORMAT),
-  keptAt: v.string(),
-  installation: v.pipe(v.string(), v.minLength(1)),
-  product: v.string(),
-  receipt: receiptSchema,
-  head: headSchema,
-});
 /** The lock as published, and optionally the translations published with it. */
 const publishedLockSchema = v.strictObject({
   ...lockSchema.entries,
@@ -223,7 +214,7 @@ function readEarlier(text: string, verifyEarlier: VerifyEarlier): Parsed<Earlier
     if ('refused' in kept) return kept;
     return { value: { installation: kept.value.installation, product: kept.value.product, head: kept.value.head } };
   }
-  const head = parseWith(text, headSchema);
+  const head = parseWith(text, chainHeadSchema);
   if ('refused' in head)
     return { refused: `neither an export, a receipt file nor a head { "seq", "hash" }: ${head.refused}` };
   return { value: { head: head.value } };

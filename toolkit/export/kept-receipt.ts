@@ -3,28 +3,36 @@
  * chain head the page saw when they kept it. Held apart from the exporter, it anchors an export: the
  * export must hold this receipt at its seq and this head at the head's seq. Browser-safe; pure.
  */
-import type { Product } from '../../src/domain/product';
-import type { AcknowledgmentReceipt, StoredReceipt } from '../../src/domain/receipts/types';
+import * as v from 'valibot';
+import { receiptSchema, type AcknowledgmentReceipt, type StoredReceipt } from '../../src/domain/receipts/types';
+import { hex64 } from '../statement/lock-schema';
 
 export const RECEIPT_FILE_FORMAT = 'privacy-panel.receipt/1';
 
-export interface ChainHead {
+export const chainHeadSchema = v.strictObject({
   /** The newest receipt's seq: how many receipts the chain held. */
-  seq: number;
-  hash: string;
-}
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  hash: hex64,
+});
 
-export interface KeptReceipt {
-  format: typeof RECEIPT_FILE_FORMAT;
+/**
+ * The file as the verifier reads it (strict). Its product is any text and its receipt any kind, so that the
+ * verifier names a foreign site or a receipt not in the export itself (PPV-WITNESS-SITE, -MISSING).
+ */
+export const keptReceiptSchema = v.strictObject({
+  format: v.literal(RECEIPT_FILE_FORMAT),
   /** When the page wrote the file, ISO 8601 UTC. */
-  keptAt: string;
-  installation: string;
-  product: Product;
+  keptAt: v.string(),
+  installation: v.pipe(v.string(), v.minLength(1)),
+  product: v.string(),
   /** The acknowledgment as sealed in the chain (its subject is a commitment: no account ID). */
-  receipt: AcknowledgmentReceipt;
+  receipt: receiptSchema,
   /** The chain head when the file was kept: the receipt itself right after acknowledging, or a newer one. */
-  head: ChainHead;
-}
+  head: chainHeadSchema,
+});
+
+export type ChainHead = v.InferOutput<typeof chainHeadSchema>;
+export type KeptReceipt = v.InferOutput<typeof keptReceiptSchema>;
 
 /** The newest acknowledgment of `accountId` among `newestFirst`, or undefined. */
 export function ownNewestAcknowledgment(

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import * as storedShapes from '../../src/domain/shapes';
 import * as receiptTypes from '../../src/domain/receipts/types';
 import * as exportSchemas from '../../toolkit/export/schema';
-import * as keptReceipts from '../../toolkit/export/kept-receipt';
+import * as keptReceipts from '../../toolkit/export/kept-receipt-schema';
 import * as lockSchemas from '../../toolkit/statement/lock-schema';
 import { lenient } from '../../src/domain/lenient';
 import { SHAPES } from '../../src/domain/shapes';
@@ -22,6 +22,7 @@ const SCHEMA_FILES = [
   'toolkit/export/schema.ts',
   'toolkit/statement/lock-schema.ts',
   'toolkit/export/kept-receipt.ts',
+  'toolkit/export/kept-receipt-schema.ts',
 ];
 /** Interfaces in the schema modules that are not records: a decoder and a verifier problem. */
 const NOT_RECORDS = new Set(['Shape', 'ShapeIssue']);

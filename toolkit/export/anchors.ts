@@ -12,7 +12,8 @@ import { hex64, lockSchema } from '../statement/lock-schema';
 import { clip, shown } from './clip';
 import type { ProblemCode } from './codes';
 import { EXPORT_FORMAT, type BundleStatement, type BundleTranslation, type ExportBundle } from './format';
-import { chainHeadSchema, keptReceiptSchema, RECEIPT_FILE_FORMAT, type ChainHead } from './kept-receipt';
+import { RECEIPT_FILE_FORMAT, type ChainHead } from './kept-receipt';
+import { chainHeadSchema, keptReceiptSchema } from './kept-receipt-schema';
 import { shapeIssues } from './schema';
 import { parseStrictly } from './strict-json';
 

@@ -3,34 +3,14 @@
  * chain head the page saw when they kept it. Held apart from the exporter, it anchors an export: the
  * export must hold this receipt at its seq and this head at the head's seq. Browser-safe; pure.
  */
-import * as v from 'valibot';
-import { receiptSchema, type AcknowledgmentReceipt, type StoredReceipt } from '../../src/domain/receipts/types';
-import { hex64 } from '../statement/lock-schema';
+import type * as v from 'valibot';
+import type { AcknowledgmentReceipt, StoredReceipt } from '../../src/domain/receipts/types';
+import { RECEIPT_FILE_FORMAT } from './format';
+import type { chainHeadSchema, keptReceiptSchema } from './kept-receipt-schema';
 
-export const RECEIPT_FILE_FORMAT = 'privacy-panel.receipt/1';
+export { RECEIPT_FILE_FORMAT };
 
-export const chainHeadSchema = v.strictObject({
-  /** The newest receipt's seq: how many receipts the chain held. */
-  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  hash: hex64,
-});
-
-/**
- * The file as the verifier reads it (strict). Its product is any text and its receipt any kind, so that the
- * verifier names a foreign site or a receipt not in the export itself (PPV-WITNESS-SITE, -MISSING).
- */
-export const keptReceiptSchema = v.strictObject({
-  format: v.literal(RECEIPT_FILE_FORMAT),
-  /** When the page wrote the file, ISO 8601 UTC. */
-  keptAt: v.string(),
-  installation: v.pipe(v.string(), v.minLength(1)),
-  product: v.string(),
-  /** The acknowledgment as sealed in the chain (its subject is a commitment: no account ID). */
-  receipt: receiptSchema,
-  /** The chain head when the file was kept: the receipt itself right after acknowledging, or a newer one. */
-  head: chainHeadSchema,
-});
-
+/** Inferred from their schemas (kept-receipt-schema.ts). */
 export type ChainHead = v.InferOutput<typeof chainHeadSchema>;
 export type KeptReceipt = v.InferOutput<typeof keptReceiptSchema>;
 

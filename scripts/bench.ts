@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   if (evidence) sections.push({ title: 'Evidence engine', run: evidence });
   const host = await optional('./bench/host', 'benchHost');
   if (host) sections.push({ title: 'In a host app (issue 12)', run: host });
+  const fn = await optional('./bench/function', 'benchFunction');
+  if (fn) sections.push({ title: 'Function bundle (issue 22)', run: fn });
   const exporter = await optional('./bench/export', 'benchExport');
   if (exporter) sections.push({ title: 'Export', run: exporter });
   const statement = await optional('./bench/statement', 'benchStatement');

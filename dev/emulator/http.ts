@@ -31,9 +31,7 @@ export function parseJsonBody(body: unknown): { ok: true; value: unknown } | { o
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../src/domain/is-record';
 
 /** Splits a request path into its pathname and query, the way the product gateways read it. */
 export function splitPath(path: string): { pathname: string; query: URLSearchParams } {

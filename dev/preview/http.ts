@@ -54,6 +54,4 @@ export function fileUnder(root: string, urlPath: string): string | undefined {
   return full;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../src/domain/is-record';

@@ -13,7 +13,7 @@ import { GENESIS_HASH } from '../../src/domain/canonical';
 import type { BundleStatement } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export/verify';
 import { receiptKey, SALT_KEY } from '../../src/domain/inventory';
-import { accountCommitment, sealReceipt } from '../../src/domain/receipts/receipt';
+import { acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { collectExport, type ExportCalls } from '../../static/admin/src/export/collect';
 import { admin, JIRA_SITE, startApp } from '../../dev/harness/app';
@@ -72,7 +72,7 @@ export function syntheticChain(options: SyntheticChainOptions): StoredReceipt[] 
         ...common,
         kind: 'acknowledgment',
         method: 'admin-page-button',
-        subject: { commitment: accountCommitment(salt, accountId) },
+        subject: acknowledgmentSubject(salt, accountId),
       });
       stored = { receipt, accountId };
     }

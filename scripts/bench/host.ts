@@ -34,7 +34,7 @@ function sizes(dir: string): { raw: number; gzip: number } {
   return { raw, gzip };
 }
 
-async function bundleSizes(dir: string): Promise<{ raw: number; gzip: number }> {
+export async function bundleSizes(dir: string): Promise<{ raw: number; gzip: number }> {
   const bundle = await bundleOffline(dir);
   try {
     return sizes(bundle.outputDir);
@@ -70,13 +70,18 @@ async function growth(fixture: string): Promise<{ before: number; after: number;
   }
 }
 
-export async function benchHost(): Promise<BenchRow[]> {
+/** Makes `privacy-panel` resolve to this repository's dist/ from any app under .tmp/, as it does in a host. */
+export function linkPackage(): void {
   if (!fs.existsSync(path.join(ROOT, 'dist/forge/index.cjs'))) throw new Error('run npm run build:package first');
   const link = path.join(ROOT, '.tmp/node_modules/privacy-panel');
   if (!fs.existsSync(link)) {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(ROOT, link, 'dir');
   }
+}
+
+export async function benchHost(): Promise<BenchRow[]> {
+  linkPackage();
   const rows: BenchRow[] = [];
   for (const shape of SHAPES) {
     const g = await growth(shape.fixture);

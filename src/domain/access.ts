@@ -2,14 +2,11 @@
  * Whether the caller administers the site, decided from the product's answer alone. Pure and fail-closed:
  * anything but a clear, well-formed "yes" is "no".
  */
+import { isRecord } from './is-record';
 
 export interface ProductAnswer {
   status: number;
   body: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Jira: `GET /rest/api/3/mypermissions?permissions=ADMINISTER` as the user. */

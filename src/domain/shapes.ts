@@ -1,12 +1,13 @@
 /**
- * The shape of every value the app stores, one decoder per key family of the data inventory. A value read
- * back is checked against its family's shape before the domain uses it (src/domain/records.ts), so a
- * damaged or foreign record is a typed error naming the key, never a crash further on. Objects are
- * checked loosely: a field added by a later version survives a read and a rewrite.
+ * The schema of every value the app stores, one per key family of the data inventory, with its type
+ * inferred from it. A value read back is checked against its family's schema before the domain uses it
+ * (src/domain/records.ts), so a damaged or foreign record is a typed error naming the key, never a crash
+ * further on. Reads are lenient (lenient.ts): a field added by a later version survives a read and a
+ * rewrite. The receipt's schema is in receipts/types.ts, beside the receipt's other parts.
  */
 import * as v from 'valibot';
-import type { ReportProgress } from './privacy/progress-record';
-import type { StoredReceipt } from './receipts/types';
+import { lenient } from './lenient';
+import { storedReceiptSchema } from './receipts/types';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const positive = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -18,11 +19,13 @@ export interface Shape<T> {
   parse(value: unknown): { ok: true; value: T } | { ok: false; problem: string };
 }
 
-function shape<T>(schema: v.GenericSchema): Shape<T> {
+function shape<S extends v.GenericSchema>(schema: S): Shape<v.InferOutput<S>> {
+  const reading = lenient(schema);
   return {
     parse(value) {
-      const result = v.safeParse(schema, value, { abortEarly: true });
-      if (result.success) return { ok: true, value: value as T };
+      const result = v.safeParse(reading, value, { abortEarly: true });
+      // The value as stored (a later version's fields kept), typed as the record.
+      if (result.success) return { ok: true, value: value as v.InferOutput<S> };
       const issue = result.issues[0];
       const where = issue.path?.map((item) => String(item.key)).join('.') || 'value';
       // The rule only, never the value received: it may be anything, written by anyone.
@@ -31,136 +34,124 @@ function shape<T>(schema: v.GenericSchema): Shape<T> {
   };
 }
 
-const receiptSchema = v.looseObject({
-  receipt: v.looseObject({
-    schema: text,
-    seq: positive,
-    receiptId: text,
-    kind: v.picklist(['acknowledgment', 'app-installed', 'app-upgraded', 'account-erased']),
-    notice: v.looseObject({ statementId: text, version: positive, hash: text, effectiveDate: text }),
-    product: v.picklist(['jira', 'confluence']),
-    installation: text,
-    at: text,
-    prevHash: text,
-    hash: text,
-  }),
-  accountId: nullableText,
-});
-
 /** `ack:` done: this account acknowledged this version; points at its receipt. */
-const completeMarker = v.looseObject({ seq: positive, receiptId: text, at: text });
+export const completeMarkerSchema = v.strictObject({ seq: positive, receiptId: text, at: text });
 /**
  * `ack:` claimed, receipt not yet confirmed: the first step of an acknowledgment. `claimId` becomes the
  * receipt's id; the receipt, if written, sits after `fromSeq`. A retry finds the claim and finishes it.
  */
-const pendingMarker = v.looseObject({ pending: v.literal(true), claimId: text, at: text, fromSeq: count });
+export const pendingMarkerSchema = v.strictObject({
+  pending: v.literal(true),
+  claimId: text,
+  at: text,
+  fromSeq: count,
+});
+export const ackMarkerSchema = v.union([pendingMarkerSchema, completeMarkerSchema]);
 /** `step:` the claim's receipt is not at this number (another receipt took it): try `to` next. */
-const claimStep = v.looseObject({ to: positive });
+export const claimStepSchema = v.strictObject({ to: positive });
+/** `first:` the first acknowledgment of a version. */
+export const firstMarkerSchema = v.strictObject({
+  version: positive,
+  seq: positive,
+  accountId: nullableText,
+  at: text,
+});
+/** `salt`: the installation's salt for account commitments, 32 random bytes as hex. */
+export const saltSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
-const firstMarker = v.looseObject({ version: positive, seq: positive, accountId: nullableText, at: text });
-const registryEntry = v.looseObject({
+/** `acct:` one account the app stores data about, under its registry number. */
+export const registryEntrySchema = v.strictObject({
   accountId: nullableText,
   firstSeenAt: text,
+  /** Set when an erasure of this account began: a registration racing it takes its index entry back. */
   erasing: v.optional(v.boolean()),
   erasedAt: v.optional(text),
 });
-const accountIndex = v.looseObject({ seq: positive });
-const runCounts = v.looseObject({ reported: count, closed: count, updated: count });
-const reportProgress = v.looseObject({
-  cycleStartedAt: v.optional(nullableText),
-  cycleComplete: v.optional(v.boolean()),
-  nextSeq: v.optional(positive),
-  cyclePeriodSeconds: v.optional(positive),
-  notBefore: v.optional(text),
-  cycle: v.optional(runCounts),
-  cycleNumber: v.optional(count),
-});
-const cycleClaim = v.looseObject({
-  startedAt: text,
-  run: v.optional(text),
-  state: v.optional(v.picklist(['backfilling', 'open'])),
-});
-const batchClaim = v.looseObject({
-  state: v.picklist(['sending', 'sent', 'released']),
-  run: text,
+/** `acctid:` an account's registry number. */
+export const accountIndexSchema = v.strictObject({ seq: positive });
+
+export const runCountsSchema = v.strictObject({ reported: count, closed: count, updated: count });
+/** `overlapping`: another run is sending this cycle's next batch right now; this one stopped without sending. */
+export const runOutcomeSchema = v.picklist([
+  'complete',
+  'partial',
+  'rate-limited',
+  'failed',
+  'not-due',
+  'waiting',
+  'overlapping',
+]);
+/** `privacy:report`: where the report stands. Registry numbers and counts only, never an account ID. */
+export const reportProgressSchema = v.strictObject({
+  /** When the current (or last) cycle began; null before the first. */
+  cycleStartedAt: nullableText,
+  /** true once every registry entry was reported in this cycle. */
+  cycleComplete: v.boolean(),
+  /** The next registry number to report in this cycle. */
   nextSeq: positive,
-  at: text,
-  closedSeqs: v.optional(v.array(positive)),
-  reported: v.optional(count),
-  updated: v.optional(count),
+  cyclePeriodSeconds: positive,
+  /** After a 429: no report call before this time. */
+  notBefore: v.optional(text),
+  /** Totals of the current cycle. */
+  cycle: runCountsSchema,
+  /** The current (or last) cycle's number: names its write-once cycle and batch claims. */
+  cycleNumber: v.optional(count),
+  lastRun: v.optional(v.strictObject({ ...runCountsSchema.entries, at: text, outcome: runOutcomeSchema })),
 });
-
-export interface CompleteMarker {
-  seq: number;
-  receiptId: string;
-  at: string;
-}
-export interface PendingMarker {
-  pending: true;
-  claimId: string;
-  at: string;
-  fromSeq: number;
-}
-export interface ClaimStepRecord {
-  to: number;
-}
-export type AckMarkerRecord = CompleteMarker | PendingMarker;
-export const isPending = (marker: AckMarkerRecord): marker is PendingMarker => 'pending' in marker;
-
-export interface FirstRecord {
-  version: number;
-  seq: number;
-  accountId: string | null;
-  at: string;
-}
-export interface RegistryRecord {
-  accountId: string | null;
-  firstSeenAt: string;
-  /** Set when an erasure of this account began: a registration racing it takes its index entry back. */
-  erasing?: boolean;
-  erasedAt?: string;
-}
-export interface AccountIndexRecord {
-  seq: number;
-}
 /**
  * Report cycle N, claimed once. `backfilling`: the run that claimed it is registering what the registry
  * lacks, and no batch of the cycle is sent until it is `open` (absent means open).
  */
-export interface CycleClaimRecord {
-  startedAt: string;
-  run?: string;
-  state?: 'backfilling' | 'open';
-}
+export const cycleClaimSchema = v.strictObject({
+  startedAt: text,
+  run: v.optional(text),
+  state: v.optional(v.picklist(['backfilling', 'open'])),
+});
 /**
  * One attempt at one report batch, claimed write-once by one run. `sending`: that run may be sending it;
  * `sent`: Atlassian answered, and the answer's closed accounts are here; `released`: the run stopped
  * without an answer (refused, or none arrived), so the next attempt may send it.
  */
-export interface BatchClaimRecord {
-  state: 'sending' | 'sent' | 'released';
+export const batchClaimSchema = v.strictObject({
+  state: v.picklist(['sending', 'sent', 'released']),
   /** The run that claimed it (a random id per run). */
-  run: string;
+  run: text,
   /** The registry number after the batch. */
-  nextSeq: number;
+  nextSeq: positive,
   /** When it was claimed (or, once sent, answered). */
-  at: string;
+  at: text,
   /** Registry numbers the API reported closed (set once sent). */
-  closedSeqs?: number[];
+  closedSeqs: v.optional(v.array(positive)),
   /** Accounts sent and answers `updated` (set once sent). */
-  reported?: number;
-  updated?: number;
-}
+  reported: v.optional(count),
+  updated: v.optional(count),
+});
+
+export type CompleteMarker = v.InferOutput<typeof completeMarkerSchema>;
+export type PendingMarker = v.InferOutput<typeof pendingMarkerSchema>;
+export type AckMarkerRecord = v.InferOutput<typeof ackMarkerSchema>;
+export type ClaimStepRecord = v.InferOutput<typeof claimStepSchema>;
+export type FirstRecord = v.InferOutput<typeof firstMarkerSchema>;
+export type RegistryRecord = v.InferOutput<typeof registryEntrySchema>;
+export type AccountIndexRecord = v.InferOutput<typeof accountIndexSchema>;
+export type RunCounts = v.InferOutput<typeof runCountsSchema>;
+export type RunOutcome = v.InferOutput<typeof runOutcomeSchema>;
+export type ReportProgress = v.InferOutput<typeof reportProgressSchema>;
+export type CycleClaimRecord = v.InferOutput<typeof cycleClaimSchema>;
+export type BatchClaimRecord = v.InferOutput<typeof batchClaimSchema>;
+
+export const isPending = (marker: AckMarkerRecord): marker is PendingMarker => 'pending' in marker;
 
 export const SHAPES = {
-  receipt: shape<StoredReceipt>(receiptSchema),
-  acknowledgment: shape<AckMarkerRecord>(v.union([pendingMarker, completeMarker])),
-  firstAcknowledgment: shape<FirstRecord>(firstMarker),
-  claimStep: shape<ClaimStepRecord>(claimStep),
-  salt: shape<string>(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
-  accountRegistry: shape<RegistryRecord>(registryEntry),
-  accountIndex: shape<AccountIndexRecord>(accountIndex),
-  privacyReport: shape<Partial<ReportProgress>>(reportProgress),
-  privacyCycle: shape<CycleClaimRecord>(cycleClaim),
-  privacyBatch: shape<BatchClaimRecord>(batchClaim),
+  receipt: shape(storedReceiptSchema),
+  acknowledgment: shape(ackMarkerSchema),
+  firstAcknowledgment: shape(firstMarkerSchema),
+  claimStep: shape(claimStepSchema),
+  salt: shape(saltSchema),
+  accountRegistry: shape(registryEntrySchema),
+  accountIndex: shape(accountIndexSchema),
+  // Written field by field as a report goes on: every field may be absent until the first cycle ends.
+  privacyReport: shape(v.partial(reportProgressSchema)),
+  privacyCycle: shape(cycleClaimSchema),
+  privacyBatch: shape(batchClaimSchema),
 } as const;

@@ -10,6 +10,7 @@ import type { StatementCatalog } from '../domain/statement/types';
 import { resolverFunctions, type HandlerOptions } from '../resolvers';
 import { createLifecycleTrigger } from '../triggers/lifecycle';
 import { createPersonalDataTrigger } from '../triggers/report-personal-data';
+import { isRecord } from '../domain/is-record';
 
 export type { Defs, Disclosure, Result } from '../contract';
 export type { Evidence, StatementCatalog };
@@ -31,10 +32,6 @@ export class PrivacyPanelDataError extends Error {
     super(message);
     this.name = 'PrivacyPanelDataError';
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A cheap shape check at load time: the files are ours, written by the build, but may be missing or stale. */

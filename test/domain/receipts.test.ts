@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../../src/domain/canonical';
-import { accountCommitment, sealReceipt, verifyChain } from '../../src/domain/receipts/receipt';
+import { accountCommitment, acknowledgmentSubject, sealReceipt, verifyChain } from '../../src/domain/receipts/receipt';
 import type { Receipt } from '../../src/domain/receipts/types';
 
 function chainOf(length: number): Receipt[] {
@@ -15,7 +15,7 @@ function chainOf(length: number): Receipt[] {
         product: 'jira',
         installation: 'ari:cloud:jira::site/x',
         at: `2026-01-0${seq}T00:00:00.000Z`,
-        subject: { commitment: accountCommitment('salt', `acc-${seq}`) },
+        subject: acknowledgmentSubject('salt', `acc-${seq}`),
         prevHash: receipts[seq - 2]?.hash ?? GENESIS_HASH,
       }),
     );

@@ -9,7 +9,7 @@ import { verifyExport } from '../../toolkit/export';
 import { EXPORT_PAGE_MAX } from '../../src/contract';
 import { appendReceipt, chainHead } from '../../src/domain/receipts/chain';
 import { SALT_KEY } from '../../src/domain/inventory';
-import { accountCommitment } from '../../src/domain/receipts/receipt';
+import { accountCommitment, acknowledgmentSubject } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';
 import { addAdmins, admin, as, JIRA_SITE, member, secondAdmin, startApp, type App } from '../support/app';
@@ -147,7 +147,7 @@ describe('export through the real resolvers', () => {
         if (draft.kind !== 'acknowledgment') throw new Error('expected an acknowledgment');
         await appendReceipt(
           store,
-          { ...draft, receiptId: `paged-${i}`, subject: { commitment: accountCommitment(salt, accountId) } },
+          { ...draft, receiptId: `paged-${i}`, subject: acknowledgmentSubject(salt, accountId) },
           accountId,
           { from: await chainHead(store), fresh: true },
         );

@@ -6,7 +6,7 @@ import type { ResolverName } from '../../src/contract';
 import type { ExportCalls } from '../../static/admin/src/export/collect';
 import type { App } from '../support/app';
 import { GENESIS_HASH } from '../../src/domain/canonical';
-import { accountCommitment, acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
+import { acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { ReceiptDraft } from '../../src/domain/receipts/chain';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import type { BundleStatement } from '../../toolkit/export/format';
@@ -58,8 +58,7 @@ const notice = (version: number) => {
 
 export type Step =
   | { kind: 'installed' | 'upgraded'; version: number }
-  /** `legacy`: written by 0.1.x, whose subject has no salt digest. */
-  | { kind: 'ack'; version: number; account: string; erased?: boolean; legacy?: boolean }
+  | { kind: 'ack'; version: number; account: string; erased?: boolean }
   | { kind: 'erased'; version: number; seqs: number[] }
   | { kind: 'raw'; draft: ReceiptDraft; accountId: string | null };
 
@@ -92,9 +91,7 @@ export function chainOf(steps: readonly Step[]): StoredReceipt[] {
           notice: notice(step.version),
           kind: 'acknowledgment',
           method: 'admin-page-button',
-          subject: step.legacy
-            ? { commitment: accountCommitment(SALT, step.account) }
-            : acknowledgmentSubject(SALT, step.account),
+          subject: acknowledgmentSubject(SALT, step.account),
         };
         accountId = step.erased ? null : step.account;
         break;

@@ -9,7 +9,7 @@ import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { verifyExport, type VerifyReport } from '../../toolkit/export';
 import { checksumInput } from '../../toolkit/export/bundle';
 import type { ExportBundle } from '../../toolkit/export/format';
-import { bundleOf, clone, relaid, sampleInput, SALT, type Step } from './helpers';
+import { bundleOf, clone, relaid, sampleInput, SALT } from './helpers';
 
 let original: ExportBundle;
 beforeAll(async () => {
@@ -142,34 +142,6 @@ describe('re-attribution, with everything recomputable recomputed', () => {
     expect(
       verifyExport(recomputed({ ...bundle, statements: [...bundle.statements, extra], statementsForHistory: [3] })).ok,
     ).toBe(true);
-  });
-});
-
-describe('receipts written by 0.1.x (no salt digest)', () => {
-  const legacy: Step[] = [
-    { kind: 'installed', version: 1 },
-    { kind: 'ack', version: 1, account: '712020:alice', legacy: true },
-    { kind: 'ack', version: 1, account: '712020:bob', legacy: true, erased: true },
-    { kind: 'erased', version: 1, seqs: [3] },
-  ];
-  let old: ExportBundle;
-  beforeAll(async () => {
-    old = await bundleOf(sampleInput(legacy));
-  });
-
-  it('verify when the salt is present and matches their commitments', () => {
-    const report = verifyExport(relaid(old));
-    expect(report.problems).toEqual([]);
-    expect(report.commitmentsChecked).toBe(1);
-  });
-
-  it('are rejected when the salt is removed or replaced while an account ID is there', () => {
-    expect(at(edited((b) => (b.salt = null), old))).toEqual([
-      'receipts[1] (seq 2): an account ID is beside it, but the file has no salt to check it against',
-    ]);
-    expect(at(edited((b) => (b.salt = OTHER_SALT), old))).toEqual([
-      'receipts[1] (seq 2): the account ID beside the receipt is not the one its commitment was made for',
-    ]);
   });
 });
 

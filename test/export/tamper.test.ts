@@ -53,8 +53,7 @@ describe('verifyExport on an untouched export', () => {
         sampleInput(
           [
             { kind: 'installed', version: 1 },
-            { kind: 'ack', version: 1, account: '712020:bob', erased: true, legacy: true },
-            { kind: 'erased', version: 1, seqs: [2] },
+            { kind: 'upgraded', version: 2 },
           ],
           null,
         ),

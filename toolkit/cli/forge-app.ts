@@ -18,6 +18,7 @@ import { AppLoadError, findManifests, repositoryRoot, scanAppCode } from './app-
 import { hasMarkers } from './host/manifest-edit';
 import { PANEL } from './host/panel-names';
 import { panelFindings, productsIn } from './host/panel-needs';
+import { isRecord } from '../../src/domain/is-record';
 
 type Problem = AppEvidence['problems'][number];
 
@@ -111,8 +112,6 @@ export interface ReadOptions {
   repoRoot?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

@@ -12,6 +12,7 @@ import {
   type StorageUse,
 } from '../../src/domain/evidence/types';
 import { EXIT, ToolkitError } from '../errors';
+import { isRecord } from '../../src/domain/is-record';
 
 /** The manifest parses but is not a Forge manifest's shape (the field and the rule are in the message). */
 export class InvalidManifestError extends ToolkitError {
@@ -21,13 +22,9 @@ export class InvalidManifestError extends ToolkitError {
 
 type Obj = Record<string, unknown>;
 
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function obj(value: unknown, field: string): Obj {
   if (value === undefined || value === null) return {};
-  if (!isObj(value)) throw new InvalidManifestError(`${field} must be a mapping`);
+  if (!isRecord(value)) throw new InvalidManifestError(`${field} must be a mapping`);
   return value;
 }
 
@@ -68,7 +65,7 @@ function egressEntry(kind: ExternalKind, item: unknown, index: number): EgressEn
   if (typeof item === 'string') {
     return { kind, address: item, host: hostOf(item), remote: null, category: null, inScopeEUD: true };
   }
-  if (!isObj(item)) throw new InvalidManifestError(`${field} must be a string or a mapping`);
+  if (!isRecord(item)) throw new InvalidManifestError(`${field} must be a string or a mapping`);
   const remote = str(item.remote);
   if (remote !== null) {
     return { kind, address: `remote:${remote}`, host: null, remote, category: null, inScopeEUD: true };
@@ -93,7 +90,7 @@ function remotes(manifest: Obj): RemoteEntry[] {
     const baseUrls =
       typeof base === 'string'
         ? [base]
-        : isObj(base)
+        : isRecord(base)
           ? Object.values(base).filter((v): v is string => typeof v === 'string')
           : [];
     const storage = obj(remote.storage, `remotes[${i}].storage`);
@@ -110,7 +107,7 @@ function remotes(manifest: Obj): RemoteEntry[] {
 }
 
 function keysOf(items: unknown[]): string[] {
-  return items.map((item, i) => (isObj(item) ? (str(item.key) ?? str(item.name)) : null) ?? `#${i}`);
+  return items.map((item, i) => (isRecord(item) ? (str(item.key) ?? str(item.name)) : null) ?? `#${i}`);
 }
 
 function providers(manifest: Obj): string[] {
@@ -128,7 +125,7 @@ function connectModules(manifest: Obj): string[] {
 function scopes(permissions: Obj): string[] {
   const raw = permissions.scopes;
   if (Array.isArray(raw)) return raw.filter((s): s is string => typeof s === 'string');
-  if (isObj(raw)) return Object.keys(raw); // the map form `scope: { allowImpersonation: true }`
+  if (isRecord(raw)) return Object.keys(raw); // the map form `scope: { allowImpersonation: true }`
   if (raw === undefined || raw === null) return [];
   throw new InvalidManifestError('permissions.scopes must be a list');
 }
@@ -142,13 +139,13 @@ function storage(app: Obj, modules: Obj, scopeList: string[]): { uses: StorageUs
   const sql = list(modules.sql, 'modules.sql');
   if (sql.length > 0) uses.push({ kind: 'sql', declaredBy: `modules.sql: ${keysOf(sql).join(', ')}` });
   const sqlWithoutResidency = sql
-    .filter((m) => isObj(m) && m.dareCompliant === false)
-    .map((m, i) => (isObj(m) ? str(m.key) : null) ?? `#${i}`);
+    .filter((m) => isRecord(m) && m.dareCompliant === false)
+    .map((m, i) => (isRecord(m) ? str(m.key) : null) ?? `#${i}`);
   return { uses, sqlWithoutResidency };
 }
 
 export function readManifestFacts(manifest: unknown): ManifestFacts {
-  if (!isObj(manifest)) throw new InvalidManifestError('the manifest must be a YAML mapping');
+  if (!isRecord(manifest)) throw new InvalidManifestError('the manifest must be a YAML mapping');
   const app = obj(manifest.app, 'app');
   const modules = obj(manifest.modules, 'modules');
   const permissions = obj(manifest.permissions, 'permissions');
@@ -156,8 +153,8 @@ export function readManifestFacts(manifest: unknown): ManifestFacts {
   const { uses, sqlWithoutResidency } = storage(app, modules, scopeList);
 
   const dynamicWebTriggers = list(modules.webtrigger, 'modules.webtrigger')
-    .filter((item) => !(isObj(item) && isObj(item.response) && item.response.type === 'static'))
-    .map((item, i) => (isObj(item) ? str(item.key) : null) ?? `#${i}`);
+    .filter((item) => !(isRecord(item) && isRecord(item.response) && item.response.type === 'static'))
+    .map((item, i) => (isRecord(item) ? str(item.key) : null) ?? `#${i}`);
 
   const endpoints = list(modules.endpoint, 'modules.endpoint').map((item, i) => {
     const e = obj(item, `modules.endpoint[${i}]`);
@@ -176,7 +173,7 @@ export function readManifestFacts(manifest: unknown): ManifestFacts {
     endpoints,
     storage: uses,
     sqlWithoutResidency,
-    configurableEgress: isObj(ext.configurable) && ext.configurable.enabled === true,
+    configurableEgress: isRecord(ext.configurable) && ext.configurable.enabled === true,
     moduleTypes: Object.keys(modules),
   };
 }

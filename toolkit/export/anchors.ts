@@ -4,16 +4,17 @@
  * (`--lock`), and the head noted at export time (`--head`). An export on its own proves only that it is
  * consistent with itself (docs/receipts.md says what each anchor adds). Pure.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { canonicalJson } from '../../src/domain/canonical';
 import { bodyOf, receiptHash } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { lockSchema } from '../statement/schema';
+import { hex64, lockSchema } from '../statement/lock-schema';
 import { clip, shown } from './clip';
 import type { ProblemCode } from './codes';
 import { EXPORT_FORMAT, type BundleStatement, type BundleTranslation, type ExportBundle } from './format';
 import { RECEIPT_FILE_FORMAT, type ChainHead } from './kept-receipt';
-import { receiptSchema, shapeIssues } from './schema';
+import { chainHeadSchema, keptReceiptSchema } from './kept-receipt-schema';
+import { shapeIssues } from './schema';
 import { parseStrictly } from './strict-json';
 
 /** A file given beside the export: its name (as the auditor gave it) and its text. */
@@ -56,21 +57,14 @@ export interface ExportUnderCheck {
 /** Verifies an earlier export on its own (the verifier itself, passed in to keep this module acyclic). */
 export type VerifyEarlier = (text: string) => { ok: boolean; problems: readonly Problem[] };
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
-const headSchema = z.strictObject({ seq: z.number().int().min(0), hash: hex64 });
-const keptReceiptSchema = z.strictObject({
-  format: z.literal(RECEIPT_FILE_FORMAT),
-  keptAt: z.string(),
-  installation: z.string().min(1),
-  product: z.string(),
-  receipt: receiptSchema,
-  head: headSchema,
-});
 /** The lock as published, and optionally the translations published with it. */
-const publishedLockSchema = lockSchema.extend({
-  translations: z
-    .array(z.strictObject({ locale: z.string(), version: z.number().int().min(1), hash: hex64 }))
-    .optional(),
+const publishedLockSchema = v.strictObject({
+  ...lockSchema.entries,
+  translations: v.optional(
+    v.array(
+      v.strictObject({ locale: v.string(), version: v.pipe(v.number(), v.integer(), v.minValue(1)), hash: hex64 }),
+    ),
+  ),
 });
 
 const SEQ_HEAD = /^(\d{1,15}):([0-9a-f]{64})$/;
@@ -84,17 +78,17 @@ export function headArgument(arg: string): AnchorInput | undefined {
 type Parsed<T> = { value: T } | { refused: string };
 
 /** Strict: duplicate keys, unknown fields and wrong shapes all refuse the file, with their path. */
-function parseWith<T>(text: string, schema: z.ZodType<T>): Parsed<T> {
+function parseWith<S extends v.GenericSchema>(text: string, schema: S): Parsed<v.InferOutput<S>> {
   const read = parseStrictly(text);
   if ('refused' in read) return { refused: read.refused };
   const [duplicate] = read.duplicates;
   if (duplicate !== undefined) return { refused: `${duplicate}: this key appears twice in its object` };
-  const shape = schema.safeParse(read.value);
+  const shape = v.safeParse(schema, read.value);
   if (!shape.success) {
-    const [issue] = shapeIssues(shape.error);
+    const [issue] = shapeIssues(shape.issues);
     return { refused: issue ? `${issue.path || 'file'}: ${issue.message}` : 'not the expected shape' };
   }
-  return { value: shape.data };
+  return { value: shape.output };
 }
 
 class Collector {
@@ -221,7 +215,7 @@ function readEarlier(text: string, verifyEarlier: VerifyEarlier): Parsed<Earlier
     if ('refused' in kept) return kept;
     return { value: { installation: kept.value.installation, product: kept.value.product, head: kept.value.head } };
   }
-  const head = parseWith(text, headSchema);
+  const head = parseWith(text, chainHeadSchema);
   if ('refused' in head)
     return { refused: `neither an export, a receipt file nor a head { "seq", "hash" }: ${head.refused}` };
   return { value: { head: head.value } };

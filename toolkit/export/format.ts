@@ -9,6 +9,8 @@ import type { StatementSource } from '../../src/domain/statement/types';
 import type { TranslationSource } from '../../src/domain/statement/translation';
 
 export const EXPORT_FORMAT = 'privacy-panel.export/1';
+/** The format of the receipt an admin keeps (kept-receipt.ts). */
+export const RECEIPT_FILE_FORMAT = 'privacy-panel.receipt/1';
 
 /** `chain.headHash` of an empty chain: the `prevHash` receipt 1 carries (the same as GENESIS_HASH). */
 export const EMPTY_CHAIN_HEAD = '0'.repeat(64);

@@ -3,28 +3,16 @@
  * chain head the page saw when they kept it. Held apart from the exporter, it anchors an export: the
  * export must hold this receipt at its seq and this head at the head's seq. Browser-safe; pure.
  */
-import type { Product } from '../../src/domain/product';
+import type * as v from 'valibot';
 import type { AcknowledgmentReceipt, StoredReceipt } from '../../src/domain/receipts/types';
+import { RECEIPT_FILE_FORMAT } from './format';
+import type { chainHeadSchema, keptReceiptSchema } from './kept-receipt-schema';
 
-export const RECEIPT_FILE_FORMAT = 'privacy-panel.receipt/1';
+export { RECEIPT_FILE_FORMAT };
 
-export interface ChainHead {
-  /** The newest receipt's seq: how many receipts the chain held. */
-  seq: number;
-  hash: string;
-}
-
-export interface KeptReceipt {
-  format: typeof RECEIPT_FILE_FORMAT;
-  /** When the page wrote the file, ISO 8601 UTC. */
-  keptAt: string;
-  installation: string;
-  product: Product;
-  /** The acknowledgment as sealed in the chain (its subject is a commitment: no account ID). */
-  receipt: AcknowledgmentReceipt;
-  /** The chain head when the file was kept: the receipt itself right after acknowledging, or a newer one. */
-  head: ChainHead;
-}
+/** Inferred from their schemas (kept-receipt-schema.ts). */
+export type ChainHead = v.InferOutput<typeof chainHeadSchema>;
+export type KeptReceipt = v.InferOutput<typeof keptReceiptSchema>;
 
 /** The newest acknowledgment of `accountId` among `newestFirst`, or undefined. */
 export function ownNewestAcknowledgment(

@@ -1,86 +1,46 @@
 /**
  * Run-time shapes of an export bundle's parts, for the verifier: a file from disk promises nothing. Every
  * object is strict (an unknown field is an error with its path) except a statement's or translation's
- * `source`, which its hash covers whole (and `--lock` pins).
+ * `source`, which its hash covers whole (and `--lock` pins). A receipt is read with the one receipt schema
+ * (src/domain/receipts/types.ts), strict as it is written there.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { clip } from './clip';
 import type { ProblemCode } from './codes';
 import { PRODUCTS } from '../../src/domain/product';
-import { RECEIPT_SCHEMA } from '../../src/domain/receipts/types';
+import { hex64 } from '../statement/lock-schema';
 import { MAX_RECEIPTS, MAX_STATEMENTS } from './limits';
 import { jsonPath } from './strict-json';
 
-const text = z.string();
-const seq = z.number().int().min(1);
+export { receiptSchema, storedReceiptSchema } from '../../src/domain/receipts/types';
 
-const notice = z.strictObject({ statementId: text, version: z.number().int().min(1), hash: text, effectiveDate: text });
+const text = v.string();
+const version = v.pipe(v.number(), v.integer(), v.minValue(1));
+const translates = v.strictObject({ version, hash: text });
 
-const receiptBase = {
-  schema: z.literal(RECEIPT_SCHEMA),
-  seq,
-  receiptId: text,
-  notice,
-  product: z.enum(PRODUCTS),
-  installation: text,
-  at: text,
-  prevHash: text,
-  hash: text,
-};
-
-export const receiptSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    ...receiptBase,
-    kind: z.literal('acknowledgment'),
-    method: z.literal('admin-page-button'),
-    subject: z.strictObject({ commitment: text, saltDigest: text.optional() }),
-    shown: z.optional(
-      z.strictObject({
-        locale: text,
-        hash: text,
-        translates: z.strictObject({ version: z.number().int().min(1), hash: text }),
-      }),
-    ),
-  }),
-  z.strictObject({ ...receiptBase, kind: z.enum(['app-installed', 'app-upgraded']), appVersion: text }),
-  z.strictObject({
-    ...receiptBase,
-    kind: z.literal('account-erased'),
-    reason: z.literal('account-closed'),
-    erasedSeqs: z.array(seq),
-  }),
-]);
-
-export const storedReceiptSchema = z.strictObject({ receipt: receiptSchema, accountId: z.string().min(1).nullable() });
-
-export const bundleStatementSchema = z.strictObject({
-  source: z.looseObject({ id: text, version: z.number().int().min(1), effectiveDate: text }),
+export const bundleStatementSchema = v.strictObject({
+  source: v.looseObject({ id: text, version, effectiveDate: text }),
   hash: text,
 });
 
-export const bundleTranslationSchema = z.strictObject({
-  source: z.looseObject({
-    locale: text,
-    translates: z.strictObject({ version: z.number().int().min(1), hash: text }),
-  }),
+export const bundleTranslationSchema = v.strictObject({
+  source: v.looseObject({ locale: text, translates }),
   hash: text,
 });
-
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
 
 /** The bundle's top level; `statements` and `receipts` are checked element by element. */
-export const bundleTopSchema = z.strictObject({
-  format: z.string(),
-  exportedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
-  installation: text.min(1),
-  product: z.enum(PRODUCTS),
-  salt: z.string().min(1).nullable(),
-  statements: z.array(z.unknown()).max(MAX_STATEMENTS),
-  /** Versions kept although no receipt references them (a vendor's full published history); absent in 0.1.x. */
-  statementsForHistory: z.array(z.number().int().min(1)).max(MAX_STATEMENTS).optional(),
-  translations: z.optional(z.array(z.unknown()).max(MAX_STATEMENTS)),
-  receipts: z.array(z.unknown()).max(MAX_RECEIPTS),
-  chain: z.strictObject({ length: z.number().int().min(0), headHash: hex64 }),
+export const bundleTopSchema = v.strictObject({
+  format: v.string(),
+  exportedAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 date and time')),
+  installation: v.pipe(text, v.minLength(1)),
+  product: v.picklist(PRODUCTS),
+  salt: v.nullable(v.pipe(v.string(), v.minLength(1))),
+  statements: v.pipe(v.array(v.unknown()), v.maxLength(MAX_STATEMENTS)),
+  /** Versions kept although no receipt references them (a vendor's full published history). */
+  statementsForHistory: v.optional(v.pipe(v.array(version), v.maxLength(MAX_STATEMENTS))),
+  translations: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_STATEMENTS))),
+  receipts: v.pipe(v.array(v.unknown()), v.maxLength(MAX_RECEIPTS)),
+  chain: v.strictObject({ length: v.pipe(v.number(), v.integer(), v.minValue(0)), headHash: hex64 }),
   checksum: hex64,
 });
 
@@ -91,22 +51,44 @@ export interface ShapeIssue {
   message: string;
 }
 
+type Issue = v.BaseIssue<unknown>;
+
 /** `prefix` + the issue's path, e.g. `receipts[3]` + `.receipt.seq`. */
-function joinPath(prefix: string, parts: readonly PropertyKey[]): string {
-  const tail = jsonPath(parts.map((part) => (typeof part === 'number' ? part : String(part))));
+function joinPath(prefix: string, issue: Issue): string {
+  const parts = (issue.path ?? []).map((item) => (typeof item.key === 'number' ? item.key : String(item.key)));
+  const tail = jsonPath(parts);
   if (!prefix) return tail;
   return tail === '' || tail.startsWith('[') ? `${prefix}${tail}` : `${prefix}.${tail}`;
 }
 
-/** A zod error as issues with JSON paths; unknown fields one issue each, their names clipped. */
-export function shapeIssues(error: z.ZodError, prefix = ''): ShapeIssue[] {
-  return error.issues.flatMap((issue): ShapeIssue[] => {
-    if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => ({
-        path: joinPath(prefix, [...issue.path, key]),
+/** What kind of JSON value `value` is, never the value itself: the file may hold anything. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** The rule an issue broke, in words: a schema's expectation and the kind received, or a check's message. */
+function ruleText(issue: Issue): string {
+  if (issue.kind === 'schema') return `expected ${issue.expected ?? issue.type}, received ${kindOf(issue.input)}`;
+  return issue.message;
+}
+
+/** A strict object's unknown field: valibot reports it as a key that was expected never to be there. */
+const isUnknownField = (issue: Issue): boolean => issue.type === 'strict_object' && issue.expected === 'never';
+
+/** True when a list was longer than the format allows: its entries are not looked at one by one. */
+export const isTooMany = (issues: readonly Issue[]): boolean => issues.some((issue) => issue.type === 'max_length');
+
+/** Issues with JSON paths; unknown fields one issue each, their names clipped. */
+export function shapeIssues(issues: readonly Issue[], prefix = ''): ShapeIssue[] {
+  return issues.map((issue): ShapeIssue => {
+    if (isUnknownField(issue))
+      return {
+        path: joinPath(prefix, issue),
         code: 'PPV-JSON-UNKNOWN-FIELD',
         message: 'unknown field (the format has no such field)',
-      }));
-    return [{ path: joinPath(prefix, issue.path), code: 'PPV-SHAPE', message: clip(issue.message, 200) }];
+      };
+    return { path: joinPath(prefix, issue), code: 'PPV-SHAPE', message: clip(ruleText(issue), 200) };
   });
 }

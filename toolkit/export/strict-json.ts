@@ -8,10 +8,7 @@ import type { ProblemCode } from './codes';
 import { preScan } from './limits';
 import { QUOTE, BACKSLASH, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, COMMA } from './json-bytes';
 
-/** A JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../src/domain/is-record';
 
 export interface DuplicateKey {
   /** JSON path of the second occurrence, e.g. `receipts[3].accountId`. */

@@ -4,6 +4,7 @@
  * under the file's salt) and what an erasure names. Problems are kept by receipt, reported in chain order.
  * Pure.
  */
+import * as v from 'valibot';
 import { accountCommitment, saltDigest, verifyChain } from '../../src/domain/receipts/receipt';
 import type { Receipt, ReceiptKind, StoredReceipt } from '../../src/domain/receipts/types';
 import { clip, shown } from './clip';
@@ -72,12 +73,12 @@ export function wellFormedReceipts(
 ): StoredReceipt[] {
   const wellFormed: StoredReceipt[] = [];
   raw.forEach((entry, index) => {
-    const shape = storedReceiptSchema.safeParse(entry);
+    const shape = v.safeParse(storedReceiptSchema, entry);
     if (shape.success) {
       wellFormed.push(entry as StoredReceipt);
       kinds[(entry as StoredReceipt).receipt.kind] += 1;
     } else {
-      for (const issue of shapeIssues(shape.error, `receipts[${index}]`))
+      for (const issue of shapeIssues(shape.issues, `receipts[${index}]`))
         problems.add(index, issue.path, issue.code, `not a receipt: ${issue.message}`);
     }
   });

@@ -2,6 +2,7 @@
  * The verifier's checks of the statement versions in an export: each is a statement version, appears once and
  * re-hashes to its hash; each is referenced by a receipt or listed as kept for history. Pure.
  */
+import * as v from 'valibot';
 import { hashCanonical } from '../../src/domain/canonical';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import type { VerifyProblem } from './codes';
@@ -22,9 +23,9 @@ export function checkStatements(
   const byVersion = new Map<number, BundleStatement>();
   statements.forEach((entry, index) => {
     const where = statementWhere(index, entry);
-    const shape = bundleStatementSchema.safeParse(entry);
+    const shape = v.safeParse(bundleStatementSchema, entry);
     if (!shape.success) {
-      for (const issue of shapeIssues(shape.error, `statements[${index}]`))
+      for (const issue of shapeIssues(shape.issues, `statements[${index}]`))
         problems.push({ where: issue.path, code: issue.code, message: `not a statement version: ${issue.message}` });
       return;
     }

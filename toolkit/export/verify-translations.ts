@@ -9,6 +9,7 @@ import type { AcknowledgmentReceipt } from '../../src/domain/receipts/types';
 import type { BundleStatement, BundleTranslation } from './format';
 import { clip } from './clip';
 import type { VerifyProblem } from './codes';
+import * as v from 'valibot';
 import { bundleTranslationSchema, shapeIssues } from './schema';
 
 export function checkTranslations(
@@ -19,9 +20,9 @@ export function checkTranslations(
   const byHash = new Map<string, BundleTranslation>();
   raw.forEach((entry, index) => {
     const where = `translations[${index}]`;
-    const shape = bundleTranslationSchema.safeParse(entry);
+    const shape = v.safeParse(bundleTranslationSchema, entry);
     if (!shape.success) {
-      for (const issue of shapeIssues(shape.error, where))
+      for (const issue of shapeIssues(shape.issues, where))
         problems.push({ where: issue.path, code: issue.code, message: `not a translation: ${issue.message}` });
       return;
     }

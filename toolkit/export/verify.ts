@@ -12,7 +12,8 @@ import { clip, shown } from './clip';
 import type { ProblemCode, VerifyProblem } from './codes';
 import { EXPORT_FORMAT, type ExportBundle } from './format';
 import { MAX_PROBLEMS } from './limits';
-import { bundleTopSchema, shapeIssues } from './schema';
+import * as v from 'valibot';
+import { bundleTopSchema, isTooMany, shapeIssues } from './schema';
 import { isRecord, parseStrictly } from './strict-json';
 import {
   checkReceipts,
@@ -149,9 +150,9 @@ function readTop(bundleText: string, report: VerifyReport): ReadExport | undefin
       code: 'PPV-JSON-DUPLICATE-KEY',
       message: 'this key appears twice in its object (a JSON reader keeps only one of them)',
     });
-  const top = bundleTopSchema.safeParse(parsed);
+  const top = v.safeParse(bundleTopSchema, parsed);
   // Unknown top-level fields are problems; any other shape error makes the file unreadable.
-  const topIssues = top.success ? [] : shapeIssues(top.error);
+  const topIssues = top.success ? [] : shapeIssues(top.issues);
   const topReadable = topIssues.every((issue) => issue.code === 'PPV-JSON-UNKNOWN-FIELD');
   if (!top.success) {
     if (!topReadable) report.readable = false;
@@ -159,7 +160,7 @@ function readTop(bundleText: string, report: VerifyReport): ReadExport | undefin
       problems.push({ where: issue.path || 'file', code: issue.code, message: issue.message });
     if (!Array.isArray(parsed['statements']) || !Array.isArray(parsed['receipts'])) return undefined;
     // Too many entries: do not look at them one by one.
-    if (top.error.issues.some((issue) => issue.code === 'too_big')) return undefined;
+    if (isTooMany(top.issues)) return undefined;
   }
   return {
     parsed,

@@ -4,9 +4,11 @@
  * reads the files.
  */
 import { canonicalJson, hashCanonical } from '../../src/domain/canonical';
-import { issuesToProblems } from './issues';
+import { issuesToProblems, pathText } from './issues';
 import { problem, type StatementProblem } from './problems';
-import { lockSchema, sourceSchema, type LockEntry } from './schema';
+import * as v from 'valibot';
+import { lockSchema, type LockEntry } from './lock-schema';
+import { sourceSchema } from './schema';
 import type { StatementSource } from '../../src/domain/statement/types';
 import { parseYaml } from './yaml-lines';
 
@@ -38,16 +40,18 @@ export function parseLock(text: string | undefined, file: string): ParsedLock {
   const { yaml, problems } = parseJsonText(text, file, 'lock-invalid');
   const lineOf = (index: number) => yaml.locate.line(['versions', index]);
   if (problems.length > 0) return { entries: [], lineOf, problems };
-  const parsed = lockSchema.safeParse(yaml.value);
+  const parsed = v.safeParse(lockSchema, yaml.value);
   if (!parsed.success) {
-    const found = issuesToProblems(parsed.error.issues, yaml.value, file, (path) => yaml.locate.line(path));
-    return {
-      entries: [],
-      lineOf,
-      problems: found.map((p) => ({ ...p, rule: 'lock-invalid', message: `${p.message} (${p.rule})` })),
-    };
+    const found = parsed.issues.map((issue) => {
+      const path = (issue.path ?? []).map((item) => item.key as string | number);
+      const where = pathText(path) || 'the lock';
+      const rule =
+        issue.type === 'strict_object' && issue.expected === 'never' ? 'is not a known field' : issue.message;
+      return problem(file, yaml.locate.line(path), 'lock-invalid', `${where}: ${rule}`);
+    });
+    return { entries: [], lineOf, problems: found };
   }
-  return { entries: parsed.data.versions, lineOf, problems: [] };
+  return { entries: parsed.output.versions, lineOf, problems: [] };
 }
 
 export function parseSnapshot(text: string, file: string): { source?: StatementSource; problems: StatementProblem[] } {

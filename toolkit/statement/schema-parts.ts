@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { NOT_STATED } from '../../src/domain/statement/types';
 import type { RuleId } from './problems';
+import { isCalendarDate } from './calendar-date';
+export { ISO_DATE, isCalendarDate } from './calendar-date';
 
 export function check<T extends z.ZodType>(
   schema: T,
@@ -13,18 +15,9 @@ export function check<T extends z.ZodType>(
 }
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A host name, optionally with a leading `*.` wildcard (as Forge egress permits); no scheme, port or path. */
 export const EGRESS_DOMAIN = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const SECTION_FILE = /^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
-
-export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const emailFormat = z.email();
 export function isEmail(value: string): boolean {

@@ -251,16 +251,3 @@ export const anyFactsSchema = z.union([
   factsSchemaV2.transform(upgradeFactsV2),
   factsSchemaV1.transform(upgradeFactsV1),
 ]);
-
-export interface LockEntry {
-  version: number;
-  hash: string;
-  effectiveDate: string;
-}
-
-/** policy/published.lock.json */
-export const lockSchema = z
-  .object({
-    versions: z.array(z.object({ version: versionSchema, hash: hashSchema, effectiveDate: date }).strict()),
-  })
-  .strict() satisfies z.ZodType<{ versions: LockEntry[] }>;

@@ -17,13 +17,7 @@ export type { CompiledTranslation, TranslationSource };
 import { factsOf, purposeText } from './facts';
 
 /** What a receipt records about the text an admin read when it was a translation. */
-export interface ShownText {
-  locale: string;
-  /** The translation's hash. */
-  hash: string;
-  /** The source version and hash it translates (older than the version acknowledged when it is stale). */
-  translates: { version: number; hash: string };
-}
+export type { ShownText } from '../receipts/types';
 
 /** Keys whose string values are prose, wherever they appear in the facts (`not-stated` never is). */
 const TEXT_KEYS = new Set(['summary', 'description', 'purpose', 'retention', 'visibleTo', 'how', 'responseTime']);

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KEY_PREFIX } from '../../../src/domain/key-prefix';
 import { PANEL } from './panel-names';
+import { isRecord } from '../../../src/domain/is-record';
 
 export type ModuleFormat = 'ts' | 'esm' | 'cjs';
 
@@ -43,10 +44,6 @@ export const SUB_PAGE_EXPORTS = {
 
 /** The name the sub-page handler file gives the function that adds the panel to the host's resolver. */
 export const REGISTER_EXPORT = 'registerPrivacyPanel';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** CommonJS code: `require(`/`module.exports`/`exports.x =` with no `import`/`export` statement. */
 export function looksCommonJs(code: string): boolean {

@@ -9,6 +9,7 @@ import { validate } from '@forge/manifest';
 import { AppLoadError } from '../app-files';
 import { readForgeApp, type ForgeApp } from '../forge-app';
 import { EXIT, ToolkitError } from '../../errors';
+import { isRecord } from '../../../src/domain/is-record';
 
 /** A refusal: the host is left as it was. */
 export class HostAppError extends ToolkitError {
@@ -79,10 +80,6 @@ const UNBUILT = [
   /^missing index\.html file in directory/,
   /^could not find environment variable/,
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dependsOn(pkg: Record<string, unknown> | undefined, name: string): boolean {
   return ['dependencies', 'devDependencies', 'peerDependencies'].some((field) => {

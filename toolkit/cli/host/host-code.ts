@@ -7,10 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { SourceText } from '../forge-app';
 import { dirname, join, posix, relative, sep } from 'node:path';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../../src/domain/is-record';
 
 const read = (dir: string, rel: string): string => readFileSync(join(dir, rel), 'utf8');
 

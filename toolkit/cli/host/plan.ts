@@ -47,6 +47,7 @@ import {
 } from './manifest-edit';
 import { scriptSplice, type TextSplice } from './package-json';
 import { starterStatementFiles } from './statement-starter';
+import { isRecord } from '../../../src/domain/is-record';
 
 export type Placement =
   | { product: 'jira'; kind: 'admin-page' }
@@ -91,10 +92,6 @@ export interface Plan {
 }
 
 type Entry = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Entry {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entries(modules: Entry, type: string): Entry[] {
   const list = modules[type];

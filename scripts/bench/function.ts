@@ -1,0 +1,112 @@
+/**
+ * Function bundle figures (issue 22): the panel's function bundle beside a minimal Forge function (one
+ * resolver that reads KVS and calls a product API), both built by Forge's own bundler, with a budget of
+ * twice the minimal one. Two bundles of the panel: as a host runs it (its handler imports the packed
+ * `privacy-panel/forge`, esbuild-built, tree-shaken and minified), and this repository's own (its handler
+ * imports src/ directly, which Forge's webpack bundles in production mode with `minimize: false`: webpack
+ * only marks unused exports and leaves dropping them to the minimizer, so valibot, one module, stays
+ * whole). And the offline verifier's size.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildVerifier } from '../build-verifier';
+import { bundleSizes, linkPackage } from './host';
+import type { BenchRow } from './types';
+
+const ROOT = path.resolve(__dirname, '../..');
+const kb = (bytes: number) => Math.round(bytes / 1024);
+
+const MINIMAL_HANDLER = `import Resolver from '@forge/resolver';
+import { kvs } from '@forge/kvs';
+import api, { route } from '@forge/api';
+
+const resolver = new Resolver();
+resolver.define('get', async () => {
+  const value = await kvs.get('key');
+  await api.asApp().requestJira(route\`/rest/api/3/myself\`);
+  return value ?? null;
+});
+export const handler = resolver.getDefinitions();
+`;
+
+const MINIMAL_MANIFEST = `modules:
+  function:
+    - key: fn
+      handler: index.handler
+app:
+  id: ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555
+  runtime:
+    name: nodejs22.x
+`;
+
+/** An app folder under .tmp/ with this repository's tsconfig: files are path → text. */
+function app(name: string, files: Record<string, string>): string {
+  const dir = path.join(ROOT, '.tmp', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [file, text] of Object.entries({
+    'package.json': '{ "name": "bench-app", "version": "1.0.0", "private": true }\n',
+    'tsconfig.json': fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'),
+    ...files,
+  })) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+async function measured(dir: string): Promise<number> {
+  try {
+    return (await bundleSizes(dir)).raw;
+  } finally {
+    if (dir.startsWith(path.join(ROOT, '.tmp'))) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchFunction(): Promise<BenchRow[]> {
+  linkPackage();
+  const minimal = await measured(
+    app('bench-fn-minimal', { 'manifest.yml': MINIMAL_MANIFEST, 'src/index.ts': MINIMAL_HANDLER }),
+  );
+  const own = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const asHost = await measured(
+    app('bench-fn-packed', {
+      'manifest.yml': own('manifest.yml'),
+      'src/index.ts': own('src/index.ts').replace("from './host'", "from 'privacy-panel/forge'"),
+      'src/generated/statements.json': own('src/generated/statements.json'),
+      'src/generated/evidence.json': own('src/generated/evidence.json'),
+    }),
+  );
+  const repository = await measured(ROOT);
+  const budget = 2 * kb(minimal);
+  const verifier = buildVerifier().bytes;
+  return [
+    {
+      name: 'minimal Forge function bundle',
+      measured: kb(minimal),
+      unit: 'KiB',
+      note: 'a resolver, KVS and a product API call',
+    },
+    {
+      name: 'panel function bundle as a host runs it',
+      measured: kb(asHost),
+      unit: 'KiB',
+      budget,
+      kind: 'max',
+      note: `${(asHost / minimal).toFixed(2)}× minimal: the packed runtime and this repository's statement and evidence`,
+    },
+    {
+      name: "this repository's own function bundle",
+      measured: kb(repository),
+      unit: 'KiB',
+      budget,
+      kind: 'max',
+      note: `${(repository / minimal).toFixed(2)}× minimal, not minified: src/ through Forge's webpack (minimize: false), valibot whole`,
+    },
+    {
+      name: 'offline verifier (one HTML file)',
+      measured: kb(verifier),
+      unit: 'KiB',
+      note: 'valibot, tree-shaken and minified',
+    },
+  ];
+}

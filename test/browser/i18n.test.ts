@@ -151,11 +151,12 @@ test('pseudo-locale: no state of the page shows a word that is not in the catalo
     seen[name] = await untranslated(page);
   };
 
-  // The page itself failing to load, with its retry.
-  state().emulator.injectFault({ kind: 'server-error', times: 1 });
+  // The page itself failing to load after its own retries, with the Retry button.
+  state().emulator.injectFault({ kind: 'server-error', times: 1_000 });
   await page.goto(session.preview.appUrl);
   await page.locator('.inline-error button').waitFor();
   await check('load failed');
+  state().emulator.clearFaults();
   await page.locator('.inline-error button').click();
   await page.locator('#status').waitFor();
   await page

@@ -7,10 +7,11 @@
  * disclosure is still on its way. The first render waits for the disclosure too, so the first frame is the
  * statement itself; only a disclosure slower than LOADING_AFTER_MS gets a "Loading" frame first.
  */
-import type { Disclosure, Result } from '../../../src/contract';
+import type { Disclosure } from '../../../src/contract';
 import { api, enableTheme, loadLocality } from './api';
 import { loadCatalog, pageLocaleFor } from './i18n/locales';
 import { createTranslator, warmUpIntl } from './i18n/translator';
+import type { Tried } from './retry';
 
 export interface StartOptions {
   /** Call view.theme.enable() first; default true. Pass false when the host already enabled theming. */
@@ -25,13 +26,14 @@ export const LOADING_AFTER_MS = 400;
 export async function startPanel(element: Element, options: StartOptions = {}): Promise<void> {
   const where = loadLocality();
   const first = where.then((w) => api.getDisclosure({ locale: w.locale }));
-  let arrived: Result<Disclosure> | undefined;
+  let arrived: Tried<Disclosure> | undefined;
   void first.then((result) => {
     arrived = result;
   });
   const catalog = where.then((w) => loadCatalog(pageLocaleFor(w.locale)).catch(() => loadCatalog('en')));
   const ui = import('./render-panel');
-  setTimeout(warmUpIntl, 0); // once the context request is out, while it travels
+  // Once the disclosure and the catalog are asked for, while they travel (not before: it takes the main thread).
+  void where.then(() => setTimeout(warmUpIntl, 0));
   const [, locality, module, { renderPanel }] = await Promise.all([
     options.theme === false ? undefined : enableTheme(),
     where,

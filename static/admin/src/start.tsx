@@ -2,9 +2,9 @@
  * Starting the panel in an element, for the Custom UI entry (main.tsx) and for hosts that mount it on a route of
  * their own page (mount.tsx). The context comes first (it is a bridge message, not a resolver call): the user's
  * locale picks the statement's translation and the page's catalog. Then the one getDisclosure call and the
- * catalog's chunk load in parallel with theming, and the page's components (their own chunk, render-panel)
- * load beside all of them. The translator (its Intl formatters are the costly part) is built while the
- * disclosure is still on its way. The first render waits for the disclosure too, so the first frame is the
+ * catalog's chunk load in parallel with theming, and the page's components (their own chunk, render-panel,
+ * which index.html preloads beside the entry) load beside all of them. The translator (its Intl formatters
+ * are the costly part) is built while the disclosure is still on its way. The first render waits for the disclosure too, so the first frame is the
  * statement itself; only a disclosure slower than LOADING_AFTER_MS gets a "Loading" frame first.
  */
 import type { Disclosure } from '../../../src/contract';

@@ -24,7 +24,8 @@ export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JS
     <div class="ack-control">
       {state.phase === 'failed' ? (
         <InlineError
-          what={t('ack.failed')}
+          // A transient failure may have come after the write landed (its answer lost): not known either way.
+          what={t(state.error.retryable ? 'ack.uncertain' : 'ack.failed')}
           code={state.error.code}
           attempts={state.attempts}
           onRetry={onAcknowledge}

@@ -44,6 +44,7 @@ export const messages = {
   'ack.draft': 'Entwurf, noch nicht veröffentlicht: Die Kenntnisnahme dieser Version kann nicht bestätigt werden.',
   'ack.help': 'Hält fest, dass Sie als Site-Administrator Version {version} dieser Erklärung gelesen haben.',
   'ack.failed': 'Die Kenntnisnahme wurde nicht gespeichert.',
+  'ack.uncertain': 'Es ist nicht sicher, ob Ihre Kenntnisnahme gespeichert wurde.',
   'ack.adminsOnly':
     'Nur Site-Administratoren können die Kenntnisnahme dieser Erklärung bestätigen, daher sehen Sie dafür keine Schaltfläche. Lesen können Sie die Erklärung; die Kenntnisnahme bestätigt ein Site-Administrator.',
   'ack.staleNotice':

@@ -39,6 +39,7 @@ const en = {
   'ack.retrying': 'Storage did not answer: asking again ({retry} of {retries})…',
   'ack.help': 'Records that you, as a site admin, have read version {version} of this statement.',
   'ack.failed': 'The acknowledgment was not recorded.',
+  'ack.uncertain': 'It is not certain that your acknowledgment was recorded.',
   'ack.adminsOnly':
     'Only site admins can acknowledge this statement, so there is no button for you. You can read it, and a site admin can acknowledge it.',
   'ack.staleNotice':

@@ -33,7 +33,7 @@ export async function startPanel(element: Element, options: StartOptions = {}): 
   const catalog = where.then((w) => loadCatalog(pageLocaleFor(w.locale)).catch(() => loadCatalog('en')));
   const ui = import('./render-panel');
   // Once the disclosure and the catalog are asked for, while they travel (not before: it takes the main thread).
-  void where.then(() => setTimeout(warmUpIntl, 0));
+  void where.then((w) => setTimeout(() => warmUpIntl(w.locale), 0));
   const [, locality, module, { renderPanel }] = await Promise.all([
     options.theme === false ? undefined : enableTheme(),
     where,

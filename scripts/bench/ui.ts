@@ -149,7 +149,7 @@ async function statementPaintOf(page: Page, url: string): Promise<{ ms: number; 
  * the build. Pairs are interleaved in one run, alternating which goes first. The preview serves every file
  * `no-store`, so both load cold: the live page fetches and compiles its script each time.
  */
-async function statementPaint(pairs: number): Promise<{
+export async function statementPaint(pairs: number): Promise<{
   ratio: number;
   liveMs: number;
   staticMs: number;

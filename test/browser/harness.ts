@@ -121,11 +121,15 @@ export function cspViolations(page: Page): string[] {
   return found;
 }
 
-/** Opens the app page on its own (as Forge would frame it) and waits for the statement to render. */
+/**
+ * Opens the app page on its own (as Forge would frame it) and waits for the statement to render: the first
+ * screen, then the cards the page renders right after it.
+ */
 export async function openApp(page: Page, preview: PreviewHandle): Promise<void> {
   await page.goto(preview.appUrl);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.locator('#status').waitFor();
+  await page.locator('main[data-rendered="all"]').waitFor({ state: 'attached' });
 }
 
 export async function screenshot(page: Page | Frame, name: string): Promise<string> {

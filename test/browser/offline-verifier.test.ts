@@ -43,7 +43,9 @@ test('downloaded from the page, opened from disk offline, it gives the CLI verdi
   await page.getByRole('button', { name: 'Acknowledge version 3' }).click();
   await page.locator('#status').getByText('You acknowledged version 3').waitFor();
 
-  const witness = await downloadBy(page, () => page.getByRole('button', { name: 'Keep your receipt' }).click());
+  const witness = await downloadBy(page, () =>
+    page.getByRole('button', { name: 'Keep your receipt', exact: true }).click(),
+  );
   await page.locator('.keep-done').waitFor();
   const kept = JSON.parse(readFileSync(witness, 'utf8')) as { format: string; receipt: { seq: number } };
   expect(kept.format).toBe('privacy-panel.receipt/1');

@@ -39,9 +39,22 @@
     });
   }
 
+  // A real host holds the context and the theme before the app's frame loads and answers at once: ask for
+  // both now, while the page's own script is still loading, and hand the same answers to every caller.
+  function early(name) {
+    var answer = post(name);
+    answer.catch(function () {
+      // each caller sees the failure itself
+    });
+    return answer;
+  }
+  var context = early('getContext');
+  var theme = early('enableTheming');
+
   globalThis.__bridge = {
     callBridge: function (name, args) {
-      if (name === 'enableTheming') return post(name, args).then(applyTheme);
+      if (name === 'getContext') return context;
+      if (name === 'enableTheming') return theme.then(applyTheme);
       if (name === 'navigate' || name === 'open') {
         var url = args && (args.url || args.target);
         if (typeof url === 'string' && /^(https?:|mailto:)/i.test(url))

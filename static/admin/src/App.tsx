@@ -1,11 +1,14 @@
 /**
  * The admin page. The first paint needs exactly one resolver call (getDisclosure, started in main.tsx
  * before the first render); the history, the "what changed" diff, the in-force look-up and the export are
- * their own calls, after the first paint or on demand.
+ * their own calls, after the first paint or on demand. The first frame holds what a first screen shows (the
+ * header, the label, the acknowledgment); the cards below it follow one per task after that paint
+ * (useStagedAfterFirstPaint), so no task after the first paint does much.
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Disclosure, Result } from '../../../src/contract';
+import type { Disclosure } from '../../../src/contract';
+import type { Tried } from './retry';
 import { AcknowledgeControl } from './components/AcknowledgeControl';
 import { ChangedSince } from './components/ChangedSince';
 import { ExportReceipts } from './components/ExportReceipts';
@@ -24,13 +27,17 @@ import { TranslationNotice } from './components/TranslationNotice';
 import { UninstallNotice } from './components/UninstallNotice';
 import { Versions } from './components/Versions';
 import { NameDirectory } from './display-names';
+import { useStagedAfterFirstPaint } from './hooks/use-staged-render';
 import { useDisclosure } from './hooks/use-disclosure';
 import { useI18n } from './i18n/context';
 
+/** The parts below the first screen, rendered one per task after it painted (in the order they appear). */
+const BELOW_STAGES = 5;
+
 interface Props {
-  first: Promise<Result<Disclosure>>;
+  first: Promise<Tried<Disclosure>>;
   /** What `first` settled to, when it already had before the first render. */
-  initial?: Result<Disclosure> | undefined;
+  initial?: Tried<Disclosure> | undefined;
 }
 
 // eslint-disable-next-line max-lines-per-function -- TODO(split)
@@ -47,6 +54,7 @@ export function App({ first, initial }: Props): JSX.Element {
 
   const product = load.phase === 'ready' ? load.disclosure.product : null;
   const names = useMemo(() => (product ? NameDirectory.forProduct(product) : null), [product]);
+  const below = useStagedAfterFirstPaint(load.phase === 'ready', BELOW_STAGES);
 
   if (load.phase !== 'ready') {
     return (
@@ -55,7 +63,13 @@ export function App({ first, initial }: Props): JSX.Element {
         {load.phase === 'loading' ? (
           <p role="status">{t('page.loading')}</p>
         ) : (
-          <InlineError what={t('page.loadFailed')} code={load.error.code} onRetry={retry} primary />
+          <InlineError
+            what={t('page.loadFailed')}
+            code={load.error.code}
+            attempts={load.attempts}
+            onRetry={retry}
+            primary
+          />
         )}
       </main>
     );
@@ -81,7 +95,7 @@ export function App({ first, initial }: Props): JSX.Element {
   return (
     <>
       <Header statement={statement} facts={shownStatement.facts} lang={contentLang} />
-      <main class="page">
+      <main class="page" data-rendered={below >= BELOW_STAGES ? 'all' : 'first-screen'}>
         {translation && (
           <TranslationNotice
             translation={translation}
@@ -113,20 +127,26 @@ export function App({ first, initial }: Props): JSX.Element {
             />
           )}
           {viewer.isAdmin && viewer.acknowledgedCurrent?.accountId && (
-            <KeepReceipt accountId={viewer.acknowledgedCurrent.accountId} />
+            <KeepReceipt which={{ accountId: viewer.acknowledgedCurrent.accountId }} />
           )}
           {!viewer.isAdmin && <p class="subtle ack-admins-only">{t('ack.adminsOnly')}</p>}
           {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
         </section>
-        <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />
-        <VendorHolds facts={shownStatement.facts} lang={contentLang} />
-        <YourRights facts={shownStatement.facts} lang={contentLang} />
-        <Statement statement={shownStatement} lang={contentLang} />
-        <Versions versions={disclosure.versions} current={statement.version}>
-          {viewer.isAdmin && names && <InForceOn names={names} />}
-        </Versions>
-        {viewer.isAdmin && names && <History names={names} reloadKey={historyKey} />}
-        {viewer.isAdmin && <ExportReceipts headingRef={exportRef} />}
+        {below >= 1 && <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />}
+        {below >= 2 && (
+          <>
+            <VendorHolds facts={shownStatement.facts} lang={contentLang} />
+            <YourRights facts={shownStatement.facts} lang={contentLang} />
+          </>
+        )}
+        {below >= 3 && <Statement statement={shownStatement} lang={contentLang} />}
+        {below >= 4 && (
+          <Versions versions={disclosure.versions} current={statement.version}>
+            {viewer.isAdmin && names && <InForceOn names={names} />}
+          </Versions>
+        )}
+        {below >= 5 && viewer.isAdmin && names && <History names={names} reloadKey={historyKey} />}
+        {below >= 5 && viewer.isAdmin && <ExportReceipts headingRef={exportRef} />}
       </main>
     </>
   );

@@ -1,6 +1,8 @@
 /**
  * The page's one typed client for the app's resolvers, plus the few other bridge calls it makes.
- * A thrown bridge error becomes a retryable `Result` failure, so every caller handles one shape.
+ * A thrown bridge error becomes a retryable `Result` failure, so every caller handles one shape. Every
+ * call but the export's is retried with backoff and jitter when it fails transiently (retry.ts); the
+ * export waits out a busy storage itself, with progress (export/collect.ts).
  */
 import { makeInvoke, requestConfluence, requestJira, view } from '@forge/bridge';
 import type {
@@ -22,6 +24,7 @@ import type {
   VersionDiff,
 } from '../../../src/contract';
 import type { Locality } from './i18n/translator';
+import { type RetryHooks, type Tried, withRetries } from './retry';
 
 const invoke = makeInvoke<Defs>();
 
@@ -46,19 +49,32 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
+/** `call`, asked again while it fails transiently. */
+const retried = <T>(call: () => Promise<Result<T>>, hooks?: RetryHooks): Promise<Tried<T>> =>
+  withRetries(
+    () => settle(call),
+    (error) => error === UNREACHABLE.error,
+    hooks,
+  );
+
 export const api = {
-  getDisclosure: (payload: DisclosurePayload): Promise<Result<Disclosure>> =>
-    settle(() => invoke('getDisclosure', payload)),
-  acknowledge: (payload: AcknowledgePayload): Promise<Result<AcknowledgeResult>> =>
-    settle(() => invoke('acknowledge', payload)),
-  listAcknowledgments: (payload: ListAcknowledgmentsPayload): Promise<Result<HistoryPage>> =>
-    settle(() => invoke('listAcknowledgments', payload)),
-  diffVersions: (payload: DiffVersionsPayload): Promise<Result<VersionDiff>> =>
-    settle(() => invoke('diffVersions', payload)),
-  inForceOn: (payload: InForceOnPayload): Promise<Result<InForce>> => settle(() => invoke('inForceOn', payload)),
-  getStatementVersions: (): Promise<Result<StatementVersions>> => settle(() => invoke('getStatementVersions')),
+  getDisclosure: (payload: DisclosurePayload): Promise<Tried<Disclosure>> =>
+    retried(() => invoke('getDisclosure', payload)),
+  /** Safe to repeat: the app records one acknowledgment per admin and version, however often it is asked. */
+  acknowledge: (payload: AcknowledgePayload, hooks?: RetryHooks): Promise<Tried<AcknowledgeResult>> =>
+    retried(() => invoke('acknowledge', payload), hooks),
+  listAcknowledgments: (payload: ListAcknowledgmentsPayload): Promise<Tried<HistoryPage>> =>
+    retried(() => invoke('listAcknowledgments', payload)),
+  diffVersions: (payload: DiffVersionsPayload): Promise<Tried<VersionDiff>> =>
+    retried(() => invoke('diffVersions', payload)),
+  inForceOn: (payload: InForceOnPayload): Promise<Tried<InForce>> => retried(() => invoke('inForceOn', payload)),
+  getStatementVersions: (): Promise<Tried<StatementVersions>> => retried(() => invoke('getStatementVersions')),
+  /** Not retried here: the export waits out a busy storage itself and shows how long (export/collect.ts). */
   exportReceipts: (payload: ExportReceiptsPayload): Promise<Result<ExportPage>> =>
     settle(() => invoke('exportReceipts', payload)),
+  /** One slice of the chain, retried like the page's reads: for "Keep your receipt" (a few slices at most). */
+  exportReceiptsRetried: (payload: ExportReceiptsPayload): Promise<Tried<ExportPage>> =>
+    retried(() => invoke('exportReceipts', payload)),
 };
 
 export type Api = typeof api;
@@ -79,6 +95,19 @@ export async function loadLocality(): Promise<Locality> {
       : { ...fallback(), ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
   } catch {
     return fallback();
+  }
+}
+
+/**
+ * The viewer's account ID as the product reports it (view.getContext): display only, such as which history
+ * rows are the viewer's own. Never an authority: the app decides who the caller is on its side.
+ */
+export async function viewerAccountId(): Promise<string | undefined> {
+  try {
+    const context: { accountId?: unknown } = await view.getContext();
+    return typeof context.accountId === 'string' && context.accountId ? context.accountId : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,8 @@
  * components are fetched and compiled while the context and the disclosure travel.
  */
 import { render } from 'preact';
-import type { Disclosure, Result } from '../../../src/contract';
+import type { Disclosure } from '../../../src/contract';
+import type { Tried } from './retry';
 import { App } from './App';
 import { I18nContext } from './i18n/context';
 import type { Translator } from './i18n/translator';
@@ -11,8 +12,8 @@ import type { Translator } from './i18n/translator';
 export function renderPanel(
   element: Element,
   translator: Translator,
-  first: Promise<Result<Disclosure>>,
-  initial: Result<Disclosure> | undefined,
+  first: Promise<Tried<Disclosure>>,
+  initial: Tried<Disclosure> | undefined,
 ): void {
   render(
     <I18nContext.Provider value={translator}>

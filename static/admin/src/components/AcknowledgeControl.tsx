@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { AckState } from '../hooks/use-disclosure';
+import { PAGE_RETRIES } from '../retry';
 import { useI18n } from '../i18n/context';
 import { InlineError } from './InlineError';
 
@@ -23,8 +24,10 @@ export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JS
     <div class="ack-control">
       {state.phase === 'failed' ? (
         <InlineError
-          what={t('ack.failed')}
+          // A transient failure may have come after the write landed (its answer lost): not known either way.
+          what={t(state.error.retryable ? 'ack.uncertain' : 'ack.failed')}
           code={state.error.code}
+          attempts={state.attempts}
           onRetry={onAcknowledge}
           retryRef={retryRef}
           primary
@@ -40,6 +43,11 @@ export function AcknowledgeControl({ version, state, onAcknowledge }: Props): JS
         >
           {state.phase === 'pending' ? t('ack.pending') : t('ack.button', { version })}
         </button>
+      )}
+      {state.phase === 'pending' && state.retry !== undefined && (
+        <p class="subtle ack-retrying" role="status">
+          {t('ack.retrying', { retry: state.retry, retries: PAGE_RETRIES.attempts - 1 })}
+        </p>
       )}
       <p id="ack-help" class="subtle">
         {t('ack.help', { version })}

@@ -5,16 +5,17 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiError, HistoryRow } from '../../../../src/contract';
-import { api } from '../api';
+import { api, viewerAccountId } from '../api';
 import { type NameDirectory, useDisplayName, Who } from '../display-names';
 import { useLatest } from '../hooks/use-latest';
 import { useI18n } from '../i18n/context';
 import { describeEvent } from './history-text';
 import { InlineError } from './InlineError';
+import { KeepReceipt } from './KeepReceipt';
 
 type Load =
   | { phase: 'loading' }
-  | { phase: 'failed'; error: ApiError }
+  | { phase: 'failed'; error: ApiError; attempts: number }
   | { phase: 'ready'; rows: HistoryRow[]; cursor?: string; more: 'idle' | 'pending' | ApiError };
 
 function Entry({ row, names }: { row: HistoryRow; names: NameDirectory }): JSX.Element {
@@ -47,6 +48,11 @@ export function History({ names, reloadKey }: Props): JSX.Element {
   const { t, instant } = useI18n();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const { next, same } = useLatest();
+  const [me, setMe] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    void viewerAccountId().then(setMe);
+  }, []);
 
   const loadFirst = useCallback(async () => {
     const current = next();
@@ -56,7 +62,7 @@ export function History({ names, reloadKey }: Props): JSX.Element {
     setLoad(
       result.ok
         ? { phase: 'ready', rows: result.data.rows, cursor: result.data.cursor, more: 'idle' }
-        : { phase: 'failed', error: result.error },
+        : { phase: 'failed', error: result.error, attempts: result.attempts },
     );
   }, [next]);
 
@@ -86,7 +92,14 @@ export function History({ names, reloadKey }: Props): JSX.Element {
       </p>
     );
   } else if (load.phase === 'failed') {
-    body = <InlineError what={t('history.failed')} code={load.error.code} onRetry={() => void loadFirst()} />;
+    body = (
+      <InlineError
+        what={t('history.failed')}
+        code={load.error.code}
+        attempts={load.attempts}
+        onRetry={() => void loadFirst()}
+      />
+    );
   } else if (load.rows.length === 0) {
     body = <p>{t('history.empty')}</p>;
   } else {
@@ -112,7 +125,15 @@ export function History({ names, reloadKey }: Props): JSX.Element {
                   <td>
                     <time dateTime={row.at}>{instant(row.at)}</time>
                   </td>
-                  <td>{t('history.seq', { seq: String(row.seq) })}</td>
+                  <td>
+                    {t('history.seq', { seq: String(row.seq) })}
+                    {me !== undefined && row.kind === 'acknowledgment' && row.accountId === me && (
+                      <KeepReceipt
+                        which={{ accountId: me, seq: row.seq }}
+                        row={{ version: row.version, seq: row.seq }}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,17 +11,22 @@ interface Props {
   what: string;
   /** Why, as the resolver's error code; absent when `what` says it all. */
   code?: ErrorCode;
+  /** How many times the page asked before giving up (retry.ts): said when more than once. */
+  attempts?: number;
   onRetry?: () => void;
   retryRef?: Ref<HTMLButtonElement>;
   primary?: boolean;
   alert?: boolean;
 }
 
-export function InlineError({ what, code, onRetry, retryRef, primary, alert = true }: Props): JSX.Element {
+export function InlineError({ what, code, attempts, onRetry, retryRef, primary, alert = true }: Props): JSX.Element {
   const { t } = useI18n();
   return (
     <div class="inline-error" role={alert ? 'alert' : undefined}>
-      <p>{code ? t('error.withReason', { what, reason: t(`error.${code}`) }) : what}</p>
+      <p>
+        {code ? t('error.withReason', { what, reason: t(`error.${code}`) }) : what}
+        {attempts !== undefined && attempts > 1 && <> {t('error.tried', { count: attempts })}</>}
+      </p>
       {onRetry && (
         <button type="button" class={primary ? 'button button-primary' : 'button'} ref={retryRef} onClick={onRetry}>
           {t('common.retry')}

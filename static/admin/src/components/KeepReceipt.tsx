@@ -1,11 +1,13 @@
 /**
  * "Keep your receipt" (an admin who acknowledged): downloads their own receipt with the chain head now, to
  * keep apart from the site. An auditor checks any export against it (`--witness`, or the offline verifier),
- * so an export cannot drop, replace or rewrite it unseen. The export code is loaded on the first click.
+ * so an export cannot drop, replace or rewrite it unseen. Offered beside the acknowledgment in force and, in
+ * the history (`row`), beside each earlier acknowledgment of theirs. The export code loads on the first click.
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import type { KeepWhich } from '../export/keep';
 import { useI18n } from '../i18n/context';
 import { InlineError } from './InlineError';
 
@@ -16,7 +18,13 @@ type Run =
   | { phase: 'failed' }
   | { phase: 'done'; fileName: string; seq: number; head: number };
 
-export function KeepReceipt({ accountId }: { accountId: string }): JSX.Element {
+interface Props {
+  which: KeepWhich;
+  /** A history row's button: the version and seq it keeps, no explanation beside it. */
+  row?: { version: number; seq: number };
+}
+
+export function KeepReceipt({ which, row }: Props): JSX.Element {
   const { t, rich } = useI18n();
   const [run, setRun] = useState<Run>({ phase: 'idle' });
 
@@ -24,7 +32,7 @@ export function KeepReceipt({ accountId }: { accountId: string }): JSX.Element {
     setRun({ phase: 'running' });
     try {
       const mod = await import('../export');
-      const kept = await mod.collectKeptReceipt(api, accountId);
+      const kept = await mod.collectKeptReceipt({ exportReceipts: api.exportReceiptsRetried }, which);
       if (!kept) {
         setRun({ phase: 'none' });
         return;
@@ -37,12 +45,13 @@ export function KeepReceipt({ accountId }: { accountId: string }): JSX.Element {
   };
 
   return (
-    <div class="keep-receipt">
-      <p class="subtle">{t('keep.explain')}</p>
+    <div class={row ? 'keep-receipt keep-receipt-row' : 'keep-receipt'}>
+      {!row && <p class="subtle">{t('keep.explain')}</p>}
       <button
         type="button"
         class="button"
-        id="keep-receipt"
+        id={row ? undefined : 'keep-receipt'}
+        aria-label={row ? t('keep.rowLabel', { version: row.version, seq: String(row.seq) }) : undefined}
         disabled={run.phase === 'running'}
         onClick={() => void start()}
       >

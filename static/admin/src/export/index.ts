@@ -5,4 +5,4 @@ export { downloadFile, browserEnvironment } from './download';
 export type { DownloadEnvironment } from './download';
 export { sha256HexWeb } from './digest';
 export { collectKeptReceipt } from './keep';
-export type { KeepCalls, KeptFile } from './keep';
+export type { KeepCalls, KeepWhich, KeptFile } from './keep';

@@ -4,13 +4,19 @@
  * move focus to the status once an acknowledgment settles.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { AcknowledgePayload, ApiError, Disclosure, Result } from '../../../../src/contract';
+import type { AcknowledgePayload, ApiError, Disclosure } from '../../../../src/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n/context';
+import type { Tried } from '../retry';
 
+/** `attempts`: how many times the page asked before it gave up (retry.ts). */
 export type Load =
-  { phase: 'loading' } | { phase: 'failed'; error: ApiError } | { phase: 'ready'; disclosure: Disclosure };
-export type AckState = { phase: 'idle' } | { phase: 'pending' } | { phase: 'failed'; error: ApiError };
+  | { phase: 'loading' }
+  | { phase: 'failed'; error: ApiError; attempts: number }
+  | { phase: 'ready'; disclosure: Disclosure };
+/** `retry`: set while the page waits to ask again after a transient failure (1 for the first retry). */
+export type AckState =
+  { phase: 'idle' } | { phase: 'pending'; retry?: number } | { phase: 'failed'; error: ApiError; attempts: number };
 
 export interface DisclosureState {
   load: Load;
@@ -25,11 +31,13 @@ export interface DisclosureState {
   acknowledge: (shown?: AcknowledgePayload['shown']) => Promise<void>;
 }
 
-const loadOf = (result: Result<Disclosure>): Load =>
-  result.ok ? { phase: 'ready', disclosure: result.data } : { phase: 'failed', error: result.error };
+const loadOf = (result: Tried<Disclosure>): Load =>
+  result.ok
+    ? { phase: 'ready', disclosure: result.data }
+    : { phase: 'failed', error: result.error, attempts: result.attempts };
 
 /** `initial`: what `first` settled to before the first render, so that render is already the page. */
-export function useDisclosure(first: Promise<Result<Disclosure>>, initial?: Result<Disclosure>): DisclosureState {
+export function useDisclosure(first: Promise<Tried<Disclosure>>, initial?: Tried<Disclosure>): DisclosureState {
   const { t, locale } = useI18n();
   const [load, setLoad] = useState<Load>(() => (initial ? loadOf(initial) : { phase: 'loading' }));
   const [ack, setAck] = useState<AckState>({ phase: 'idle' });
@@ -37,7 +45,7 @@ export function useDisclosure(first: Promise<Result<Disclosure>>, initial?: Resu
   const [historyKey, setHistoryKey] = useState(0);
   const [focusToken, setFocusToken] = useState(0);
 
-  const accept = (result: Result<Disclosure>): void => {
+  const accept = (result: Tried<Disclosure>): void => {
     setLoad(loadOf(result));
   };
 
@@ -64,11 +72,11 @@ export function useDisclosure(first: Promise<Result<Disclosure>>, initial?: Resu
     const disclosure = load.disclosure;
     const { statement, viewer } = disclosure;
     setAck({ phase: 'pending' });
-    const result = await api.acknowledge({
-      version: statement.version,
-      hash: statement.hash,
-      ...(shown ? { shown } : {}),
-    });
+    // Retried as one: the app records one acknowledgment per admin and version, however often it is asked.
+    const result = await api.acknowledge(
+      { version: statement.version, hash: statement.hash, ...(shown ? { shown } : {}) },
+      { onWait: (retry) => setAck({ phase: 'pending', retry }) },
+    );
     if (result.ok) {
       settle(
         {
@@ -86,10 +94,10 @@ export function useDisclosure(first: Promise<Result<Disclosure>>, initial?: Resu
         settle(fresh.data, t('ack.staleNotice', { version: fresh.data.statement.version }));
         return;
       }
-      setAck({ phase: 'failed', error: fresh.error });
+      setAck({ phase: 'failed', error: fresh.error, attempts: fresh.attempts });
       return;
     }
-    setAck({ phase: 'failed', error: result.error });
+    setAck({ phase: 'failed', error: result.error, attempts: result.attempts });
   };
 
   return { load, ack, notice, historyKey, focusToken, retry, acknowledge };

@@ -62,12 +62,13 @@ function once<T>(make: () => T): () => T {
 }
 
 /**
- * Creates the first Intl formatter, which loads the shared locale data: run it while the page waits on the
- * network so the first render does not pay for it.
+ * Creates the first Intl formatters in `locale` (the shared data, then that locale's date and plural data):
+ * run it while the page waits on the network so the first render does not pay for loading them.
  */
-export function warmUpIntl(): void {
+export function warmUpIntl(locale?: string): void {
   try {
-    new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(0);
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
+    new Intl.PluralRules(locale).select(1);
   } catch {
     // nothing to warm
   }

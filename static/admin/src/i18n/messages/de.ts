@@ -28,6 +28,10 @@ export const messages = {
   'error.ADMIN_CHECK_UNAVAILABLE':
     'Jira oder Confluence hat Ihre Administratorrechte nicht rechtzeitig bestätigt. Versuchen Sie es noch einmal.',
   'error.withReason': '{what} {reason}',
+  'error.tried': {
+    one: 'Die Seite hat einmal angefragt.',
+    other: 'Die Seite hat {count}-mal angefragt und jedes Mal länger gewartet.',
+  },
 
   'header.by': 'Von {vendor}',
   'header.version': 'Version {version} der Erklärung',
@@ -36,9 +40,11 @@ export const messages = {
   'ack.title': 'Kenntnisnahme',
   'ack.button': 'Kenntnisnahme von Version {version} bestätigen',
   'ack.pending': 'Kenntnisnahme wird gespeichert…',
+  'ack.retrying': 'Der Speicher hat nicht geantwortet: erneute Anfrage ({retry} von {retries})…',
   'ack.draft': 'Entwurf, noch nicht veröffentlicht: Die Kenntnisnahme dieser Version kann nicht bestätigt werden.',
   'ack.help': 'Hält fest, dass Sie als Site-Administrator Version {version} dieser Erklärung gelesen haben.',
   'ack.failed': 'Die Kenntnisnahme wurde nicht gespeichert.',
+  'ack.uncertain': 'Es ist nicht sicher, ob Ihre Kenntnisnahme gespeichert wurde.',
   'ack.adminsOnly':
     'Nur Site-Administratoren können die Kenntnisnahme dieser Erklärung bestätigen, daher sehen Sie dafür keine Schaltfläche. Lesen können Sie die Erklärung; die Kenntnisnahme bestätigt ein Site-Administrator.',
   'ack.staleNotice':
@@ -316,6 +322,7 @@ export const messages = {
   'keep.button': 'Eigenen Beleg aufbewahren',
   'keep.explain':
     'Laden Sie Ihren eigenen Beleg mit dem jetzigen Ende der Kette herunter und bewahren Sie ihn getrennt von dieser Site auf. Jeder spätere Export muss ihn unverändert enthalten; das Prüfprogramm prüft das.',
+  'keep.rowLabel': 'Eigenen Beleg zu Version {version} aufbewahren (Nr. {seq})',
   'keep.running': 'Ihr Beleg wird gesucht…',
   'keep.none': 'Unter den neuesten Belegen wurde keine Kenntnisnahme von Ihnen gefunden.',
   'keep.done': '{file} gespeichert: Ihre Kenntnisnahme mit Nummer {seq}, dazu das Ende der Kette bei Nummer {head}.',

@@ -26,6 +26,7 @@ const en = {
   'error.STORED_DATA_INVALID':
     "Something other than this app wrote data under the app's storage keys. Nothing was changed; tell the app's vendor.",
   'error.withReason': '{what} {reason}',
+  'error.tried': { one: 'The page asked once.', other: 'The page asked {count} times, waiting longer each time.' },
 
   'header.by': 'By {vendor}',
   'header.version': 'Statement version {version}',
@@ -35,8 +36,10 @@ const en = {
   'ack.draft': 'Draft, not yet published: this version cannot be acknowledged.',
   'ack.button': 'Acknowledge version {version}',
   'ack.pending': 'Acknowledging…',
+  'ack.retrying': 'Storage did not answer: asking again ({retry} of {retries})…',
   'ack.help': 'Records that you, as a site admin, have read version {version} of this statement.',
   'ack.failed': 'The acknowledgment was not recorded.',
+  'ack.uncertain': 'It is not certain that your acknowledgment was recorded.',
   'ack.adminsOnly':
     'Only site admins can acknowledge this statement, so there is no button for you. You can read it, and a site admin can acknowledge it.',
   'ack.staleNotice':
@@ -308,6 +311,7 @@ const en = {
   'keep.button': 'Keep your receipt',
   'keep.explain':
     'Download your own receipt with the chain head as it is now, and keep it apart from this site. Any later export must hold it unchanged; the verifier checks that.',
+  'keep.rowLabel': 'Keep your receipt of version {version} (#{seq})',
   'keep.running': 'Finding your receipt…',
   'keep.none': 'No acknowledgment of yours was found among the newest receipts.',
   'keep.done': 'Saved {file}: your acknowledgment at seq {seq}, with the chain head at seq {head}.',

@@ -152,8 +152,9 @@ test('pseudo-locale: no state of the page shows a word that is not in the catalo
   };
 
   // The page itself failing to load after its own retries, with the Retry button (the administrator check
-  // failing: a storage refusal no longer fails the load, it answers the statement with the status unavailable).
-  state().emulator.injectFault({ kind: 'server-error', times: 1_000, pathPrefix: '/rest/api/3/mypermissions' });
+  // timing out: a storage refusal no longer fails the load, it answers the statement with the status
+  // unavailable).
+  state().emulator.injectFault({ kind: 'timeout', times: 1_000, pathPrefix: '/rest/api/3/mypermissions' });
   await page.goto(session.preview.appUrl);
   await page.locator('.inline-error button').waitFor();
   await check('load failed');

@@ -90,6 +90,17 @@ function Never(): JSX.Element {
   );
 }
 
+/** Storage did not answer the status just now: say so, never "not acknowledged" (the page reads again). */
+function Unavailable(): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <div class="banner banner-neutral" id="status-unavailable">
+      <p class="banner-title">{t('status.unavailable')}</p>
+      <p>{t('status.unavailableDetail')}</p>
+    </div>
+  );
+}
+
 export function StatusBanner({ disclosure, names, notice, statusRef }: Props): JSX.Element {
   const { t, instantDate, relativeDays } = useI18n();
   const own = disclosure.viewer.acknowledgedCurrent;
@@ -100,6 +111,8 @@ export function StatusBanner({ disclosure, names, notice, statusRef }: Props): J
         <Acknowledged disclosure={disclosure} names={names} />
       ) : disclosure.status.state === 'outdated' ? (
         <Outdated disclosure={disclosure} names={names} />
+      ) : disclosure.status.state === 'unavailable' ? (
+        <Unavailable />
       ) : (
         <Never />
       )}

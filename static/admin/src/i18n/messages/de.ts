@@ -60,6 +60,8 @@ export const messages = {
     'Die Erklärung hat sich geändert, seit {name} am {date} die Kenntnisnahme von Version {version} bestätigt hat',
   'status.whatChanged': 'Was sich geändert hat:',
   'status.never': 'Kenntnisnahme noch nicht bestätigt',
+  'status.unavailable': 'Der Stand der Kenntnisnahmen dieser Website ließ sich gerade nicht lesen',
+  'status.unavailableDetail': 'Die Erklärung unten ist die geltende. Die Seite fragt in wenigen Sekunden erneut nach.',
   'status.own': 'Sie haben die Kenntnisnahme von Version {version} am {date} bestätigt ({relative}).',
 
   'names.unknown': 'Unbekannter Benutzer',

@@ -53,6 +53,8 @@ const en = {
   'status.outdatedBy': 'The statement changed since version {version} was acknowledged by {name} on {date}',
   'status.whatChanged': 'What changed:',
   'status.never': 'Not acknowledged yet',
+  'status.unavailable': "This site's acknowledgment status could not be read just now",
+  'status.unavailableDetail': 'The statement below is the one in force. The page asks again in a few seconds.',
   'status.own': 'You acknowledged version {version} on {date} ({relative}).',
 
   'names.unknown': 'Unknown user',

@@ -5,10 +5,18 @@
  * validator, its client-side linter and its bundler before and after `add` (with a sub-page host's printed
  * wiring pasted in). Prints one Markdown row per app. Nothing from the apps is written into this repository.
  *
- *   npx tsx scripts/real-apps-dry-run.ts [APP_DIR… | LABELS_DIR]
+ * With `--install TARBALL` (the packed privacy-panel package), each copy goes outside the repository instead
+ * and gets the app's own dependencies and the package, as a vendor's `npm install --ignore-scripts` would
+ * (when npm refuses the peer ranges, the refusal is reported and the install retried with
+ * --legacy-peer-deps), so the bundler compiles the app against what it really uses.
+ *
+ *   npx tsx scripts/real-apps-dry-run.ts [--install TARBALL] [APP_DIR… | LABELS_DIR]
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { addPanel } from '../toolkit/cli/host/add';
 import { HostAppError } from '../toolkit/cli/host/host-app';
 import { describePlacement } from '../toolkit/cli/host/plan';
@@ -64,27 +72,86 @@ async function bundled(dir: string): Promise<number | string> {
 
 const kb = (b: number) => `${Math.round(b / 1024)} KB`;
 
-async function tryApp(name: string, appDir: string, index: number): Promise<string> {
+/** The app's shape: its products, Custom UI or UI Kit, TypeScript or JavaScript. */
+function shapeOf(dir: string): string {
+  const file = ['manifest.yml', 'manifest.template.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  if (!file) return 'no manifest';
+  const manifest = parseYaml(fs.readFileSync(file, 'utf8')) as {
+    modules?: Record<string, unknown>;
+    resources?: unknown[];
+  };
+  const products = [
+    ...new Set(
+      Object.keys(manifest.modules ?? {})
+        .map((key) => key.split(':')[0] ?? '')
+        .filter(
+          (p) => p && !['function', 'trigger', 'scheduledTrigger', 'webtrigger', 'consumer', 'endpoint'].includes(p),
+        ),
+    ),
+  ];
+  const ui = (manifest.resources ?? []).length > 0 ? 'Custom UI' : 'UI Kit';
+  const language = fs.existsSync(path.join(dir, 'tsconfig.json')) ? 'TypeScript' : 'JavaScript';
+  return `${products.join('+') || 'no product'}, ${ui}, ${language}`;
+}
+
+/** What npm said when it refused: the dependency it could not resolve, or its first error line. */
+function npmRefusal(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.replace(/^npm (error|warn|ERR!) ?/, '').trim());
+  const at = lines.findIndex((line) => line.startsWith('Could not resolve dependency'));
+  if (at >= 0) return `ERESOLVE: ${lines.slice(at + 1, at + 3).join(' ')}`;
+  const conflict = lines.findIndex((line) => line.startsWith('Conflicting peer dependency'));
+  if (conflict >= 0) return `ERESOLVE: ${lines[conflict]}`;
+  return firstLine(lines.filter((line) => line && !/^(code|errno|syscall|A complete log)/.test(line)).join('\n'));
+}
+
+/** `npm install --ignore-scripts` of the app's dependencies and the package; what npm said when it refused. */
+function install(dir: string, tarball: string): string {
+  const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', tarball];
+  const first = spawnSync('npm', args, { cwd: dir, encoding: 'utf8' });
+  if (first.status === 0) return 'installed';
+  const why = npmRefusal(first.stderr);
+  const retry = spawnSync('npm', [...args, '--legacy-peer-deps'], { cwd: dir, encoding: 'utf8' });
+  return retry.status === 0
+    ? `${why}; installed with --legacy-peer-deps`
+    : `${why}; with --legacy-peer-deps: ${npmRefusal(retry.stderr)}; not installed`;
+}
+
+async function tryApp(name: string, appDir: string, index: number, tarball?: string): Promise<string> {
   let placement: string;
   try {
     const dry = await addPanel(appDir, { dryRun: true });
     placement = dry.plan.placements.map(describePlacement).join('; ');
   } catch (error) {
-    if (error instanceof HostAppError)
-      return `| ${name} | refused | ${error.refusals.map((r) => `${r.file}: ${firstLine(r.detail)}`).join(' / ')} |`;
+    if (error instanceof HostAppError) {
+      const reasons = error.refusals.map((r) => `${r.file}: ${firstLine(r.detail)}`).join(' / ');
+      return tarball
+        ? `| ${name} | ${shapeOf(appDir)} | refused: ${reasons} | – | – | – | – | – | – |`
+        : `| ${name} | refused | ${reasons} |`;
+    }
     return `| ${name} | error | ${message(error)} |`;
   }
-  const copy = path.join(ROOT, `.tmp/real-app-${index}`);
+  const copy = tarball
+    ? path.join(os.tmpdir(), 'pp-real-apps', `real-app-${index}`)
+    : path.join(ROOT, `.tmp/real-app-${index}`);
   fs.rmSync(copy, { recursive: true, force: true });
   try {
     fs.cpSync(appDir, copy, {
       recursive: true,
       filter: (src) => !/[/\\](node_modules|\.git)([/\\]|$)/.test(src.slice(appDir.length)),
     });
+    const installed = tarball ? `${install(copy, tarball)}; ` : '';
     const before = { valid: await validated(copy), lint: await linted(copy), bundle: await bundled(copy) };
     const added = await addPanel(copy, { yes: true });
     applyServerWiring(copy, added.plan.notes);
     const after = { valid: await validated(copy), lint: await linted(copy), bundle: await bundled(copy) };
+    if (tarball) {
+      const size = (b: number | string) => (typeof b === 'number' ? kb(b) : `no: ${b}`);
+      const growth =
+        typeof after.bundle === 'number' && typeof before.bundle === 'number'
+          ? `+${Math.round((after.bundle - before.bundle) / 1024)}`
+          : '–';
+      return `| ${name} | ${shapeOf(appDir)} | ${placement} | ${before.valid} → ${after.valid} | ${before.lint} → ${after.lint} | ${size(before.bundle)} | ${size(after.bundle)} | ${growth} | ${installed.replace(/; $/, '')} |`;
+    }
     const bundle =
       typeof after.bundle === 'number'
         ? `bundles (${typeof before.bundle === 'number' ? `+${kb(after.bundle - before.bundle)}` : `${kb(after.bundle)}; before: ${before.bundle}`})`
@@ -124,10 +191,18 @@ function appsFrom(args: readonly string[]): { name: string; dir: string }[] {
 }
 
 async function main(): Promise<void> {
-  const rows = ['| App | Placement | Before → after add |', '| --- | --- | --- |'];
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--install');
+  const tarball = at >= 0 ? path.resolve(args.splice(at, 2)[1] ?? '') : undefined;
+  const rows = tarball
+    ? [
+        '| App | Shape | Placement | validate() | lint | Bundle before | Bundle after | Growth KB | Install |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ]
+    : ['| App | Placement | Before → after add |', '| --- | --- | --- |'];
   let index = 0;
-  for (const app of appsFrom(process.argv.slice(2))) {
-    rows.push(await tryApp(app.name, app.dir, ++index));
+  for (const app of appsFrom(args)) {
+    rows.push(await tryApp(app.name, app.dir, ++index, tarball));
     process.stderr.write(`${rows[rows.length - 1] ?? ''}\n`);
   }
   process.stdout.write(`${rows.join('\n')}\n`);

@@ -104,16 +104,56 @@ function npmRefusal(stderr: string): string {
   return firstLine(lines.filter((line) => line && !/^(code|errno|syscall|A complete log)/.test(line)).join('\n'));
 }
 
-/** `npm install --ignore-scripts` of the app's dependencies and the package; what npm said when it refused. */
+type Manifest = Record<string, unknown> & {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
+
+/** A version this registry lacks (ETARGET, E404) or a local path that is not there: the package's name and version. */
+function missingPackage(stderr: string): { name: string; version: string } | undefined {
+  const target = /No matching version found for (@?[^@\s]+)@(\S+?)\.?$/m.exec(stderr);
+  if (target) return { name: target[1] ?? '', version: target[2] ?? '' };
+  const notFound = /404 Not Found - GET \S+\/(@?[^/\s]+(?:\/[^/\s]+)?)\/-\/\S+-(\d[^/\s]*)\.tgz/.exec(stderr);
+  if (notFound) return { name: decodeURIComponent(notFound[1] ?? ''), version: notFound[2] ?? '' };
+  const local = /ENOENT[^\n]*?\/([^/\s]+)\/package\.json/.exec(stderr);
+  return local ? { name: local[1] ?? '', version: 'file:' } : undefined;
+}
+
+/**
+ * `npm install --ignore-scripts` of the app's dependencies and the package. A peer conflict is reported and
+ * the install retried with --legacy-peer-deps; a version this registry lacks is replaced by its major's
+ * newest (the lock dropped), a missing local package dropped; each step is reported.
+ */
 function install(dir: string, tarball: string): string {
-  const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', tarball];
-  const first = spawnSync('npm', args, { cwd: dir, encoding: 'utf8' });
-  if (first.status === 0) return 'installed';
-  const why = npmRefusal(first.stderr);
-  const retry = spawnSync('npm', [...args, '--legacy-peer-deps'], { cwd: dir, encoding: 'utf8' });
-  return retry.status === 0
-    ? `${why}; installed with --legacy-peer-deps`
-    : `${why}; with --legacy-peer-deps: ${npmRefusal(retry.stderr)}; not installed`;
+  const steps: string[] = [];
+  let legacy = false;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', tarball];
+    const run = spawnSync('npm', legacy ? [...args, '--legacy-peer-deps'] : args, { cwd: dir, encoding: 'utf8' });
+    if (run.status === 0) return [...steps, legacy ? 'installed with --legacy-peer-deps' : 'installed'].join('; ');
+    if (!legacy && /ERESOLVE/.test(run.stderr)) {
+      steps.push(npmRefusal(run.stderr));
+      legacy = true;
+      continue;
+    }
+    const missing = missingPackage(run.stderr);
+    const file = path.join(dir, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+    const key = (['dependencies', 'devDependencies'] as const).find((k) => missing && manifest[k]?.[missing.name]);
+    const group = key && manifest[key];
+    if (!missing || !key || !group) return [...steps, `not installed: ${npmRefusal(run.stderr)}`].join('; ');
+    if (missing.version === 'file:') {
+      manifest[key] = Object.fromEntries(Object.entries(group).filter(([name]) => name !== missing.name));
+      steps.push(`dropped ${missing.name} (a local package not in the repository)`);
+    } else {
+      const major = /^(\d+)\.(\d+)/.exec(missing.version);
+      group[missing.name] = major?.[1] === '0' ? `^0.${major[2] ?? '0'}.0` : `^${major?.[1] ?? '0'}.0.0`;
+      steps.push(`${missing.name}@${missing.version} not on this registry: ${group[missing.name]}`);
+    }
+    fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+    fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return [...steps, 'not installed: too many attempts'].join('; ');
 }
 
 async function tryApp(name: string, appDir: string, index: number, tarball?: string): Promise<string> {
@@ -131,7 +171,7 @@ async function tryApp(name: string, appDir: string, index: number, tarball?: str
     return `| ${name} | error | ${message(error)} |`;
   }
   const copy = tarball
-    ? path.join(os.tmpdir(), 'pp-real-apps', `real-app-${index}`)
+    ? path.join(os.tmpdir(), 'pp-real-apps', `real-app-${process.pid}-${index}`)
     : path.join(ROOT, `.tmp/real-app-${index}`);
   fs.rmSync(copy, { recursive: true, force: true });
   try {

@@ -113,8 +113,8 @@ type Manifest = Record<string, unknown> & {
 function missingPackage(stderr: string): { name: string; version: string } | undefined {
   const target = /No matching version found for (@?[^@\s]+)@(\S+?)\.?$/m.exec(stderr);
   if (target) return { name: target[1] ?? '', version: target[2] ?? '' };
-  const notFound = /404 Not Found - GET \S+\/(@?[^/\s]+(?:\/[^/\s]+)?)\/-\/\S+-(\d[^/\s]*)\.tgz/.exec(stderr);
-  if (notFound) return { name: decodeURIComponent(notFound[1] ?? ''), version: notFound[2] ?? '' };
+  const notFound = /'(@?[^@'\s]+)@https?:\S+-(\d[^/\s]*)\.tgz' could not be found/.exec(stderr);
+  if (notFound) return { name: notFound[1] ?? '', version: notFound[2] ?? '' };
   const local = /ENOENT[^\n]*?\/([^/\s]+)\/package\.json/.exec(stderr);
   return local ? { name: local[1] ?? '', version: 'file:' } : undefined;
 }
@@ -147,7 +147,10 @@ function install(dir: string, tarball: string): string {
       steps.push(`dropped ${missing.name} (a local package not in the repository)`);
     } else {
       const major = /^(\d+)\.(\d+)/.exec(missing.version);
-      group[missing.name] = major?.[1] === '0' ? `^0.${major[2] ?? '0'}.0` : `^${major?.[1] ?? '0'}.0.0`;
+      const spec = major?.[1] === '0' ? `^0.${major[2] ?? '0'}.0` : `^${major?.[1] ?? '0'}.0.0`;
+      if (group[missing.name] === spec)
+        return [...steps, `not installed: no ${missing.name}@${spec} on this registry`].join('; ');
+      group[missing.name] = spec;
       steps.push(`${missing.name}@${missing.version} not on this registry: ${group[missing.name]}`);
     }
     fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });

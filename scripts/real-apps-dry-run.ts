@@ -146,7 +146,7 @@ function install(dir: string, tarball: string): string {
       manifest[key] = Object.fromEntries(Object.entries(group).filter(([name]) => name !== missing.name));
       steps.push(`dropped ${missing.name} (a local package not in the repository)`);
     } else {
-      const major = /^(\d+)\.(\d+)/.exec(missing.version);
+      const major = /^[\^~]?(\d+)\.(\d+)/.exec(missing.version);
       const spec = major?.[1] === '0' ? `^0.${major[2] ?? '0'}.0` : `^${major?.[1] ?? '0'}.0.0`;
       if (group[missing.name] === spec)
         return [...steps, `not installed: no ${missing.name}@${spec} on this registry`].join('; ');

@@ -3,6 +3,7 @@ import {
   euDataLeavesAtlassian,
   MARKETPLACE_API_SOURCES,
   marketplacePrivacy,
+  RESIDENCY_NOT_SUPPORTED,
   RESIDENCY_STORED_IN_ATLASSIAN,
 } from '../../toolkit/evidence/marketplace-privacy';
 import { readFacts } from '../../toolkit/cli/evidence-inputs';
@@ -32,7 +33,8 @@ test('Forge-only storage and no egress: nothing stored or processed outside Atla
     thirdPartyDetails: [],
   });
   expect(body.dataResidency.isDataResidencySupported).toBe(RESIDENCY_STORED_IN_ATLASSIAN);
-  expect(notes).toEqual([]);
+  // The one answer from a vendor's reading of the form, not Atlassian's schema, says so.
+  expect(notes).toEqual([expect.stringMatching(/^dataRetention: answered as deleted at most 28 days after uninstall/)]);
 });
 
 test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, even when every category is in Atlassian', () => {
@@ -44,17 +46,20 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
   app.editManifest((m) => {
     permissionsOf(m).external = { fetch: { backend: ['api.example.com'] } };
   });
-  const { body, notes, report, unanswered, statementAnswers } = answers();
+  const { body, notes, report, unanswered } = answers();
   expect(euDataLeavesAtlassian(report.evidence)).toBe(true);
   expect(body.dataAccessAndStorage.appStoresEUDOutsideAtlassian).toBe(true);
   expect(body.thirdPartyInformation.isEndUserDataShared).toBe(true);
   expect(body.thirdPartyInformation.thirdPartyDetails).toEqual([
     { name: 'Example Inc', link: '', purpose: 'Hosting', thirdPartyCountries: ['US'] },
   ]);
-  expect(body.dataResidency.isDataResidencySupported).toBeNull();
-  expect(notes).toEqual([]);
-  expect(unanswered.filter((u) => u.startsWith('dataResidency.isDataResidencySupported'))).toHaveLength(1);
-  expect(statementAnswers.residency).toBe('not supported');
+  // "Not supported" is the statement's to say, and the payload has a value for it.
+  expect(body.dataResidency.isDataResidencySupported).toBe(RESIDENCY_NOT_SUPPORTED);
+  expect(notes).toEqual([
+    expect.stringMatching(/^dataResidency\.isDataResidencySupported: "APP_DOES_NOT_SUPPORT_DR" is the value/),
+    expect.stringMatching(/^dataRetention: /),
+  ]);
+  expect(unanswered.filter((u) => u.startsWith('dataResidency.'))).toEqual([]);
 });
 
 test('a category stored at the vendor flips appStoresEUDOutsideAtlassian with no egress at all', () => {
@@ -100,22 +105,63 @@ test('retention, privacy and security are answered from the statement; what it c
     f.commitments = { noSale: true, noMarketingSharing: true };
     f.security = { measures: ['No egress', 'Hash-chained receipts', 'Admins only'] };
   });
-  const { statementAnswers, unanswered } = answers();
-  expect(statementAnswers.dataRetention.deletedAfterUninstallDays).toBe(28);
+  const { body, statementAnswers, unanswered } = answers();
+  expect(body.dataRetention).toEqual({
+    isRetentionDurationIndefinite: false,
+    retentionDurationInDays: { max: 28 },
+    isCustomRetentionPeriodAllowed: null,
+  });
   expect(statementAnswers.dataRetention.categories).toEqual([
     { name: 'Acknowledgment receipts', retention: expect.stringMatching(/^Until the app is uninstalled/) },
   ]);
   expect(statementAnswers.privacy).toEqual({ noSale: true, noMarketingSharing: true });
   expect(statementAnswers.security.measures).toHaveLength(3);
-  expect(statementAnswers.residency).toBe('supported');
-  // The statement model has no GDPR role, DPA or custom-retention fact: always the vendor's to fill.
-  expect(unanswered).toEqual([
-    expect.stringMatching(/^privacy: GDPR role/),
-    expect.stringMatching(/^privacy: whether a data processing agreement/),
-    expect.stringMatching(/^dataRetention: whether customers can set/),
+  // The statement model has no GDPR or CCPA role, DPA, custom retention or security-field fact: each is null
+  // in the body and named, by its path, for the vendor to fill.
+  const paths = unanswered.map((u) => u.split(':')[0]);
+  // The null leaves of the privacy and security groups, found by walking the body itself.
+  const nulls = (value: unknown, at: string): string[] =>
+    value === null
+      ? [at]
+      : typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => nulls(child, `${at}.${key}`))
+        : [];
+  expect(paths).toEqual([
+    'dataRetention.isCustomRetentionPeriodAllowed',
+    ...nulls(body.privacy, 'privacy'),
+    ...nulls(body.security, 'security'),
   ]);
+  expect(paths).toHaveLength(15);
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      'privacy.gdpr.dataController.isAppDataController',
+      'privacy.dataProcessingAgreement.isDPASupported',
+    ]),
+  );
   expect(MARKETPLACE_API_SOURCES.API_V2).toMatch(
     /^https:\/\/developer\.atlassian\.com\/platform\/marketplace\/rest\/v2\//,
+  );
+  expect(MARKETPLACE_API_SOURCES.PAYLOAD).toMatch(
+    /^https:\/\/github\.com\/ZenUml\/conf-mini-sites\/blob\/[0-9a-f]{40}\//,
+  );
+});
+
+test('a deletion after uninstall the statement does not state leaves both retention fields to the vendor', () => {
+  app.editFacts((f) => {
+    f.uninstall = { deletedAfterDays: 'not-stated' };
+  });
+  const { body, notes, unanswered } = answers();
+  expect(body.dataRetention).toEqual({
+    isRetentionDurationIndefinite: null,
+    retentionDurationInDays: null,
+    isCustomRetentionPeriodAllowed: null,
+  });
+  expect(notes.filter((n) => n.startsWith('dataRetention'))).toEqual([]);
+  expect(unanswered).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^dataRetention\.isRetentionDurationIndefinite: /),
+      expect.stringMatching(/^dataRetention\.retentionDurationInDays: /),
+    ]),
   );
 });
 

@@ -3,6 +3,9 @@
  * the host's own imports (@forge/resolver…) resolve from the repository's node_modules, and `privacy-panel`
  * resolves to this repository's package (.tmp/node_modules/privacy-panel → the repository root, through
  * its `exports` map into dist/; `npm run build:package` builds it, `npm test` runs that first).
+ * A fixture that declares another major of a package than the repository's own (react-router-dom 5 or 6,
+ * @forge/resolver 1.x) gets the real package of that major, which the repository installs under an npm
+ * alias named `<name>-v<major>`, linked into the fixture's node_modules as `npm install` would put it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +35,31 @@ export function copyFixture(name: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  linkDeclaredMajors(dir);
   return dir;
+}
+
+type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+
+/** Each package.json under `dir`: every dependency whose major the repository holds as `<name>-v<major>`. */
+function linkDeclaredMajors(dir: string): void {
+  const walk = (folder: string): void => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(path.join(folder, entry.name));
+    }
+    const file = path.join(folder, 'package.json');
+    if (!fs.existsSync(file)) return;
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+    for (const [dependency, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      const major = /^[\^~]?(\d+)\./.exec(range)?.[1];
+      const installed = major && path.join(REPO, 'node_modules', `${dependency}-v${major}`);
+      if (!installed || !fs.existsSync(installed)) continue;
+      const link = path.join(folder, 'node_modules', dependency);
+      fs.mkdirSync(path.dirname(link), { recursive: true });
+      fs.symlinkSync(installed, link, 'dir');
+    }
+  };
+  walk(dir);
 }
 
 /** Every file under `dir` (relative path → bytes as text), for byte-for-byte comparisons. */

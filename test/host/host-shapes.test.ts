@@ -4,7 +4,8 @@
  * esModuleInterop, strict, skipLibCheck) and JavaScript hosts in CommonJS and ES modules. Each host is type
  * checked with `tsc` after `add`, then bundled once with Forge's bundler, offline. Then the sub-page hosts
  * (view.createHistory(), react-router v5 and v6, a resolver in another file under another name, a Vite page,
- * @forge/resolver 1.x): the wiring `add` prints is pasted as printed and compiles with `tsc` in the host, and
+ * @forge/resolver 1.x): the wiring `add` prints is pasted as printed and compiles with `tsc` in the host
+ * against the real packages of the host's majors (React's and react-router's own types, @forge/resolver 1.8), and
  * the bundle holds the panel's runtime once, in the host's own module.
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +18,20 @@ import { applyServerWiring, copyFixture, printedWiring, REPO, requirePackageBuil
 
 const run = promisify(execFile);
 const TSC = path.join(REPO, 'node_modules/typescript/bin/tsc');
+
+/** One `tsc --listFiles` run: the files it read (one a line, real paths) and its error lines. */
+async function tscListing(project: string): Promise<{ files: string; errors: string[] }> {
+  let output: string;
+  try {
+    ({ stdout: output } = await run(process.execPath, [TSC, '-p', project, '--noEmit', '--listFiles'], {
+      cwd: path.dirname(project),
+    }));
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    output = `${stdout ?? ''}${stderr ?? ''}` || String(error);
+  }
+  return { files: output, errors: output.split('\n').filter((line) => /\berror TS\d+/.test(line)) };
+}
 
 async function tsc(project: string): Promise<string> {
   try {
@@ -149,6 +164,8 @@ interface SubPage {
   ui: string;
   /** Lines expected in the printed wiring, proving what add read. */
   expects: RegExp[];
+  /** The real package of the host's own major that `tsc` must read, for its functions and for its page. */
+  reads: { functions: RegExp; page?: RegExp };
 }
 
 const SUB_PAGES: SubPage[] = [
@@ -162,6 +179,7 @@ const SUB_PAGES: SubPage[] = [
       /^ {2}in static\/admin\/src\/main\.ts \(your Custom UI routes with view\.createHistory\(\) from @forge\/bridge, a Vite build\)/m,
       /mountPrivacyPanel\(privacyPanelRoot, \{ history, route: '\/privacy-panel' \}\)/,
     ],
+    reads: { functions: /node_modules\/@forge\/resolver-v1\/out\/index\.d\.ts$/m },
   },
   {
     fixture: 'sub-page-router-v5',
@@ -171,6 +189,10 @@ const SUB_PAGES: SubPage[] = [
       /react-router-dom 5/,
       /<Route path="\/privacy-panel" render=\{/,
     ],
+    reads: {
+      functions: /node_modules\/@forge\/resolver\/out\/index\.d\.ts$/m,
+      page: /node_modules\/@types\/react-router-dom-v5\/index\.d\.ts$/m,
+    },
   },
   {
     fixture: 'sub-page-router-v6',
@@ -180,6 +202,10 @@ const SUB_PAGES: SubPage[] = [
       /^ {2}in static\/ui\/src\/main\.tsx \(your Custom UI, react-router-dom 6, a Vite build\)/m,
       /<Route path="\/privacy-panel" element=\{/,
     ],
+    reads: {
+      functions: /node_modules\/@forge\/resolver\/out\/index\.d\.ts$/m,
+      page: /node_modules\/react-router-dom-v6\/dist\/index\.d\.ts$/m,
+    },
   },
 ];
 
@@ -195,7 +221,7 @@ function applyUiWiring(dir: string, file: string, lines: readonly string[]): voi
   fs.writeFileSync(full, `${text}\n${rest.join('\n')}\n`);
 }
 
-describe.each(SUB_PAGES)('a sub-page host: $fixture', ({ fixture, ui, expects }) => {
+describe.each(SUB_PAGES)('a sub-page host: $fixture', ({ fixture, ui: uiConfig, expects, reads }) => {
   let dir: string;
   let notes: string[];
 
@@ -213,12 +239,16 @@ describe.each(SUB_PAGES)('a sub-page host: $fixture', ({ fixture, ui, expects })
 
   it('compiles with tsc once the printed lines are pasted: its functions, then its page', async () => {
     applyServerWiring(dir, notes);
-    expect(await tsc(path.join(dir, 'tsconfig.json'))).toBe('');
+    const functions = await tscListing(path.join(dir, 'tsconfig.json'));
+    expect(functions.errors).toEqual([]);
+    expect(functions.files).toMatch(reads.functions);
     const page = [...printedWiring(notes)].find(([file]) => !file.startsWith('src/'));
     if (!page) throw new Error('no page wiring printed');
     applyUiWiring(dir, page[0], page[1]);
-    expect(await tsc(path.join(dir, ui))).toBe('');
-  }, 300_000);
+    const ui = await tscListing(path.join(dir, uiConfig));
+    expect(ui.errors).toEqual([]);
+    if (reads.page) expect(ui.files).toMatch(reads.page);
+  }, 600_000);
 
   it("bundles the panel's runtime once, in the host's own module", async () => {
     const bundle = await bundleOffline(dir);

@@ -30,7 +30,7 @@ export function runMarketplace(options: MarketplaceOptions): number {
   for (const field of answers.unanswered) console.error(`unanswered: ${field}`);
   console.log(JSON.stringify(answers.body, null, 2));
   console.error(
-    `statement answers for the other groups (enter by hand):\n${JSON.stringify(answers.statementAnswers, null, 2)}`,
+    `what the statement says that no payload field holds:\n${JSON.stringify(answers.statementAnswers, null, 2)}`,
   );
   return EXIT.ok;
 }

@@ -66,13 +66,28 @@ export function readPolicyFiles(folder: string = POLICY_DIR): PolicyFiles {
   };
 }
 
+/** The `name` in APP_DIR/package.json, when there is one. */
+function ownPackageName(appDir: string): string | undefined {
+  const text = readIfExists(join(appDir, 'package.json'));
+  if (text === undefined) return undefined;
+  try {
+    const name = (JSON.parse(text) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A vendor's statement that kept the template's vendor name (this repository's policy/statement.yml, copied),
  * whatever its id says; the parser itself refuses it only under another id, since this repository's own
- * statement is the template. `privacy-panel build` (for deploy) and `publish` add it in a host.
+ * statement is the template. `privacy-panel build` (for deploy) and `publish` add it for every app but one:
+ * the rule is that the template vendor is refused unless APP_DIR's own package.json is named `privacy-panel`
+ * (the package the template belongs to).
  */
-export function templateVendorProblem(files: PolicyFiles): StatementProblem | undefined {
+export function templateVendorProblem(files: PolicyFiles, appDir: string): StatementProblem | undefined {
   if (files.statementText === undefined) return undefined;
+  if (ownPackageName(appDir) === TEMPLATE_STATEMENT.ownerPackage) return undefined;
   const parsed = parseYaml(files.statementText);
   const top = parsed.value as { id?: unknown; facts?: { vendor?: { name?: unknown } } } | null | undefined;
   const name = top?.facts?.vendor?.name;

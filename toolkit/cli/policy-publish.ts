@@ -5,7 +5,7 @@
  * when the statement has problems or the version is already published.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseLock, publication } from '../statement/lock';
 import { checkPolicy, POLICY_PATHS } from '../statement/policy';
 import { formatProblem } from '../statement/problems';
@@ -16,7 +16,6 @@ import {
   translationSnapshotText,
 } from '../statement/translation';
 import { FindingsError } from './exit-codes';
-import { packageRoot } from './package-info';
 import { readPolicyFiles, templateVendorProblem } from './policy-files';
 
 /** Publishes what DIR/policy holds; the lines say what was written. Nothing is written on a refusal. */
@@ -25,8 +24,7 @@ export function publishPolicy(appDir: string): string[] {
   const files = { ...readPolicyFiles(dir), dir: 'policy' };
   const check = checkPolicy(files);
   const current = check.current;
-  // The template's vendor name is this repository's own: only a host publishing it has forgotten to write theirs.
-  const template = resolve(appDir) === packageRoot() ? undefined : templateVendorProblem(files);
+  const template = templateVendorProblem(files, appDir);
   const problems = template ? [...check.problems, template] : check.problems;
   if (problems.length > 0 || !current) {
     const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');

@@ -10,9 +10,19 @@
  *   (GET/PUT /rest/2/addons/{addonKey}/privacy-and-security: the groups dataAccessAndStorage,
  *   thirdPartyInformation, logDetails and dataResidency, with the field names used in the body).
  * - API_V4: https://developer.atlassian.com/platform/marketplace/rest/v4/api-group-privacy-and-security/
- *   (the further groups dataRetention, privacy (GDPR controller/processor and others) and security; their
- *   field names are not in the captured text, so `statementAnswers` gives their values in our words for
- *   the vendor to enter, never as guessed API fields).
+ *   (names the further groups dataRetention, privacy and security; their field names are not in the
+ *   captured text of either page).
+ * - PAYLOAD: the public GET https://marketplace.atlassian.com/rest/2/addons/{addonKey}/privacy-and-security
+ *   as a Marketplace vendor's audit script reads it: github.com/ZenUml/conf-mini-sites at commit
+ *   688b533c942535572b7e182ad135f416b7638164, .claude/skills/forge-ps-questionnaire/scripts/verify-ps.sh (the
+ *   URL) and _summarize_ps.py (the field paths of dataRetention, privacy.gdpr, privacy.ccpa,
+ *   privacy.dataProcessingAgreement and security, their boolean reads, and the values
+ *   "APP_DOES_NOT_SUPPORT_DR" and "NOT_APPLICABLE").
+ * - FORM: the same repository at commit 0b8748f3dec552c0aabc6f15129e51b8ac2455fc,
+ *   .claude/skills/forge-ps-questionnaire/references/fill-mechanics.md: the vendor console's input names,
+ *   the same paths, and that the retention days are asked after "stores after uninstall".
+ *   PAYLOAD and FORM are a vendor's reading of a live payload, not Atlassian's schema (which is not in any
+ *   corpus searched): every answer from them carries a note to check it against the API before the PUT.
  * - TAB: https://developer.atlassian.com/platform/marketplace/security-privacy-tab/ (what the tab asks).
  */
 import { factStates } from '../../src/domain/statement/truth-table';
@@ -25,15 +35,20 @@ export const MARKETPLACE_API_SOURCES = {
   API_V2: 'https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/',
   API_V4: 'https://developer.atlassian.com/platform/marketplace/rest/v4/api-group-privacy-and-security/',
   TAB: 'https://developer.atlassian.com/platform/marketplace/security-privacy-tab/',
+  PAYLOAD:
+    'https://github.com/ZenUml/conf-mini-sites/blob/688b533c942535572b7e182ad135f416b7638164/.claude/skills/forge-ps-questionnaire/scripts/_summarize_ps.py',
+  FORM: 'https://github.com/ZenUml/conf-mini-sites/blob/0b8748f3dec552c0aabc6f15129e51b8ac2455fc/.claude/skills/forge-ps-questionnaire/references/fill-mechanics.md',
 } as const;
 
 /**
  * The one `isDataResidencySupported` value this app can prove: data stored in Atlassian, residency
  * supported (API_V2; only the prefix `STORED_IN_ATLASSIAN_N_DR_SUPPO…` is in the captured text: check the
  * full enum against the API schema before the first PUT). The "not supported" values are not in the
- * captured text: a statement that says "not supported" is answered in `statementAnswers.residency`.
+ * captured text of API_V2.
  */
 export const RESIDENCY_STORED_IN_ATLASSIAN = 'STORED_IN_ATLASSIAN_N_DR_SUPPORTED';
+/** The "app does not support data residency" value (PAYLOAD; FORM: the option "No. App does not support…"). */
+export const RESIDENCY_NOT_SUPPORTED = 'APP_DOES_NOT_SUPPORT_DR';
 
 /** The groups API_V2 names, with its field names. `null`: the statement cannot answer (see `unanswered`). */
 export interface MarketplacePrivacyBody {
@@ -61,20 +76,45 @@ export interface MarketplacePrivacyBody {
   /** API_V2. */
   dataResidency: {
     /** null when the evidence cannot back a "supported" answer: answer it by hand, with care. */
-    isDataResidencySupported: string | null;
+    isDataResidencySupported: typeof RESIDENCY_STORED_IN_ATLASSIAN | typeof RESIDENCY_NOT_SUPPORTED | null;
+  };
+  /** PAYLOAD (field paths, booleans, `retentionDurationInDays.max`); FORM (asked after "stores after uninstall"). */
+  dataRetention: {
+    isRetentionDurationIndefinite: boolean | null;
+    retentionDurationInDays: { max: number } | null;
+    isCustomRetentionPeriodAllowed: null;
+  };
+  /** PAYLOAD and FORM; the statement model holds no GDPR or CCPA role and no DPA, so every field is null. */
+  privacy: {
+    gdpr: {
+      dataController: { isAppDataController: null };
+      dataProcessor: { isAppDataProcessor: null; endUserDataTypes: null };
+      dataTransfer: { isEndUserDataTransferredOutsideEEA: null; isTransferComplianceMechanismsAdhered: null };
+    };
+    ccpa: {
+      business: { isAppBusiness: null };
+      serviceProvider: { isAppServiceProvider: null; endUserDataTypes: null };
+    };
+    dataProcessingAgreement: { isDPASupported: null };
+  };
+  /** PAYLOAD and FORM; the statement's security measures are free text, so no field is answered from them. */
+  security: {
+    isDiskEncryptionSupported: null;
+    securityContact: null;
+    publicSecurityPoliciesLink: null;
+    permissionsJustification: null;
+    requiresUsersToProvidePATs: null;
   };
 }
 
 /**
- * The groups API_V4 adds (data retention, privacy, security), as the statement answers them, in our
- * words: the vendor enters each in the listing's matching field. `null`: the statement does not say.
+ * What the statement says that no field of the payload holds, in our words, for the vendor's own use (a
+ * listing's description, a security questionnaire). `null`: the statement does not say.
  */
 export interface StatementAnswers {
-  residency: 'supported' | 'not supported' | null;
   dataRetention: {
     /** Each stored category's retention, as the statement gives it; null when the statement does not list what it stores. */
     categories: { name: string; retention: string | null }[] | null;
-    deletedAfterUninstallDays: number | null;
   };
   privacy: {
     /** The vendor does not sell data (the CCPA question). */
@@ -108,12 +148,73 @@ function retentionText(r: Retention): string | null {
 
 const yesNo = (v: boolean | 'not-stated'): boolean | null => (isStated(v) ? v : null);
 
-/** Fields no statement fact answers: always the vendor's to fill. */
+/** Fields no statement fact answers: always the vendor's to fill, each by its path in the payload. */
 const NEVER_IN_STATEMENT = [
-  'privacy: GDPR role (controller or processor): the statement model has no such fact (API_V4)',
-  'privacy: whether a data processing agreement (DPA) is offered: the statement model has no such fact (API_V4)',
-  'dataRetention: whether customers can set a custom retention period: the statement model has no such fact (API_V4)',
-];
+  'dataRetention.isCustomRetentionPeriodAllowed',
+  'privacy.gdpr.dataController.isAppDataController',
+  'privacy.gdpr.dataProcessor.isAppDataProcessor',
+  'privacy.gdpr.dataProcessor.endUserDataTypes',
+  'privacy.gdpr.dataTransfer.isEndUserDataTransferredOutsideEEA',
+  'privacy.gdpr.dataTransfer.isTransferComplianceMechanismsAdhered',
+  'privacy.ccpa.business.isAppBusiness',
+  'privacy.ccpa.serviceProvider.isAppServiceProvider',
+  'privacy.ccpa.serviceProvider.endUserDataTypes',
+  'privacy.dataProcessingAgreement.isDPASupported',
+  'security.isDiskEncryptionSupported',
+  'security.securityContact',
+  'security.publicSecurityPoliciesLink',
+  'security.permissionsJustification',
+  'security.requiresUsersToProvidePATs',
+].map((field) => `${field}: the statement model has no such fact (PAYLOAD)`);
+
+/** The privacy and security groups: every field null (see NEVER_IN_STATEMENT). */
+const UNANSWERED_GROUPS: Pick<MarketplacePrivacyBody, 'privacy' | 'security'> = {
+  privacy: {
+    gdpr: {
+      dataController: { isAppDataController: null },
+      dataProcessor: { isAppDataProcessor: null, endUserDataTypes: null },
+      dataTransfer: { isEndUserDataTransferredOutsideEEA: null, isTransferComplianceMechanismsAdhered: null },
+    },
+    ccpa: {
+      business: { isAppBusiness: null },
+      serviceProvider: { isAppServiceProvider: null, endUserDataTypes: null },
+    },
+    dataProcessingAgreement: { isDPASupported: null },
+  },
+  security: {
+    isDiskEncryptionSupported: null,
+    securityContact: null,
+    publicSecurityPoliciesLink: null,
+    permissionsJustification: null,
+    requiresUsersToProvidePATs: null,
+  },
+};
+
+/**
+ * The retention group: how long end-user data is kept after the app is uninstalled (FORM asks the days after
+ * "stores after uninstall"). The statement's `uninstall.deletedAfterDays` answers it: a number of days is a
+ * maximum, never "indefinite"; not stated leaves both fields to the vendor.
+ */
+function retentionAfterUninstall(
+  facts: StatementFacts,
+  ask: (field: string, why: string) => null,
+  notes: string[],
+): MarketplacePrivacyBody['dataRetention'] {
+  const days = facts.uninstall.deletedAfterDays;
+  if (!isStated(days)) {
+    ask('dataRetention.isRetentionDurationIndefinite', 'the statement does not say when data is deleted (PAYLOAD)');
+    ask('dataRetention.retentionDurationInDays', 'the statement does not say when data is deleted (PAYLOAD)');
+    return { isRetentionDurationIndefinite: null, retentionDurationInDays: null, isCustomRetentionPeriodAllowed: null };
+  }
+  notes.push(
+    `dataRetention: answered as deleted at most ${days} days after uninstall (facts.uninstall.deletedAfterDays); the field meaning comes from a vendor's reading of the form (FORM): check it before the PUT`,
+  );
+  return {
+    isRetentionDurationIndefinite: false,
+    retentionDurationInDays: { max: days },
+    isCustomRetentionPeriodAllowed: null,
+  };
+}
 
 // eslint-disable-next-line max-lines-per-function -- TODO(split)
 export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): MarketplacePrivacyAnswers {
@@ -176,9 +277,8 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
       'dataResidency.isDataResidencySupported: the statement claims support, but the evidence does not prove it; answer by hand',
     );
   if (facts.dataResidency.supported === false)
-    ask(
-      'dataResidency.isDataResidencySupported',
-      'the statement says "not supported"; the captured API text names no "not supported" value: choose it by hand (API_V2)',
+    notes.push(
+      `dataResidency.isDataResidencySupported: "${RESIDENCY_NOT_SUPPORTED}" is the value a live payload carries (PAYLOAD); check it against the API before the PUT`,
     );
   if (facts.dataResidency.supported === 'not-stated')
     ask('dataResidency.isDataResidencySupported', 'the statement does not say (API_V2)');
@@ -224,7 +324,15 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
       // Site admins can turn off developer access to Forge logs (Forge docs: logs and app access), so no Forge app may depend on them.
       logsIntegralForAppFunctionality: false,
     },
-    dataResidency: { isDataResidencySupported: residencyProven ? RESIDENCY_STORED_IN_ATLASSIAN : null },
+    dataResidency: {
+      isDataResidencySupported: residencyProven
+        ? RESIDENCY_STORED_IN_ATLASSIAN
+        : facts.dataResidency.supported === false
+          ? RESIDENCY_NOT_SUPPORTED
+          : null,
+    },
+    dataRetention: retentionAfterUninstall(facts, ask, notes),
+    ...UNANSWERED_GROUPS,
   };
   for (const s of subs ?? [])
     if (!isStated(s.country))
@@ -234,19 +342,10 @@ export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): M
       );
 
   const statementAnswers: StatementAnswers = {
-    residency:
-      facts.dataResidency.supported === 'not-stated'
-        ? null
-        : facts.dataResidency.supported
-          ? 'supported'
-          : 'not supported',
     dataRetention: {
       categories: isStated(facts.dataStored)
         ? stored.map((c) => ({ name: c.name, retention: retentionText(c.retention) }))
         : ask('dataRetention: how long data is kept', 'the statement does not say what is stored (API_V4)'),
-      deletedAfterUninstallDays: isStated(facts.uninstall.deletedAfterDays)
-        ? facts.uninstall.deletedAfterDays
-        : ask('dataRetention: deletion after uninstall', 'the statement does not say (API_V4)'),
     },
     privacy: {
       noSale:

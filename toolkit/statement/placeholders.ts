@@ -7,7 +7,12 @@ import type { RuleId } from './problems';
 import type { Path } from './yaml-lines';
 
 /** The statement this repository ships as a template (policy/statement.yml): its id and vendor name. */
-export const TEMPLATE_STATEMENT = { id: 'privacy-panel', vendorName: 'Privacy Panel contributors' } as const;
+/** The template statement (this repository's own), and the package that owns it and may publish it. */
+export const TEMPLATE_STATEMENT = {
+  id: 'privacy-panel',
+  vendorName: 'Privacy Panel contributors',
+  ownerPackage: 'privacy-panel',
+} as const;
 
 /** A host reserved for examples (RFC 2606 / RFC 6761), anywhere in a text: URL, email or bare host. */
 const PLACEHOLDER_HOST =

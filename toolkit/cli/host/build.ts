@@ -83,7 +83,7 @@ export function compileHost(dir: string, app: ForgeApp = readHostApp(dir)): Host
   const compiled = compileCatalog(sources);
   const catalog: StatementCatalog = draft ? { ...compiled, draft: true } : compiled;
   const evidence = hostEvidence(app, check.current.facts);
-  const template = templateVendorProblem(files);
+  const template = templateVendorProblem(files, dir);
   const unwritten = [...(template ? [`${template.file}:${template.line}`] : []), ...unwrittenIn(policy)];
   const lines = [
     `statement ${check.current.id} version ${check.current.version}${draft ? ' (draft: not published yet)' : ''}`,

@@ -26,7 +26,11 @@ module.exports = [
     files: ['src/domain/**/*.ts'],
     rules: restrict([
       FORGE,
-      ban('platform', '(^|/)platform/', 'the domain reaches Forge only through the ports in src/domain/ports.ts'),
+      ban(
+        'platform',
+        '(^|/)platform/',
+        'the domain reaches Forge only through the ports in src/domain/platform-ports.ts',
+      ),
       ban('resolvers', '(^|/)resolvers/', 'the domain never depends on the resolvers'),
       ban('triggers', '(^|/)triggers/', 'the domain never depends on the triggers'),
       DEV,

@@ -7,10 +7,10 @@ import {
   type KvsOptions,
 } from '../emulator';
 import type { Defs, ResolverName, Result } from '../../src/contract';
-import type { Clock } from '../../src/domain/ports';
-import type { Backoff } from '../../src/domain/sequence';
+import type { Clock } from '../../src/domain/platform-ports';
+import type { Backoff } from '../../src/domain/storage/gapless-sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
-import { bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledEvidence } from './bundled-catalog';
 import { createResolverHandler } from '../../src/resolvers';
 import { sampleCatalog } from './statements';
 

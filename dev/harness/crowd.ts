@@ -5,9 +5,9 @@
  */
 import { ForgeEmulator, VirtualClock, type KvsOptions } from '../emulator';
 import type { ApiError, Disclosure, Result } from '../../src/contract';
-import type { Backoff } from '../../src/domain/sequence';
+import type { Backoff } from '../../src/domain/storage/gapless-sequence';
 import type { StatementCatalog } from '../../src/domain/statement/types';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledCatalog, bundledEvidence } from './bundled-catalog';
 import { createResolverHandler } from '../../src/resolvers';
 
 export const CROWD_SITE = 'ari:cloud:jira::site/44444444-4444-4444-8444-444444444444';

@@ -10,7 +10,7 @@ import type { StatementCatalog, StatementSource } from '../../src/domain/stateme
 import { createResolverHandler } from '../../src/resolvers';
 import { createPersonalDataTrigger } from '../../src/triggers/report-personal-data';
 import { ForgeEmulator, type ForgeResolverHandler, type SampleUser } from '../emulator';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledCatalog, bundledEvidence } from '../harness/bundled-catalog';
 import { nextVersionSource, withPublished } from './catalog';
 import { PREVIEW_ACCOUNTS, PREVIEW_USERS } from './users';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS } from '../../dev/emulator';
 import type { ResolverName, Result } from '../../src/contract';
 import { createResolverHandler } from '../../src/resolvers';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledCatalog, bundledEvidence } from '../../dev/harness/bundled-catalog';
 import { bundleOffline } from '../../toolkit/forge/offline-checks';
 import type { BenchRow } from './types';
 

@@ -9,9 +9,9 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import { ForgeEmulator, PUBLISHED_QUOTAS, SAMPLE_ACCOUNTS, type KvsOptions } from '../../dev/emulator';
 import { runCrowd } from '../../dev/harness/crowd';
 import type { Result } from '../../src/contract';
-import { acknowledgmentKey, KEY_FAMILIES } from '../../src/domain/inventory';
+import { acknowledgmentKey, KEY_FAMILIES } from '../../src/domain/storage/inventory';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
-import { bundledCatalog, bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledCatalog, bundledEvidence } from '../../dev/harness/bundled-catalog';
 import { createResolverHandler } from '../../src/resolvers';
 import type { BenchRow } from './types';
 

@@ -12,7 +12,7 @@ import type { Product } from '../../src/contract';
 import { GENESIS_HASH } from '../../src/domain/canonical';
 import type { BundleStatement } from '../../toolkit/export/format';
 import { verifyExport } from '../../toolkit/export/verify';
-import { receiptKey, SALT_KEY } from '../../src/domain/inventory';
+import { receiptKey, SALT_KEY } from '../../src/domain/storage/inventory';
 import { acknowledgmentSubject, sealReceipt } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { collectExport, type ExportCalls } from '../../static/admin/src/export/collect';

@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import type { Evidence } from '../domain/evidence/types';
-import { validateKeyPrefix } from '../domain/key-prefix';
+import { validateKeyPrefix } from '../domain/storage/key-prefix';
 import type { StatementCatalog } from '../domain/statement/types';
 import { resolverFunctions, type HandlerOptions } from '../resolvers';
 import { createLifecycleTrigger } from '../triggers/lifecycle';
@@ -14,7 +14,7 @@ import { isRecord } from '../domain/is-record';
 
 export type { Defs, Disclosure, Result } from '../contract';
 export type { Evidence, StatementCatalog };
-export { KeyPrefixError } from '../domain/key-prefix';
+export { KeyPrefixError } from '../domain/storage/key-prefix';
 
 /** What `privacy-panel build` wrote (statements.json, evidence.json), as imported by the host's handler file. */
 export interface PrivacyPanelData {

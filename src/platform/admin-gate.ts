@@ -1,5 +1,5 @@
 import api, { route } from '@forge/api';
-import { isConfluenceAdministrator, isJiraAdministrator, type ProductAnswer } from '../domain/access';
+import { isConfluenceAdministrator, isJiraAdministrator, type ProductAnswer } from '../domain/site-admin';
 import type { Product } from '../domain/product';
 
 async function answerOf(response: { status: number; json(): Promise<unknown> }): Promise<ProductAnswer> {

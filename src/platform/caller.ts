@@ -1,4 +1,4 @@
-import { contextField, isAccountId, parseInstallContext } from '../domain/identity';
+import { contextField, isAccountId, parseInstallContext } from '../domain/trusted-identity';
 import type { Product } from '../domain/product';
 
 /** Who is calling, from the parts of the invocation context Forge guarantees; the payload is never consulted. */

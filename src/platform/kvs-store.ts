@@ -1,7 +1,7 @@
 import { kvs, ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-import { STORAGE_LIMITS, assertDeclaredKey } from '../domain/inventory';
-import { toLogicalKey, toPhysicalKey, validateKeyPrefix } from '../domain/key-prefix';
-import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store } from '../domain/ports';
+import { STORAGE_LIMITS, assertDeclaredKey } from '../domain/storage/inventory';
+import { toLogicalKey, toPhysicalKey, validateKeyPrefix } from '../domain/storage/key-prefix';
+import { InvalidCursorError, StorageUnavailableError, type QueryPage, type Store } from '../domain/platform-ports';
 
 /** The only storage the app has: Forge KVS, behind the domain's `Store` port. */
 

@@ -1,11 +1,11 @@
 import { privacy } from '@forge/api';
-import { REPORT_BATCH_MAX } from '../domain/privacy/batch';
+import { REPORT_BATCH_MAX } from '../domain/personal-data/batch';
 import {
   ReportRefusedError,
   type PersonalDataReporter,
   type ReportAnswer,
   type ReportedAccount,
-} from '../domain/privacy/types';
+} from '../domain/personal-data/types';
 
 /**
  * Atlassian's personal data reporting API through `privacy.reportPersonalData` (@forge/api 8.3.0, scope

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Clock, IdSource } from '../domain/ports';
-import type { Backoff } from '../domain/sequence';
+import type { Clock, IdSource } from '../domain/platform-ports';
+import type { Backoff } from '../domain/storage/gapless-sequence';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -9,7 +9,7 @@ export const systemIds: IdSource = {
   randomHex: (bytes) => randomBytes(bytes).toString('hex'),
 };
 
-/** Real timers for a writer that lost a sequence number (src/domain/sequence.ts). */
+/** Real timers for a writer that lost a sequence number (src/domain/storage/gapless-sequence.ts). */
 export const systemBackoff: Backoff = {
   random: () => Math.random(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,6 +1,6 @@
 import type { Evidence } from '../domain/evidence/types';
-import type { Clock, IdSource, Store } from '../domain/ports';
-import type { Backoff } from '../domain/sequence';
+import type { Clock, IdSource, Store } from '../domain/platform-ports';
+import type { Backoff } from '../domain/storage/gapless-sequence';
 import type { Product } from '../domain/product';
 import type { StatementCatalog } from '../domain/statement/types';
 

@@ -1,5 +1,5 @@
 import type { ApiError, ErrorCode } from '../contract';
-import { InvalidCursorError, StorageUnavailableError, StoredShapeError } from '../domain/ports';
+import { InvalidCursorError, StorageUnavailableError, StoredShapeError } from '../domain/platform-ports';
 import { AdminCheckUnavailableError } from '../platform/admin-gate';
 
 /** A refusal with a code the client understands. Thrown inside resolvers, turned into `Result` at the edge. */

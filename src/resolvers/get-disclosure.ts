@@ -1,5 +1,5 @@
 import type { Disclosure, StatusUnavailable } from '../contract';
-import { StorageUnavailableError } from '../domain/ports';
+import { StorageUnavailableError } from '../domain/platform-ports';
 import { readAcknowledgments, type AcknowledgmentSnapshot } from '../domain/acknowledgments/read-model';
 import { siteStatus, withoutAccounts } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';

@@ -1,13 +1,13 @@
 import { makeResolver, type Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
-import { evidenceUnderPrefix, validateKeyPrefix } from '../domain/key-prefix';
-import type { Clock, IdSource, Store } from '../domain/ports';
+import { evidenceUnderPrefix, validateKeyPrefix } from '../domain/storage/key-prefix';
+import type { Clock, IdSource, Store } from '../domain/platform-ports';
 import type { Evidence } from '../domain/evidence/types';
 import type { StatementCatalog } from '../domain/statement/types';
 import { ADMIN_CHECK_TIMEOUT_MS, callerIsAdministrator } from '../platform/admin-gate';
 import { createKvsStore } from '../platform/kvs-store';
 import { systemBackoff, systemClock, systemIds } from '../platform/system';
-import type { Backoff } from '../domain/sequence';
+import type { Backoff } from '../domain/storage/gapless-sequence';
 import { acknowledge } from './acknowledge';
 import type { ResolverDeps } from './deps';
 import { getDisclosure } from './get-disclosure';

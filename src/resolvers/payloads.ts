@@ -1,6 +1,6 @@
 /**
  * Run-time schemas of every payload: the types in contract.ts promise nothing about what a client sends.
- * valibot, as for the stored records (src/domain/shapes.ts): the packed runtime keeps only the checks it uses
+ * valibot, as for the stored records (src/domain/storage/stored-shapes.ts): the packed runtime keeps only the checks it uses
  * (esbuild tree-shakes it, scripts/package-runtime.ts); Forge's own webpack keeps it whole (it does not minify).
  */
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
-import { contextField, parseInstallContext } from '../domain/identity';
-import type { Installation } from '../domain/privacy/types';
+import { contextField, parseInstallContext } from '../domain/trusted-identity';
+import type { Installation } from '../domain/personal-data/types';
 
 /** The installation a trigger runs for, from the platform's `context.installContext`; triggers have no user. */
 export function installationOf(context: unknown): Installation | undefined {

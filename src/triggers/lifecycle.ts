@@ -1,4 +1,4 @@
-import { recordLifecycleEvent, type LifecycleEvent } from '../domain/privacy/lifecycle';
+import { recordLifecycleEvent, type LifecycleEvent } from '../domain/receipts/lifecycle-receipt';
 import { installationOf } from './installation';
 import { defaultLog, errorName, privacyDeps, type TriggerOptions } from './options';
 

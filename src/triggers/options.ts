@@ -1,5 +1,5 @@
-import type { Clock, IdSource, Store } from '../domain/ports';
-import type { PrivacyDeps } from '../domain/privacy/types';
+import type { Clock, IdSource, Store } from '../domain/platform-ports';
+import type { PrivacyDeps } from '../domain/personal-data/types';
 import type { StatementCatalog } from '../domain/statement/types';
 import { createKvsStore } from '../platform/kvs-store';
 import { systemClock, systemIds } from '../platform/system';

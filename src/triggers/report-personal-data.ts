@@ -1,5 +1,5 @@
-import { runPersonalDataReport } from '../domain/privacy/report';
-import type { PersonalDataReporter } from '../domain/privacy/types';
+import { runPersonalDataReport } from '../domain/personal-data/report';
+import type { PersonalDataReporter } from '../domain/personal-data/types';
 import { forgePersonalDataReporter } from '../platform/personal-data';
 import { installationOf } from './installation';
 import { defaultLog, errorName, privacyDeps, type TriggerOptions } from './options';

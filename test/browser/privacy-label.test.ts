@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledEvidence } from '../../dev/harness/bundled-catalog';
 import type { Evidence } from '../../src/domain/evidence/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { compileCatalog } from '../../toolkit/statement/compile';

@@ -1,4 +1,4 @@
-import { isConfluenceAdministrator, isJiraAdministrator } from '../../src/domain/access';
+import { isConfluenceAdministrator, isJiraAdministrator } from '../../src/domain/site-admin';
 
 describe('Jira admin decision', () => {
   const yes = { permissions: { ADMINISTER: { key: 'ADMINISTER', havePermission: true } } };

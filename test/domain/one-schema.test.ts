@@ -6,18 +6,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as v from 'valibot';
-import * as storedShapes from '../../src/domain/shapes';
+import * as storedShapes from '../../src/domain/storage/stored-shapes';
 import * as receiptTypes from '../../src/domain/receipts/types';
 import * as exportSchemas from '../../toolkit/export/schema';
 import * as keptReceipts from '../../toolkit/export/kept-receipt-schema';
 import * as lockSchemas from '../../toolkit/statement/lock-schema';
-import { lenient } from '../../src/domain/lenient';
-import { SHAPES } from '../../src/domain/shapes';
-import { KEY_FAMILIES } from '../../src/domain/inventory';
+import { lenient } from '../../src/domain/storage/lenient-read';
+import { SHAPES } from '../../src/domain/storage/stored-shapes';
+import { KEY_FAMILIES } from '../../src/domain/storage/inventory';
 
 const ROOT = resolve(__dirname, '../..');
 const SCHEMA_FILES = [
-  'src/domain/shapes.ts',
+  'src/domain/storage/stored-shapes.ts',
   'src/domain/receipts/types.ts',
   'toolkit/export/schema.ts',
   'toolkit/statement/lock-schema.ts',
@@ -115,7 +115,7 @@ describe('one schema per record', () => {
 
   it('every key family is decoded by a schema of the schema modules', () => {
     expect(Object.keys(SHAPES).sort()).toEqual(Object.keys(KEY_FAMILIES).sort());
-    const text = read('src/domain/shapes.ts');
+    const text = read('src/domain/storage/stored-shapes.ts');
     const block = /export const SHAPES = \{([\s\S]*?)\} as const;/.exec(text)![1]!;
     for (const line of block.split('\n').filter((l) => /^\s+\w+:/.test(l)))
       expect(line).toMatch(/^\s+\w+: shape\((?:v\.partial\()?\w+Schema\)?\),$/);

@@ -4,8 +4,8 @@
  */
 import { ForgeEmulator } from '../../dev/emulator';
 import { acknowledge, type AcknowledgeDeps } from '../../src/domain/acknowledgments/acknowledge';
-import { KEY_FAMILIES, receiptKey } from '../../src/domain/inventory';
-import type { Store } from '../../src/domain/ports';
+import { KEY_FAMILIES, receiptKey } from '../../src/domain/storage/inventory';
+import type { Store } from '../../src/domain/platform-ports';
 import { appendReceipt, type ReceiptDraft } from '../../src/domain/receipts/chain';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { createKvsStore } from '../../src/platform/kvs-store';

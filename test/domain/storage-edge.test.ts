@@ -6,9 +6,9 @@ import {
   acknowledgmentKey,
   firstAcknowledgmentKey,
   receiptKey,
-} from '../../src/domain/inventory';
-import { StoredShapeError } from '../../src/domain/ports';
-import { readRecord } from '../../src/domain/records';
+} from '../../src/domain/storage/inventory';
+import { StoredShapeError } from '../../src/domain/platform-ports';
+import { readRecord } from '../../src/domain/storage/typed-store';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, addAdmins, admin, as, secondAdmin, startApp, type App } from '../support/app';

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { ForgeEmulator, VirtualClock } from '../../dev/emulator';
 import { runCrowd } from '../../dev/harness/crowd';
-import { WAITING_MS } from '../../src/domain/sequence';
+import { WAITING_MS } from '../../src/domain/storage/gapless-sequence';
 
 /** Emulated latency: every storage call takes `latencyMs` of the VirtualClock, and no wall-clock time. */
 describe('per-call latency in emulated time', () => {

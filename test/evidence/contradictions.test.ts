@@ -125,7 +125,7 @@ test('a Forge-hosted category no key family stores', () => {
     listed(f.dataStored).push({ ...first, id: 'preferences', name: 'Preferences', personalData: false });
   });
   expect(messages(app.check())).toEqual([
-    "statement category 'preferences' is stored in Forge hosted storage but no key family in src/domain/inventory.ts stores it",
+    "statement category 'preferences' is stored in Forge hosted storage but no key family in src/domain/storage/inventory.ts stores it",
   ]);
 });
 

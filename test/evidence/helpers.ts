@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadEvidenceInputs } from '../../toolkit/cli/evidence-inputs';
-import type { KeyFamily } from '../../src/domain/inventory';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
 import { runChecks } from '../../toolkit/evidence/run-checks';
 import type { CheckReport } from '../../src/domain/evidence/types';
 import type { StatementFacts } from '../../src/domain/statement/types';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEvidenceInputs, REPO_ROOT, STATEMENT_CATALOG } from '../../toolkit/cli/evidence-inputs';
 import { runChecks } from '../../toolkit/evidence/run-checks';
-import { acknowledgmentKey, assertDeclaredKey, UndeclaredKeyError } from '../../src/domain/inventory';
+import { acknowledgmentKey, assertDeclaredKey, UndeclaredKeyError } from '../../src/domain/storage/inventory';
 import { copyApp, permissionsOf, FACTS_FILE } from './helpers';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

@@ -8,7 +8,7 @@ import { EMPTY_CHAIN_HEAD, EXPORT_FORMAT, type ExportBundle } from '../../toolki
 import { verifyExport } from '../../toolkit/export';
 import { EXPORT_PAGE_MAX } from '../../src/contract';
 import { appendReceipt, chainHead } from '../../src/domain/receipts/chain';
-import { SALT_KEY } from '../../src/domain/inventory';
+import { SALT_KEY } from '../../src/domain/storage/inventory';
 import { accountCommitment, acknowledgmentSubject } from '../../src/domain/receipts/receipt';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { collectExport, ExportError, type ExportProgress } from '../../static/admin/src/export';

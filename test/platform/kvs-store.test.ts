@@ -1,6 +1,6 @@
 import { ForgeEmulator } from '../../dev/emulator';
-import { SALT_KEY, UndeclaredKeyError, acknowledgmentKey } from '../../src/domain/inventory';
-import { InvalidCursorError, StorageUnavailableError } from '../../src/domain/ports';
+import { SALT_KEY, UndeclaredKeyError, acknowledgmentKey } from '../../src/domain/storage/inventory';
+import { InvalidCursorError, StorageUnavailableError } from '../../src/domain/platform-ports';
 import { createKvsStore } from '../../src/platform/kvs-store';
 
 /** The only storage adapter, driving the real @forge/kvs client on the emulator. */

@@ -1,4 +1,4 @@
-import { accountIndexKey, acknowledgmentKey, receiptKey } from '../../src/domain/inventory';
+import { accountIndexKey, acknowledgmentKey, receiptKey } from '../../src/domain/storage/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { compiled, sampleCatalog, sampleSource } from '../support/statements';

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { FaultKind } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
-import { acknowledgmentKey, KEY_FAMILIES } from '../../src/domain/inventory';
+import { acknowledgmentKey, KEY_FAMILIES } from '../../src/domain/storage/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { JIRA_SITE, addAdmins, admin, as, startApp, yieldingBackoff, type App } from '../support/app';

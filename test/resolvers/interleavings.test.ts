@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FaultKind } from '../../dev/emulator';
-import { acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES } from '../../src/domain/inventory';
+import { acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES } from '../../src/domain/storage/inventory';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import {

@@ -1,6 +1,6 @@
-import { KEY_FAMILIES } from '../../src/domain/inventory';
+import { KEY_FAMILIES } from '../../src/domain/storage/inventory';
 /** The statement in the viewer's language through the real resolvers, and receipts that say which text was read. */
-import { bundledCatalog } from '../../src/platform/bundled-catalog';
+import { bundledCatalog } from '../../dev/harness/bundled-catalog';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { collectExport } from '../../static/admin/src/export/collect';
 import type { ExportBundle } from '../../toolkit/export/format';

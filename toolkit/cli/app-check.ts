@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
-import type { KeyFamily } from '../../src/domain/inventory';
-import { toPhysicalKey } from '../../src/domain/key-prefix';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
+import { toPhysicalKey } from '../../src/domain/storage/key-prefix';
 import type { StatementFacts } from '../../src/domain/statement/types';
 import type { AppEvidence, CheckReport } from '../../src/domain/evidence/types';
 import { appEvidenceDetail } from '../evidence/app-evidence';
@@ -100,7 +100,7 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const first = app.code();
   const facts = options.factsFile !== undefined ? readFacts(root, options.factsFile) : compiledFacts(policyDir);
   const code = appEvidenceDetail(first);
-  // This repository and apps started from it declare their key families in code (src/domain/inventory.ts);
+  // This repository and apps started from it declare their key families in code (src/domain/storage/inventory.ts);
   // other apps in policy/key-families.yml.
   const ownRepository =
     root === resolve(REPO_ROOT) || existsSync(join(root, INVENTORY_MODULE)) || options.factsFile !== undefined;
@@ -109,7 +109,7 @@ export function checkApp(dir: string, options: AppCheckOptions = {}): AppCheckRe
   const names = {
     manifest: code.evidence.manifest,
     statement: `${policyDir === join(root, 'policy') ? 'policy' : policyDir}/statement.yml`,
-    inventory: ownRepository ? 'src/domain/inventory.ts' : `policy/${KEY_FAMILIES_FILE}`,
+    inventory: ownRepository ? 'src/domain/storage/inventory.ts' : `policy/${KEY_FAMILIES_FILE}`,
   };
   const report = runChecks({ manifest: first.manifest, facts, code, inventory, names });
   return { report, app: code.evidence, facts };

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyFamily } from '../../src/domain/inventory';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
 import { appEvidenceDetail } from '../evidence/app-evidence';
 import { INVENTORY } from '../evidence/inventory-checks';
 import type { CheckInputs } from '../evidence/run-checks';
@@ -25,7 +25,7 @@ export interface LoadOptions {
    * Absent: the statement in root/policy, compiled from disk.
    */
   factsFile?: string;
-  /** Overrides the key families (tests); defaults to src/domain/inventory.ts. */
+  /** Overrides the key families (tests); defaults to src/domain/storage/inventory.ts. */
   inventory?: readonly KeyFamily[];
 }
 

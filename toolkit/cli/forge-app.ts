@@ -13,7 +13,7 @@ import YAML, { LineCounter, type Document } from 'yaml';
 import type { AppInputs, ScannedFile } from '../evidence/app-evidence';
 import { InvalidManifestError, readManifestFacts } from '../evidence/manifest-facts';
 import type { AppEvidence, CodeSide } from '../../src/domain/evidence/types';
-import { DEFAULT_KEY_PREFIX } from '../../src/domain/key-prefix';
+import { DEFAULT_KEY_PREFIX } from '../../src/domain/storage/key-prefix';
 import { AppLoadError, findManifests, repositoryRoot, scanAppCode } from './app-files';
 import { hasMarkers } from './host/manifest-edit';
 import { PANEL } from './host/panel-names';
@@ -111,7 +111,6 @@ export interface ReadOptions {
   /** The repository root, when the caller knows it; default the nearest folder with `.git` or a workspace file. */
   repoRoot?: string;
 }
-
 
 const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

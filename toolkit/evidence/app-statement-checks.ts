@@ -4,7 +4,7 @@
  * writes vs the data categories the statement declares, and the engine's own errors (missing scopes,
  * undeclared egress, scopes nothing uses). Pure.
  */
-import type { KeyFamily } from '../../src/domain/inventory';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
 import { isStated, statedEntries, type StatementFacts } from '../../src/domain/statement/types';
 import type { AppEvidence, Problem } from '../../src/domain/evidence/types';
 import type { SourceNames } from './inventory-checks';

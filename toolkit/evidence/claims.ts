@@ -5,7 +5,7 @@
  * statement describes a Forge app; a fact the statement leaves unstated is `not-stated`.
  */
 import { claimSentence } from '../../src/domain/evidence/claim-text';
-import type { KeyFamily } from '../../src/domain/inventory';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
 import {
   BUILD_ONLY_FACTS,
   factStates,

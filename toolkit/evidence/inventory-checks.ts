@@ -1,9 +1,9 @@
 /**
- * The data inventory (src/domain/inventory.ts, described in inventory-descriptions.ts) vs the statement's `dataStored`: every key family's
+ * The data inventory (src/domain/storage/inventory.ts, described in inventory-descriptions.ts) vs the statement's `dataStored`: every key family's
  * category is declared, every Forge-hosted category has a family, and the personal-data flags agree.
  */
-import type { KeyFamily } from '../../src/domain/inventory';
-import { DESCRIBED_FAMILIES } from '../../src/domain/inventory-descriptions';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
+import { DESCRIBED_FAMILIES } from '../../src/domain/storage/inventory-descriptions';
 import { statedEntries, type DataCategory, type StatementFacts } from '../../src/domain/statement/types';
 import type { Problem } from '../../src/domain/evidence/types';
 
@@ -16,7 +16,7 @@ export interface SourceNames {
 export const DEFAULT_SOURCE_NAMES: SourceNames = {
   manifest: 'manifest.yml',
   statement: 'policy/statement.yml',
-  inventory: 'src/domain/inventory.ts',
+  inventory: 'src/domain/storage/inventory.ts',
 };
 
 export const INVENTORY: readonly KeyFamily[] = DESCRIBED_FAMILIES;

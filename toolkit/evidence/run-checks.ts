@@ -3,7 +3,7 @@
  * loads the files (toolkit/cli/app-check.ts, evidence-inputs.ts) and fails the build on any problem. What
  * the code does comes from the one evidence engine (app-scan.ts, app-evidence.ts, scopes/routes.json).
  */
-import type { KeyFamily } from '../../src/domain/inventory';
+import type { KeyFamily } from '../../src/domain/storage/inventory';
 import type { StatementFacts } from '../../src/domain/statement/types';
 import { buildClaims } from './claims';
 import { dataResidency, runsOnAtlassian } from './eligibility';
@@ -23,7 +23,7 @@ export interface CheckInputs {
   code: AppEvidenceDetail;
   /** The key families (normally `INVENTORY`: the panel's families with their descriptions). */
   inventory: readonly KeyFamily[];
-  /** File names for messages; defaults to manifest.yml, policy/statement.yml, src/domain/inventory.ts. */
+  /** File names for messages; defaults to manifest.yml, policy/statement.yml, src/domain/storage/inventory.ts. */
   names?: Partial<SourceNames>;
 }
 

@@ -167,7 +167,7 @@ export function erasedSeqsOf(receipts: readonly StoredReceipt[]): Set<number> {
 
 /**
  * Who acknowledged: the account ID beside an acknowledgment must match its commitment under the file's
- * salt, the salt must be the one the receipt sealed (`subject.saltDigest`, from 0.2.0 on), and an account
+ * salt, the salt must be the one the receipt sealed (`subject.saltDigest`), and an account
  * ID may be missing only where an `account-erased` receipt says it was erased. Returns the IDs checked.
  */
 function checkSubject(
@@ -179,23 +179,20 @@ function checkSubject(
 ): number {
   const { receipt, accountId } = stored;
   const { salt } = context;
-  const sealedDigest = receipt.subject.saltDigest;
-  if (sealedDigest !== undefined) {
-    if (salt === null)
-      problems.add(
-        index,
-        where,
-        'PPV-RECEIPT-SUBJECT',
-        'the receipt seals a salt digest, but the file has no salt (removed after export?)',
-      );
-    else if (context.saltDigest !== sealedDigest)
-      problems.add(
-        index,
-        where,
-        'PPV-RECEIPT-SUBJECT',
-        "the file's salt is not the one this receipt was sealed with (replaced?)",
-      );
-  }
+  if (salt === null)
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      'the receipt seals a salt digest, but the file has no salt (removed after export?)',
+    );
+  else if (context.saltDigest !== receipt.subject.saltDigest)
+    problems.add(
+      index,
+      where,
+      'PPV-RECEIPT-SUBJECT',
+      "the file's salt is not the one this receipt was sealed with (replaced?)",
+    );
   if (accountId === null) {
     if (!context.erased.has(receipt.seq))
       problems.add(

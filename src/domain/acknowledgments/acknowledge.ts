@@ -1,15 +1,21 @@
-import { accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, receiptKey, SALT_KEY } from '../inventory';
-import type { Clock, IdSource, Store } from '../ports';
+import { accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, receiptKey, SALT_KEY } from '../storage/inventory';
+import type { Clock, IdSource, Store } from '../platform-ports';
 import type { Product } from '../product';
-import { registerFrom, registryHead } from '../privacy/registry';
+import { registerFrom, registryHead } from '../personal-data/registry';
 import { chainHead } from '../receipts/chain';
 import { appendClaimedReceipt } from '../receipts/claimed-append';
 import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import type { StoredReceipt } from '../receipts/types';
-import { createRecord, pick, readRecord, writeRecord } from '../records';
-import type { Backoff, Position } from '../sequence';
-import { isPending, type AckMarkerRecord, type CompleteMarker, type FirstRecord, type PendingMarker } from '../shapes';
+import { createRecord, pick, readRecord, writeRecord } from '../storage/typed-store';
+import type { Backoff, Position } from '../storage/gapless-sequence';
+import {
+  isPending,
+  type AckMarkerRecord,
+  type CompleteMarker,
+  type FirstRecord,
+  type PendingMarker,
+} from '../storage/stored-shapes';
 import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
 import { createInstallationSalt } from './salt';

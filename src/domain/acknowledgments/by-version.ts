@@ -1,7 +1,7 @@
-import { accountOfAcknowledgmentKey, acknowledgmentPrefix } from '../inventory';
-import type { Store } from '../ports';
-import { allOf } from '../records';
-import { isPending } from '../shapes';
+import { accountOfAcknowledgmentKey, acknowledgmentPrefix } from '../storage/inventory';
+import type { Store } from '../platform-ports';
+import { allOf } from '../storage/typed-store';
+import { isPending } from '../storage/stored-shapes';
 import type { AcknowledgmentView } from './types';
 
 /**

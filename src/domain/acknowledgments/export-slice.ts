@@ -1,6 +1,6 @@
-import { SALT_KEY } from '../inventory';
-import type { Clock, Store } from '../ports';
-import { readRecord } from '../records';
+import { SALT_KEY } from '../storage/inventory';
+import type { Clock, Store } from '../platform-ports';
+import { readRecord } from '../storage/typed-store';
 import type { StoredReceipt } from '../receipts/types';
 import { receiptPage } from './history';
 

@@ -1,5 +1,5 @@
-import type { StoredShapeError, Store } from '../ports';
-import { pageOf } from '../records';
+import type { StoredShapeError, Store } from '../platform-ports';
+import { pageOf } from '../storage/typed-store';
 import type { Product } from '../product';
 import type { ReceiptKind, StoredReceipt } from '../receipts/types';
 

@@ -1,6 +1,6 @@
 import { acknowledgmentStandsFor, inForceOn, summaryOf } from '../statement/catalog';
 import type { StatementCatalog, StatementVersionSummary } from '../statement/types';
-import type { Store } from '../ports';
+import type { Store } from '../platform-ports';
 import { acknowledgmentsOf } from './by-version';
 import type { AcknowledgmentView } from './types';
 

@@ -1,9 +1,15 @@
-import { STORAGE_LIMITS, accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, KEY_FAMILIES } from '../inventory';
-import { StorageUnavailableError, type Store } from '../ports';
-import { registerFrom, registryHead } from '../privacy/registry';
+import {
+  STORAGE_LIMITS,
+  accountIndexKey,
+  acknowledgmentKey,
+  firstAcknowledgmentKey,
+  KEY_FAMILIES,
+} from '../storage/inventory';
+import { StorageUnavailableError, type Store } from '../platform-ports';
+import { registerFrom, registryHead } from '../personal-data/registry';
 import { findClaimedReceipt } from '../receipts/claimed-append';
-import { allOf, pick, writeRecord } from '../records';
-import { isPending } from '../shapes';
+import { allOf, pick, writeRecord } from '../storage/typed-store';
+import { isPending } from '../storage/stored-shapes';
 import type { StatementCatalog } from '../statement/types';
 import { completeMarkerOf, firstMarker } from './acknowledge';
 import type { AcknowledgmentMarker, FirstMarker } from './types';

@@ -1,6 +1,6 @@
-import { SALT_KEY } from '../inventory';
-import type { IdSource, Store } from '../ports';
-import { createRecord, readRecord } from '../records';
+import { SALT_KEY } from '../storage/inventory';
+import type { IdSource, Store } from '../platform-ports';
+import { createRecord, readRecord } from '../storage/typed-store';
 
 /**
  * Creates the installation's commitment salt when it has none yet. Concurrent first acknowledgments race

@@ -16,5 +16,5 @@ export type SiteStatus =
   | { state: 'outdated'; last: AcknowledgmentView; changedSince: VersionSummary[] }
   | { state: 'never' };
 
-/** `ack:` (completed) and `first:` values: shapes.ts holds them beside their decoders. */
-export type { CompleteMarker as AcknowledgmentMarker, FirstRecord as FirstMarker } from '../shapes';
+/** `ack:` (completed) and `first:` values: storage/stored-shapes.ts holds them beside their decoders. */
+export type { CompleteMarker as AcknowledgmentMarker, FirstRecord as FirstMarker } from '../storage/stored-shapes';

@@ -1,8 +1,8 @@
 import { GENESIS_HASH, sha256Hex } from '../canonical';
-import { KEY_FAMILIES, receiptKey } from '../inventory';
-import type { Store } from '../ports';
-import { pageOf } from '../records';
-import { claimNext, type Backoff, type Position } from '../sequence';
+import { KEY_FAMILIES, receiptKey } from '../storage/inventory';
+import type { Store } from '../platform-ports';
+import { pageOf } from '../storage/typed-store';
+import { claimNext, type Backoff, type Position } from '../storage/gapless-sequence';
 import { sealReceipt } from './receipt';
 import type { OmitEach, Receipt, ReceiptBody, StoredReceipt } from './types';
 

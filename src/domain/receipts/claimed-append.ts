@@ -1,8 +1,8 @@
 import { GENESIS_HASH } from '../canonical';
-import { claimStepKey, receiptKey, STORAGE_LIMITS } from '../inventory';
-import { StorageUnavailableError, type Store } from '../ports';
-import { createRecord, pick, readRecord } from '../records';
-import { jitteredDelay, waitOrGiveUp, type Backoff, type Position } from '../sequence';
+import { claimStepKey, receiptKey, STORAGE_LIMITS } from '../storage/inventory';
+import { StorageUnavailableError, type Store } from '../platform-ports';
+import { createRecord, pick, readRecord } from '../storage/typed-store';
+import { jitteredDelay, waitOrGiveUp, type Backoff, type Position } from '../storage/gapless-sequence';
 import type { ReceiptDraft } from './chain';
 import { sealReceipt } from './receipt';
 import type { StoredReceipt } from './types';

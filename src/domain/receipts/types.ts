@@ -8,7 +8,7 @@ import { PRODUCTS } from '../product';
  * holding acknowledgments and the app's own lifecycle and erasure events in one order.
  *
  * Each schema here is the record exactly (every object strict): the verifier reads an export with them as
- * they are, and storage reads them leniently (`lenient`, src/domain/lenient.ts), so a field added later
+ * they are, and storage reads them leniently (`lenient`, src/domain/storage/lenient-read.ts), so a field added later
  * survives a read and a rewrite. The types are inferred from them.
  */
 export const RECEIPT_SCHEMA = 'privacy-panel.receipt/1';

@@ -36,7 +36,7 @@ export type StorageLocation =
 export type Retention = NotStated | 'until-uninstall' | { days: number } | { text: string };
 
 export interface DataCategory {
-  /** Stable id, matched against the code's data inventory (src/domain/inventory.ts). */
+  /** Stable id, matched against the code's data inventory (src/domain/storage/inventory.ts). */
   id: string;
   name: string;
   description: string;

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_KEY_PREFIX } from '../../../src/domain/key-prefix';
+import { DEFAULT_KEY_PREFIX } from '../../../src/domain/storage/key-prefix';
 import { PANEL } from './panel-names';
 import { isRecord } from '../../../src/domain/is-record';
 

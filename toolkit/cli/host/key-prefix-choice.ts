@@ -3,7 +3,12 @@
  * keys that overlap it; then the first fallback that overlaps none, said in the plan. A prefix the vendor
  * asks for (`--key-prefix`) is checked against the same rule and the host's keys, never silently changed.
  */
-import { DEFAULT_KEY_PREFIX, KeyPrefixError, prefixesOverlap, validateKeyPrefix } from '../../../src/domain/key-prefix';
+import {
+  DEFAULT_KEY_PREFIX,
+  KeyPrefixError,
+  prefixesOverlap,
+  validateKeyPrefix,
+} from '../../../src/domain/storage/key-prefix';
 import { HostAppError } from './host-app';
 import { PANEL } from './panel-names';
 

@@ -1,5 +1,5 @@
-import { STORAGE_LIMITS } from '../inventory';
-import type { Store } from '../ports';
+import { STORAGE_LIMITS } from '../storage/inventory';
+import type { Store } from '../platform-ports';
 import { isReportableAccountId } from './account-id';
 import { createIndex, indexEntries, mayBeInFlight, readSlots, voidEntry } from './registry';
 import type { ReportedAccount } from './types';

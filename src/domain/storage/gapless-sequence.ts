@@ -1,6 +1,6 @@
 import { STORAGE_LIMITS } from './inventory';
-import { StorageUnavailableError, type Storable, type Store } from './ports';
-import { createRecord, readRecords, type RecordOf } from './records';
+import { StorageUnavailableError, type Storable, type Store } from '../platform-ports';
+import { createRecord, readRecords, type RecordOf } from './typed-store';
 
 /**
  * Gapless sequences on write-once keys (the receipt chain, the account registry). A writer claims the

@@ -1,11 +1,11 @@
 /**
- * The typed storage edge: every read decodes the value with its key family's shape (shapes.ts), every
+ * The typed storage edge: every read decodes the value with its key family's shape (stored-shapes.ts), every
  * write takes the family's record type, and one iterator pages through a prefix. The domain touches
  * `Store` only through these.
  */
 import { KEY_FAMILIES, STORAGE_LIMITS, type FamilyName } from './inventory';
-import { StorageUnavailableError, StoredShapeError, type Store, type Storable } from './ports';
-import { SHAPES } from './shapes';
+import { StorageUnavailableError, StoredShapeError, type Store, type Storable } from '../platform-ports';
+import { SHAPES } from './stored-shapes';
 
 type Shapes = typeof SHAPES;
 export type RecordOf<F extends FamilyName> = Shapes[F] extends { parse(value: unknown): infer R }

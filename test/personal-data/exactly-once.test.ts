@@ -1,7 +1,7 @@
 import { PausePoint, type FaultSpec } from '../../dev/emulator';
-import { PRIVACY_REPORT_KEY, accountIndexKey, registryKey } from '../../src/domain/inventory';
-import type { ReportProgress } from '../../src/domain/privacy/progress-record';
-import type { RegistryRecord } from '../../src/domain/shapes';
+import { PRIVACY_REPORT_KEY, accountIndexKey, registryKey } from '../../src/domain/storage/inventory';
+import type { ReportProgress } from '../../src/domain/personal-data/progress-record';
+import type { RegistryRecord } from '../../src/domain/storage/stored-shapes';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, admin, as, secondAdmin, startApp, type App } from '../support/app';
 import { sampleCatalog } from '../support/statements';

@@ -1,5 +1,5 @@
 import { KEY_NAMESPACE } from './inventory';
-import type { Evidence } from './evidence/types';
+import type { Evidence } from '../evidence/types';
 
 /**
  * The physical prefix of the panel's keys. The domain writes logical keys under `pp:` (KEY_NAMESPACE, the one

@@ -1,6 +1,6 @@
-import type { Clock, Store } from '../../src/domain/ports';
-import { registerAccount } from '../../src/domain/privacy/registry';
-import type { PersonalDataReporter } from '../../src/domain/privacy/types';
+import type { Clock, Store } from '../../src/domain/platform-ports';
+import { registerAccount } from '../../src/domain/personal-data/registry';
+import type { PersonalDataReporter } from '../../src/domain/personal-data/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { forgePersonalDataReporter } from '../../src/platform/personal-data';

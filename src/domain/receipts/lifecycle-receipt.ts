@@ -1,7 +1,7 @@
-import { appendReceipt, chainHead, deterministicReceiptId } from '../receipts/chain';
-import type { LifecycleBody, StoredReceipt } from '../receipts/types';
+import { appendReceipt, chainHead, deterministicReceiptId } from './chain';
+import type { LifecycleBody, StoredReceipt } from './types';
 import { eventEnvelope } from './event-envelope';
-import type { Installation, PrivacyDeps } from './types';
+import type { Installation, PrivacyDeps } from '../personal-data/types';
 
 /**
  * The app's own lifecycle on the receipt chain: Forge reported it installed, or upgraded to a new major

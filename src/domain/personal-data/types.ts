@@ -1,9 +1,12 @@
-import type { Clock, IdSource, Store } from '../ports';
+import type { Clock, IdSource, Store } from '../platform-ports';
 import type { Product } from '../product';
 import type { StatementCatalog } from '../statement/types';
 
-/** `acct:` value and `acctid:` value: shapes.ts holds them beside their decoders. */
-export type { RegistryRecord as RegistryEntry, AccountIndexRecord as AccountIndexEntry } from '../shapes';
+/** `acct:` value and `acctid:` value: storage/stored-shapes.ts holds them beside their decoders. */
+export type {
+  RegistryRecord as RegistryEntry,
+  AccountIndexRecord as AccountIndexEntry,
+} from '../storage/stored-shapes';
 
 /** One account as the personal data reporting API takes it. */
 export interface ReportedAccount {

@@ -1,5 +1,5 @@
 /**
- * What the statement and the evidence say of each key family of the data inventory (src/domain/inventory.ts
+ * What the statement and the evidence say of each key family of the data inventory (src/domain/storage/inventory.ts
  * holds the keys): pattern, data category, purpose, whether it holds personal data, retention. Read by the
  * build (the statement check, the page's evidence), never by the function, so these words stay out of its
  * bundle; `satisfies` keeps the two files naming the same families.

@@ -1,8 +1,8 @@
-import { KEY_FAMILIES, STORAGE_LIMITS, accountIndexKey, registryKey, seqOfRegistryKey } from '../inventory';
-import type { Store } from '../ports';
-import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../records';
-import { claimNext, type Backoff, type Position } from '../sequence';
-import type { AccountIndexRecord, RegistryRecord } from '../shapes';
+import { KEY_FAMILIES, STORAGE_LIMITS, accountIndexKey, registryKey, seqOfRegistryKey } from '../storage/inventory';
+import type { Store } from '../platform-ports';
+import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../storage/typed-store';
+import { claimNext, type Backoff, type Position } from '../storage/gapless-sequence';
+import type { AccountIndexRecord, RegistryRecord } from '../storage/stored-shapes';
 import { isReportableAccountId } from './account-id';
 
 /**

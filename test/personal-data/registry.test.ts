@@ -1,6 +1,6 @@
-import { registryKey } from '../../src/domain/inventory';
-import { nextBatch } from '../../src/domain/privacy/batch';
-import { registerAccount } from '../../src/domain/privacy/registry';
+import { registryKey } from '../../src/domain/storage/inventory';
+import { nextBatch } from '../../src/domain/personal-data/batch';
+import { registerAccount } from '../../src/domain/personal-data/registry';
 import { retryAfterSeconds } from '../../src/platform/personal-data';
 import { JIRA_SITE, startApp, type App } from '../support/app';
 import { bulkIds, privacyHarness, type PrivacyHarness } from './support';

@@ -1,7 +1,7 @@
-import { PRIVACY_REPORT_KEY } from '../../src/domain/inventory';
-import { StorageUnavailableError, type Store } from '../../src/domain/ports';
-import { eraseAccount } from '../../src/domain/privacy/erase';
-import type { PersonalDataReporter } from '../../src/domain/privacy/types';
+import { PRIVACY_REPORT_KEY } from '../../src/domain/storage/inventory';
+import { StorageUnavailableError, type Store } from '../../src/domain/platform-ports';
+import { eraseAccount } from '../../src/domain/personal-data/erase';
+import type { PersonalDataReporter } from '../../src/domain/personal-data/types';
 import type { StoredReceipt } from '../../src/domain/receipts/types';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { forgePersonalDataReporter } from '../../src/platform/personal-data';

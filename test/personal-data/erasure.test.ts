@@ -1,6 +1,6 @@
 import { acknowledge } from '../../src/domain/acknowledgments/acknowledge';
-import { eraseAccount } from '../../src/domain/privacy/erase';
-import type { ReportProgress } from '../../src/domain/privacy/progress-record';
+import { eraseAccount } from '../../src/domain/personal-data/erase';
+import type { ReportProgress } from '../../src/domain/personal-data/progress-record';
 import { verifyChain } from '../../src/domain/receipts/receipt';
 import type { ErasureBody, Receipt } from '../../src/domain/receipts/types';
 import type { StatementCatalog } from '../../src/domain/statement/types';

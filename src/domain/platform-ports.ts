@@ -3,12 +3,12 @@
  * (src/platform/); tests and the preview run the same implementations against the platform emulator.
  */
 
-/** A JSON value as KVS stores it: never `null` or `undefined` at the top level. Shapes live in shapes.ts. */
+/** A JSON value as KVS stores it: never `null` or `undefined` at the top level. Shapes live in storage/stored-shapes.ts. */
 export type Storable = string | number | boolean | object;
 
 export interface StoredEntry {
   key: string;
-  /** Raw: decode it with its family's shape (src/domain/records.ts) before use. */
+  /** Raw: decode it with its family's shape (src/domain/storage/typed-store.ts) before use. */
   value: unknown;
 }
 
@@ -21,7 +21,7 @@ export interface QueryPage {
 /**
  * The app's storage, as the domain sees it. Every key it takes must belong to a family declared in
  * `inventory.ts`; the KVS adapter refuses any other key. Values come back raw (`unknown`): the domain reads
- * them through src/domain/records.ts, which checks each against its family's shape.
+ * them through src/domain/storage/typed-store.ts, which checks each against its family's shape.
  */
 export interface Store {
   /** Strongly consistent read; `undefined` when the key does not exist. */

@@ -1,10 +1,10 @@
 import { nextBatch, type ReportBatch } from './batch';
 import { backfillRegistry } from './backfill';
 import { eraseRegistryEntry } from './erase';
-import { MAX_BATCH_ATTEMPTS, privacyBatchKey, privacyCycleKey } from '../inventory';
-import { StorageUnavailableError, type Store } from '../ports';
-import { createRecord, readRecord, readRecords, writeRecord } from '../records';
-import type { BatchClaimRecord, CycleClaimRecord } from '../shapes';
+import { MAX_BATCH_ATTEMPTS, privacyBatchKey, privacyCycleKey } from '../storage/inventory';
+import { StorageUnavailableError, type Store } from '../platform-ports';
+import { createRecord, readRecord, readRecords, writeRecord } from '../storage/typed-store';
+import type { BatchClaimRecord, CycleClaimRecord } from '../storage/stored-shapes';
 import { NO_COUNTS, loadProgress, nextCycleAt, saveProgress } from './progress';
 import type { ReportProgress, RunCounts, RunOutcome } from './progress-record';
 import {

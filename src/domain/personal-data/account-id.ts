@@ -1,4 +1,4 @@
-import { isAccountId } from '../identity';
+import { isAccountId } from '../trusted-identity';
 
 /** Account IDs Forge uses for "nobody in particular"; never stored as a person, never reported. */
 const PLACEHOLDER_ACCOUNTS = new Set(['unknown', 'unidentified']);

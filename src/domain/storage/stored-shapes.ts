@@ -1,13 +1,13 @@
 /**
  * The schema of every value the app stores, one per key family of the data inventory, with its type
  * inferred from it. A value read back is checked against its family's schema before the domain uses it
- * (src/domain/records.ts), so a damaged or foreign record is a typed error naming the key, never a crash
+ * (src/domain/storage/typed-store.ts), so a damaged or foreign record is a typed error naming the key, never a crash
  * further on. Reads are lenient (lenient.ts): a field added by a later version survives a read and a
  * rewrite. The receipt's schema is in receipts/types.ts, beside the receipt's other parts.
  */
 import * as v from 'valibot';
-import { lenient } from './lenient';
-import { storedReceiptSchema } from './receipts/types';
+import { lenient } from './lenient-read';
+import { storedReceiptSchema } from '../receipts/types';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const positive = v.pipe(v.number(), v.integer(), v.minValue(1));

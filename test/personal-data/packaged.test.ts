@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ForgeEmulator, SAMPLE_ACCOUNTS, STRICT_KVS } from '../../dev/emulator';
 import type { Disclosure, Result } from '../../src/contract';
 import type { PrivacyPanelData } from '../../src/host';
-import { bundledEvidence } from '../../src/platform/bundled-catalog';
+import { bundledEvidence } from '../../dev/harness/bundled-catalog';
 import { REPO, requirePackageBuilt } from '../host/harness';
 import { sampleCatalog } from '../support/statements';
 

@@ -1,5 +1,5 @@
-import { noticeInForce } from '../receipts/notice';
-import type { Installation, PrivacyDeps } from './types';
+import { noticeInForce } from './notice';
+import type { Installation, PrivacyDeps } from '../personal-data/types';
 
 /** What every event receipt of the app's own (lifecycle, erasure) shares: a new id, the notice in force, where, when. */
 export function eventEnvelope(deps: Pick<PrivacyDeps, 'catalog' | 'clock' | 'ids'>, where: Installation) {

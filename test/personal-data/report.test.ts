@@ -1,6 +1,6 @@
-import { PRIVACY_REPORT_KEY, registryKey } from '../../src/domain/inventory';
-import type { ReportProgress } from '../../src/domain/privacy/progress-record';
-import type { PersonalDataReporter } from '../../src/domain/privacy/types';
+import { PRIVACY_REPORT_KEY, registryKey } from '../../src/domain/storage/inventory';
+import type { ReportProgress } from '../../src/domain/personal-data/progress-record';
+import type { PersonalDataReporter } from '../../src/domain/personal-data/types';
 import { forgePersonalDataReporter } from '../../src/platform/personal-data';
 import { JIRA_SITE, SAMPLE_ACCOUNTS, startApp, type App } from '../support/app';
 import { DAY_MS, WEEK_MS, bulkIds, privacyHarness, type PrivacyHarness } from './support';

@@ -1,6 +1,6 @@
 /**
  * The lenient reading of a record schema: the same schema with every strict object loose, so a field a
- * later version adds survives a read and a rewrite. Storage reads this way (shapes.ts); the verifier reads
+ * later version adds survives a read and a rewrite. Storage reads this way (stored-shapes.ts); the verifier reads
  * exports with the strict schema itself. One definition, two readings.
  */
 import * as v from 'valibot';

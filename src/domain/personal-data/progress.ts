@@ -1,6 +1,6 @@
-import { PRIVACY_REPORT_KEY } from '../inventory';
-import type { Store } from '../ports';
-import { readRecord, writeRecord } from '../records';
+import { PRIVACY_REPORT_KEY } from '../storage/inventory';
+import type { Store } from '../platform-ports';
+import { readRecord, writeRecord } from '../storage/typed-store';
 import type { ReportProgress, RunCounts } from './progress-record';
 
 /** Atlassian's default cycle period: 7 days. */

@@ -1,6 +1,6 @@
-import { KEY_FAMILIES, STORAGE_LIMITS, accountOfAcknowledgmentKey } from '../inventory';
-import type { Store } from '../ports';
-import { allOf } from '../records';
+import { KEY_FAMILIES, STORAGE_LIMITS, accountOfAcknowledgmentKey } from '../storage/inventory';
+import type { Store } from '../platform-ports';
+import { allOf } from '../storage/typed-store';
 import { isReportableAccountId } from './account-id';
 import { indexEntries, mayBeInFlight, registerAccount } from './registry';
 

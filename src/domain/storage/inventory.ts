@@ -1,4 +1,4 @@
-import { ACCOUNT_ID_SOURCE as ACCOUNT } from './identity';
+import { ACCOUNT_ID_SOURCE as ACCOUNT } from '../trusted-identity';
 
 /**
  * The data inventory: every storage key family the app writes, declared once. The KVS adapter refuses to
@@ -15,7 +15,7 @@ export interface StorageFamily {
   /** Matches every key of the family and nothing else. */
   readonly matches: RegExp;
   /**
-   * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/privacy/erase.ts)
+   * Whether records are written once and never rewritten. Two exceptions: an erasure (src/domain/personal-data/erase.ts)
    * may replace the account ID a write-once record names, and an `ack:` claim is completed once with the
    * receipt it points at (src/domain/acknowledgments/acknowledge.ts).
    */
@@ -23,7 +23,7 @@ export interface StorageFamily {
 }
 
 /**
- * What the statement and the evidence say of a key family (src/domain/inventory-descriptions.ts): build-time
+ * What the statement and the evidence say of a key family (src/domain/storage/inventory-descriptions.ts): build-time
  * words, kept out of the function's bundle.
  */
 export interface FamilyDescription {
@@ -144,7 +144,7 @@ export function familyOf(key: string): StorageFamily | undefined {
 
 export class UndeclaredKeyError extends Error {
   constructor(readonly key: string) {
-    super(`refusing to write storage key '${key}': it belongs to no key family in src/domain/inventory.ts`);
+    super(`refusing to write storage key '${key}': it belongs to no key family in src/domain/storage/inventory.ts`);
     this.name = 'UndeclaredKeyError';
   }
 }

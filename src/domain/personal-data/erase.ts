@@ -7,14 +7,14 @@ import {
   firstAcknowledgmentKey,
   receiptKey,
   registryKey,
-} from '../inventory';
-import type { Store } from '../ports';
+} from '../storage/inventory';
+import type { Store } from '../platform-ports';
 import { appendReceipt, deterministicReceiptId } from '../receipts/chain';
 import type { StoredReceipt } from '../receipts/types';
-import { allOf, createRecord, readRecord, readRecords, writeRecord } from '../records';
-import type { Position } from '../sequence';
-import { isPending } from '../shapes';
-import { eventEnvelope } from './event-envelope';
+import { allOf, createRecord, readRecord, readRecords, writeRecord } from '../storage/typed-store';
+import type { Position } from '../storage/gapless-sequence';
+import { isPending } from '../storage/stored-shapes';
+import { eventEnvelope } from '../receipts/event-envelope';
 import type { Installation, PrivacyDeps } from './types';
 
 /**

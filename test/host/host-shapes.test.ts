@@ -83,6 +83,17 @@ const SHAPES: Shape[] = [
     compilerOptions: { module: 'esnext', moduleResolution: 'bundler', strict: true, resolveJsonModule: true },
   },
   { name: 'bundler, no strict', compilerOptions: { module: 'preserve', moduleResolution: 'bundler' } },
+  {
+    // A real host's shape (an ES module package whose TypeScript resolves as node10): `./data`, not `./data.js`.
+    name: 'node10 in a "type": "module" package',
+    compilerOptions: { module: 'esnext', moduleResolution: 'node' },
+    type: 'module',
+  },
+  {
+    name: 'nodenext in a "type": "module" package (tsc needs ./data.js)',
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true },
+    type: 'module',
+  },
   { name: 'JavaScript, CommonJS ("type": "commonjs")', type: 'commonjs', js: 'cjs' },
   { name: 'JavaScript, ES modules ("type": "module")', type: 'module', js: 'esm' },
 ];
@@ -132,9 +143,15 @@ describe.each(SHAPES)('a host: $name', (shape) => {
   it('has the handler and data module in its own format, with no JSON import', () => {
     const ext = shape.js ? 'js' : 'ts';
     const handler = fs.readFileSync(path.join(dir, `src/privacy-panel/index.${ext}`), 'utf8');
-    const data = fs.readFileSync(path.join(dir, `src/privacy-panel/data.${ext}`), 'utf8');
     expect(handler).not.toMatch(/\.json/);
-    expect(handler).toMatch(shape.type === 'module' ? /from '\.\/data\.js'/ : /'\.\/data'/);
+    const withExtension =
+      shape.type === 'module' &&
+      (shape.js !== undefined || /^node(16|next)$/.test(String(shape.compilerOptions?.['moduleResolution'])));
+    // A TypeScript ES module host resolving as nodenext gets a real data.js with its types beside it.
+    const dataExt = shape.js || withExtension ? 'js' : 'ts';
+    const data = fs.readFileSync(path.join(dir, `src/privacy-panel/data.${dataExt}`), 'utf8');
+    expect(fs.existsSync(path.join(dir, 'src/privacy-panel/data.d.ts'))).toBe(!shape.js && withExtension);
+    expect(handler).toMatch(withExtension ? /from '\.\/data\.js'/ : /'\.\/data'/);
     expect(handler.includes('require(')).toBe(shape.js === 'cjs');
     expect(data).toMatch(shape.js === 'cjs' ? /^exports\.catalog = \{/m : /^export const catalog(: unknown)? = \{/m);
   });

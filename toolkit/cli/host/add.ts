@@ -177,7 +177,7 @@ export function removePanel(dir: string): RemoveResult {
   const handlerDir = join(dir, PANEL.handlerDir);
   const rootsFile = join(handlerDir, CREATED_ROOTS);
   const roots = existsSync(rootsFile) ? readFileSync(rootsFile, 'utf8').split('\n').filter(Boolean) : [];
-  for (const name of ['index.ts', 'index.js', 'data.ts', 'data.js', CREATED_ROOTS])
+  for (const name of ['index.ts', 'index.js', 'data.ts', 'data.js', 'data.d.ts', CREATED_ROOTS])
     rmSync(join(handlerDir, name), { force: true });
   removeIfEmpty(handlerDir);
   rmSync(join(dir, PANEL.resourcePath), { recursive: true, force: true });

@@ -19,7 +19,7 @@ import { INVENTORY } from '../../evidence/inventory-checks';
 import { runChecks } from '../../evidence/run-checks';
 import type { ForgeApp } from '../forge-app';
 import { HostAppError, readHostApp } from './host-app';
-import { dataFileText, panelFileNames, writtenFormat } from './handler-file';
+import { dataFiles, panelFileNames, writtenFormat } from './handler-file';
 import { PANEL, UNWRITTEN } from './panel-names';
 
 /** The prebuilt admin page: dist/page in the package, static/admin/build in a clone. */
@@ -139,9 +139,10 @@ export function buildHost(dir: string, options: BuildOptions = {}, given?: Forge
   const app = given ?? readHostApp(dir);
   const result = compileHost(dir, app);
   if (options.deploy === true) refuseForDeploy(result);
-  const data = panelFileNames(format).data;
-  writeFileSync(join(dir, data), dataFileText(format, result.catalog, result.evidence));
-  result.lines.push(`wrote ${data} (the statement catalog and the evidence)`);
+  const handlerText = readFileSync(join(dir, panelFileNames(format).index), 'utf8');
+  const data = dataFiles(format, handlerText, result.catalog, result.evidence);
+  for (const file of data) writeFileSync(join(dir, file.path), file.text);
+  result.lines.push(`wrote ${data.map((file) => file.path).join(' and ')} (the statement catalog and the evidence)`);
   if (resourceDeclared(app.manifest)) {
     const target = join(dir, PANEL.resourcePath);
     rmSync(target, { recursive: true, force: true });

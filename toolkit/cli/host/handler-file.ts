@@ -3,12 +3,15 @@
  * from the package, and the data module (data) that `privacy-panel build` rewrites with the catalog and the
  * evidence as plain module code, so no host needs `resolveJsonModule`. Each is written in the host's own
  * module format (TypeScript, ES module or CommonJS JavaScript), and the import of the data module is
- * extensionless unless the host's package is `"type": "module"`, where ES modules need `./data.js`.
+ * extensionless unless Node's ES module resolution needs `./data.js`: a JavaScript host whose package is
+ * `"type": "module"`, or a TypeScript one that also resolves as node16/nodenext (tsc then requires it). A
+ * TypeScript host that resolves as node10 or bundler gets `./data`, which Forge's bundler maps to data.ts.
  * This repository's own src/index.ts is the TypeScript handler with the package replaced by ./host
  * (test/host/self-host.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { DEFAULT_KEY_PREFIX } from '../../../src/domain/storage/key-prefix';
 import { PANEL } from './panel-names';
 import { isRecord } from '../../../src/domain/is-record';
@@ -68,9 +71,48 @@ export function hostModuleFormat(
   return sources.length > 0 && sources.every(looksCommonJs) ? 'cjs' : 'esm';
 }
 
-/** `./data`, or `./data.js` in a host whose package.json says `"type": "module"`. */
-export function dataImport(packageJson: Record<string, unknown> | undefined, base = './data'): string {
-  return isRecord(packageJson) && packageJson['type'] === 'module' ? `${base}.js` : base;
+/** How a TypeScript host resolves modules, as its tsconfig (with what it extends) says. */
+export type TsResolution = 'node10' | 'node16' | 'bundler' | 'other';
+
+/** The module resolution of the TypeScript host in `dir` (its tsconfig.json, following `extends`). */
+export function tsResolution(dir: string): TsResolution {
+  const read = ts.readConfigFile(join(dir, 'tsconfig.json'), (file) => ts.sys.readFile(file));
+  if (read.error !== undefined) return 'other';
+  const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
+  // Without moduleResolution, tsc derives it from module (node16/nodenext alike, preserve: bundler, commonjs: node10).
+  const kind =
+    options.moduleResolution ??
+    (options.module === ts.ModuleKind.Node16 || options.module === ts.ModuleKind.NodeNext
+      ? ts.ModuleResolutionKind.Node16
+      : options.module === ts.ModuleKind.Preserve
+        ? ts.ModuleResolutionKind.Bundler
+        : options.module === ts.ModuleKind.CommonJS || options.module === undefined
+          ? ts.ModuleResolutionKind.Node10
+          : ts.ModuleResolutionKind.Classic);
+  switch (kind) {
+    case ts.ModuleResolutionKind.Node10:
+      return 'node10';
+    case ts.ModuleResolutionKind.Node16:
+    case ts.ModuleResolutionKind.NodeNext:
+      return 'node16';
+    case ts.ModuleResolutionKind.Bundler:
+      return 'bundler';
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * `./data`, or `./data.js` where ES module resolution needs the extension: a `"type": "module"` package that
+ * is JavaScript (`resolution` undefined) or TypeScript resolving as node16/nodenext.
+ */
+export function dataImport(
+  packageJson: Record<string, unknown> | undefined,
+  resolution?: TsResolution,
+  base = './data',
+): string {
+  const esm = isRecord(packageJson) && packageJson['type'] === 'module';
+  return esm && (resolution === undefined || resolution === 'node16') ? `${base}.js` : base;
 }
 
 /** What the handler file passes: the prefix only when it is not the default. */
@@ -127,6 +169,25 @@ export function dataFileText(format: ModuleFormat, catalog: unknown, evidence: u
     line('evidence', evidence),
     '',
   ].join('\n');
+}
+
+/**
+ * The data files `build` writes for a handler: its data module in the handler's format, except where a
+ * TypeScript handler imports `./data.js` (an ES module host resolving as node16/nodenext). There tsc needs the
+ * extension and Forge's bundler cannot map `data.js` to `data.ts`, so the data is a real `data.js` with its
+ * types in `data.d.ts`, which both read.
+ */
+export function dataFiles(format: ModuleFormat, handlerText: string, catalog: unknown, evidence: unknown): NewFile[] {
+  const dir = PANEL.handlerDir;
+  if (format === 'ts' && handlerText.includes("from './data.js'"))
+    return [
+      { path: `${dir}/data.js`, text: dataFileText('esm', catalog, evidence) },
+      {
+        path: `${dir}/data.d.ts`,
+        text: '/* Written by `privacy-panel build`: the types of data.js. */\nexport declare const catalog: unknown;\nexport declare const evidence: unknown;\n',
+      },
+    ];
+  return [{ path: panelFileNames(format).data, text: dataFileText(format, catalog, evidence) }];
 }
 
 /** The handler folder's files as `add` names them: index.<ext> and data.<ext>. */

@@ -11,6 +11,7 @@ import type { ManifestFacts } from '../../../src/domain/evidence/types';
 import { panelScopeNeeds, productsIn } from './panel-needs';
 import {
   dataImport,
+  tsResolution,
   handlerFileText,
   hostModuleFormat,
   panelFileNames,
@@ -470,7 +471,7 @@ export function planAdd(
   const handlerText = handlerFileText({
     from: 'privacy-panel/forge',
     format,
-    dataImport: dataImport(app.packageJson),
+    dataImport: dataImport(app.packageJson, format === 'ts' ? tsResolution(app.dir) : undefined),
     keyPrefix: keys.prefix,
     subPage: subPage !== undefined,
   });

@@ -213,3 +213,15 @@ test('a product call on an object the scanner cannot trace is an unreadable call
   const text = 'export const get = (client: any) => client.requestConfluence(`/wiki/api/v2/pages`);';
   expect(rest(text)).toEqual(['confluence ? ?']);
 });
+
+test('a method named like what every object inherits (toString, constructor) is no product call', () => {
+  const text = [
+    'export const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16)).join("");',
+    'export const make = (x: { constructor: () => void }) => x.constructor();',
+    'export const tag = <valueOf />;',
+  ].join('\n');
+  for (const side of ['backend', 'browser'] as const) {
+    const { findings } = scanFile({ path: side === 'backend' ? 'src/h.tsx' : 'static/ui/h.tsx', text, side });
+    expect(findings.filter((f) => f.type === 'rest' || f.type === 'graphql')).toEqual([]);
+  }
+});

@@ -79,7 +79,15 @@ test('toolkit/cli/marketplace-privacy.ts prints the API body', () => {
     });
     expect(run.status).toBe(0);
     const body = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(['dataAccessAndStorage', 'thirdPartyInformation', 'logDetails', 'dataResidency']);
+    expect(Object.keys(body)).toEqual([
+      'dataAccessAndStorage',
+      'thirdPartyInformation',
+      'logDetails',
+      'dataResidency',
+      'dataRetention',
+      'privacy',
+      'security',
+    ]);
   } finally {
     app.dispose();
   }

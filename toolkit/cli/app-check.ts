@@ -21,7 +21,7 @@ import { readPolicyFiles } from './policy-files';
 import { EXIT, ToolkitError } from '../errors';
 
 export const KEY_FAMILIES_FILE = 'key-families.yml';
-const INVENTORY_MODULE = join('src', 'domain', 'inventory.ts');
+const INVENTORY_MODULE = join('src', 'domain', 'storage', 'inventory.ts');
 
 export interface AppCheckOptions {
   /** The policy folder; default DIR/policy. */

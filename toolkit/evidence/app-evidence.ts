@@ -26,6 +26,7 @@ import {
 } from './scope-needs';
 import { hostCovered } from './sdk-hosts';
 import { PARAM_MARKERS } from './static-values';
+import { ownValue } from '../../src/domain/is-record';
 
 export interface ScannedFile {
   path: string;
@@ -376,7 +377,7 @@ const RETIRED_RUNTIMES: Readonly<Record<string, string>> = {
 
 function runtimeProblems(inputs: AppInputs): AppEvidence['problems'] {
   const name = obj(obj(inputs.manifest.app).runtime).name;
-  const why = typeof name === 'string' ? RETIRED_RUNTIMES[name] : undefined;
+  const why = typeof name === 'string' ? ownValue(RETIRED_RUNTIMES, name) : undefined;
   return why === undefined
     ? []
     : [

@@ -12,6 +12,7 @@ import { PLACEHOLDER, type RestProduct } from './route-scopes';
 import { graphqlFieldScopes } from './graphql-scopes';
 import { phoneHomeSdk } from './sdk-hosts';
 import { FileValues, paramMarker, wrapperEnv } from './static-values';
+import { ownValue } from '../../src/domain/is-record';
 
 export type StorageKindInCode =
   'kvs' | 'legacy-storage' | 'custom-entities' | 'sql' | 'object-store' | 'product-properties' | 'secrets';
@@ -573,10 +574,10 @@ export function scanFile(file: SourceFile): FileScan {
           call &&
           !binding &&
           chain.names.length > 0 &&
-          PRODUCT_CALLS[chain.names[chain.names.length - 1] ?? '']
+          ownValue(PRODUCT_CALLS, chain.names[chain.names.length - 1] ?? '')
         ) {
           // `client.requestJira(…)` on an object passed in: a product call whose scopes cannot be read.
-          const product = PRODUCT_CALLS[chain.names[chain.names.length - 1] ?? ''];
+          const product = ownValue(PRODUCT_CALLS, chain.names[chain.names.length - 1] ?? '');
           if (product === 'graphql') findings.push({ type: 'graphql', scopes: null, at: at(call), what: text(call) });
           else if (product) findings.push({ type: 'rest', product, method: null, path: null, at: at(call) });
         } else if (!binding && (!locals.has(chain.root) || ['window', 'globalThis', 'self'].includes(chain.root))) {
@@ -595,7 +596,7 @@ export function scanFile(file: SourceFile): FileScan {
     }
     if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && side === 'browser') {
       const tag = node.tagName.getText(sf);
-      const rule = JSX_SOURCES[tag.toLowerCase()];
+      const rule = ownValue(JSX_SOURCES, tag.toLowerCase());
       if (rule && (tag === tag.toLowerCase() || bindings.get(tag)?.pkg.startsWith('@forge/react'))) {
         for (const attr of node.attributes.properties) {
           if (!ts.isJsxAttribute(attr) || attr.name.getText(sf) !== rule.attr || !attr.initializer) continue;

@@ -6,6 +6,7 @@
  */
 import compass from './scopes/compass-graphql.json';
 import { PLACEHOLDER } from './route-scopes';
+import { ownValue } from '../../src/domain/is-record';
 
 type Fields = Readonly<Record<string, readonly [string, readonly string[]]>>;
 const TYPES = compass.types as unknown as Readonly<Record<string, Fields>>;
@@ -147,7 +148,7 @@ export function graphqlFieldScopes(document: string): string[][] | null {
     const doc = new Parser(t).parse();
     const walk = (type: string, selections: readonly Selection[], depth: number): void => {
       if (depth > 40) throw new Unknown('too deep');
-      const members = UNIONS[type];
+      const members = ownValue(UNIONS, type);
       for (const s of selections) {
         if (s.kind === 'spread') {
           const f = doc.fragments.get(s.name);
@@ -156,7 +157,8 @@ export function graphqlFieldScopes(document: string): string[][] | null {
         } else if (s.kind === 'inline') walk(s.name === '' ? type : s.name, s.children ?? [], depth + 1);
         else if (s.name !== '__typename') {
           if (members) throw new Unknown(`${s.name} on union ${type}`);
-          const field = TYPES[type]?.[s.name];
+          const fields = ownValue(TYPES, type);
+          const field = fields === undefined ? undefined : ownValue(fields, s.name);
           if (!field) throw new Unknown(`${type}.${s.name}`);
           const [ret, scopes] = field;
           if (scopes.length > 0) found.set([...scopes].sort().join(' '), [...scopes]);

@@ -204,6 +204,9 @@ test('export: JSON that the offline verifier accepts, CSV with one row per recei
 
 test('export failure: the error is shown with a retry that succeeds', async () => {
   await openApp(page, session.preview);
+  // The cards below the first screen read the history (a query) after the first paint: let them finish, so
+  // the one failing query is the export's.
+  await page.waitForLoadState('networkidle');
   state().emulator.injectFault({ kind: 'server-error', times: 1, pathPrefix: '/api/v1/query' });
   await page.getByRole('button', { name: 'Download JSON' }).click();
   const alert = page.locator('#export [role="alert"]');

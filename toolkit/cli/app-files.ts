@@ -12,6 +12,12 @@ import type { ScannedFile } from '../evidence/app-evidence';
 import type { AppEvidence, CodeSide } from '../../src/domain/evidence/types';
 import { EXIT, ToolkitError } from '../errors';
 
+/** A tsconfig's compiler options, with what it `extends`; undefined when it cannot be read. */
+export function compilerOptionsOf(config: string): ts.CompilerOptions | undefined {
+  const read = ts.readConfigFile(config, (file) => ts.sys.readFile(file));
+  return read.error ? undefined : ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config)).options;
+}
+
 /** The app could not be read at all: `evidence` exits 2 with this. */
 export class AppLoadError extends ToolkitError {
   readonly code = 'PP-APP-UNREADABLE';
@@ -195,16 +201,12 @@ class Resolution {
     const config = this.nearestConfig(dirname(file)) ?? '';
     let r = this.byConfig.get(config);
     if (!r) {
-      let options: ts.CompilerOptions = {};
-      if (config !== '') {
-        const read = ts.readConfigFile(config, (p) => ts.sys.readFile(p));
-        if (!read.error) options = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config)).options;
-      }
-      options = {
-        ...options,
+      const own = config === '' ? {} : (compilerOptionsOf(config) ?? {});
+      const options: ts.CompilerOptions = {
+        ...own,
         allowJs: true,
         moduleResolution:
-          options.moduleResolution === ts.ModuleResolutionKind.Bundler
+          own.moduleResolution === ts.ModuleResolutionKind.Bundler
             ? ts.ModuleResolutionKind.Bundler
             : ts.ModuleResolutionKind.Node10,
       };

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { DEFAULT_KEY_PREFIX } from '../../../src/domain/storage/key-prefix';
+import { compilerOptionsOf } from '../app-files';
 import { PANEL } from './panel-names';
 import { isRecord } from '../../../src/domain/is-record';
 
@@ -76,9 +77,8 @@ export type TsResolution = 'node10' | 'node16' | 'bundler' | 'other';
 
 /** The module resolution of the TypeScript host in `dir` (its tsconfig.json, following `extends`). */
 export function tsResolution(dir: string): TsResolution {
-  const read = ts.readConfigFile(join(dir, 'tsconfig.json'), (file) => ts.sys.readFile(file));
-  if (read.error !== undefined) return 'other';
-  const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
+  const options = compilerOptionsOf(join(dir, 'tsconfig.json'));
+  if (options === undefined) return 'other';
   // Without moduleResolution, tsc derives it from module (node16/nodenext alike, preserve: bundler, commonjs: node10).
   const kind =
     options.moduleResolution ??

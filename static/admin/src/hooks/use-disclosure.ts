@@ -54,18 +54,20 @@ export function useDisclosure(first: Promise<Tried<Disclosure>>, initial?: Tried
   }, [first]);
 
   // Storage did not answer the status (the statement is shown all the same): read again after the wait the
-  // app asked for, spread at random so many open pages do not ask at once, until a real status arrives.
-  const unavailable = load.phase === 'ready' && load.disclosure.status.state === 'unavailable';
+  // app asked for, spread at random so many open pages do not ask at once, until a real status arrives. A
+  // re-read that fails outright is simply tried again after the same kind of wait.
+  const [rereads, setRereads] = useState(0);
   useEffect(() => {
     if (load.phase !== 'ready' || load.disclosure.status.state !== 'unavailable') return;
     const waitMs = load.disclosure.status.retryAfterSeconds * 1000 * (1 + Math.random());
     const timer = setTimeout(() => {
       void api.getDisclosure({ locale }).then((result) => {
         if (result.ok) setLoad({ phase: 'ready', disclosure: result.data });
+        else setRereads((n) => n + 1);
       });
     }, waitMs);
     return () => clearTimeout(timer);
-  }, [unavailable, load]);
+  }, [load, rereads]);
 
   /** After an acknowledgment (or a stale refusal): the new disclosure, a notice, history reloaded, focus on the status. */
   const settle = (next: Disclosure, message: string | null): void => {

@@ -11,7 +11,7 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.pa
 const statementText = readFileSync(join(POLICY_DIR, 'statement.yml'), 'utf8');
 
 describe('the JSON Schema of statement.yml', () => {
-  it('is generated from the zod schema and up to date (npm run policy:schema)', () => {
+  it('is generated from the valibot schema and up to date (npm run policy:schema)', () => {
     expect(schemaText).toBe(statementJsonSchemaText());
   });
 

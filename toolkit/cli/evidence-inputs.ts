@@ -10,6 +10,8 @@ import { appEvidenceDetail } from '../evidence/app-evidence';
 import { INVENTORY } from '../evidence/inventory-checks';
 import type { CheckInputs } from '../evidence/run-checks';
 import { readForgeApp } from './forge-app';
+import * as v from 'valibot';
+import { issuesToProblems } from '../statement/issues';
 import { anyFactsSchema } from '../statement/schema';
 import { factsFromPolicy } from './policy-facts';
 import { EXIT, ToolkitError } from '../errors';
@@ -52,12 +54,14 @@ export function readFacts(root: string, factsFile: string = STATEMENT_CATALOG): 
         ? current.source.facts
         : undefined;
   }
-  const parsed = anyFactsSchema.safeParse(raw);
-  if (!parsed.success)
+  const parsed = v.safeParse(anyFactsSchema, raw);
+  if (!parsed.success) {
+    const problems = issuesToProblems(parsed.issues, raw, factsFile, () => 1);
     throw new EvidenceInputError(
-      `${factsFile}: not valid statement facts: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `${factsFile}: not valid statement facts: ${problems.map((p) => `${p.message} (${p.rule})`).join('; ')}`,
     );
-  return parsed.data;
+  }
+  return parsed.output;
 }
 
 /** The statement in `root`/policy compiled from disk, so an edit is checked before any build. */

@@ -1,4 +1,4 @@
-/** `npm run policy:schema`: writes policy/statement.schema.json from the zod schema (a test fails when it is stale). */
+/** `npm run policy:schema`: writes policy/statement.schema.json from the valibot schema (a test fails when it is stale). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSON_SCHEMA_FILE, statementJsonSchemaText } from '../statement/json-schema';

@@ -8,7 +8,7 @@ import { issuesToProblems, pathText } from './issues';
 import { problem, type StatementProblem } from './problems';
 import * as v from 'valibot';
 import { lockSchema, type LockEntry } from './lock-schema';
-import { sourceSchema } from './schema';
+import { sourceSchemaFor } from './schema';
 import type { StatementSource } from '../../src/domain/statement/types';
 import { parseYaml } from './yaml-lines';
 
@@ -57,12 +57,12 @@ export function parseLock(text: string | undefined, file: string): ParsedLock {
 export function parseSnapshot(text: string, file: string): { source?: StatementSource; problems: StatementProblem[] } {
   const { yaml, problems } = parseJsonText(text, file, 'snapshot-invalid');
   if (problems.length > 0) return { problems };
-  const parsed = sourceSchema.safeParse(yaml.value);
+  const parsed = v.safeParse(sourceSchemaFor(yaml.value), yaml.value);
   if (!parsed.success) {
-    const found = issuesToProblems(parsed.error.issues, yaml.value, file, (path) => yaml.locate.line(path));
+    const found = issuesToProblems(parsed.issues, yaml.value, file, (path) => yaml.locate.line(path));
     return { problems: found.map((p) => ({ ...p, rule: 'snapshot-invalid', message: `${p.message} (${p.rule})` })) };
   }
-  return { source: parsed.data, problems: [] };
+  return { source: parsed.output, problems: [] };
 }
 
 export interface LockCheckInput {

@@ -9,6 +9,7 @@ import { invisibleCharacterProblems } from './invisible';
 import { normaliseMarkdown } from './normalise';
 import { problem, sortProblems, type StatementProblem } from './problems';
 import { placeholderFindings, sectionPlaceholders, templateVendorFinding } from './placeholders';
+import * as v from 'valibot';
 import { statementFileSchema } from './schema';
 import { SECTION_FILE } from './schema-parts';
 import { SOURCE_FORMAT, type CurrentStatementSource } from '../../src/domain/statement/types';
@@ -115,8 +116,8 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const versionLine = lineOf(['version']);
   const problems: StatementProblem[] = invisibleCharacterProblems(input.statementText, file);
 
-  const parsed = statementFileSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, raw, file, lineOf));
+  const parsed = v.safeParse(statementFileSchema, raw);
+  if (!parsed.success) problems.push(...issuesToProblems(parsed.issues, raw, file, lineOf));
 
   const top: Rec = isRec(raw) ? raw : {};
   for (const finding of factFindings(top['facts']))
@@ -139,7 +140,7 @@ export function parseStatement(input: StatementInput): ParsedStatement {
   const blocking = problems.filter((p) => !p.rule.startsWith('placeholder-'));
   if (blocking.length > 0 || !parsed.success) return { problems: sortProblems(problems), versionLine, lineOf };
 
-  const data = parsed.data;
+  const data = parsed.output;
   const source: CurrentStatementSource = {
     format: SOURCE_FORMAT,
     id: data.id,

@@ -51,6 +51,9 @@ export interface PolicyCheck {
   unpublishedTranslations: TranslationSource[];
 }
 
+/** The JSON Schema of statement.yml beside it (json-schema.ts writes it; the package ships it). */
+export const JSON_SCHEMA_FILE = 'statement.schema.json';
+
 export const POLICY_PATHS = {
   statement: 'statement.yml',
   lock: 'published.lock.json',

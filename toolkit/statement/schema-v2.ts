@@ -3,9 +3,10 @@
  * published (nothing here rewrites a value, so their hashes stay valid). New statements are written in the
  * current model (schema.ts); see policy/README.md, "Model versions".
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import {
   categoryFields,
+  choice,
   contactDetails,
   days,
   egressDomain,
@@ -13,8 +14,10 @@ import {
   id,
   nonEmptyList,
   notStated,
+  oneOf,
   orNotStated,
   retention,
+  strict,
   text,
   vendorSchema,
   webUrl,
@@ -23,61 +26,48 @@ import {
 } from './schema-parts';
 import type { StatementFactsV2 } from '../../src/domain/statement/types';
 
-const vendorRecordSchemaV2 = z
-  .object({
-    id,
-    name: text,
+const vendorRecordSchemaV2 = strict({
+  id,
+  name: text,
+  description: text,
+  sources: nonEmptyList(
+    choice(['marketplace', 'reseller', 'issue-tracker', 'support-desk', 'email', 'chat', 'website']),
+  ),
+  purpose: orNotStated(text, 'a text'),
+  vendorKeepsCopy: yesNo,
+  visibleTo: orNotStated(text, 'a text'),
+  sharedWith: orNotStated(v.array(text), 'a list (empty: shared with no one)'),
+  retention,
+  personalData: yesNo,
+});
+
+const rightSchemaV2 = strict({
+  kind: choice(['opt-out', 'access', 'erasure', 'correction', 'private-request', 'objection']),
+  appliesTo: text,
+  how: orNotStated(text, 'a text'),
+  responseTime: orNotStated(text, 'a text'),
+});
+
+export const factsSchemaV2 = strict({
+  app: strict({ name: text, summary: text }),
+  vendor: vendorSchema,
+  contact: oneOf([notStated, contactDetails], 'must be { email, url } (either or both) or not-stated'),
+  hosting: strict({ model: hostingModel, description: v.optional(text) }),
+  scope: strict({ apps: nonEmptyList(strict({ name: text, hosting: hostingModel })), excludes: v.array(text) }),
+  dataStored: v.array(strict({ ...categoryFields, retention, personalData: yesNo })),
+  dataAccessed: v.array(strict({ name: text, purpose: text })),
+  egress: v.array(strict({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo })),
+  analytics: strict({ collected: yesNo, description: text }),
+  subProcessors: v.array(
+    strict({ name: text, purpose: text, country: orNotStated(text, 'a country'), url: v.optional(webUrl) }),
+  ),
+  logs: strict({
+    location: choice(['atlassian-forge-logs', 'customer-servers', 'vendor', 'none', 'not-stated']),
+    endUserData: yesNo,
     description: text,
-    sources: nonEmptyList(
-      z.enum(['marketplace', 'reseller', 'issue-tracker', 'support-desk', 'email', 'chat', 'website']),
-    ),
-    purpose: orNotStated(text, 'a text'),
-    vendorKeepsCopy: yesNo,
-    visibleTo: orNotStated(text, 'a text'),
-    sharedWith: orNotStated(z.array(text), 'a list (empty: shared with no one)'),
-    retention,
-    personalData: yesNo,
-  })
-  .strict();
-
-const rightSchemaV2 = z
-  .object({
-    kind: z.enum(['opt-out', 'access', 'erasure', 'correction', 'private-request', 'objection']),
-    appliesTo: text,
-    how: orNotStated(text, 'a text'),
-    responseTime: orNotStated(text, 'a text'),
-  })
-  .strict();
-
-export const factsSchemaV2 = z
-  .object({
-    app: z.object({ name: text, summary: text }).strict(),
-    vendor: vendorSchema,
-    contact: z.union([notStated, contactDetails], { error: 'must be { email, url } (either or both) or not-stated' }),
-    hosting: z.object({ model: hostingModel, description: text.optional() }).strict(),
-    scope: z
-      .object({
-        apps: nonEmptyList(z.object({ name: text, hosting: hostingModel }).strict()),
-        excludes: z.array(text),
-      })
-      .strict(),
-    dataStored: z.array(z.object({ ...categoryFields, retention, personalData: yesNo }).strict()),
-    dataAccessed: z.array(z.object({ name: text, purpose: text }).strict()),
-    egress: z.array(z.object({ name: text, domain: egressDomain, purpose: text, endUserData: yesNo }).strict()),
-    analytics: z.object({ collected: yesNo, description: text }).strict(),
-    subProcessors: z.array(
-      z.object({ name: text, purpose: text, country: orNotStated(text, 'a country'), url: webUrl.optional() }).strict(),
-    ),
-    logs: z
-      .object({
-        location: z.enum(['atlassian-forge-logs', 'customer-servers', 'vendor', 'none', 'not-stated']),
-        endUserData: yesNo,
-        description: text,
-      })
-      .strict(),
-    uninstall: z.object({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text }).strict(),
-    ...unchangedFacts,
-    vendorRecords: z.array(vendorRecordSchemaV2),
-    rights: z.array(rightSchemaV2),
-  })
-  .strict() satisfies z.ZodType<StatementFactsV2>;
+  }),
+  uninstall: strict({ deletedAfterDays: orNotStated(days, 'a whole number of days'), description: text }),
+  ...unchangedFacts,
+  vendorRecords: v.array(vendorRecordSchemaV2),
+  rights: v.array(rightSchemaV2),
+}) satisfies v.GenericSchema<unknown, StatementFactsV2>;

@@ -5,12 +5,13 @@
  * policy/translations/published/ under a name that carries its hash, so every translation a receipt ever
  * referenced stays in the catalog and in exports. Pure: toolkit/cli/policy-files.ts reads the files.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { canonicalJson, hashCanonical } from '../../src/domain/canonical';
 import { sourceTexts, type CompiledTranslation, type TranslationSource } from '../../src/domain/statement/translation';
 import type { CompiledStatement } from '../../src/domain/statement/types';
 import { factsOf } from '../../src/domain/statement/facts';
 import { issuesToProblems } from './issues';
+import { choice, mappingOnly, strict } from './schema-parts';
 import { compileSections } from './compile';
 import { markdownProblems } from './markdown';
 import { normaliseMarkdown } from './normalise';
@@ -55,31 +56,34 @@ export const TRANSLATION_PATHS = {
   published: 'published',
 } as const;
 
-const text = z.string().trim().min(1, { error: 'must not be empty' });
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hexadecimal characters' });
-const translates = z.strictObject({ version: z.number().int().min(1), hash: hex64 });
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters'));
+const translates = strict({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1, 'must be 1 or more')),
+  hash: hex64,
+});
 
-const translationFileSchema = z.strictObject({
-  locale: z.enum(FORGE_LOCALES, { error: `must be one of Forge's locales (${FORGE_LOCALES.join(', ')})` }),
-  sourceLocale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: 'must be a locale such as en or en-GB' }),
+const translationFileSchema = strict({
+  locale: choice(FORGE_LOCALES),
+  sourceLocale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a locale such as en or en-GB')),
   translates,
-  texts: z.record(z.string(), text),
-  sections: z.array(
-    z.strictObject({
-      id: z.string(),
+  texts: mappingOnly(v.record(v.string(), text)),
+  sections: v.array(
+    strict({
+      id: v.string(),
       title: text,
-      file: z.string().regex(/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, { error: 'must be sections/<name>.md' }),
+      file: v.pipe(v.string(), v.regex(/^sections\/[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be sections/<name>.md')),
     }),
   ),
 });
 
-const snapshotSchema = z.strictObject({
-  locale: z.string(),
-  statementId: z.string(),
+const snapshotSchema = strict({
+  locale: v.string(),
+  statementId: v.string(),
   translates,
-  sourceLocale: z.string(),
-  texts: z.record(z.string(), z.string()),
-  sections: z.array(z.strictObject({ id: z.string(), title: z.string(), markdown: z.string() })),
+  sourceLocale: v.string(),
+  texts: mappingOnly(v.record(v.string(), v.string())),
+  sections: v.array(strict({ id: v.string(), title: v.string(), markdown: v.string() })),
 });
 
 export interface TranslationFiles {
@@ -92,7 +96,7 @@ export interface TranslationFiles {
   sectionTexts: Readonly<Record<string, string>>;
 }
 
-type TranslationFile = z.infer<typeof translationFileSchema>;
+type TranslationFile = v.InferOutput<typeof translationFileSchema>;
 type LineOf = (path: readonly PropertyKey[]) => number;
 
 /** Every text of the original translated, none extra, and no fact (URL, number…) the original does not state. */
@@ -227,9 +231,9 @@ export function parseTranslation(
   if (yaml.errors.length > 0)
     return { problems: yaml.errors.map((e) => problem(file, e.line, 'yaml-syntax', e.message)) };
   const lineOf: LineOf = (path) => yaml.locate.line(path);
-  const parsed = translationFileSchema.safeParse(yaml.value);
-  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, yaml.value, file, lineOf) };
-  const data = parsed.data;
+  const parsed = v.safeParse(translationFileSchema, yaml.value);
+  if (!parsed.success) return { problems: issuesToProblems(parsed.issues, yaml.value, file, lineOf) };
+  const data = parsed.output;
   const problems: StatementProblem[] = [];
   if (data.locale !== input.folderLocale) {
     problems.push(
@@ -356,24 +360,20 @@ export function parseTranslationSnapshot(
   } catch (error) {
     return { problems: [problem(file, 1, 'snapshot-invalid', `not valid JSON: ${(error as Error).message}`)] };
   }
-  const parsed = snapshotSchema.safeParse(value);
+  const parsed = v.safeParse(snapshotSchema, value);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return {
-      problems: [
-        problem(file, 1, 'snapshot-invalid', `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`),
-      ],
-    };
+    const [first] = issuesToProblems(parsed.issues, value, file, () => 1);
+    return { problems: [problem(file, 1, 'snapshot-invalid', first?.message ?? 'invalid')] };
   }
-  const translation = compileTranslation(parsed.data);
-  if (translationSnapshotName(parsed.data, translation.hash) !== name) {
+  const translation = compileTranslation(parsed.output);
+  if (translationSnapshotName(parsed.output, translation.hash) !== name) {
     return {
       problems: [
         problem(
           file,
           1,
           'published-translation-tampered',
-          `hashes to ${translation.hash}; a published translation never changes (expected the name ${translationSnapshotName(parsed.data, translation.hash)})`,
+          `hashes to ${translation.hash}; a published translation never changes (expected the name ${translationSnapshotName(parsed.output, translation.hash)})`,
         ),
       ],
     };

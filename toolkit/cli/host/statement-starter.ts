@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import YAML from 'yaml';
 import { NOT_STATED } from '../../../src/domain/statement/types';
-import { JSON_SCHEMA_FILE } from '../../statement/json-schema';
+import { JSON_SCHEMA_FILE } from '../../statement/policy';
 import { packageRoot } from '../package-info';
 import type { ManifestFacts } from '../../../src/domain/evidence/types';
 import type { HostApp } from './host-app';

@@ -4,7 +4,7 @@
  * storage in DIR/.preview/ (a line `add` writes to the host's .gitignore keeps it out of git), opened in
  * the product the app is in (Confluence for a Confluence-only app). Shipped in the package (dist/cli/dev) for this one command.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { compileHost, pageDir } from '../../toolkit/cli/host/build';
 import { readHostApp } from '../../toolkit/cli/host/host-app';
 import { productsOf } from '../../toolkit/cli/host/plan';
@@ -26,23 +26,9 @@ export async function previewHost(dir: string, port = 4173): Promise<{ preview: 
   return { preview, lines: [...built.lines, `Privacy Panel preview of this app: ${preview.url}`, '  Ctrl+C to stop.'] };
 }
 
-/** The CLI command: 0 serving, 2 usage; a refusal is a HostAppError (exit 1), reported by toolkit/cli/main.ts. */
-export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
-  const rest: string[] = [];
-  let port = 4173;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--port') port = Number(argv[++i]);
-    else if (arg.startsWith('--')) {
-      process.stderr.write(`privacy-panel preview: unknown option ${arg}\n`);
-      return 2;
-    } else rest.push(arg);
-  }
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || rest.length > 1) {
-    process.stderr.write('usage: privacy-panel preview [DIR] [--port N]\n');
-    return 2;
-  }
-  const { lines } = await previewHost(resolve(rest[0] ?? '.'), port);
+/** The CLI command (its options parsed by the command table): 0 serving; a refusal is a HostAppError (exit 1), reported by toolkit/cli/main.ts. */
+export async function runPreviewCommand(dir: string, port: number): Promise<number> {
+  const { lines } = await previewHost(dir, port);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

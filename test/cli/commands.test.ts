@@ -55,6 +55,21 @@ test('an unknown flag, a second operand, a bad choice or a missing FILE is a usa
   expect((await cli()).code).toBe(EXIT.unreadable);
 });
 
+test.each(COMMANDS.map((c) => c.name))('%s refuses an unknown flag with exit 2, naming it', async (name) => {
+  const refused = await cli(name, '--bogus-flag');
+  expect(refused.code).toBe(EXIT.unreadable);
+  expect(refused.out).toBe('');
+  expect(refused.err).toMatch(
+    new RegExp(`^privacy-panel ${name}: Unknown option '--bogus-flag'\n\nusage: privacy-panel ${name} `),
+  );
+});
+
+test('the table checks a value before the command runs: --port out of range is a usage error', async () => {
+  const refused = await cli('preview', '--port', '70000');
+  expect(refused.code).toBe(EXIT.unreadable);
+  expect(refused.err).toMatch(/^privacy-panel preview: --port takes a number from 0 to 65535\n\nusage: /);
+});
+
 test('--version prints the package version', async () => {
   const { version } = jest.requireActual<{ version: string }>('../../package.json');
   expect(await cli('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });

@@ -58,17 +58,6 @@ const appDir = (call: Invocation): string => resolve(call.string('root') ?? call
 const optional = <T>(name: keyof T & string, value: string | undefined): Partial<T> =>
   (value === undefined ? {} : { [name]: value }) as Partial<T>;
 
-/** The argv of runHostCommand (toolkit/cli/host/main.ts): the folder first, then its flags. */
-function hostArgv(call: Invocation, flags: readonly string[], valued: readonly string[] = []): string[] {
-  const out = [call.dir];
-  for (const f of flags) if (call.flag(f)) out.push(`--${f}`);
-  for (const v of valued) {
-    const value = call.string(v);
-    if (value !== undefined) out.push(`--${v}`, value);
-  }
-  return out;
-}
-
 /**
  * A command's module, loaded when the command runs. `require` (this CLI is CommonJS) rather than import():
  * in a clone the bin runs this source through tsx's require hook, which import() would bypass.
@@ -78,9 +67,16 @@ function load(path: string): unknown {
   return require(path);
 }
 
-function host(command: string, argv: string[]): Promise<number> {
-  const { runHostCommand } = load('./host/main') as typeof import('./host/main');
-  return runHostCommand(command, argv);
+function hostCommands(): typeof import('./host/main') {
+  return load('./host/main') as typeof import('./host/main');
+}
+
+/** `--port N`: a whole number from 0 to 65535. */
+function portOf(call: Invocation): number {
+  const port = call.string('port');
+  if (port === undefined) return 4173;
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+  return Number(port);
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -194,14 +190,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       'dry-run': { type: 'boolean', help: 'print the changes, write nothing' },
       'key-prefix': { type: 'string', value: 'P', help: "where the panel's keys live in KVS (default pp:)" },
     },
-    run: (call) => host('add', hostArgv(call, ['yes', 'dry-run'], ['key-prefix'])),
+    async run(call) {
+      const keyPrefix = call.string('key-prefix');
+      await hostCommands().addCommand(call.dir, {
+        dryRun: call.flag('dry-run'),
+        yes: call.flag('yes'),
+        ...(keyPrefix === undefined ? {} : { keyPrefix }),
+      });
+      return 0;
+    },
   },
   {
     name: 'remove',
     summary: 'take the panel out again (policy/ is kept)',
     operand: APP_DIR,
     options: {},
-    run: (call) => host('remove', hostArgv(call, [])),
+    run: (call) => hostCommands().removeCommand(call.dir),
   },
   {
     name: 'build',
@@ -213,7 +217,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         help: 'build an unpublished or unfinished statement, to try it (it cannot be acknowledged)',
       },
     },
-    run: (call) => host('build', hostArgv(call, ['draft'])),
+    run: (call) => hostCommands().buildCommand(call.dir, { draft: call.flag('draft') }),
   },
   {
     name: 'preview',
@@ -221,10 +225,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     operand: APP_DIR,
     options: { port: { type: 'string', value: 'N', help: 'the port (default 4173)' } },
     run(call) {
-      const port = call.string('port');
-      if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError('--port takes a number from 0 to 65535');
+      const port = portOf(call);
       const { runPreviewCommand } = load('../../dev/preview/host') as typeof import('../../dev/preview/host');
-      return runPreviewCommand([call.dir, ...(port === undefined ? [] : ['--port', port])]);
+      return runPreviewCommand(call.dir, port);
     },
   },
 ];

@@ -1,5 +1,6 @@
 /** The command line itself: usage from the table, --help on every command, strict flags, exit codes. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../toolkit/cli/commands';
@@ -46,7 +47,9 @@ test.each(COMMANDS.map((c) => c.name))('%s --help and -h exit 0 with its options
 test('an unknown flag, a second operand, a bad choice or a missing FILE is a usage error (exit 2)', async () => {
   const unknown = await cli('check', '--sarif');
   expect(unknown.code).toBe(EXIT.unreadable);
-  expect(unknown.err).toMatch(/^privacy-panel check: Unknown option '--sarif'\n\nusage: privacy-panel check/);
+  expect(unknown.err).toMatch(
+    /^privacy-panel check: error PP-USAGE: Unknown option '--sarif'\n\nusage: privacy-panel check/,
+  );
   expect((await cli('evidence', 'a', 'b')).err).toContain('one DIR at most');
   expect((await cli('check', '--format', 'xml')).err).toContain('--format takes text, json, sarif, github; got xml');
   expect((await cli('verify')).err).toContain('FILE is missing');
@@ -60,14 +63,18 @@ test.each(COMMANDS.map((c) => c.name))('%s refuses an unknown flag with exit 2, 
   expect(refused.code).toBe(EXIT.unreadable);
   expect(refused.out).toBe('');
   expect(refused.err).toMatch(
-    new RegExp(`^privacy-panel ${name}: Unknown option '--bogus-flag'\n\nusage: privacy-panel ${name} `),
+    new RegExp(
+      `^privacy-panel ${name}: error PP-USAGE: Unknown option '--bogus-flag'\n\nusage: privacy-panel ${name} `,
+    ),
   );
 });
 
 test('the table checks a value before the command runs: --port out of range is a usage error', async () => {
   const refused = await cli('preview', '--port', '70000');
   expect(refused.code).toBe(EXIT.unreadable);
-  expect(refused.err).toMatch(/^privacy-panel preview: --port takes a number from 0 to 65535\n\nusage: /);
+  expect(refused.err).toMatch(
+    /^privacy-panel preview: error PP-USAGE: --port takes a number from 0 to 65535\n\nusage: /,
+  );
 });
 
 test('--version prints the package version', async () => {
@@ -112,13 +119,38 @@ test('every toolkit error has the one base: a distinct PP- code, its exit code a
   expect(exitCodeFor(foreign)).toBe(1);
 });
 
+test('the README lists every toolkit error code with its exit code', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const listed = new Map([...readme.matchAll(/^\| `(PP-[A-Z-]+)` \| (\d) \|/gm)].map((m) => [m[1], Number(m[2])]));
+  const errors: ToolkitError[] = [
+    new UsageError('x'),
+    new UnreadableInputError('x'),
+    new FindingsError('x'),
+    new AppLoadError('manifest.yml', 3, 'x'),
+    new EvidenceInputError('x'),
+    new StatementProblemsError('x'),
+    new HostAppError('manifest.yml', 'x'),
+    new ManifestShapeError('x'),
+    new InvalidManifestError('x'),
+  ];
+  expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(errors.map((e) => [e.code, e.exitCode])));
+  const sources = execFileSync('git', ['grep', '-h', "readonly code = 'PP-", '--', 'toolkit', 'src', 'dev'], {
+    cwd: join(__dirname, '..', '..'),
+    encoding: 'utf8',
+  });
+  const declared = [...sources.matchAll(/'(PP-[A-Z-]+)'/g)].map((m) => m[1]).sort();
+  expect(declared).toEqual([...listed.keys()].sort());
+});
+
 test('a refusal from any command is reported in one place: its message, "Nothing was written.", exit 1', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pp-not-forge-'));
   try {
     for (const command of ['add', 'build', 'preview']) {
       const refused = await cli(command, dir);
       expect(refused.code).toBe(EXIT.findings);
-      expect(refused.err).toMatch(new RegExp(`^privacy-panel ${command}: [^:]+: .*\\nNothing was written\\.\\n$`, 's'));
+      expect(refused.err).toMatch(
+        new RegExp(`^privacy-panel ${command}: error PP-HOST-REFUSED: [^:]+: .*\\nNothing was written\\.\\n$`, 's'),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -128,5 +160,5 @@ test('a refusal from any command is reported in one place: its message, "Nothing
 test('a bug is exit 3 with its stack; a known refusal is its message only', async () => {
   const missing = await cli('verify', '/nonexistent/export.json');
   expect(missing).toEqual(expect.objectContaining({ code: 2 }));
-  expect(missing.err).toBe('privacy-panel verify: cannot read /nonexistent/export.json: ENOENT\n');
+  expect(missing.err).toBe('privacy-panel verify: error PP-UNREADABLE: cannot read /nonexistent/export.json: ENOENT\n');
 });

@@ -15,9 +15,15 @@ export function exitCodeFor(error: unknown): ExitCode {
   return isToolkitError(error) ? error.exitCode : EXIT.internal;
 }
 
-/** What goes to stderr for an error: its message (and the line the command adds), the stack only for a bug. */
+/**
+ * What goes to stderr for an error: a toolkit error's code and message (`error PP-USAGE: …`, and the line the
+ * command adds), the stack only for a bug.
+ */
 export function describeError(error: unknown): string {
-  if (isToolkitError(error)) return error.after === undefined ? error.message : `${error.message}\n${error.after}`;
+  if (isToolkitError(error)) {
+    const line = `error ${error.code}: ${error.message}`;
+    return error.after === undefined ? line : `${line}\n${error.after}`;
+  }
   const { message, stack } = (error ?? {}) as { message?: unknown; stack?: unknown };
   if (typeof stack === 'string') return stack;
   return typeof message === 'string' ? message : String(error);

@@ -140,74 +140,80 @@ export function sameFromAnyFolder(file: LabelFile, label: Label): boolean {
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function main(): void {
-  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/work/notes/real-apps';
-  const verbose = process.argv.includes('--verbose');
-  const egress = new Tally();
-  const storage = new Tally();
-  const scopes = new Tally();
-  const falseUnused: string[] = [];
-  const unused = new Tally();
-  const falseDynamic: string[] = [];
-  const folderDiffers: string[] = [];
-  const falseMissing: string[] = [];
-  const roaWrong: string[] = [];
-  const crashes: string[] = [];
-  const rows: string[] = [];
-  const table: string[] = [
+/** What the run tallies across the labelled apps. */
+class Totals {
+  readonly egress = new Tally();
+  readonly storage = new Tally();
+  readonly scopes = new Tally();
+  readonly unused = new Tally();
+  readonly falseUnused: string[] = [];
+  readonly falseDynamic: string[] = [];
+  readonly folderDiffers: string[] = [];
+  readonly falseMissing: string[] = [];
+  readonly roaWrong: string[] = [];
+  readonly crashes: string[] = [];
+  readonly rows: string[] = [];
+  readonly table: string[] = [
     '| app (repo @ commit, manifest) | lines | used P | used R | unused R | false unused | false missing | false dynamic egress | root = app folder |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
-  const ratio = (hit: number, all: number): string => (all === 0 ? '–' : `${(hit / all).toFixed(2)} (${hit}/${all})`);
-  for (const file of labelFiles(dir)) {
-    for (const label of file.apps) {
-      const run = runOne(file, label);
-      const name = `${file.repo}${file.apps.length > 1 ? ` (${label.manifest})` : ''}`;
-      const e = run.evidence;
-      if (!e) {
-        crashes.push(`${name}: ${run.error ?? ''}`);
-        continue;
-      }
-      rows.push(
-        `${file.repo} @ ${file.commit.slice(0, 12)}  ${label.manifest}  ${run.lines} lines  ${run.seconds.toFixed(2)} s`,
-      );
-      egress.add(
-        name,
-        e.egress.map((x) => norm(x.kind, x.address)),
-        label.egressDeclared.map((x) => norm(x.kind, x.address)),
-      );
-      storage.add(name, e.storage, label.storage);
-      scopes.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
-      for (const s of e.scopes.unused)
-        if (label.scopesUsed.includes(s) || label.scopesUnverifiable.includes(s)) falseUnused.push(`${name}: ${s}`);
-      if (label.scopesUnused) unused.add(name, e.scopes.unused, label.scopesUnused, label.scopesUnverifiable);
-      for (const x of e.egressInCode)
-        if (x.address === null && !(label.dynamicEgress ?? []).includes(x.at))
-          falseDynamic.push(`${name}: ${x.at} ${x.via}`);
-      const same = sameFromAnyFolder(file, label);
-      if (!same) folderDiffers.push(name);
-      for (const s of e.scopes.missing) if (!label.scopesMissing.includes(s)) falseMissing.push(`${name}: ${s}`);
-      if (e.runsOnAtlassian.eligible !== label.runsOnAtlassian.eligible) roaWrong.push(name);
-      const mine = new Tally();
-      mine.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
-      const mineUnused = new Tally();
-      mineUnused.add(name, e.scopes.unused, label.scopesUnused ?? [], label.scopesUnverifiable);
-      const count = (xs: string[]): number => xs.filter((x) => x.startsWith(`${name}: `)).length;
-      table.push(
-        `| ${file.repo} @ ${file.commit}, \`${label.manifest}\` | ${run.lines} | ${ratio(mine.tp, mine.tp + mine.fp)} | ${ratio(mine.tp, mine.tp + mine.fn)} | ${ratio(mineUnused.tp, mineUnused.tp + mineUnused.fn)} | ${count(falseUnused)} | ${count(falseMissing)} | ${count(falseDynamic)} | ${same ? 'yes' : 'no'} |`,
-      );
-    }
-  }
-  const pct = (x: number): string => x.toFixed(2);
-  if (process.argv.includes('--table')) {
-    console.log(table.join('\n'));
-    console.log(
-      `| **all ${table.length - 2} apps** | | ${ratio(scopes.tp, scopes.tp + scopes.fp)} | ${ratio(scopes.tp, scopes.tp + scopes.fn)} | ${ratio(unused.tp, unused.tp + unused.fn)} | ${falseUnused.length} | ${falseMissing.length} | ${falseDynamic.length} | ${folderDiffers.length === 0 ? 'yes' : `${folderDiffers.length} differ`} |`,
-    );
+}
+
+const ratio = (hit: number, all: number): string => (all === 0 ? '–' : `${(hit / all).toFixed(2)} (${hit}/${all})`);
+
+/** One app's evidence against its labels, added to the totals (and its row of the table). */
+function tallyApp(t: Totals, file: LabelFile, label: Label): void {
+  const run = runOne(file, label);
+  const name = `${file.repo}${file.apps.length > 1 ? ` (${label.manifest})` : ''}`;
+  const e = run.evidence;
+  if (!e) {
+    t.crashes.push(`${name}: ${run.error ?? ''}`);
     return;
   }
-  console.log(rows.join('\n'));
+  t.rows.push(
+    `${file.repo} @ ${file.commit.slice(0, 12)}  ${label.manifest}  ${run.lines} lines  ${run.seconds.toFixed(2)} s`,
+  );
+  t.egress.add(
+    name,
+    e.egress.map((x) => norm(x.kind, x.address)),
+    label.egressDeclared.map((x) => norm(x.kind, x.address)),
+  );
+  t.storage.add(name, e.storage, label.storage);
+  t.scopes.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
+  for (const s of e.scopes.unused)
+    if (label.scopesUsed.includes(s) || label.scopesUnverifiable.includes(s)) t.falseUnused.push(`${name}: ${s}`);
+  if (label.scopesUnused) t.unused.add(name, e.scopes.unused, label.scopesUnused, label.scopesUnverifiable);
+  for (const x of e.egressInCode)
+    if (x.address === null && !(label.dynamicEgress ?? []).includes(x.at))
+      t.falseDynamic.push(`${name}: ${x.at} ${x.via}`);
+  const same = sameFromAnyFolder(file, label);
+  if (!same) t.folderDiffers.push(name);
+  for (const s of e.scopes.missing) if (!label.scopesMissing.includes(s)) t.falseMissing.push(`${name}: ${s}`);
+  if (e.runsOnAtlassian.eligible !== label.runsOnAtlassian.eligible) t.roaWrong.push(name);
+  const mine = new Tally();
+  mine.add(name, e.scopes.used, label.scopesUsed, label.scopesUnverifiable);
+  const mineUnused = new Tally();
+  mineUnused.add(name, e.scopes.unused, label.scopesUnused ?? [], label.scopesUnverifiable);
+  const count = (xs: string[]): number => xs.filter((x) => x.startsWith(`${name}: `)).length;
+  t.table.push(
+    `| ${file.repo} @ ${file.commit}, \`${label.manifest}\` | ${run.lines} | ${ratio(mine.tp, mine.tp + mine.fp)} | ${ratio(mine.tp, mine.tp + mine.fn)} | ${ratio(mineUnused.tp, mineUnused.tp + mineUnused.fn)} | ${count(t.falseUnused)} | ${count(t.falseMissing)} | ${count(t.falseDynamic)} | ${same ? 'yes' : 'no'} |`,
+  );
+}
+
+/** `--table`: one row per app and the totals, as Markdown. */
+function printTable(t: Totals): void {
+  const { scopes, unused } = t;
+  console.log(t.table.join('\n'));
+  console.log(
+    `| **all ${t.table.length - 2} apps** | | ${ratio(scopes.tp, scopes.tp + scopes.fp)} | ${ratio(scopes.tp, scopes.tp + scopes.fn)} | ${ratio(unused.tp, unused.tp + unused.fn)} | ${t.falseUnused.length} | ${t.falseMissing.length} | ${t.falseDynamic.length} | ${t.folderDiffers.length === 0 ? 'yes' : `${t.folderDiffers.length} differ`} |`,
+  );
+}
+
+/** One line per app, precision and recall per kind against its target, the counts of errors; with `verbose`, each miss. */
+function printSummary(t: Totals, verbose: boolean): void {
+  const { egress, storage, scopes, unused } = t;
+  const pct = (x: number): string => x.toFixed(2);
+  console.log(t.rows.join('\n'));
   console.log(`\nkind                    precision  recall   target`);
   console.log(`declared egress         ${pct(egress.precision())}       ${pct(egress.recall())}     P/R >= 0.95`);
   console.log(`storage kinds           ${pct(storage.precision())}       ${pct(storage.recall())}     P/R >= 0.9`);
@@ -218,23 +224,30 @@ function main(): void {
     `scopes unused found     ${pct(unused.precision())}       ${pct(unused.recall())}     R >= 0.8, no false unused`,
   );
   console.log(
-    `false unused: ${falseUnused.length}  false missing: ${falseMissing.length}  false dynamic egress: ${falseDynamic.length}  root/app folder differ: ${folderDiffers.length}  RoA wrong: ${roaWrong.length}  crashes: ${crashes.length}`,
+    `false unused: ${t.falseUnused.length}  false missing: ${t.falseMissing.length}  false dynamic egress: ${t.falseDynamic.length}  root/app folder differ: ${t.folderDiffers.length}  RoA wrong: ${t.roaWrong.length}  crashes: ${t.crashes.length}`,
   );
-  if (verbose) {
-    for (const [title, lines] of [
-      ['egress', egress.misses],
-      ['storage', storage.misses],
-      ['scopes', scopes.misses],
-      ['false unused', falseUnused],
-      ['unused', unused.misses],
-      ['false dynamic egress', falseDynamic],
-      ['root and app folder differ', folderDiffers],
-      ['false missing', falseMissing],
-      ['RoA wrong', roaWrong],
-      ['crashes', crashes],
-    ] as const)
-      if (lines.length) console.log(`\n${title}:\n  ${lines.join('\n  ')}`);
-  }
+  if (!verbose) return;
+  for (const [title, lines] of [
+    ['egress', egress.misses],
+    ['storage', storage.misses],
+    ['scopes', scopes.misses],
+    ['false unused', t.falseUnused],
+    ['unused', unused.misses],
+    ['false dynamic egress', t.falseDynamic],
+    ['root and app folder differ', t.folderDiffers],
+    ['false missing', t.falseMissing],
+    ['RoA wrong', t.roaWrong],
+    ['crashes', t.crashes],
+  ] as const)
+    if (lines.length) console.log(`\n${title}:\n  ${lines.join('\n  ')}`);
+}
+
+function main(): void {
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/work/notes/real-apps';
+  const totals = new Totals();
+  for (const file of labelFiles(dir)) for (const label of file.apps) tallyApp(totals, file, label);
+  if (process.argv.includes('--table')) printTable(totals);
+  else printSummary(totals, process.argv.includes('--verbose'));
 }
 
 if (require.main === module) main();

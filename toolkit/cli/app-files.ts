@@ -294,41 +294,50 @@ export interface CodeRoots {
   skipResources: readonly string[];
 }
 
-/** Every file Forge would build for the app, scanned: each handler's module and each resource's source, with what they import. */
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems: Problem[] } {
-  const { appRoot, repoRoot, shownRoot, manifestPath, manifest: doc } = roots;
-  const problems: Problem[] = [];
-  const skipped = (abs: string): boolean => roots.skipDirs.some((d) => abs === d || abs.startsWith(d + sep));
-  const rel = (abs: string): string => relative(shownRoot, abs).split(sep).join('/');
-  const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<
-    string,
-    unknown
-  >;
-  const entries: { abs: string; side: CodeSide }[] = [];
+type Entry = { abs: string; side: CodeSide };
 
+/** What the scan keeps while it runs: the roots, the problems so far, and two helpers on paths. */
+interface CodeScan {
+  roots: CodeRoots;
+  problems: Problem[];
+  /** Inside one of the panel's own folders. */
+  skipped: (abs: string) => boolean;
+  /** The path as shown. */
+  rel: (abs: string) => string;
+}
+
+/** Each function's handler module, as a backend entry. */
+function handlerEntries(c: CodeScan, modules: Record<string, unknown>): Entry[] {
+  const entries: Entry[] = [];
   for (const fn of list(modules.function)) {
     const handler = typeof fn.handler === 'string' ? fn.handler : null;
     if (handler === null) continue;
-    const file = handlerFile(appRoot, handler);
-    if (file && skipped(file)) continue;
+    const file = handlerFile(c.roots.appRoot, handler);
+    if (file && c.skipped(file)) continue;
     if (file) entries.push({ abs: file, side: 'backend' });
     else
-      problems.push({
-        file: manifestPath,
+      c.problems.push({
+        file: c.roots.manifestPath,
         line: 0,
         rule: 'handler-not-found',
         severity: 'warning',
         message: `function ${String(fn.key)}: no source file for handler ${handler} under src/`,
       });
   }
+  return entries;
+}
+
+/** Each resource's source files (its own file, its native folder, or its Custom UI project), as browser entries. */
+function resourceEntries(c: CodeScan, modules: Record<string, unknown>): Entry[] {
+  const { appRoot, repoRoot, manifestPath } = c.roots;
+  const entries: Entry[] = [];
   const native = new Set<string>();
   for (const items of Object.values(modules))
     for (const m of list(items)) if (m.render === 'native' && typeof m.resource === 'string') native.add(m.resource);
-  for (const res of list(doc.resources)) {
+  for (const res of list(c.roots.manifest.resources)) {
     const key = typeof res.key === 'string' ? res.key : '?';
     const path = typeof res.path === 'string' ? res.path : null;
-    if (path === null || roots.skipResources.includes(key)) continue;
+    if (path === null || c.roots.skipResources.includes(key)) continue;
     const abs = resolve(appRoot, path);
     if (isCode(abs) && existsSync(abs)) {
       entries.push({ abs, side: 'browser' });
@@ -337,7 +346,7 @@ export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems:
     const source =
       native.has(key) && existsSync(abs) && statSync(abs).isDirectory() ? abs : customUiSource(appRoot, repoRoot, path);
     if (source === null) {
-      problems.push({
+      c.problems.push({
         file: manifestPath,
         line: 0,
         rule: 'resource-source-not-found',
@@ -351,7 +360,12 @@ export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems:
     if (files.length === 0 && !native.has(key)) continue; // static HTML, icons
     files.forEach((f) => entries.push({ abs: f, side: 'browser' }));
   }
+  return entries;
+}
 
+/** Scans the entries and every file they import (Forge's packages aside), each once per side. */
+function scanFrom(c: CodeScan, entries: Entry[]): ScannedFile[] {
+  const { repoRoot } = c.roots;
   const resolution = new Resolution(repoRoot);
   const seen = new Map<string, ScannedFile>();
   const queue = [...entries];
@@ -359,13 +373,13 @@ export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems:
     const next = queue.shift();
     if (!next) break;
     const id = `${next.side} ${next.abs}`;
-    if (seen.has(id) || skipped(next.abs)) continue;
+    if (seen.has(id) || c.skipped(next.abs)) continue;
     let text: string;
     try {
       text = readFileSync(next.abs, 'utf8');
     } catch {
-      problems.push({
-        file: rel(next.abs),
+      c.problems.push({
+        file: c.rel(next.abs),
         line: 0,
         rule: 'unreadable-file',
         severity: 'warning',
@@ -373,7 +387,7 @@ export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems:
       });
       continue;
     }
-    const path = rel(next.abs);
+    const path = c.rel(next.abs);
     const scan = scanFile({ path, text, side: next.side });
     seen.set(id, { path, side: next.side, lines: text.split('\n').length, scan });
     for (const spec of scan.imports) {
@@ -382,7 +396,25 @@ export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems:
       if (target && !isExcluded(relative(repoRoot, target))) queue.push({ abs: target, side: next.side });
     }
   }
-  return { files: [...seen.values()], problems };
+  return [...seen.values()];
+}
+
+/** Every file Forge would build for the app, scanned: each handler's module and each resource's source, with what they import. */
+export function scanAppCode(roots: CodeRoots): { files: ScannedFile[]; problems: Problem[] } {
+  const doc = roots.manifest;
+  const c: CodeScan = {
+    roots,
+    problems: [],
+    skipped: (abs) => roots.skipDirs.some((d) => abs === d || abs.startsWith(d + sep)),
+    rel: (abs) => relative(roots.shownRoot, abs).split(sep).join('/'),
+  };
+  const modules = (typeof doc.modules === 'object' && doc.modules !== null ? doc.modules : {}) as Record<
+    string,
+    unknown
+  >;
+  const entries = [...handlerEntries(c, modules), ...resourceEntries(c, modules)];
+  const files = scanFrom(c, entries);
+  return { files, problems: c.problems };
 }
 
 /** Files that mark a repository's or workspace's root. */

@@ -104,138 +104,179 @@ function provedAt(at: string, what: string): string {
 
 const alternativesText = (alts: readonly string[][]): string => alts.map((alt) => alt.join(' + ')).join(' or ');
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
-  const declared = new Set(inputs.facts.scopes);
-  const usedBy = new Map<string, string[]>();
-  const credit = (scope: string, by: string): void => {
-    usedBy.set(scope, [...(usedBy.get(scope) ?? []), by]);
-  };
-  const missing = new Set<string>();
+/** What the findings say of the declared scopes so far: used by whom, missing, maybe needed; the problems. */
+class ScopeLedger {
+  readonly declared: Set<string>;
+  readonly usedBy = new Map<string, string[]>();
+  readonly missing = new Set<string>();
   /** Declared scopes a specific unreadable call could need, with the first such call. */
-  const mayNeed = new Map<string, string>();
+  readonly mayNeed = new Map<string, string>();
   /** Products (or every product, `*`) whose any scope an unreadable call could need. */
-  const mayNeedAny = new Map<string, string>();
-  const could = (scope: string, at: string): void => {
-    if (declared.has(scope) && !mayNeed.has(scope)) mayNeed.set(scope, at);
-  };
-  const problems: AppEvidence['problems'] = [];
-  const warn = (at: string, message: string): void => {
-    problems.push({ ...split(at), rule: 'unverified-call', severity: 'warning', message });
-  };
-  const product = (scope: string): string => scopeProduct(scope);
+  readonly mayNeedAny = new Map<string, string>();
+  readonly problems: AppEvidence['problems'] = [];
+
+  constructor(scopes: readonly string[]) {
+    this.declared = new Set(scopes);
+  }
+
+  credit(scope: string, by: string): void {
+    this.usedBy.set(scope, [...(this.usedBy.get(scope) ?? []), by]);
+  }
+
+  could(scope: string, at: string): void {
+    if (this.declared.has(scope) && !this.mayNeed.has(scope)) this.mayNeed.set(scope, at);
+  }
+
+  /** Any scope of `product` (`*`: of every product) could be needed, first at `at`. */
+  couldAny(product: string, at: string): void {
+    if (!this.mayNeedAny.has(product)) this.mayNeedAny.set(product, at);
+  }
+
+  warn(at: string, message: string): void {
+    this.problems.push({ ...split(at), rule: 'unverified-call', severity: 'warning', message });
+  }
 
   /** A call (or event, module) that needs one of `alts`: credit what is declared, else tell missing from unverifiable. */
-  const need = (alts: readonly string[][], at: string, what: string, by = at, of?: string): void => {
-    const ok = satisfied(alts, declared);
+  need(alts: readonly string[][], at: string, what: string, by = at, of?: string): void {
+    const ok = satisfied(alts, this.declared);
     if (ok.length > 0) {
       // Each declared alternative would serve: all are used (none can be called unused).
-      ok.flat().forEach((s) => credit(s, by));
+      ok.flat().forEach((s) => this.credit(s, by));
       return;
     }
-    const listed = families(alts);
-    const ofProduct = of ?? product(alts.flat()[0] ?? '');
-    const declaredOther = [...declared].filter(
-      (s) => product(s) === ofProduct && (listed.classic ? isGranular(s) : !isGranular(s)),
-    );
-    if (listed.classic !== listed.granular && declaredOther.length > 0) {
-      // Atlassian's description lists one family only; the other family's equivalent is not in the facts.
-      const kin = counterparts(alts.flat()).filter((s) => declared.has(s));
-      (kin.length > 0 ? kin : declaredOther).forEach((s) => could(s, at));
-      warn(
-        at,
-        `${what}: Atlassian's description lists only ${listed.classic ? 'classic' : 'granular'} scopes (${alternativesText(alts)}); whether the declared ${listed.classic ? 'granular' : 'classic'} ones serve it cannot be told`,
-      );
-      return;
-    }
+    if (this.otherFamily(alts, at, what, of ?? scopeProduct(alts.flat()[0] ?? ''))) return;
+    const declared = this.declared;
     const closest = [...alts].sort(
       (a, b) => a.filter((s) => !declared.has(s)).length - b.filter((s) => !declared.has(s)).length,
     )[0];
-    (closest ?? []).filter((s) => !declared.has(s)).forEach((s) => missing.add(s));
-    problems.push({
+    (closest ?? []).filter((s) => !declared.has(s)).forEach((s) => this.missing.add(s));
+    this.problems.push({
       ...split(at),
       rule: 'missing-scope',
       severity: 'error',
       message: `${what} needs ${alternativesText(alts)}; the manifest declares none of these alternatives`,
     });
-  };
-  const unreadable = (restProduct: RestProduct, method: string | null, path: string | null, at: string): void => {
-    const { scopes, any } = couldNeed(restProduct, method, path);
-    scopes.forEach((s) => could(s, at));
-    if (any && !mayNeedAny.has(restProduct)) mayNeedAny.set(restProduct, at);
-  };
-
-  for (const f of findings) {
-    if (f.type === 'scope') need([[f.scope]], f.at, f.what, provedAt(f.at, f.what));
-    else if (f.type === 'graphql') {
-      if (f.scopes === null) {
-        if (!mayNeedAny.has('*')) mayNeedAny.set('*', f.at);
-        warn(f.at, `${f.what}: which GraphQL fields it reads cannot be told statically`);
-      } else
-        for (const alts of f.scopes) {
-          // The schema's scopes come from a types package that may lag: one not declared is unverified, not missing.
-          const held = alts.filter((s) => declared.has(s));
-          held.forEach((s) => credit(s, f.at));
-          const p = product(alts[0] ?? '');
-          if (held.length === 0 && !mayNeedAny.has(p)) mayNeedAny.set(p, f.at);
-        }
-    } else if (f.type === 'opaque-calls') {
-      if (!mayNeedAny.has('*')) mayNeedAny.set('*', f.at);
-      warn(f.at, `${f.what}: no scope can be called unused`);
-    } else if (f.type === 'rest') {
-      const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
-      if (f.path === null || f.method === null || f.path.startsWith(PLACEHOLDER)) {
-        unreadable(f.product, f.method, f.path, f.at);
-        warn(
-          f.at,
-          `${f.product} request ${label}: the ${f.path === null || f.path.startsWith(PLACEHOLDER) ? 'path' : 'method'} is not static, so its scopes cannot be told`,
-        );
-        continue;
-      }
-      const match = matchRoute(f.product, f.method, f.path);
-      if (match.kind === 'route' && match.route.alternatives.length > 0) {
-        need(match.route.alternatives, f.at, `${f.product} request ${label} (${match.route.route})`, f.at, f.product);
-        continue;
-      }
-      if (match.kind === 'ambiguous')
-        for (const r of match.routes) r.alternatives.flat().forEach((s) => could(s, f.at));
-      else unreadable(f.product, f.method, f.path, f.at);
-      const why =
-        f.product === 'bitbucket'
-          ? "Bitbucket's REST descriptions with Forge scopes are not among Atlassian's facts here"
-          : match.kind === 'route'
-            ? `Atlassian's description of ${match.route.route} names no scope`
-            : match.kind === 'ambiguous'
-              ? `it fits ${match.routes.length} routes that need different scopes`
-              : "no route in Atlassian's REST descriptions matches it";
-      warn(f.at, `${f.product} request ${label}: ${why}`);
-    }
   }
 
+  /**
+   * Atlassian's description lists one family only (classic or granular) and the manifest declares the other
+   * family's scopes of the product: whether they serve cannot be told (true), rather than missing (false).
+   */
+  private otherFamily(alts: readonly string[][], at: string, what: string, ofProduct: string): boolean {
+    const listed = families(alts);
+    const declaredOther = [...this.declared].filter(
+      (s) => scopeProduct(s) === ofProduct && (listed.classic ? isGranular(s) : !isGranular(s)),
+    );
+    if (listed.classic === listed.granular || declaredOther.length === 0) return false;
+    // The other family's equivalent is not in the facts.
+    const kin = counterparts(alts.flat()).filter((s) => this.declared.has(s));
+    (kin.length > 0 ? kin : declaredOther).forEach((s) => this.could(s, at));
+    this.warn(
+      at,
+      `${what}: Atlassian's description lists only ${listed.classic ? 'classic' : 'granular'} scopes (${alternativesText(alts)}); whether the declared ${listed.classic ? 'granular' : 'classic'} ones serve it cannot be told`,
+    );
+    return true;
+  }
+
+  unreadable(restProduct: RestProduct, method: string | null, path: string | null, at: string): void {
+    const { scopes, any } = couldNeed(restProduct, method, path);
+    scopes.forEach((s) => this.could(s, at));
+    if (any) this.couldAny(restProduct, at);
+  }
+}
+
+type RestFinding = Extract<Finding, { type: 'rest' }>;
+
+/** A REST call: the scopes its route needs, or why they cannot be told. */
+function restNeeds(ledger: ScopeLedger, f: RestFinding): void {
+  const label = `${f.method ?? '?'} ${f.path ?? '(dynamic path)'}`;
+  if (f.path === null || f.method === null || f.path.startsWith(PLACEHOLDER)) {
+    ledger.unreadable(f.product, f.method, f.path, f.at);
+    ledger.warn(
+      f.at,
+      `${f.product} request ${label}: the ${f.path === null || f.path.startsWith(PLACEHOLDER) ? 'path' : 'method'} is not static, so its scopes cannot be told`,
+    );
+    return;
+  }
+  const match = matchRoute(f.product, f.method, f.path);
+  if (match.kind === 'route' && match.route.alternatives.length > 0) {
+    ledger.need(
+      match.route.alternatives,
+      f.at,
+      `${f.product} request ${label} (${match.route.route})`,
+      f.at,
+      f.product,
+    );
+    return;
+  }
+  if (match.kind === 'ambiguous')
+    for (const r of match.routes) r.alternatives.flat().forEach((s) => ledger.could(s, f.at));
+  else ledger.unreadable(f.product, f.method, f.path, f.at);
+  const why =
+    f.product === 'bitbucket'
+      ? "Bitbucket's REST descriptions with Forge scopes are not among Atlassian's facts here"
+      : match.kind === 'route'
+        ? `Atlassian's description of ${match.route.route} names no scope`
+        : match.kind === 'ambiguous'
+          ? `it fits ${match.routes.length} routes that need different scopes`
+          : "no route in Atlassian's REST descriptions matches it";
+  ledger.warn(f.at, `${f.product} request ${label}: ${why}`);
+}
+
+/** A GraphQL call: the scopes of the fields it reads, when it can be read. */
+function graphqlNeeds(ledger: ScopeLedger, f: Extract<Finding, { type: 'graphql' }>): void {
+  if (f.scopes === null) {
+    ledger.couldAny('*', f.at);
+    ledger.warn(f.at, `${f.what}: which GraphQL fields it reads cannot be told statically`);
+    return;
+  }
+  for (const alts of f.scopes) {
+    // The schema's scopes come from a types package that may lag: one not declared is unverified, not missing.
+    const held = alts.filter((s) => ledger.declared.has(s));
+    held.forEach((s) => ledger.credit(s, f.at));
+    if (held.length === 0) ledger.couldAny(scopeProduct(alts[0] ?? ''), f.at);
+  }
+}
+
+function findingNeeds(ledger: ScopeLedger, f: Finding): void {
+  if (f.type === 'scope') ledger.need([[f.scope]], f.at, f.what, provedAt(f.at, f.what));
+  else if (f.type === 'graphql') graphqlNeeds(ledger, f);
+  else if (f.type === 'opaque-calls') {
+    ledger.couldAny('*', f.at);
+    ledger.warn(f.at, `${f.what}: no scope can be called unused`);
+  } else if (f.type === 'rest') restNeeds(ledger, f);
+}
+
+/** What the manifest's triggers and modules need, and the scopes the manifest itself justifies. */
+function manifestNeeds(ledger: ScopeLedger, inputs: AppInputs): void {
   const { events, modules } = manifestModules(inputs.manifest);
   for (const { key, event } of events) {
     const alts = eventAlternatives(event);
     const where = `${inputs.manifestPath} trigger ${key}`;
-    if (alts) need(alts, `${inputs.manifestPath}:0`, `trigger ${key} on ${event}`, `${where} (${event})`);
+    if (alts) ledger.need(alts, `${inputs.manifestPath}:0`, `trigger ${key} on ${event}`, `${where} (${event})`);
     else if (!event.startsWith('avi:forge:')) {
       // A product event Atlassian's mapping does not name: it may need any scope of its product.
-      const p = /^avi:(jira|confluence|bitbucket|compass)/.exec(event)?.[1] ?? '*';
-      if (!mayNeedAny.has(p)) mayNeedAny.set(p, where);
+      ledger.couldAny(/^avi:(jira|confluence|bitbucket|compass)/.exec(event)?.[1] ?? '*', where);
     }
   }
   for (const { type, key } of modules) {
     const alts = moduleAlternatives(type);
-    if (alts) need(alts, `${inputs.manifestPath}:0`, `${type} module ${key}`, `${inputs.manifestPath} ${type} ${key}`);
+    if (alts)
+      ledger.need(alts, `${inputs.manifestPath}:0`, `${type} module ${key}`, `${inputs.manifestPath} ${type} ${key}`);
   }
   for (const [scope, by] of manifestJustified(inputs.facts))
-    if (declared.has(scope)) credit(scope, `${inputs.manifestPath} ${by}`);
+    if (ledger.declared.has(scope)) ledger.credit(scope, `${inputs.manifestPath} ${by}`);
+}
 
+/** Declared scopes nothing uses: unused when that can be proved (a complete scan, no call that could need them), else unverified. */
+function unusedScopes(ledger: ScopeLedger, inputs: AppInputs): { unused: string[]; unverified: string[] } {
   const complete = !inputs.problems.some((p) => INCOMPLETE_RULES.includes(p.rule));
+  const { mayNeed, mayNeedAny } = ledger;
   const unused: string[] = [];
   const unverified: string[] = [];
-  for (const scope of declared) {
-    if (usedBy.has(scope)) continue;
-    const p = product(scope);
+  for (const scope of ledger.declared) {
+    if (ledger.usedBy.has(scope)) continue;
+    const p = scopeProduct(scope);
     const provable =
       complete &&
       p !== 'other' &&
@@ -247,7 +288,7 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
   }
   for (const scope of unused) {
     const examples = neededBy(scope);
-    problems.push({
+    ledger.problems.push({
       file: inputs.manifestPath,
       line: 0,
       rule: 'unused-scope',
@@ -255,19 +296,28 @@ function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
       message: `the manifest declares ${scope}, and nothing in the app could need it${examples.length > 0 ? ` (routes and events that need it include ${examples.join(', ')})` : ''}`,
     });
   }
+  return { unused, unverified };
+}
+
+function analyse(inputs: AppInputs, findings: readonly Finding[]): ScopeResult {
+  const ledger = new ScopeLedger(inputs.facts.scopes);
+  for (const f of findings) findingNeeds(ledger, f);
+  manifestNeeds(ledger, inputs);
+  const { unused, unverified } = unusedScopes(ledger, inputs);
+  const { declared, usedBy } = ledger;
   return {
     scopes: {
       declared: [...inputs.facts.scopes],
       used: sortedUnique([...usedBy.keys()].filter((s) => declared.has(s))),
       unused: unused.sort(),
-      missing: sortedUnique(missing),
+      missing: sortedUnique(ledger.missing),
       unverified: unverified.sort(),
     },
     scopeUse: inputs.facts.scopes.map((scope) => ({
       scope,
       usedBy: [...new Set(usedBy.get(scope) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
     })),
-    problems,
+    problems: ledger.problems,
   };
 }
 

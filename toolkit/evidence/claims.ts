@@ -102,25 +102,46 @@ function reasonsOr(e: Eligibility, ok: string): string[] {
   return e.eligible ? [ok] : e.reasons;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function buildClaims(x: ClaimInputs): Claim[] {
-  const { facts, manifest: m, names } = x;
-  const mf = names.manifest;
-  const states = factStates(facts, x.runsOnAtlassian);
+/** What the proofs read: the inputs, with the lines and tests of the manifest they share. */
+interface ProofContext {
+  x: ClaimInputs;
+  facts: StatementFacts;
+  m: ManifestFacts;
+  mf: string;
+  states: ReturnType<typeof factStates>;
+  remoteLines: string[];
+  nothingLeaves: boolean;
+  allInside: boolean;
+}
+
+type Proofs<K extends ClaimId> = Record<K, Proof>;
+
+function proofContext(x: ClaimInputs): ProofContext {
+  const { facts, manifest: m } = x;
+  const mf = x.names.manifest;
+  const stored = isStated(facts.dataStored) ? facts.dataStored : [];
+  return {
+    x,
+    facts,
+    m,
+    mf,
+    states: factStates(facts, x.runsOnAtlassian),
+    remoteLines:
+      m.remotes.length === 0 ? [`${mf} declares no remotes`] : m.remotes.map((r) => `${mf} declares remote '${r.key}'`),
+    nothingLeaves: m.egress.length === 0 && m.remotes.length === 0,
+    allInside: isStated(facts.dataStored) && stored.every((c) => insideAtlassian(c.location)),
+  };
+}
+
+/** Where the app's data can go: egress, analytics, where it runs and is hosted. */
+function leavingProofs(c: ProofContext): Proofs<'egress' | 'analytics' | 'runs-on-atlassian' | 'hosting'> {
+  const { x, facts, m, mf, remoteLines, nothingLeaves } = c;
   const egressLines =
     m.egress.length === 0
       ? [`${mf} declares no permissions.external entries`]
       : m.egress.map((e) => `${mf} declares ${describeEgress(e)}${e.inScopeEUD ? '' : ' (inScopeEUD: false)'}`);
-  const remoteLines =
-    m.remotes.length === 0 ? [`${mf} declares no remotes`] : m.remotes.map((r) => `${mf} declares remote '${r.key}'`);
   const platform = 'Forge rejects calls to any domain not declared in manifest.yml';
-  const nothingLeaves = m.egress.length === 0 && m.remotes.length === 0;
-  const stored = isStated(facts.dataStored) ? facts.dataStored : [];
-  const allInside = isStated(facts.dataStored) && stored.every((c) => insideAtlassian(c.location));
-  const personalFamilies = x.families.filter((f) => f.personalData);
-  const storesNothing = m.storage.length === 0 && m.remotes.length === 0;
-
-  const proofs: Record<ClaimId, Proof> = {
+  return {
     egress: { state: 'proven', evidence: [...egressLines, ...remoteLines, platform] },
     analytics: {
       state: proven(facts.analytics.collected === false && nothingLeaves),
@@ -128,6 +149,32 @@ export function buildClaims(x: ClaimInputs): Claim[] {
         ? ['Nothing can leave Atlassian: no egress and no remotes in ' + mf]
         : [facts.analytics.description ?? 'The statement describes no analytics'],
     },
+    'runs-on-atlassian': {
+      state: 'proven',
+      evidence: [
+        ...reasonsOr(
+          x.runsOnAtlassian,
+          `${mf} declares no external domains, remotes, Connect modules, providers or dynamic web triggers`,
+        ),
+        '`forge eligibility` at deploy time is authoritative',
+      ],
+    },
+    hosting: {
+      state: proven(m.remotes.length === 0 && m.connectModules.length === 0),
+      evidence: [m.appId ? `${mf} app.id ${m.appId}` : `${mf} has no app.id`, ...remoteLines],
+    },
+  };
+}
+
+/** What the app keeps: storage, its inventory and personal data, residency, uninstall. */
+function dataProofs(
+  c: ProofContext,
+): Proofs<'storage' | 'inventory' | 'personal-data' | 'data-residency' | 'uninstall'> {
+  const { x, facts, m, mf, states, remoteLines, allInside } = c;
+  const { names } = x;
+  const personalFamilies = x.families.filter((f) => f.personalData);
+  const storesNothing = m.storage.length === 0 && m.remotes.length === 0;
+  return {
     storage: {
       state: proven(states.storage.says === 'empty' ? storesNothing : allInside),
       evidence: [...m.storage.map((s) => `${mf} ${s.declaredBy} (${s.kind})`), ...remoteLines],
@@ -156,27 +203,6 @@ export function buildClaims(x: ClaimInputs): Claim[] {
         `All in-scope data stays in Forge hosted storage, which follows the product's pinned location (${mf})`,
       ),
     },
-    'runs-on-atlassian': {
-      state: 'proven',
-      evidence: [
-        ...reasonsOr(
-          x.runsOnAtlassian,
-          `${mf} declares no external domains, remotes, Connect modules, providers or dynamic web triggers`,
-        ),
-        '`forge eligibility` at deploy time is authoritative',
-      ],
-    },
-    // A scope no call proves (its calls could not all be resolved) is not called unused, nor verified.
-    scopes: {
-      state: proven(x.scopeUse.every((s) => s.usedBy.length > 0)),
-      evidence: x.scopeUse.map(
-        (s) => `${s.scope}: ${s.usedBy.join(', ') || 'not proved by any call the build could read'}`,
-      ),
-    },
-    hosting: {
-      state: proven(m.remotes.length === 0 && m.connectModules.length === 0),
-      evidence: [m.appId ? `${mf} app.id ${m.appId}` : `${mf} has no app.id`, ...remoteLines],
-    },
     uninstall: {
       state: proven(
         facts.uninstall.deletedAfterDays === FORGE_UNINSTALL_RETENTION_DAYS && allInside && m.remotes.length === 0,
@@ -185,6 +211,20 @@ export function buildClaims(x: ClaimInputs): Claim[] {
         `Forge hosted storage is deleted ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall; a reinstall starts empty`,
         ...(facts.uninstall.description === undefined ? [] : [facts.uninstall.description]),
       ],
+    },
+  };
+}
+
+/** The scopes, and what only the statement says (logs, sub-processors). */
+function otherProofs(c: ProofContext): Proofs<'scopes' | 'logs' | 'sub-processors'> {
+  const { x, facts } = c;
+  return {
+    // A scope no call proves (its calls could not all be resolved) is not called unused, nor verified.
+    scopes: {
+      state: proven(x.scopeUse.every((s) => s.usedBy.length > 0)),
+      evidence: x.scopeUse.map(
+        (s) => `${s.scope}: ${s.usedBy.join(', ') || 'not proved by any call the build could read'}`,
+      ),
     },
     logs: {
       state: 'not-checkable',
@@ -200,8 +240,12 @@ export function buildClaims(x: ClaimInputs): Claim[] {
         : [],
     },
   };
+}
 
+export function buildClaims(x: ClaimInputs): Claim[] {
+  const c = proofContext(x);
+  const proofs: Proofs<ClaimId> = { ...leavingProofs(c), ...dataProofs(c), ...otherProofs(c) };
   // What the build alone establishes is about this app: it says nothing of another hosting model's app.
-  const ids = CLAIM_IDS.filter((id) => facts.hosting.model === 'forge' || !BUILD_ONLY_FACTS.includes(id));
-  return ids.map((id) => claim(x, id, states[id], proofs[id]));
+  const ids = CLAIM_IDS.filter((id) => x.facts.hosting.model === 'forge' || !BUILD_ONLY_FACTS.includes(id));
+  return ids.map((id) => claim(x, id, c.states[id], proofs[id]));
 }

@@ -42,21 +42,24 @@ export interface StatementCheck {
   warnings: string[];
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: SourceNames): StatementCheck {
-  const problems: Problem[] = [];
-  const warnings: string[] = [];
-  const noEgress = isStated(facts.egress) && facts.egress.length === 0;
-  const undisclosed = (what: string): string =>
-    noEgress
-      ? `statement says "no egress" (${names.statement}: facts.egress is empty) but ${names.manifest} declares ${what}`
-      : `${names.manifest} declares ${what}, but ${names.statement} facts.egress does not list it`;
+/** One rule of the statement against the manifest: it adds to the problems and warnings. */
+type StatementRule = (facts: StatementFacts, m: ManifestFacts, names: SourceNames, out: StatementCheck) => void;
 
+/** The problem's message for egress the statement does not list. */
+function undisclosed(facts: StatementFacts, names: SourceNames, what: string): string {
+  const noEgress = isStated(facts.egress) && facts.egress.length === 0;
+  return noEgress
+    ? `statement says "no egress" (${names.statement}: facts.egress is empty) but ${names.manifest} declares ${what}`
+    : `${names.manifest} declares ${what}, but ${names.statement} facts.egress does not list it`;
+}
+
+/** Each manifest egress entry is listed, with the same end-user-data flag. */
+const egressListed: StatementRule = (facts, m, names, { problems }) => {
   for (const entry of m.egress) {
     if (entry.host === null) continue; // `{ remote }` entries: checked with the remote
     const destination = destinationFor(facts, entry.host);
     if (!destination) {
-      problems.push({ kind: 'undeclared-egress', message: undisclosed(describeEgress(entry)) });
+      problems.push({ kind: 'undeclared-egress', message: undisclosed(facts, names, describeEgress(entry)) });
       continue;
     }
     if (destination.endUserData === false && entry.inScopeEUD) {
@@ -72,15 +75,24 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       });
     }
   }
+};
 
+/** Each remote's hosts are listed. */
+const remotesListed: StatementRule = (facts, m, names, { problems }) => {
   for (const remote of m.remotes) {
     const hosts = remote.hosts.length > 0 ? remote.hosts : [`remote:${remote.key}`];
     for (const host of hosts) {
       if (!destinationFor(facts, host))
-        problems.push({ kind: 'undeclared-egress', message: undisclosed(`remote '${remote.key}' (${host})`) });
+        problems.push({
+          kind: 'undeclared-egress',
+          message: undisclosed(facts, names, `remote '${remote.key}' (${host})`),
+        });
     }
   }
+};
 
+/** Each listed destination is one the manifest declares. */
+const listedDeclared: StatementRule = (facts, m, names, { warnings }) => {
   for (const d of statedEntries(facts.egress)) {
     const used =
       m.egress.some((e) => e.host !== null && covers(d.domain, e.host)) ||
@@ -90,7 +102,9 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
         `${names.statement} lists egress to ${d.domain}, which ${names.manifest} does not declare (Forge would block it)`,
       );
   }
+};
 
+const analyticsDisclosed: StatementRule = (facts, m, names, { problems }) => {
   const analytics = m.egress.filter((e) => e.category === 'analytics');
   if (facts.analytics.collected === false) {
     for (const entry of analytics) {
@@ -100,7 +114,9 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       });
     }
   }
+};
 
+const residencyHolds: StatementRule = (facts, m, names, { problems }) => {
   const residency = dataResidency(m);
   if (facts.dataResidency.supported === true && !residency.eligible) {
     for (const reason of residency.reasons) {
@@ -110,7 +126,10 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       });
     }
   }
+};
 
+/** Where the statement stores each category against the storage and remotes the manifest enables. */
+const storageHolds: StatementRule = (facts, m, names, { problems, warnings }) => {
   const stored = statedEntries(facts.dataStored);
   const forgeCategories = stored.filter((c) => c.location === 'forge-hosted-storage');
   if (forgeCategories.length > 0 && m.storage.length === 0) {
@@ -134,7 +153,12 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       `${names.statement} places ${outside.map((c) => `'${c.id}'`).join(', ')} outside Atlassian, but ${names.manifest} declares no remote or end-user-data egress that could carry it there`,
     );
   }
+};
 
+/** The uninstall retention of an app that keeps everything in Forge hosted storage. */
+const uninstallHolds: StatementRule = (facts, m, names, { problems }) => {
+  const stored = statedEntries(facts.dataStored);
+  const allInside = isStated(facts.dataStored) && stored.every((c) => insideAtlassian(c.location));
   const days = facts.uninstall.deletedAfterDays;
   const forgeOnly = m.remotes.length === 0 && m.connectModules.length === 0 && allInside;
   if (typeof days === 'number' && forgeOnly && m.storage.length > 0 && days !== FORGE_UNINSTALL_RETENTION_DAYS) {
@@ -143,6 +167,20 @@ export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: S
       message: `${names.statement} says data is deleted ${days} days after uninstall (facts.uninstall.deletedAfterDays), but Forge hosted storage keeps it ${FORGE_UNINSTALL_RETENTION_DAYS} days after uninstall, and this app stores nothing elsewhere (${names.manifest})`,
     });
   }
+};
 
-  return { problems, warnings };
+const RULES: readonly StatementRule[] = [
+  egressListed,
+  remotesListed,
+  listedDeclared,
+  analyticsDisclosed,
+  residencyHolds,
+  storageHolds,
+  uninstallHolds,
+];
+
+export function checkStatement(facts: StatementFacts, m: ManifestFacts, names: SourceNames): StatementCheck {
+  const out: StatementCheck = { problems: [], warnings: [] };
+  for (const rule of RULES) rule(facts, m, names, out);
+  return out;
 }

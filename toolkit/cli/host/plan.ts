@@ -331,20 +331,182 @@ function subPageNotes(
   return out;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function planAdd(
-  app: HostApp,
-  today: string,
-  requestedKeyPrefix?: string,
-  earlier: readonly Refusal[] = [],
-): Plan {
-  const refusals: Refusal[] = [...earlier];
-  const products = collect(refusals, RANK.product, () => productsOf(app.manifest['modules'] as Entry)) ?? [];
-  const runtime = runtimeRefusal(app);
-  if (runtime) refusals.push(runtime);
-  const uiKit1 = uiKit1Refusal(app, uiKit1Imports(app.sources()));
-  if (uiKit1.refusal) refusals.push(uiKit1.refusal);
-  const empty: Plan = {
+type SubPage = Extract<Placement, { kind: 'sub-page' }>;
+
+/** Where the panel goes in each product the host serves; `ownPage` when it gets a page of its own. */
+function placementsOf(app: HostApp, products: Product[], refusals: Refusal[]): Placement[] {
+  const jira = products.includes('jira') ? collect(refusals, RANK.slot, () => jiraPlacement(app)) : null;
+  return [
+    ...(jira ? [jira] : []),
+    ...(products.includes('confluence') ? [{ product: 'confluence', kind: 'global-settings' } as const] : []),
+  ];
+}
+
+/** What the manifest gains: each splice on its text, with the same edit on its data (what `add` builds from after). */
+interface ManifestChanges {
+  splices: Splice[];
+  edits: ManifestEdit[];
+  notes: string[];
+}
+
+/** The manifest's editor: appends and adds keys as splices on the text and as edits of the data. */
+function manifestEditor(app: HostApp) {
+  const { manifestText: text, doc } = app;
+  const style = detectStyle(text, doc);
+  const changes: ManifestChanges = { splices: [], edits: [], notes: [] };
+  const append = (path: Path, items: readonly unknown[], id: string): void => {
+    changes.edits.push({ path, items });
+    changes.splices.push(appendToList(text, doc, path, items, id, style));
+  };
+  const add = (path: Path, key: string, value: unknown, id: string): void => {
+    changes.edits.push({ path: [...path, key], value });
+    changes.splices.push(addKey(text, doc, path, key, value, id, style));
+  };
+  return { changes, append, add };
+}
+
+type Editor = ReturnType<typeof manifestEditor>;
+
+/** The panel's pages: a sub-page of the host's admin page, or a page of its own. */
+function placePages(app: HostApp, editor: Editor, placements: Placement[], format: ModuleFormat): void {
+  const jiraPages = entries(app.manifest['modules'] as Entry, 'jira:adminPage');
+  for (const placement of placements) {
+    if (placement.kind === 'sub-page') {
+      const index = jiraPages.findIndex((p) => p['key'] === placement.hostModule);
+      const sub = { title: PANEL.title, route: PANEL.route };
+      const host = jiraPages[index] ?? {};
+      if (Array.isArray(host['sections']))
+        editor.append(
+          ['modules', 'jira:adminPage', index, 'sections'],
+          [{ header: PANEL.title, pages: [sub] }],
+          'sub-page',
+        );
+      else editor.append(['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page');
+      editor.changes.notes.push(...subPageNotes(app, placement, format));
+    } else {
+      const type = placement.product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings';
+      editor.append(['modules', type], [pageEntry(placement)], `${placement.product}-page`);
+    }
+  }
+}
+
+/**
+ * The panel's triggers and functions; on a sub-page, the triggers run from the host's module when add found
+ * its file (`triggersIn`), else from the panel's own entry.
+ */
+function addFunctions(editor: Editor, ownPage: boolean, subPage: SubPage | undefined, triggersIn: string | null): void {
+  const handler = (name: string) => `${PANEL.handlerModule}.${name}`;
+  const trigger = (name: keyof typeof SUB_PAGE_EXPORTS) =>
+    subPage === undefined ? handler(SUB_PAGE_EXPORTS[name]) : `${triggersIn ?? PANEL.handlerModule}.${name}`;
+  editor.append(
+    ['modules', 'scheduledTrigger'],
+    [{ key: PANEL.reportTrigger, function: PANEL.reportFunction, interval: 'day' }],
+    'report-trigger',
+  );
+  editor.append(
+    ['modules', 'trigger'],
+    [
+      { key: PANEL.installedTrigger, function: PANEL.installedFunction, events: ['avi:forge:installed:app'] },
+      { key: PANEL.upgradedTrigger, function: PANEL.upgradedFunction, events: ['avi:forge:upgraded:app'] },
+    ],
+    'lifecycle-triggers',
+  );
+  editor.append(
+    ['modules', 'function'],
+    [
+      ...(ownPage ? [{ key: PANEL.resolverFunction, handler: handler('handler') }] : []),
+      { key: PANEL.reportFunction, handler: trigger('privacyPanelReport'), timeoutSeconds: 300 },
+      { key: PANEL.installedFunction, handler: trigger('privacyPanelInstalled') },
+      { key: PANEL.upgradedFunction, handler: trigger('privacyPanelUpgraded') },
+    ],
+    'functions',
+  );
+}
+
+/** The scopes the panel needs that the host does not declare yet. */
+function addScopes(app: HostApp, editor: Editor, scopes: ScopeDecision[]): void {
+  const newScopes = scopes.filter((s) => !s.reused).map((s) => s.scope);
+  if (newScopes.length === 0) return;
+  const declared = app.doc.getIn(['permissions', 'scopes'], true);
+  if (declared === undefined && !app.doc.has('permissions'))
+    editor.add([], 'permissions', { scopes: newScopes }, 'scopes');
+  else editor.append(['permissions', 'scopes'], newScopes, 'scopes');
+}
+
+interface Layout {
+  placements: Placement[];
+  ownPage: boolean;
+  subPage: SubPage | undefined;
+  triggersIn: string | null;
+  format: ModuleFormat;
+}
+
+/** The manifest edits for the chosen placements; a manifest of an unexpected shape is a HostAppError. */
+function manifestChanges(app: HostApp, layout: Layout, scopes: ScopeDecision[]): ManifestChanges {
+  const editor = manifestEditor(app);
+  try {
+    placePages(app, editor, layout.placements, layout.format);
+    addFunctions(editor, layout.ownPage, layout.subPage, layout.triggersIn);
+    if (layout.ownPage) editor.append(['resources'], [{ key: PANEL.resource, path: PANEL.resourcePath }], 'resource');
+    addScopes(app, editor, scopes);
+  } catch (error) {
+    if (error instanceof ManifestShapeError)
+      throw new HostAppError('manifest.yml', error.message.replace(/ in manifest\.yml/, ''));
+    throw error;
+  }
+  return editor.changes;
+}
+
+/** What package.json lacks: the build script (spliced in when it can be placed) and the dependency. */
+function packageChanges(app: HostApp, warnings: string[]): TextSplice | null {
+  const packageSplice = app.packageText === undefined ? null : scriptSplice(app.packageText);
+  if (app.packageText === undefined)
+    warnings.push(`no package.json: run \`${PANEL.scriptCommand}\` before every forge deploy`);
+  else if (packageSplice === null)
+    warnings.push(`package.json: could not place the script; add "${PANEL.script}": "${PANEL.scriptCommand}" yourself`);
+  const deps = app.packageJson?.['dependencies'];
+  if (app.packageJson && !(isRecord(deps) && 'privacy-panel' in deps)) {
+    warnings.push('package.json does not list privacy-panel in dependencies: run `npm install privacy-panel`.');
+  }
+  return packageSplice;
+}
+
+/** The notes on new scopes (a major version) and on scopes the host already has. */
+function scopeNotes(scopes: ScopeDecision[]): string[] {
+  const notes: string[] = [];
+  const added = scopes.filter((s) => !s.reused);
+  if (added.length > 0) {
+    notes.push(
+      `New scopes: ${added.map((s) => s.scope).join(', ')}. New scopes make the next deploy a major version: each site's admins must approve the update before it reaches them (forge deploy asks for --approve MAJOR_VERSION_RULE).`,
+    );
+  }
+  const reused = scopes.filter((s) => s.reused);
+  if (reused.length > 0) notes.push(`Reused scopes: ${reused.map((s) => `${s.scope} (${s.why})`).join(', ')}.`);
+  return notes;
+}
+
+/** The files add creates: the handler file, and the starter statement unless the host has one. */
+function newFiles(app: HostApp, layout: Layout, keyPrefix: string, today: string, notes: string[]): NewFile[] {
+  const { format } = layout;
+  const handlerText = handlerFileText({
+    from: 'privacy-panel/forge',
+    format,
+    dataImport: dataImport(app.packageJson, format === 'ts' ? tsResolution(app.dir) : undefined),
+    keyPrefix,
+    subPage: layout.subPage !== undefined,
+  });
+  const files: NewFile[] = [{ path: panelFileNames(format).index, text: handlerText }];
+  if (!existsSync(join(app.dir, 'policy', 'statement.yml'))) {
+    files.push(...starterStatementFiles(app, readManifestFacts(app.manifest), today));
+  } else {
+    notes.push('policy/statement.yml exists: kept as it is.');
+  }
+  return files;
+}
+
+/** The plan of a host that already has the panel: nothing to do. */
+function alreadyAdded(app: HostApp, products: Product[]): Plan {
+  return {
     alreadyAdded: true,
     products,
     placements: [],
@@ -357,14 +519,11 @@ export function planAdd(
     notes: [],
     warnings: [...app.warnings],
   };
-  if (hasMarkers(app.manifestText)) return empty;
+}
 
-  const facts = readManifestFacts(app.manifest);
-  const jira = products.includes('jira') ? collect(refusals, RANK.slot, () => jiraPlacement(app)) : null;
-  const placements: Placement[] = [
-    ...(jira ? [jira] : []),
-    ...(products.includes('confluence') ? [{ product: 'confluence', kind: 'global-settings' } as const] : []),
-  ];
+/** Where the panel goes, how the host's modules are written, and the key prefix; every refusal at once. */
+function layoutOf(app: HostApp, products: Product[], refusals: Refusal[], requestedKeyPrefix?: string) {
+  const placements = placementsOf(app, products, refusals);
   const ownPage = placements.some((p) => p.kind !== 'sub-page');
   collect(refusals, RANK.slot, () => refuseTaken(app, placements, ownPage));
   const keys = collect(refusals, RANK.slot, () =>
@@ -372,148 +531,54 @@ export function planAdd(
   );
   refuseAll(refusals);
   if (keys === null) throw new Error('unreachable: refuseAll threw');
-  const format = hostModuleFormat(
-    app.typescript,
-    app.packageJson,
-    app
-      .sources()
-      .filter((f) => f.side === 'backend')
-      .map((f) => f.text),
-  );
-  const subPage = placements.find((p): p is Extract<Placement, { kind: 'sub-page' }> => p.kind === 'sub-page');
+  const backend = app
+    .sources()
+    .filter((f) => f.side === 'backend')
+    .map((f) => f.text);
+  const format = hostModuleFormat(app.typescript, app.packageJson, backend);
+  const subPage = placements.find((p): p is SubPage => p.kind === 'sub-page');
   /** The sub-page host's own module runs the panel's triggers (one runtime copy) when add found its file. */
   const triggersIn = subPage?.entryFile ? subPage.entryModule : null;
-  const scopes = decideScopes(facts, products);
-  const { text, doc } = { text: app.manifestText, doc: app.doc };
-  const style = detectStyle(text, doc);
-  const splices: Splice[] = [];
-  const edits: ManifestEdit[] = [];
-  /** Each splice on the text, with the same edit on the manifest's data (what `add` builds from after). */
-  const append = (path: Path, items: readonly unknown[], id: string): Splice => {
-    edits.push({ path, items });
-    return appendToList(text, doc, path, items, id, style);
-  };
-  const add = (path: Path, key: string, value: unknown, id: string): Splice => {
-    edits.push({ path: [...path, key], value });
-    return addKey(text, doc, path, key, value, id, style);
-  };
-  const notes: string[] = [];
-  const modules = app.manifest['modules'] as Entry;
+  const layout: Layout = { placements, ownPage, subPage, triggersIn, format };
+  return { layout, keys };
+}
 
-  try {
-    const jiraPages = entries(modules, 'jira:adminPage');
-    for (const placement of placements) {
-      if (placement.kind === 'sub-page') {
-        const index = jiraPages.findIndex((p) => p['key'] === placement.hostModule);
-        const sub = { title: PANEL.title, route: PANEL.route };
-        const host = jiraPages[index] ?? {};
-        splices.push(
-          Array.isArray(host['sections'])
-            ? append(
-                ['modules', 'jira:adminPage', index, 'sections'],
-                [{ header: PANEL.title, pages: [sub] }],
-                'sub-page',
-              )
-            : append(['modules', 'jira:adminPage', index, 'pages'], [sub], 'sub-page'),
-        );
-        notes.push(...subPageNotes(app, placement, format));
-      } else {
-        const type = placement.product === 'jira' ? 'jira:adminPage' : 'confluence:globalSettings';
-        splices.push(append(['modules', type], [pageEntry(placement)], `${placement.product}-page`));
-      }
-    }
-    const handler = (name: string) => `${PANEL.handlerModule}.${name}`;
-    const trigger = (name: keyof typeof SUB_PAGE_EXPORTS) =>
-      subPage === undefined ? handler(SUB_PAGE_EXPORTS[name]) : `${triggersIn ?? PANEL.handlerModule}.${name}`;
-    splices.push(
-      append(
-        ['modules', 'scheduledTrigger'],
-        [{ key: PANEL.reportTrigger, function: PANEL.reportFunction, interval: 'day' }],
-        'report-trigger',
-      ),
-      append(
-        ['modules', 'trigger'],
-        [
-          { key: PANEL.installedTrigger, function: PANEL.installedFunction, events: ['avi:forge:installed:app'] },
-          { key: PANEL.upgradedTrigger, function: PANEL.upgradedFunction, events: ['avi:forge:upgraded:app'] },
-        ],
-        'lifecycle-triggers',
-      ),
-      append(
-        ['modules', 'function'],
-        [
-          ...(ownPage ? [{ key: PANEL.resolverFunction, handler: handler('handler') }] : []),
-          { key: PANEL.reportFunction, handler: trigger('privacyPanelReport'), timeoutSeconds: 300 },
-          { key: PANEL.installedFunction, handler: trigger('privacyPanelInstalled') },
-          { key: PANEL.upgradedFunction, handler: trigger('privacyPanelUpgraded') },
-        ],
-        'functions',
-      ),
-    );
-    if (ownPage) {
-      splices.push(append(['resources'], [{ key: PANEL.resource, path: PANEL.resourcePath }], 'resource'));
-    }
-    const newScopes = scopes.filter((s) => !s.reused).map((s) => s.scope);
-    if (newScopes.length > 0) {
-      const declared = doc.getIn(['permissions', 'scopes'], true);
-      splices.push(
-        declared === undefined && !doc.has('permissions')
-          ? add([], 'permissions', { scopes: newScopes }, 'scopes')
-          : append(['permissions', 'scopes'], newScopes, 'scopes'),
-      );
-    }
-  } catch (error) {
-    if (error instanceof ManifestShapeError)
-      throw new HostAppError('manifest.yml', error.message.replace(/ in manifest\.yml/, ''));
-    throw error;
-  }
+export function planAdd(
+  app: HostApp,
+  today: string,
+  requestedKeyPrefix?: string,
+  earlier: readonly Refusal[] = [],
+): Plan {
+  const refusals: Refusal[] = [...earlier];
+  const products = collect(refusals, RANK.product, () => productsOf(app.manifest['modules'] as Entry)) ?? [];
+  const runtime = runtimeRefusal(app);
+  if (runtime) refusals.push(runtime);
+  const uiKit1 = uiKit1Refusal(app, uiKit1Imports(app.sources()));
+  if (uiKit1.refusal) refusals.push(uiKit1.refusal);
+  if (hasMarkers(app.manifestText)) return alreadyAdded(app, products);
 
-  const handlerText = handlerFileText({
-    from: 'privacy-panel/forge',
-    format,
-    dataImport: dataImport(app.packageJson, format === 'ts' ? tsResolution(app.dir) : undefined),
-    keyPrefix: keys.prefix,
-    subPage: subPage !== undefined,
-  });
-  const files: NewFile[] = [{ path: panelFileNames(format).index, text: handlerText }];
+  const { layout, keys } = layoutOf(app, products, refusals, requestedKeyPrefix);
+  const scopes = decideScopes(readManifestFacts(app.manifest), products);
+  const manifest = manifestChanges(app, layout, scopes);
+  const notes = manifest.notes;
+  if (keys.note !== null) notes.push(keys.note);
+  const files = newFiles(app, layout, keys.prefix, today, notes);
   const warnings = [...app.warnings, ...(uiKit1.warning ? [uiKit1.warning] : [])];
-  if (subPage && triggersIn === null) {
+  const { subPage } = layout;
+  if (subPage && layout.triggersIn === null) {
     warnings.push(
       `the module of function "${subPage.resolverFunction}" was not found under src/: the panel's triggers get their own entry (${PANEL.handlerDir}/), which bundles the panel's runtime a second time.`,
     );
   }
-  if (keys.note !== null) notes.push(keys.note);
-  if (!existsSync(join(app.dir, 'policy', 'statement.yml'))) {
-    files.push(...starterStatementFiles(app, facts, today));
-  } else {
-    notes.push('policy/statement.yml exists: kept as it is.');
-  }
-  const packageSplice = app.packageText === undefined ? null : scriptSplice(app.packageText);
-  if (app.packageText === undefined)
-    warnings.push(`no package.json: run \`${PANEL.scriptCommand}\` before every forge deploy`);
-  else if (packageSplice === null)
-    warnings.push(`package.json: could not place the script; add "${PANEL.script}": "${PANEL.scriptCommand}" yourself`);
-  const deps = app.packageJson?.['dependencies'];
-  if (app.packageJson && !(isRecord(deps) && 'privacy-panel' in deps)) {
-    warnings.push('package.json does not list privacy-panel in dependencies: run `npm install privacy-panel`.');
-  }
-
-  const added = scopes.filter((s) => !s.reused);
-  if (added.length > 0) {
-    notes.push(
-      `New scopes: ${added.map((s) => s.scope).join(', ')}. New scopes make the next deploy a major version: each site's admins must approve the update before it reaches them (forge deploy asks for --approve MAJOR_VERSION_RULE).`,
-    );
-  }
-  const reused = scopes.filter((s) => s.reused);
-  if (reused.length > 0) notes.push(`Reused scopes: ${reused.map((s) => `${s.scope} (${s.why})`).join(', ')}.`);
-
+  const packageSplice = packageChanges(app, warnings);
+  notes.push(...scopeNotes(scopes));
   return {
     alreadyAdded: false,
     products,
-    placements,
+    placements: layout.placements,
     scopes,
-    manifestSplices: splices,
-    manifestEdits: edits,
+    manifestSplices: manifest.splices,
+    manifestEdits: manifest.edits,
     packageSplice,
     files,
     keyPrefix: keys.prefix,

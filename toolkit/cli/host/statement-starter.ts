@@ -37,9 +37,8 @@ function kebab(text: string): string {
 
 const EGRESS_HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
-  const name = appName(app);
+/** The data categories: what the manifest shows the host stores (to be described), then the panel's receipts. */
+function dataStored(m: ManifestFacts): Record<string, unknown>[] {
   const hostData = m.storage.map((use) => ({
     id: `app-data-${use.kind}`,
     name: todo(
@@ -51,6 +50,44 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
     retention: { text: todo('how long it is kept, e.g. until the app is uninstalled, then 28 days') },
     personalData: true,
   }));
+  return [
+    ...hostData,
+    {
+      id: 'acknowledgment-receipts',
+      name: 'Acknowledgment receipts',
+      description:
+        'One record per acknowledgment of this statement: the version and its hash, the account ID of the admin, the time and the product, chained by hashes; plus the app install and upgrade events.',
+      purpose: 'Shows which site admin acknowledged which version of this statement, and when.',
+      location: 'forge-hosted-storage',
+      retention: {
+        text: 'Until the app is uninstalled, then 28 days. A closed account’s ID is removed within about 7 days.',
+      },
+      personalData: true,
+    },
+  ];
+}
+
+/** What the panel reads (not stored), and what each declared scope lets the app reach (to be described). */
+function dataAccessed(m: ManifestFacts): Record<string, unknown>[] {
+  return [
+    {
+      name: 'Whether the caller is a site administrator',
+      purpose: 'Decides who may acknowledge this statement and see who did. Read on each request; not stored.',
+    },
+    {
+      name: 'Display names of acknowledging accounts',
+      purpose: 'Shown next to each receipt, fetched in the admin’s browser as that admin; not stored.',
+    },
+    ...m.scopes.map((scope) => ({
+      name: todo(`what the scope ${scope} lets the app read or change`),
+      purpose: todo('why the app needs it'),
+    })),
+  ];
+}
+
+/** The statement's facts: proved ones filled in, the rest marked for the vendor to write. */
+function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
+  const name = appName(app);
   const egressHosts = [...new Set(m.egress.map((e) => e.host).filter((h): h is string => h !== null))];
   return {
     app: { name, summary: todo('one sentence on what the app does') },
@@ -64,35 +101,8 @@ function facts(app: HostApp, m: ManifestFacts): Record<string, unknown> {
           ? 'Built on Atlassian Forge: Atlassian hosts and runs the code and its storage.'
           : todo(`where the remote services run (${m.remotes.map((r) => r.key).join(', ')})`),
     },
-    dataStored: [
-      ...hostData,
-      {
-        id: 'acknowledgment-receipts',
-        name: 'Acknowledgment receipts',
-        description:
-          'One record per acknowledgment of this statement: the version and its hash, the account ID of the admin, the time and the product, chained by hashes; plus the app install and upgrade events.',
-        purpose: 'Shows which site admin acknowledged which version of this statement, and when.',
-        location: 'forge-hosted-storage',
-        retention: {
-          text: 'Until the app is uninstalled, then 28 days. A closed account’s ID is removed within about 7 days.',
-        },
-        personalData: true,
-      },
-    ],
-    dataAccessed: [
-      {
-        name: 'Whether the caller is a site administrator',
-        purpose: 'Decides who may acknowledge this statement and see who did. Read on each request; not stored.',
-      },
-      {
-        name: 'Display names of acknowledging accounts',
-        purpose: 'Shown next to each receipt, fetched in the admin’s browser as that admin; not stored.',
-      },
-      ...m.scopes.map((scope) => ({
-        name: todo(`what the scope ${scope} lets the app read or change`),
-        purpose: todo('why the app needs it'),
-      })),
-    ],
+    dataStored: dataStored(m),
+    dataAccessed: dataAccessed(m),
     egress: egressHosts.map((host) => ({
       name: todo(`who runs ${host}`),
       domain: EGRESS_HOST.test(host) ? host : 'destination.invalid',

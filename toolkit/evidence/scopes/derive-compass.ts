@@ -43,14 +43,15 @@ function scopesOf(node: ts.Node, sf: ts.SourceFile): string[] {
   return out;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function main(): void {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: derive-compass.ts PACKAGE_DIR (an unpacked @atlassian/forge-graphql-types)');
-  const file = join(dir, 'dist', 'graphql-types.d.ts');
-  const text = readFileSync(file, 'utf8');
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+interface Declared {
+  objects: Map<string, Fields>;
+  unions: Map<string, string[]>;
+  /** Object types that extend another (`Payload & { … }`): [the type, its base]. */
+  extend: [string, string][];
+}
+
+/** The object types (with their fields, an interface's included) and unions the file declares. */
+function declaredTypes(sf: ts.SourceFile): Declared {
   const objects = new Map<string, Fields>();
   const unions = new Map<string, string[]>();
   const extend: [string, string][] = [];
@@ -79,6 +80,14 @@ function main(): void {
     }
   }
   for (const [name, base] of extend) objects.set(name, { ...objects.get(base), ...objects.get(name) });
+  return { objects, unions, extend };
+}
+
+/** The types and unions reachable from `Query.compass` and `Mutation.compass`, fields trimmed to what the scanner needs. */
+function reachable(
+  { objects, unions, extend }: Declared,
+  file: string,
+): { types: Record<string, Fields>; unionsOut: Record<string, string[]> } {
   const types: Record<string, Fields> = {};
   const unionsOut: Record<string, string[]> = {};
   const queue: string[] = [];
@@ -116,6 +125,17 @@ function main(): void {
   for (const fields of Object.values(types))
     for (const [name, [ret, scopes]] of Object.entries(fields))
       fields[name] = [ret in types || ret in unionsOut ? ret : '', scopes];
+  return { types, unionsOut };
+}
+
+function main(): void {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: derive-compass.ts PACKAGE_DIR (an unpacked @atlassian/forge-graphql-types)');
+  const file = join(dir, 'dist', 'graphql-types.d.ts');
+  const text = readFileSync(file, 'utf8');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const { types, unionsOut } = reachable(declaredTypes(sf), file);
   const out = join(__dirname, 'compass-graphql.json');
   const lines = (o: Record<string, unknown>): string =>
     Object.entries(o)

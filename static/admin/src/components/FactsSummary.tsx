@@ -53,163 +53,207 @@ interface Props {
   lang?: string | undefined;
 }
 
-/** What is stored, where, how long and who can reach it. */
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function StorageFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+type SectionProps = Omit<Props, 'lang'>;
+
+/** The data categories stored, each with its purpose, place, retention and whether it is personal data. */
+function StoredFact({ facts, evidence }: SectionProps): JSX.Element {
+  const { t } = useI18n();
+  const stored = facts.dataStored === 'not-stated' ? [] : facts.dataStored;
+  const row = { facts, evidence };
+  return (
+    <Fact id="fact-stored" term={t('facts.stored')} row="stored" fact="personal-data" {...row}>
+      {facts.dataStored === 'not-stated' ? (
+        <p>
+          <NotStated path="facts.dataStored" />
+        </p>
+      ) : stored.length === 0 ? (
+        <p>{t('facts.nothing')}</p>
+      ) : (
+        <ul class="categories">
+          {stored.map((c, i) => (
+            <li key={c.id} class="category">
+              <p class="category-name" data-content="statement">
+                {c.name}
+              </p>
+              <Prose text={c.description} />
+              <dl class="category-facts">
+                <dt>{t('facts.purpose')}</dt>
+                <dd>
+                  <StatedValue value={c.purpose} path={`facts.dataStored[${i}].purpose`} />
+                </dd>
+                <dt>{t('facts.where')}</dt>
+                <dd>
+                  {c.location === 'not-stated' ? (
+                    <NotStated path={`facts.dataStored[${i}].location`} />
+                  ) : (
+                    t(`location.${c.location}`)
+                  )}
+                </dd>
+                <dt>{t('facts.keptFor')}</dt>
+                <dd>
+                  <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
+                </dd>
+                <dt>{t('facts.personalData')}</dt>
+                <dd>
+                  <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Fact>
+  );
+}
+
+/** Where the stored data lives, and where the app runs. */
+function WhereFact({ facts, evidence }: SectionProps): JSX.Element {
   const { t, rich, list } = useI18n();
   const stored = facts.dataStored === 'not-stated' ? [] : facts.dataStored;
   const states = factStates(facts, evidence.runsOnAtlassian);
   const locations = [
     ...new Set(stored.flatMap((c) => (c.location === 'not-stated' ? [] : [t(`location.${c.location}`)]))),
   ];
-  const personal = states['personal-data'];
-  const { access, uninstall } = facts;
   const row = { facts, evidence };
   return (
-    <>
-      <Fact id="fact-stored" term={t('facts.stored')} row="stored" fact="personal-data" {...row}>
-        {facts.dataStored === 'not-stated' ? (
-          <p>
-            <NotStated path="facts.dataStored" />
-          </p>
-        ) : stored.length === 0 ? (
-          <p>{t('facts.nothing')}</p>
-        ) : (
-          <ul class="categories">
-            {stored.map((c, i) => (
-              <li key={c.id} class="category">
-                <p class="category-name" data-content="statement">
-                  {c.name}
-                </p>
-                <Prose text={c.description} />
-                <dl class="category-facts">
-                  <dt>{t('facts.purpose')}</dt>
-                  <dd>
-                    <StatedValue value={c.purpose} path={`facts.dataStored[${i}].purpose`} />
-                  </dd>
-                  <dt>{t('facts.where')}</dt>
-                  <dd>
-                    {c.location === 'not-stated' ? (
-                      <NotStated path={`facts.dataStored[${i}].location`} />
-                    ) : (
-                      t(`location.${c.location}`)
-                    )}
-                  </dd>
-                  <dt>{t('facts.keptFor')}</dt>
-                  <dd>
-                    <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />
-                  </dd>
-                  <dt>{t('facts.personalData')}</dt>
-                  <dd>
-                    <YesNoValue value={c.personalData} path={`facts.dataStored[${i}].personalData`} />
-                  </dd>
-                </dl>
-              </li>
-            ))}
-          </ul>
+    <Fact id="fact-where" term={t('facts.whereItLives')} row="where" fact="storage" {...row}>
+      <p>
+        {states.storage.says === 'not-stated' ? (
+          <NotStated path="facts.dataStored" />
+        ) : locations.length > 0 ? (
+          locations.join('; ')
+        ) : states.storage.says === 'empty' ? (
+          t('facts.nowhere')
+        ) : null}
+        {states.storage.unstated.length > 0 && (
+          <>
+            {locations.length > 0 && '; '}
+            {rich('label.locationNotStated', { names: <Content>{list(states.storage.unstated)}</Content> })}
+          </>
         )}
-      </Fact>
-      <Fact id="fact-where" term={t('facts.whereItLives')} row="where" fact="storage" {...row}>
-        <p>
-          {states.storage.says === 'not-stated' ? (
-            <NotStated path="facts.dataStored" />
-          ) : locations.length > 0 ? (
-            locations.join('; ')
-          ) : states.storage.says === 'empty' ? (
-            t('facts.nowhere')
-          ) : null}
-          {states.storage.unstated.length > 0 && (
-            <>
-              {locations.length > 0 && '; '}
-              {rich('label.locationNotStated', { names: <Content>{list(states.storage.unstated)}</Content> })}
-            </>
-          )}
-        </p>
-        <Prose text={facts.hosting.description} />
-      </Fact>
-      <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" fact="retention" {...row}>
-        <ul>
-          {stored.map((c, i) => (
-            <li key={c.id}>
-              {rich('facts.retentionOf', {
-                name: <Content>{c.name}</Content>,
-                retention: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />,
-              })}
-            </li>
-          ))}
-          <li>
-            {uninstall.description !== undefined && (
-              <>{rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })} </>
-            )}
-            {uninstall.deletedAfterDays === 'not-stated'
-              ? rich('facts.deletedAfterNotStated', { value: <NotStated path="facts.uninstall.deletedAfterDays" /> })
-              : t('facts.deletedAfter', { count: uninstall.deletedAfterDays })}
+      </p>
+      <Prose text={facts.hosting.description} />
+    </Fact>
+  );
+}
+
+/** How long each category is kept, and what happens after uninstall. */
+function HowLongFact({ facts, evidence }: SectionProps): JSX.Element {
+  const { t, rich } = useI18n();
+  const stored = facts.dataStored === 'not-stated' ? [] : facts.dataStored;
+  const { uninstall } = facts;
+  const row = { facts, evidence };
+  return (
+    <Fact id="fact-how-long" term={t('facts.howLong')} row="howLong" fact="retention" {...row}>
+      <ul>
+        {stored.map((c, i) => (
+          <li key={c.id}>
+            {rich('facts.retentionOf', {
+              name: <Content>{c.name}</Content>,
+              retention: <RetentionValue value={c.retention} path={`facts.dataStored[${i}].retention`} />,
+            })}
           </li>
-        </ul>
-      </Fact>
-      <Fact id="fact-who" term={t('facts.who')} row="who" fact="staff" {...row}>
-        <p>
-          {access.vendorStaff === 'not-stated'
-            ? rich('facts.staffNotStated', { value: <NotStated path="facts.access.vendorStaff" /> })
-            : t(access.vendorStaff ? 'facts.staffYes' : 'facts.staffNo')}
-        </p>
-        <Prose text={access.description} />
-        <p class="subtle" data-truth="personal-data" data-says={personal.says}>
-          {personal.says === 'listed'
-            ? rich('facts.personalHeld', { list: <Content>{list(personal.names)}</Content> })
-            : personal.says === 'partly-stated'
-              ? rich('facts.personalPartly', {
-                  list: <Content>{list(personal.names)}</Content>,
-                  names: <Content>{list(personal.unstated)}</Content>,
-                })
-              : personal.says === 'no'
-                ? t('facts.noPersonal')
-                : personal.says === 'empty'
-                  ? t('facts.nothing')
-                  : rich('facts.personalNotStated', { value: <NotStated path="facts.dataStored[].personalData" /> })}
-        </p>
-      </Fact>
+        ))}
+        <li>
+          {uninstall.description !== undefined && (
+            <>{rich('facts.afterUninstall', { description: <Content>{uninstall.description}</Content> })} </>
+          )}
+          {uninstall.deletedAfterDays === 'not-stated'
+            ? rich('facts.deletedAfterNotStated', { value: <NotStated path="facts.uninstall.deletedAfterDays" /> })
+            : t('facts.deletedAfter', { count: uninstall.deletedAfterDays })}
+        </li>
+      </ul>
+    </Fact>
+  );
+}
+
+/** Who at the vendor can reach the data, and which of it is personal data. */
+function WhoFact({ facts, evidence }: SectionProps): JSX.Element {
+  const { t, rich, list } = useI18n();
+  const personal = factStates(facts, evidence.runsOnAtlassian)['personal-data'];
+  const { access } = facts;
+  const row = { facts, evidence };
+  return (
+    <Fact id="fact-who" term={t('facts.who')} row="who" fact="staff" {...row}>
+      <p>
+        {access.vendorStaff === 'not-stated'
+          ? rich('facts.staffNotStated', { value: <NotStated path="facts.access.vendorStaff" /> })
+          : t(access.vendorStaff ? 'facts.staffYes' : 'facts.staffNo')}
+      </p>
+      <Prose text={access.description} />
+      <p class="subtle" data-truth="personal-data" data-says={personal.says}>
+        {personal.says === 'listed'
+          ? rich('facts.personalHeld', { list: <Content>{list(personal.names)}</Content> })
+          : personal.says === 'partly-stated'
+            ? rich('facts.personalPartly', {
+                list: <Content>{list(personal.names)}</Content>,
+                names: <Content>{list(personal.unstated)}</Content>,
+              })
+            : personal.says === 'no'
+              ? t('facts.noPersonal')
+              : personal.says === 'empty'
+                ? t('facts.nothing')
+                : rich('facts.personalNotStated', { value: <NotStated path="facts.dataStored[].personalData" /> })}
+      </p>
+    </Fact>
+  );
+}
+
+/** What is stored, where, how long and who can reach it. */
+function StorageFacts(props: SectionProps): JSX.Element {
+  return (
+    <>
+      <StoredFact {...props} />
+      <WhereFact {...props} />
+      <HowLongFact {...props} />
+      <WhoFact {...props} />
     </>
   );
 }
 
-/** What leaves, analytics, sub-processors, logs, residency, Runs on Atlassian and security. */
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
+/** What leaves the app's home, to whom and why. */
+function EgressFact({ facts, evidence }: SectionProps): JSX.Element {
   const { t, rich } = useI18n();
   const home = homeKey(facts.hosting.model);
+  const row = { facts, evidence };
+  return (
+    <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" fact="egress" {...row}>
+      {facts.egress === 'not-stated' ? (
+        <p>
+          <NotStated path="facts.egress" />
+        </p>
+      ) : facts.egress.length === 0 ? (
+        <p class="fact-strong">{t(`facts.noEgress.${home}`)}</p>
+      ) : (
+        <ul>
+          {facts.egress.map((e, i) => (
+            <li key={`${e.domain}-${e.name}`}>
+              {rich('facts.egressLine', {
+                name: <Content>{e.name}</Content>,
+                domain:
+                  e.domain === 'not-stated' ? (
+                    rich('facts.hostNotStated', { value: <NotStated path={`facts.egress[${i}].domain`} /> })
+                  ) : (
+                    <code>{e.domain}</code>
+                  ),
+                purpose: <Content>{e.purpose}</Content>,
+                endUserData: <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Fact>
+  );
+}
+
+/** Analytics, sub-processors and logs. */
+function ProcessingFacts({ facts, evidence }: SectionProps): JSX.Element {
+  const { t, rich } = useI18n();
   const { logs } = facts;
   const row = { facts, evidence };
-  const model = facts.hosting.model;
   return (
     <>
-      <Fact id="fact-egress" term={t(`facts.egress.${home}`)} row="egress" fact="egress" {...row}>
-        {facts.egress === 'not-stated' ? (
-          <p>
-            <NotStated path="facts.egress" />
-          </p>
-        ) : facts.egress.length === 0 ? (
-          <p class="fact-strong">{t(`facts.noEgress.${home}`)}</p>
-        ) : (
-          <ul>
-            {facts.egress.map((e, i) => (
-              <li key={`${e.domain}-${e.name}`}>
-                {rich('facts.egressLine', {
-                  name: <Content>{e.name}</Content>,
-                  domain:
-                    e.domain === 'not-stated' ? (
-                      rich('facts.hostNotStated', { value: <NotStated path={`facts.egress[${i}].domain`} /> })
-                    ) : (
-                      <code>{e.domain}</code>
-                    ),
-                  purpose: <Content>{e.purpose}</Content>,
-                  endUserData: <YesNoValue value={e.endUserData} path={`facts.egress[${i}].endUserData`} />,
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Fact>
       <Fact id="fact-analytics" term={t('facts.analytics')} row="analytics" fact="analytics" {...row}>
         <p>
           <YesNoValue
@@ -255,6 +299,17 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
         </p>
         <Prose text={logs.description} />
       </Fact>
+    </>
+  );
+}
+
+/** Data residency, Runs on Atlassian and security. */
+function PlatformFacts({ facts, evidence }: SectionProps): JSX.Element {
+  const { t, rich } = useI18n();
+  const row = { facts, evidence };
+  const model = facts.hosting.model;
+  return (
+    <>
       <Fact id="fact-residency" term={t('facts.residency')} row="residency" fact="data-residency" {...row}>
         <p>
           <YesNoValue
@@ -290,6 +345,17 @@ function FlowFacts({ facts, evidence }: Omit<Props, 'lang'>): JSX.Element {
         )}
         <Prose text={facts.security.description} />
       </Fact>
+    </>
+  );
+}
+
+/** What leaves, analytics, sub-processors, logs, residency, Runs on Atlassian and security. */
+function FlowFacts(props: SectionProps): JSX.Element {
+  return (
+    <>
+      <EgressFact {...props} />
+      <ProcessingFacts {...props} />
+      <PlatformFacts {...props} />
     </>
   );
 }

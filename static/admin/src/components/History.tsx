@@ -43,16 +43,12 @@ interface Props {
   reloadKey: number;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function History({ names, reloadKey }: Props): JSX.Element {
-  const { t, instant } = useI18n();
+type Ready = Extract<Load, { phase: 'ready' }>;
+
+/** The history, read from the start whenever `reloadKey` changes, and the next page on demand. */
+function useHistory(reloadKey: number): { load: Load; loadFirst: () => Promise<void>; loadMore: () => Promise<void> } {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const { next, same } = useLatest();
-  const [me, setMe] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    void viewerAccountId().then(setMe);
-  }, []);
 
   const loadFirst = useCallback(async () => {
     const current = next();
@@ -83,6 +79,74 @@ export function History({ names, reloadKey }: Props): JSX.Element {
         : { ...before, more: result.error },
     );
   };
+  return { load, loadFirst, loadMore };
+}
+
+/** The rows read so far; the viewer's own acknowledgments offer their receipt (`me`: the viewer's account). */
+function HistoryTable({ rows, names, me }: { rows: HistoryRow[]; names: NameDirectory; me?: string }): JSX.Element {
+  const { t, instant } = useI18n();
+  return (
+    <div class="table-scroll">
+      <table class="history-table">
+        <caption class="visually-hidden">{t('history.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('history.what')}</th>
+            <th scope="col">{t('history.when')}</th>
+            <th scope="col">{t('history.receipt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.receiptId} data-kind={row.kind}>
+              <td>
+                <Entry row={row} names={names} />
+              </td>
+              <td>
+                <time dateTime={row.at}>{instant(row.at)}</time>
+              </td>
+              <td>
+                {t('history.seq', { seq: String(row.seq) })}
+                {me !== undefined && row.kind === 'acknowledgment' && row.accountId === me && (
+                  <KeepReceipt which={{ accountId: me, seq: row.seq }} row={{ version: row.version, seq: row.seq }} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Load more" while there is a cursor, and the error of the last try. */
+function MoreRows({ load, onMore }: { load: Ready; onMore: () => void }): JSX.Element {
+  const { t } = useI18n();
+  const more = load.more;
+  return (
+    <>
+      {typeof more === 'object' && <InlineError what={t('history.moreFailed')} code={more.code} />}
+      {load.cursor && (
+        <button type="button" class="button" disabled={more === 'pending'} onClick={onMore}>
+          {more === 'pending'
+            ? t('common.loading')
+            : typeof more === 'object'
+              ? t('history.retryMore')
+              : t('history.loadMore')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function History({ names, reloadKey }: Props): JSX.Element {
+  const { t } = useI18n();
+  const [me, setMe] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    void viewerAccountId().then(setMe);
+  }, []);
+  // The viewer's account is asked for first, then the history (effects run in the order they are declared).
+  const { load, loadFirst, loadMore } = useHistory(reloadKey);
 
   let body: JSX.Element;
   if (load.phase === 'loading') {
@@ -103,52 +167,10 @@ export function History({ names, reloadKey }: Props): JSX.Element {
   } else if (load.rows.length === 0) {
     body = <p>{t('history.empty')}</p>;
   } else {
-    const more = load.more;
     body = (
       <>
-        <div class="table-scroll">
-          <table class="history-table">
-            <caption class="visually-hidden">{t('history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.what')}</th>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.receipt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.rows.map((row) => (
-                <tr key={row.receiptId} data-kind={row.kind}>
-                  <td>
-                    <Entry row={row} names={names} />
-                  </td>
-                  <td>
-                    <time dateTime={row.at}>{instant(row.at)}</time>
-                  </td>
-                  <td>
-                    {t('history.seq', { seq: String(row.seq) })}
-                    {me !== undefined && row.kind === 'acknowledgment' && row.accountId === me && (
-                      <KeepReceipt
-                        which={{ accountId: me, seq: row.seq }}
-                        row={{ version: row.version, seq: row.seq }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {typeof more === 'object' && <InlineError what={t('history.moreFailed')} code={more.code} />}
-        {load.cursor && (
-          <button type="button" class="button" disabled={more === 'pending'} onClick={() => void loadMore()}>
-            {more === 'pending'
-              ? t('common.loading')
-              : typeof more === 'object'
-                ? t('history.retryMore')
-                : t('history.loadMore')}
-          </button>
-        )}
+        <HistoryTable rows={load.rows} names={names} me={me} />
+        <MoreRows load={load} onMore={() => void loadMore()} />
       </>
     );
   }

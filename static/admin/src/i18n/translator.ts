@@ -74,19 +74,10 @@ export function warmUpIntl(locale?: string): void {
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function createTranslator(module: CatalogModule, where: Locality): Translator {
-  const messages: Catalog = module.messages;
-  const formatLocale = module.formatLocale ?? where.locale;
-  const decorate = module.decorate ?? ((text: string) => text);
-  const zone = safe((l) => new Intl.DateTimeFormat(l, { timeZone: where.timeZone }), formatLocale).resolvedOptions()
-    .timeZone;
-  const rules = safe((l) => new Intl.PluralRules(l), formatLocale);
-  const numbers = once(() => safe((l) => new Intl.NumberFormat(l), formatLocale));
-  const lists = once(() => safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale));
+/** The lazily made Intl formatters of `formatLocale`, with times in `zone`. */
+function formattersOf(formatLocale: string, zone: string) {
   const dates = (options: Intl.DateTimeFormatOptions) =>
     once(() => safe((l) => new Intl.DateTimeFormat(l, options), formatLocale));
-  const calendar = dates({ dateStyle: 'long', timeZone: 'UTC' });
   // Every time on the page names its zone: the user's, or UTC where a UTC day is the question.
   const timeIn = (timeZone: string): Intl.DateTimeFormatOptions => ({
     year: 'numeric',
@@ -97,31 +88,31 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
     timeZoneName: 'short',
     timeZone,
   });
-  const local = dates(timeIn(zone));
-  const utc = dates(timeIn('UTC'));
-  const localDate = dates({ dateStyle: 'long', timeZone: zone });
-  // en-CA writes dates as YYYY-MM-DD: the user's calendar day of an instant, to count days between.
-  const dayInZone = once(
-    () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-  );
-  const relative = once(() => safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale));
-  const languages = once(() => safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale));
+  return {
+    numbers: once(() => safe((l) => new Intl.NumberFormat(l), formatLocale)),
+    lists: once(() => safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale)),
+    calendar: dates({ dateStyle: 'long', timeZone: 'UTC' }),
+    local: dates(timeIn(zone)),
+    utc: dates(timeIn('UTC')),
+    localDate: dates({ dateStyle: 'long', timeZone: zone }),
+    // en-CA writes dates as YYYY-MM-DD: the user's calendar day of an instant, to count days between.
+    dayInZone: once(
+      () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    ),
+    relative: once(() => safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale)),
+    languages: once(() => safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale)),
+  };
+}
 
-  const number = (value: number) => decorate(numbers().format(value));
+/** A message's text for `params` (its plural form by `count`), as text (`t`) or with components (`rich`). */
+function messagesOf(
+  messages: Catalog,
+  rules: Intl.PluralRules,
+  number: (value: number) => string,
+): Pick<Translator, 't' | 'rich'> {
   const template = (key: MessageKey, params: Record<string, unknown> | undefined) =>
     pick(messages[key], typeof params?.count === 'number' ? params.count : undefined, rules);
-  const valid = (iso: string) => {
-    const value = new Date(iso);
-    return Number.isNaN(value.getTime()) ? undefined : value;
-  };
-  const format = (formatter: () => Intl.DateTimeFormat, iso: string) => {
-    const value = valid(iso);
-    return value ? decorate(formatter().format(value)) : iso;
-  };
-
   return {
-    locale: where.locale,
-    timeZone: zone,
     t(key, params) {
       return template(key, params).replace(PLACEHOLDER, (whole, name: string) => {
         const value = params?.[name];
@@ -143,21 +134,46 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
       out.push(text.slice(last));
       return out;
     },
+  };
+}
+
+const valid = (iso: string) => {
+  const value = new Date(iso);
+  return Number.isNaN(value.getTime()) ? undefined : value;
+};
+
+export function createTranslator(module: CatalogModule, where: Locality): Translator {
+  const formatLocale = module.formatLocale ?? where.locale;
+  const decorate = module.decorate ?? ((text: string) => text);
+  const zone = safe((l) => new Intl.DateTimeFormat(l, { timeZone: where.timeZone }), formatLocale).resolvedOptions()
+    .timeZone;
+  const rules = safe((l) => new Intl.PluralRules(l), formatLocale);
+  const f = formattersOf(formatLocale, zone);
+  const number = (value: number) => decorate(f.numbers().format(value));
+  const format = (formatter: () => Intl.DateTimeFormat, iso: string) => {
+    const value = valid(iso);
+    return value ? decorate(formatter().format(value)) : iso;
+  };
+
+  return {
+    locale: where.locale,
+    timeZone: zone,
+    ...messagesOf(module.messages, rules, number),
     number,
-    list: (items) => decorate(lists().format(items)),
-    calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(calendar, `${ymd}T00:00:00Z`) : ymd),
-    instant: (iso) => format(local, iso),
-    instantUtc: (iso) => format(utc, iso),
-    instantDate: (iso) => format(localDate, iso),
+    list: (items) => decorate(f.lists().format(items)),
+    calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(f.calendar, `${ymd}T00:00:00Z`) : ymd),
+    instant: (iso) => format(f.local, iso),
+    instantUtc: (iso) => format(f.utc, iso),
+    instantDate: (iso) => format(f.localDate, iso),
     relativeDays(iso, now = new Date()) {
       const value = valid(iso);
       if (!value) return iso;
-      const dayOf = (d: Date) => Date.parse(`${dayInZone().format(d)}T00:00:00Z`);
-      return decorate(relative().format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
+      const dayOf = (d: Date) => Date.parse(`${f.dayInZone().format(d)}T00:00:00Z`);
+      return decorate(f.relative().format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
     },
     languageName: (tag) => {
       const language = tag.split(/[-_]/)[0] ?? tag;
-      return decorate(languages().of(language) ?? language);
+      return decorate(f.languages().of(language) ?? language);
     },
   };
 }

@@ -1,9 +1,9 @@
 /** The Marketplace answers agree with both the statement facts and the manifest evidence. */
 import {
+  API_V2_FIELDS,
   euDataLeavesAtlassian,
   MARKETPLACE_API_SOURCES,
   marketplacePrivacy,
-  RESIDENCY_NOT_SUPPORTED,
   RESIDENCY_STORED_IN_ATLASSIAN,
 } from '../../toolkit/evidence/marketplace-privacy';
 import { readFacts } from '../../toolkit/cli/evidence-inputs';
@@ -33,8 +33,11 @@ test('Forge-only storage and no egress: nothing stored or processed outside Atla
     thirdPartyDetails: [],
   });
   expect(body.dataResidency.isDataResidencySupported).toBe(RESIDENCY_STORED_IN_ATLASSIAN);
-  // The one answer from a vendor's reading of the form, not Atlassian's schema, says so.
-  expect(notes).toEqual([expect.stringMatching(/^dataRetention: answered as deleted at most 28 days after uninstall/)]);
+  // Where Atlassian's page leaves doubt (what the retention fields measure, null in a PUT), a note says so.
+  expect(notes).toEqual([
+    expect.stringMatching(/^dataRetention: answered as kept at most 28 days after uninstall/),
+    expect.stringMatching(/^null: API_V2 does not say whether a PUT takes null/),
+  ]);
 });
 
 test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, even when every category is in Atlassian', () => {
@@ -53,13 +56,14 @@ test('end-user-data egress in the manifest flips appStoresEUDOutsideAtlassian, e
   expect(body.thirdPartyInformation.thirdPartyDetails).toEqual([
     { name: 'Example Inc', link: '', purpose: 'Hosting', thirdPartyCountries: ['US'] },
   ]);
-  // "Not supported" is the statement's to say, and the payload has a value for it.
-  expect(body.dataResidency.isDataResidencySupported).toBe(RESIDENCY_NOT_SUPPORTED);
-  expect(notes).toEqual([
-    expect.stringMatching(/^dataResidency\.isDataResidencySupported: "APP_DOES_NOT_SUPPORT_DR" is the value/),
-    expect.stringMatching(/^dataRetention: /),
-  ]);
-  expect(unanswered.filter((u) => u.startsWith('dataResidency.'))).toEqual([]);
+  // "Not supported" is the statement's to say, but Atlassian's page gives no value for it: the vendor picks it.
+  expect(body.dataResidency.isDataResidencySupported).toBeNull();
+  expect(notes).toEqual([expect.stringMatching(/^dataRetention: /), expect.stringMatching(/^null: /)]);
+  expect(unanswered).toContainEqual(
+    expect.stringMatching(
+      /^dataResidency\.isDataResidencySupported: the statement says it is not supported; API_V2 gives no value/,
+    ),
+  );
 });
 
 test('a category stored at the vendor flips appStoresEUDOutsideAtlassian with no egress at all', () => {
@@ -107,42 +111,66 @@ test('retention, privacy and security are answered from the statement; what it c
   });
   const { body, statementAnswers, unanswered } = answers();
   expect(body.dataRetention).toEqual({
-    isRetentionDurationIndefinite: false,
-    retentionDurationInDays: { max: 28 },
+    isDataRetentionSupported: null,
+    retentionDurationInDays: { min: null, max: 28 },
     isCustomRetentionPeriodAllowed: null,
+    isRetentionDurationIndefinite: false,
   });
   expect(statementAnswers.dataRetention.categories).toEqual([
     { name: 'Acknowledgment receipts', retention: expect.stringMatching(/^Until the app is uninstalled/) },
   ]);
   expect(statementAnswers.privacy).toEqual({ noSale: true, noMarketingSharing: true });
   expect(statementAnswers.security.measures).toHaveLength(3);
-  // The statement model has no GDPR or CCPA role, DPA, custom retention or security-field fact: each is null
-  // in the body and named, by its path, for the vendor to fill.
-  const paths = unanswered.map((u) => u.split(':')[0]);
-  // The null leaves of the privacy and security groups, found by walking the body itself.
-  const nulls = (value: unknown, at: string): string[] =>
-    value === null
-      ? [at]
-      : typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => nulls(child, `${at}.${key}`))
-        : [];
-  expect(paths).toEqual([
-    'dataRetention.isCustomRetentionPeriodAllowed',
-    ...nulls(body.privacy, 'privacy'),
-    ...nulls(body.security, 'security'),
-  ]);
-  expect(paths).toHaveLength(15);
-  expect(paths).toEqual(
+  // The groups Atlassian's page shows no field of are named for the vendor, never filled.
+  expect(unanswered).toContainEqual(
+    expect.stringMatching(/^privacy\.gdpr \(and every field of the privacy group after it/),
+  );
+  expect(Object.keys(body.privacy)).toEqual(['privacyEnhancingTechniques']);
+});
+
+/** Every leaf of the body by its path (`[]` for each item of a list of objects), with its value. */
+function leaves(value: unknown, at: string): [string, unknown][] {
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null))
+    return value.flatMap((item) => leaves(item, `${at}[]`));
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+      leaves(child, at ? `${at}.${key}` : key),
+    );
+  return [[at, value]];
+}
+
+test("every field the body carries is named on Atlassian's page, and every null in it is named for the vendor", () => {
+  app.editFacts((f) => {
+    f.subProcessors = [{ name: 'Example Inc', purpose: 'Hosting', country: 'US', url: 'https://example.com' }];
+    f.uninstall = { deletedAfterDays: 'not-stated' };
+  });
+  const { body, put, unanswered } = answers();
+  // The PUT's one body parameter (API_V2).
+  expect(put).toEqual({ appTrustInformation: body });
+  const paths = leaves(body, '');
+  const cited = new Set<string>(API_V2_FIELDS);
+  // retentionDurationInDays is null here: its path is the object's, a prefix of the page's min/max.
+  expect(
+    paths.map(([p]) => p).filter((p) => !cited.has(p) && !API_V2_FIELDS.some((f) => f.startsWith(`${p}.`))),
+  ).toEqual([]);
+  const named = unanswered.map((u) => u.split(': ')[0] ?? u);
+  const nulls = paths.filter(([, v]) => v === null).map(([p]) => p);
+  expect(nulls.length).toBeGreaterThan(5);
+  for (const p of nulls)
+    expect(named.some((n) => n === p || n.startsWith(`${p}.`) || p.startsWith(`${n}.`))).toBe(true);
+  // A wrong field name would fail here: the page's own spelling of a few that are easy to get wrong.
+  expect(paths.map(([p]) => p)).toEqual(
     expect.arrayContaining([
-      'privacy.gdpr.dataController.isAppDataController',
-      'privacy.dataProcessingAgreement.isDPASupported',
+      'logDetails.logProcessAndOrStoreEUDOutsideAtlassian',
+      'dataResidency.countriesWhereEndUserDataStored',
+      'dataRetention.isDataRetentionSupported',
     ]),
   );
-  expect(MARKETPLACE_API_SOURCES.API_V2).toMatch(
-    /^https:\/\/developer\.atlassian\.com\/platform\/marketplace\/rest\/v2\//,
+  expect(MARKETPLACE_API_SOURCES.API_V2).toBe(
+    'https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/',
   );
-  expect(MARKETPLACE_API_SOURCES.PAYLOAD).toMatch(
-    /^https:\/\/github\.com\/ZenUml\/conf-mini-sites\/blob\/[0-9a-f]{40}\//,
+  expect(Object.values(MARKETPLACE_API_SOURCES).every((u) => u.startsWith('https://developer.atlassian.com/'))).toBe(
+    true,
   );
 });
 
@@ -152,9 +180,10 @@ test('a deletion after uninstall the statement does not state leaves both retent
   });
   const { body, notes, unanswered } = answers();
   expect(body.dataRetention).toEqual({
-    isRetentionDurationIndefinite: null,
+    isDataRetentionSupported: null,
     retentionDurationInDays: null,
     isCustomRetentionPeriodAllowed: null,
+    isRetentionDurationIndefinite: null,
   });
   expect(notes.filter((n) => n.startsWith('dataRetention'))).toEqual([]);
   expect(unanswered).toEqual(
@@ -178,8 +207,8 @@ test('a not-stated list is an unanswered field, not "None"', () => {
   expect(unanswered).toEqual(
     expect.arrayContaining([
       expect.stringMatching(/^thirdPartyInformation\.dataSubProcessors: /),
-      expect.stringMatching(/^security: measures: /),
-      expect.stringMatching(/^privacy: no sale of data \(CCPA\): /),
+      expect.stringMatching(/^security measures: /),
+      expect.stringMatching(/^no sale of data \(CCPA\): /),
     ]),
   );
 });

@@ -78,15 +78,16 @@ test('toolkit/cli/marketplace-privacy.ts prints the API body', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
-    const body = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual([
+    // The PUT's body: one parameter, appTrustInformation, holding the groups Atlassian's page names.
+    const put = JSON.parse(run.stdout) as { appTrustInformation: Record<string, unknown> };
+    expect(Object.keys(put)).toEqual(['appTrustInformation']);
+    expect(Object.keys(put.appTrustInformation)).toEqual([
       'dataAccessAndStorage',
       'thirdPartyInformation',
       'logDetails',
       'dataResidency',
       'dataRetention',
       'privacy',
-      'security',
     ]);
   } finally {
     app.dispose();

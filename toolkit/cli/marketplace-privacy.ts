@@ -1,6 +1,6 @@
 /**
  * `privacy-panel marketplace [DIR]` (and `npm run marketplace:privacy` on this repository): prints the JSON
- * body for the Marketplace Privacy & Security API, built from the app's statement (compiled from DIR/policy)
+ * body of the Marketplace Privacy & Security API's PUT (`{ "appTrustInformation": … }`), built from the app's statement (compiled from DIR/policy)
  * and its manifest and code evidence (toolkit/evidence/marketplace-privacy.ts). Refuses (exit 1) while
  * `check` would fail: answers built on contradicted facts would be wrong. Exit 2 when the app or its
  * statement cannot be read.
@@ -28,7 +28,7 @@ export function runMarketplace(options: MarketplaceOptions): number {
   const answers = marketplacePrivacy(facts, report.evidence);
   for (const note of answers.notes) console.error(`note: ${note}`);
   for (const field of answers.unanswered) console.error(`unanswered: ${field}`);
-  console.log(JSON.stringify(answers.body, null, 2));
+  console.log(JSON.stringify(answers.put, null, 2));
   console.error(
     `what the statement says that no payload field holds:\n${JSON.stringify(answers.statementAnswers, null, 2)}`,
   );

@@ -9,4 +9,9 @@ export { checkStatement } from './statement-checks';
 export { checkInventory, INVENTORY, DEFAULT_SOURCE_NAMES, type SourceNames } from './inventory-checks';
 export { buildClaims } from './claims';
 export { runChecks, type CheckInputs } from './run-checks';
-export { marketplacePrivacy, type MarketplacePrivacyBody, type MarketplacePrivacyAnswers } from './marketplace-privacy';
+export {
+  marketplacePrivacy,
+  type MarketplacePrivacyBody,
+  type MarketplacePrivacyPut,
+  type MarketplacePrivacyAnswers,
+} from './marketplace-privacy';

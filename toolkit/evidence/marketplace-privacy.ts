@@ -1,31 +1,32 @@
 /**
- * The Marketplace "Privacy & Security" answers (the Marketplace API's v2 groups), derived from the
+ * The Marketplace "Privacy & Security" answers (the Marketplace API's v2 payload), derived from the
  * statement facts (read through the truth table, src/domain/statement/truth-table.ts) and the manifest
  * evidence: no answer is typed by hand, none is guessed. A field the statement cannot answer is `null` in
  * the body and named in `unanswered`; this app's manifest answers a field only when the statement
  * describes a Forge app.
  *
- * Sources (each field and enum below cites one of these):
- * - API_V2: https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/
- *   (GET/PUT /rest/2/addons/{addonKey}/privacy-and-security: the groups dataAccessAndStorage,
- *   thirdPartyInformation, logDetails and dataResidency, with the field names used in the body).
- * - API_V4: https://developer.atlassian.com/platform/marketplace/rest/v4/api-group-privacy-and-security/
- *   (names the further groups dataRetention, privacy and security; their field names are not in the
- *   captured text of either page).
- * - PAYLOAD: the public GET https://marketplace.atlassian.com/rest/2/addons/{addonKey}/privacy-and-security
- *   as a Marketplace vendor's audit script reads it: github.com/ZenUml/conf-mini-sites at commit
- *   688b533c942535572b7e182ad135f416b7638164, .claude/skills/forge-ps-questionnaire/scripts/verify-ps.sh (the
- *   URL) and _summarize_ps.py (the field paths of dataRetention, privacy.gdpr, privacy.ccpa,
- *   privacy.dataProcessingAgreement and security, their boolean reads, and the values
- *   "APP_DOES_NOT_SUPPORT_DR" and "NOT_APPLICABLE").
- * - FORM: the same repository at commit 0b8748f3dec552c0aabc6f15129e51b8ac2455fc,
- *   .claude/skills/forge-ps-questionnaire/references/fill-mechanics.md: the vendor console's input names,
- *   the same paths, and that the retention days are asked after "stores after uninstall".
- *   PAYLOAD and FORM are a vendor's reading of a live payload, not Atlassian's schema (which is not in any
- *   corpus searched): every answer from them carries a note to check it against the API before the PUT.
- * - TAB: https://developer.atlassian.com/platform/marketplace/security-privacy-tab/ (what the tab asks).
+ * Source of every field name and enum value below: Atlassian's description of the API,
+ * API_V2 = https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/
+ * - PUT /rest/2/addons/{addonKey}/privacy-and-security creates or updates the draft; its one body
+ *   parameter, `appTrustInformation` (required), holds the groups. GET on the same path answers them
+ *   (TrustInfo), with `state` "live" or "draft".
+ * - The page's TrustInfo example names, in this order: dataAccessAndStorage (isSameDataProcessedAndStored,
+ *   appProcessEUDOutsideAtlassian, typesOfDataAccessed, appStoresEUDOutsideAtlassian, typesOfDataStored),
+ *   thirdPartyInformation (isEndUserDataShared, dataSubProcessors, thirdPartyDetails[name, link, purpose,
+ *   thirdPartyCountries]), logDetails (logEndUserData, logProcessAndOrStoreEUDOutsideAtlassian,
+ *   logEUDShareWithThirdParty, logsIntegralForAppFunctionality), dataResidency (isDataResidencySupported,
+ *   countriesWhereEndUserDataStored, realmMigrationSupported, inScopeDataTypes), dataRetention
+ *   (isDataRetentionSupported, retentionDurationInDays{min, max}, isCustomRetentionPeriodAllowed,
+ *   isRetentionDurationIndefinite) and privacy (privacyEnhancingTechniques{arePrivacyEnhancingTechniquesSupported,
+ *   privacyEnhancingTechniquesSupported}, then gdpr, whose dataController the example shows as `{}`).
+ * - The page gives one value of isDataResidencySupported, "STORED_IN_ATLASSIAN_N_DR_SUPPORTED", and no
+ *   list of the others; it describes no field beyond its name and example type.
+ * Where the page leaves doubt (the rest of the privacy group after gdpr.dataController, any further group,
+ * the other residency values, what the retention fields measure, whether a PUT takes null), the answer is
+ * left to the vendor and named in `unanswered`, or carries a note to check it before the PUT.
+ * TAB: https://developer.atlassian.com/platform/marketplace/security-privacy-tab/ (what the tab asks).
  */
-import { factStates } from '../../src/domain/statement/truth-table';
+import { factStates, type FactState, type TruthFact } from '../../src/domain/statement/truth-table';
 import { isStated, statedEntries, type Retention, type StatementFacts } from '../../src/domain/statement/types';
 import { isExemptAnalytics } from './eligibility';
 import { insideAtlassian } from './statement-checks';
@@ -33,26 +34,47 @@ import type { Evidence } from '../../src/domain/evidence/types';
 
 export const MARKETPLACE_API_SOURCES = {
   API_V2: 'https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/',
-  API_V4: 'https://developer.atlassian.com/platform/marketplace/rest/v4/api-group-privacy-and-security/',
   TAB: 'https://developer.atlassian.com/platform/marketplace/security-privacy-tab/',
-  PAYLOAD:
-    'https://github.com/ZenUml/conf-mini-sites/blob/688b533c942535572b7e182ad135f416b7638164/.claude/skills/forge-ps-questionnaire/scripts/_summarize_ps.py',
-  FORM: 'https://github.com/ZenUml/conf-mini-sites/blob/0b8748f3dec552c0aabc6f15129e51b8ac2455fc/.claude/skills/forge-ps-questionnaire/references/fill-mechanics.md',
 } as const;
 
-/**
- * The one `isDataResidencySupported` value this app can prove: data stored in Atlassian, residency
- * supported (API_V2; only the prefix `STORED_IN_ATLASSIAN_N_DR_SUPPO…` is in the captured text: check the
- * full enum against the API schema before the first PUT). The "not supported" values are not in the
- * captured text of API_V2.
- */
+/** The one isDataResidencySupported value API_V2 gives: data stored in Atlassian, residency supported. */
 export const RESIDENCY_STORED_IN_ATLASSIAN = 'STORED_IN_ATLASSIAN_N_DR_SUPPORTED';
-/** The "app does not support data residency" value (PAYLOAD; FORM: the option "No. App does not support…"). */
-export const RESIDENCY_NOT_SUPPORTED = 'APP_DOES_NOT_SUPPORT_DR';
 
-/** The groups API_V2 names, with its field names. `null`: the statement cannot answer (see `unanswered`). */
+/**
+ * Every field path of API_V2's example that the body carries (`[]`: each item of a list). The privacy
+ * group's `gdpr` and whatever follows it are left out: the page's text shows no field of theirs.
+ */
+export const API_V2_FIELDS = [
+  'dataAccessAndStorage.isSameDataProcessedAndStored',
+  'dataAccessAndStorage.appProcessEUDOutsideAtlassian',
+  'dataAccessAndStorage.typesOfDataAccessed',
+  'dataAccessAndStorage.appStoresEUDOutsideAtlassian',
+  'dataAccessAndStorage.typesOfDataStored',
+  'thirdPartyInformation.isEndUserDataShared',
+  'thirdPartyInformation.dataSubProcessors',
+  'thirdPartyInformation.thirdPartyDetails[].name',
+  'thirdPartyInformation.thirdPartyDetails[].link',
+  'thirdPartyInformation.thirdPartyDetails[].purpose',
+  'thirdPartyInformation.thirdPartyDetails[].thirdPartyCountries',
+  'logDetails.logEndUserData',
+  'logDetails.logProcessAndOrStoreEUDOutsideAtlassian',
+  'logDetails.logEUDShareWithThirdParty',
+  'logDetails.logsIntegralForAppFunctionality',
+  'dataResidency.isDataResidencySupported',
+  'dataResidency.countriesWhereEndUserDataStored',
+  'dataResidency.realmMigrationSupported',
+  'dataResidency.inScopeDataTypes',
+  'dataRetention.isDataRetentionSupported',
+  'dataRetention.retentionDurationInDays.min',
+  'dataRetention.retentionDurationInDays.max',
+  'dataRetention.isCustomRetentionPeriodAllowed',
+  'dataRetention.isRetentionDurationIndefinite',
+  'privacy.privacyEnhancingTechniques.arePrivacyEnhancingTechniquesSupported',
+  'privacy.privacyEnhancingTechniques.privacyEnhancingTechniquesSupported',
+] as const;
+
+/** The groups of API_V2's appTrustInformation, with its field names. `null`: unanswered (see `unanswered`). */
 export interface MarketplacePrivacyBody {
-  /** API_V2. */
   dataAccessAndStorage: {
     isSameDataProcessedAndStored: boolean;
     appProcessEUDOutsideAtlassian: boolean | null;
@@ -60,56 +82,46 @@ export interface MarketplacePrivacyBody {
     appStoresEUDOutsideAtlassian: boolean | null;
     typesOfDataStored: string[] | null;
   };
-  /** API_V2. */
   thirdPartyInformation: {
     isEndUserDataShared: boolean | null;
     dataSubProcessors: string | null;
     thirdPartyDetails: { name: string; link: string; purpose: string; thirdPartyCountries: string[] }[];
   };
-  /** API_V2. */
   logDetails: {
     logEndUserData: boolean | null;
     logProcessAndOrStoreEUDOutsideAtlassian: boolean | null;
     logEUDShareWithThirdParty: boolean | null;
     logsIntegralForAppFunctionality: boolean;
   };
-  /** API_V2. */
   dataResidency: {
-    /** null when the evidence cannot back a "supported" answer: answer it by hand, with care. */
-    isDataResidencySupported: typeof RESIDENCY_STORED_IN_ATLASSIAN | typeof RESIDENCY_NOT_SUPPORTED | null;
+    /** Only the one value API_V2 gives, when the evidence proves it; otherwise the vendor's to pick. */
+    isDataResidencySupported: typeof RESIDENCY_STORED_IN_ATLASSIAN | null;
+    countriesWhereEndUserDataStored: null;
+    realmMigrationSupported: null;
+    inScopeDataTypes: null;
   };
-  /** PAYLOAD (field paths, booleans, `retentionDurationInDays.max`); FORM (asked after "stores after uninstall"). */
   dataRetention: {
-    isRetentionDurationIndefinite: boolean | null;
-    retentionDurationInDays: { max: number } | null;
+    isDataRetentionSupported: null;
+    retentionDurationInDays: { min: null; max: number } | null;
     isCustomRetentionPeriodAllowed: null;
+    isRetentionDurationIndefinite: boolean | null;
   };
-  /** PAYLOAD and FORM; the statement model holds no GDPR or CCPA role and no DPA, so every field is null. */
   privacy: {
-    gdpr: {
-      dataController: { isAppDataController: null };
-      dataProcessor: { isAppDataProcessor: null; endUserDataTypes: null };
-      dataTransfer: { isEndUserDataTransferredOutsideEEA: null; isTransferComplianceMechanismsAdhered: null };
+    privacyEnhancingTechniques: {
+      arePrivacyEnhancingTechniquesSupported: null;
+      privacyEnhancingTechniquesSupported: null;
     };
-    ccpa: {
-      business: { isAppBusiness: null };
-      serviceProvider: { isAppServiceProvider: null; endUserDataTypes: null };
-    };
-    dataProcessingAgreement: { isDPASupported: null };
-  };
-  /** PAYLOAD and FORM; the statement's security measures are free text, so no field is answered from them. */
-  security: {
-    isDiskEncryptionSupported: null;
-    securityContact: null;
-    publicSecurityPoliciesLink: null;
-    permissionsJustification: null;
-    requiresUsersToProvidePATs: null;
   };
 }
 
+/** The PUT's body (API_V2: one required body parameter, appTrustInformation). */
+export interface MarketplacePrivacyPut {
+  appTrustInformation: MarketplacePrivacyBody;
+}
+
 /**
- * What the statement says that no field of the payload holds, in our words, for the vendor's own use (a
- * listing's description, a security questionnaire). `null`: the statement does not say.
+ * What the statement says that no field of the payload API_V2 shows holds, in our words, for the vendor's
+ * own use (the form's further questions, a security questionnaire). `null`: the statement does not say.
  */
 export interface StatementAnswers {
   dataRetention: {
@@ -126,6 +138,8 @@ export interface StatementAnswers {
 
 export interface MarketplacePrivacyAnswers {
   body: MarketplacePrivacyBody;
+  /** `body` as the PUT takes it. */
+  put: MarketplacePrivacyPut;
   statementAnswers: StatementAnswers;
   /** Every field the statement (and the evidence) cannot answer, by name and why: for the vendor to settle. */
   unanswered: string[];
@@ -148,221 +162,243 @@ function retentionText(r: Retention): string | null {
 
 const yesNo = (v: boolean | 'not-stated'): boolean | null => (isStated(v) ? v : null);
 
-/** Fields no statement fact answers: always the vendor's to fill, each by its path in the payload. */
-const NEVER_IN_STATEMENT = [
-  'dataRetention.isCustomRetentionPeriodAllowed',
-  'privacy.gdpr.dataController.isAppDataController',
-  'privacy.gdpr.dataProcessor.isAppDataProcessor',
-  'privacy.gdpr.dataProcessor.endUserDataTypes',
-  'privacy.gdpr.dataTransfer.isEndUserDataTransferredOutsideEEA',
-  'privacy.gdpr.dataTransfer.isTransferComplianceMechanismsAdhered',
-  'privacy.ccpa.business.isAppBusiness',
-  'privacy.ccpa.serviceProvider.isAppServiceProvider',
-  'privacy.ccpa.serviceProvider.endUserDataTypes',
-  'privacy.dataProcessingAgreement.isDPASupported',
-  'security.isDiskEncryptionSupported',
-  'security.securityContact',
-  'security.publicSecurityPoliciesLink',
-  'security.permissionsJustification',
-  'security.requiresUsersToProvidePATs',
-].map((field) => `${field}: the statement model has no such fact (PAYLOAD)`);
+/** What the answers are built from, read once. */
+interface Inputs {
+  facts: StatementFacts;
+  evidence: Evidence;
+  states: Record<TruthFact, FactState>;
+  /** This app's manifest speaks only for a Forge app; for any other hosting model the statement alone answers. */
+  forge: boolean;
+  /** End-user data leaves Atlassian by the manifest; null when the statement is not about a Forge app. */
+  leaves: boolean | null;
+  /** Some stored category is outside Atlassian; null when the statement does not list what it stores. */
+  storedOutside: boolean | null;
+  unknownLocation: boolean;
+  sharedByStatement: boolean;
+  subs: Exclude<StatementFacts['subProcessors'], 'not-stated'> | null;
+  ask: (field: string, why: string) => null;
+  notes: string[];
+}
 
-/** The privacy and security groups: every field null (see NEVER_IN_STATEMENT). */
-const UNANSWERED_GROUPS: Pick<MarketplacePrivacyBody, 'privacy' | 'security'> = {
-  privacy: {
-    gdpr: {
-      dataController: { isAppDataController: null },
-      dataProcessor: { isAppDataProcessor: null, endUserDataTypes: null },
-      dataTransfer: { isEndUserDataTransferredOutsideEEA: null, isTransferComplianceMechanismsAdhered: null },
-    },
-    ccpa: {
-      business: { isAppBusiness: null },
-      serviceProvider: { isAppServiceProvider: null, endUserDataTypes: null },
-    },
-    dataProcessingAgreement: { isDPASupported: null },
-  },
-  security: {
-    isDiskEncryptionSupported: null,
-    securityContact: null,
-    publicSecurityPoliciesLink: null,
-    permissionsJustification: null,
-    requiresUsersToProvidePATs: null,
-  },
-};
-
-/**
- * The retention group: how long end-user data is kept after the app is uninstalled (FORM asks the days after
- * "stores after uninstall"). The statement's `uninstall.deletedAfterDays` answers it: a number of days is a
- * maximum, never "indefinite"; not stated leaves both fields to the vendor.
- */
-function retentionAfterUninstall(
-  facts: StatementFacts,
-  ask: (field: string, why: string) => null,
-  notes: string[],
-): MarketplacePrivacyBody['dataRetention'] {
-  const days = facts.uninstall.deletedAfterDays;
-  if (!isStated(days)) {
-    ask('dataRetention.isRetentionDurationIndefinite', 'the statement does not say when data is deleted (PAYLOAD)');
-    ask('dataRetention.retentionDurationInDays', 'the statement does not say when data is deleted (PAYLOAD)');
-    return { isRetentionDurationIndefinite: null, retentionDurationInDays: null, isCustomRetentionPeriodAllowed: null };
-  }
-  notes.push(
-    `dataRetention: answered as deleted at most ${days} days after uninstall (facts.uninstall.deletedAfterDays); the field meaning comes from a vendor's reading of the form (FORM): check it before the PUT`,
-  );
+function inputsOf(facts: StatementFacts, evidence: Evidence, unanswered: string[]): Inputs {
+  const forge = facts.hosting.model === 'forge';
+  const stored = statedEntries(facts.dataStored);
   return {
-    isRetentionDurationIndefinite: false,
-    retentionDurationInDays: { max: days },
-    isCustomRetentionPeriodAllowed: null,
+    facts,
+    evidence,
+    states: factStates(facts, evidence.runsOnAtlassian),
+    forge,
+    leaves: forge ? euDataLeavesAtlassian(evidence) : null,
+    storedOutside: isStated(facts.dataStored)
+      ? stored.some((c) => isStated(c.location) && !insideAtlassian(c.location))
+      : null,
+    unknownLocation: isStated(facts.dataStored) && stored.some((c) => !isStated(c.location)),
+    sharedByStatement: statedEntries(facts.egress).some((d) => d.endUserData === true),
+    subs: isStated(facts.subProcessors) ? facts.subProcessors : null,
+    ask: (field, why) => {
+      unanswered.push(`${field}: ${why}`);
+      return null;
+    },
+    notes: [],
   };
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): MarketplacePrivacyAnswers {
-  const notes: string[] = [];
-  const unanswered: string[] = [];
-  const states = factStates(facts, evidence.runsOnAtlassian);
-  const ask = (field: string, why: string): null => {
-    unanswered.push(`${field}: ${why}`);
-    return null;
-  };
-  // This app's manifest speaks only for a Forge app; for any other hosting model the statement alone answers.
-  const forge = facts.hosting.model === 'forge';
-  const leaves = forge ? euDataLeavesAtlassian(evidence) : null;
+function dataAccessAndStorage(i: Inputs): MarketplacePrivacyBody['dataAccessAndStorage'] {
+  const { facts, ask } = i;
   const stored = statedEntries(facts.dataStored);
-  const storedOutside = isStated(facts.dataStored)
-    ? stored.some((c) => isStated(c.location) && !insideAtlassian(c.location))
-    : null;
-  const unknownLocation = isStated(facts.dataStored) && stored.some((c) => !isStated(c.location));
-  const egress = statedEntries(facts.egress);
-  const sharedByStatement = egress.some((d) => d.endUserData === true);
-  const subs = isStated(facts.subProcessors) ? facts.subProcessors : null;
-
   const storesOutside =
-    storedOutside === true || leaves === true
+    i.storedOutside === true || i.leaves === true
       ? true
-      : storedOutside === false && !unknownLocation && leaves === false
+      : i.storedOutside === false && !i.unknownLocation && i.leaves === false
         ? false
         : ask(
             'dataAccessAndStorage.appStoresEUDOutsideAtlassian',
-            'the statement does not say where every category is stored, or the evidence does not apply (API_V2)',
+            'the statement does not say where every category is stored, or the evidence does not apply',
           );
   const processesOutside =
-    leaves ??
-    (states.egress.says === 'empty'
+    i.leaves ??
+    (i.states.egress.says === 'empty'
       ? false
-      : sharedByStatement
+      : i.sharedByStatement
         ? true
         : ask(
             'dataAccessAndStorage.appProcessEUDOutsideAtlassian',
-            'not a Forge app, and the statement does not settle it (API_V2)',
+            'not a Forge app, and the statement does not settle it',
           ));
-  const endUserDataShared =
-    sharedByStatement || (leaves === true && subs !== null && subs.length > 0)
-      ? true
-      : states.egress.says === 'empty' || (subs !== null && subs.length === 0)
-        ? false
-        : ask('thirdPartyInformation.isEndUserDataShared', 'the statement does not say (API_V2)');
-  const logsOutside =
-    facts.logs.location === 'not-stated' || facts.logs.endUserData === 'not-stated'
-      ? ask(
-          'logDetails.logProcessAndOrStoreEUDOutsideAtlassian',
-          'the statement does not say where logs are kept or what they hold (API_V2)',
-        )
-      : facts.logs.endUserData && facts.logs.location === 'vendor';
-
-  const residencyProven =
-    forge && facts.dataResidency.supported === true && evidence.dataResidency.eligible && storedOutside === false;
-  if (facts.dataResidency.supported === true && !residencyProven)
-    notes.push(
-      'dataResidency.isDataResidencySupported: the statement claims support, but the evidence does not prove it; answer by hand',
-    );
-  if (facts.dataResidency.supported === false)
-    notes.push(
-      `dataResidency.isDataResidencySupported: "${RESIDENCY_NOT_SUPPORTED}" is the value a live payload carries (PAYLOAD); check it against the API before the PUT`,
-    );
-  if (facts.dataResidency.supported === 'not-stated')
-    ask('dataResidency.isDataResidencySupported', 'the statement does not say (API_V2)');
-  if (facts.logs.location === 'vendor' && leaves === false) {
-    notes.push(
-      'logDetails: the statement says logs are stored outside Atlassian, but the manifest lets no end-user data out; check facts.logs',
-    );
-  }
-
-  const body: MarketplacePrivacyBody = {
-    dataAccessAndStorage: {
-      // The app processes exactly what it stores only when it reads nothing it does not keep.
-      isSameDataProcessedAndStored: facts.dataAccessed.length === 0,
-      appProcessEUDOutsideAtlassian: processesOutside,
-      typesOfDataAccessed: isStated(facts.dataStored)
-        ? [...new Set([...facts.dataAccessed.map((a) => a.name), ...stored.map((c) => c.name)])]
-        : ask('dataAccessAndStorage.typesOfDataAccessed', 'the statement does not say what is stored (API_V2)'),
-      appStoresEUDOutsideAtlassian: storesOutside,
-      typesOfDataStored: isStated(facts.dataStored)
-        ? stored.map((c) => c.name)
-        : ask('dataAccessAndStorage.typesOfDataStored', 'the statement does not say what is stored (API_V2)'),
-    },
-    thirdPartyInformation: {
-      isEndUserDataShared: endUserDataShared,
-      dataSubProcessors:
-        subs === null
-          ? ask('thirdPartyInformation.dataSubProcessors', 'the statement does not say (API_V2)')
-          : subs.length === 0
-            ? 'None'
-            : subs.map((s) => `${s.name} (${s.country}): ${s.purpose}`).join('; '),
-      thirdPartyDetails: (subs ?? []).map((s) => ({
-        name: s.name,
-        link: s.url ?? '',
-        purpose: s.purpose,
-        thirdPartyCountries: isStated(s.country) ? [s.country] : [],
-      })),
-    },
-    logDetails: {
-      logEndUserData:
-        yesNo(facts.logs.endUserData) ?? ask('logDetails.logEndUserData', 'the statement does not say (API_V2)'),
-      logProcessAndOrStoreEUDOutsideAtlassian: logsOutside,
-      logEUDShareWithThirdParty: logsOutside === null ? null : logsOutside && endUserDataShared === true,
-      // Site admins can turn off developer access to Forge logs (Forge docs: logs and app access), so no Forge app may depend on them.
-      logsIntegralForAppFunctionality: false,
-    },
-    dataResidency: {
-      isDataResidencySupported: residencyProven
-        ? RESIDENCY_STORED_IN_ATLASSIAN
-        : facts.dataResidency.supported === false
-          ? RESIDENCY_NOT_SUPPORTED
-          : null,
-    },
-    dataRetention: retentionAfterUninstall(facts, ask, notes),
-    ...UNANSWERED_GROUPS,
+  return {
+    // The app processes exactly what it stores only when it reads nothing it does not keep.
+    isSameDataProcessedAndStored: facts.dataAccessed.length === 0,
+    appProcessEUDOutsideAtlassian: processesOutside,
+    typesOfDataAccessed: isStated(facts.dataStored)
+      ? [...new Set([...facts.dataAccessed.map((a) => a.name), ...stored.map((c) => c.name)])]
+      : ask('dataAccessAndStorage.typesOfDataAccessed', 'the statement does not say what is stored'),
+    appStoresEUDOutsideAtlassian: storesOutside,
+    typesOfDataStored: isStated(facts.dataStored)
+      ? stored.map((c) => c.name)
+      : ask('dataAccessAndStorage.typesOfDataStored', 'the statement does not say what is stored'),
   };
+}
+
+function thirdPartyInformation(i: Inputs): MarketplacePrivacyBody['thirdPartyInformation'] {
+  const { subs, ask } = i;
+  const shared =
+    i.sharedByStatement || (i.leaves === true && subs !== null && subs.length > 0)
+      ? true
+      : i.states.egress.says === 'empty' || (subs !== null && subs.length === 0)
+        ? false
+        : ask('thirdPartyInformation.isEndUserDataShared', 'the statement does not say');
   for (const s of subs ?? [])
     if (!isStated(s.country))
       ask(
         `thirdPartyInformation.thirdPartyDetails[${s.name}].thirdPartyCountries`,
-        'the statement does not name the country (API_V2)',
+        'the statement does not name the country',
       );
+  return {
+    isEndUserDataShared: shared,
+    dataSubProcessors:
+      subs === null
+        ? ask('thirdPartyInformation.dataSubProcessors', 'the statement does not say')
+        : subs.length === 0
+          ? 'None'
+          : subs.map((s) => `${s.name} (${s.country}): ${s.purpose}`).join('; '),
+    thirdPartyDetails: (subs ?? []).map((s) => ({
+      name: s.name,
+      link: s.url ?? '',
+      purpose: s.purpose,
+      thirdPartyCountries: isStated(s.country) ? [s.country] : [],
+    })),
+  };
+}
 
-  const statementAnswers: StatementAnswers = {
+function logDetails(i: Inputs, shared: boolean | null): MarketplacePrivacyBody['logDetails'] {
+  const { logs } = i.facts;
+  const outside =
+    logs.location === 'not-stated' || logs.endUserData === 'not-stated'
+      ? i.ask(
+          'logDetails.logProcessAndOrStoreEUDOutsideAtlassian',
+          'the statement does not say where logs are kept or what they hold',
+        )
+      : logs.endUserData && logs.location === 'vendor';
+  if (logs.location === 'vendor' && i.leaves === false)
+    i.notes.push(
+      'logDetails: the statement says logs are stored outside Atlassian, but the manifest lets no end-user data out; check facts.logs',
+    );
+  return {
+    logEndUserData: yesNo(logs.endUserData) ?? i.ask('logDetails.logEndUserData', 'the statement does not say'),
+    logProcessAndOrStoreEUDOutsideAtlassian: outside,
+    logEUDShareWithThirdParty: outside === null ? null : outside && shared === true,
+    // Site admins can turn off developer access to Forge logs (Forge docs: logs and app access), so no Forge app may depend on them.
+    logsIntegralForAppFunctionality: false,
+  };
+}
+
+/** Residency: the one value API_V2 gives, when the evidence proves it; every other answer is the vendor's. */
+function dataResidency(i: Inputs): MarketplacePrivacyBody['dataResidency'] {
+  const { supported } = i.facts.dataResidency;
+  const proven = i.forge && supported === true && i.evidence.dataResidency.eligible && i.storedOutside === false;
+  if (!proven)
+    i.ask(
+      'dataResidency.isDataResidencySupported',
+      supported === true
+        ? 'the statement claims support, but the evidence does not prove it'
+        : supported === false
+          ? `the statement says it is not supported; API_V2 gives no value for that answer (only "${RESIDENCY_STORED_IN_ATLASSIAN}"): pick it in the form`
+          : 'the statement does not say',
+    );
+  i.ask(
+    'dataResidency.countriesWhereEndUserDataStored',
+    'the statement holds no such fact (a Forge app follows each site’s location)',
+  );
+  i.ask('dataResidency.realmMigrationSupported', 'the statement holds no such fact');
+  i.ask('dataResidency.inScopeDataTypes', 'the statement holds no such fact');
+  return {
+    isDataResidencySupported: proven ? RESIDENCY_STORED_IN_ATLASSIAN : null,
+    countriesWhereEndUserDataStored: null,
+    realmMigrationSupported: null,
+    inScopeDataTypes: null,
+  };
+}
+
+/**
+ * Retention: the statement's `uninstall.deletedAfterDays` bounds how long data is kept (a number of days is
+ * a maximum, never "indefinite"). API_V2 names the fields but does not say what they measure: a note says so.
+ */
+function dataRetention(i: Inputs): MarketplacePrivacyBody['dataRetention'] {
+  const days = i.facts.uninstall.deletedAfterDays;
+  i.ask('dataRetention.isDataRetentionSupported', 'the statement holds no such fact');
+  i.ask('dataRetention.isCustomRetentionPeriodAllowed', 'the statement holds no such fact');
+  if (!isStated(days)) {
+    i.ask('dataRetention.retentionDurationInDays', 'the statement does not say when data is deleted');
+    i.ask('dataRetention.isRetentionDurationIndefinite', 'the statement does not say when data is deleted');
+    return {
+      isDataRetentionSupported: null,
+      retentionDurationInDays: null,
+      isCustomRetentionPeriodAllowed: null,
+      isRetentionDurationIndefinite: null,
+    };
+  }
+  i.ask('dataRetention.retentionDurationInDays.min', 'the statement gives a maximum only');
+  i.notes.push(
+    `dataRetention: answered as kept at most ${days} days after uninstall (facts.uninstall.deletedAfterDays); API_V2 names these fields without saying what they measure: check them in the form before the PUT`,
+  );
+  return {
+    isDataRetentionSupported: null,
+    retentionDurationInDays: { min: null, max: days },
+    isCustomRetentionPeriodAllowed: null,
+    isRetentionDurationIndefinite: false,
+  };
+}
+
+function statementAnswersOf(i: Inputs): StatementAnswers {
+  const { facts, ask } = i;
+  const stored = statedEntries(facts.dataStored);
+  for (const c of stored) if (!isStated(c.retention)) ask(`retention of ${c.name}`, 'the statement does not say');
+  return {
     dataRetention: {
       categories: isStated(facts.dataStored)
         ? stored.map((c) => ({ name: c.name, retention: retentionText(c.retention) }))
-        : ask('dataRetention: how long data is kept', 'the statement does not say what is stored (API_V4)'),
+        : ask('how long data is kept', 'the statement does not say what is stored'),
     },
     privacy: {
-      noSale:
-        yesNo(facts.commitments.noSale) ??
-        ask('privacy: no sale of data (CCPA)', 'the statement does not say (API_V4)'),
+      noSale: yesNo(facts.commitments.noSale) ?? ask('no sale of data (CCPA)', 'the statement does not say'),
       noMarketingSharing:
-        yesNo(facts.commitments.noMarketingSharing) ??
-        ask('privacy: no sharing for marketing', 'the statement does not say (API_V4)'),
+        yesNo(facts.commitments.noMarketingSharing) ?? ask('no sharing for marketing', 'the statement does not say'),
     },
     security: {
       measures: isStated(facts.security.measures)
         ? facts.security.measures
-        : ask('security: measures', 'the statement names none (API_V4)'),
+        : ask('security measures', 'the statement names none'),
     },
   };
-  for (const c of stored)
-    if (!isStated(c.retention)) ask(`dataRetention: retention of ${c.name}`, 'the statement does not say (API_V4)');
-  unanswered.push(...NEVER_IN_STATEMENT);
-  return { body, statementAnswers, unanswered, notes };
+}
+
+/** What API_V2's text does not show, so no answer can be derived for it: always the vendor's. */
+const BEYOND_THE_PAGE = [
+  'privacy.privacyEnhancingTechniques: the statement holds no such fact',
+  'privacy.gdpr (and every field of the privacy group after it, and any further group): API_V2 shows privacy.gdpr.dataController as {} and names none of their fields; answer the GDPR, CCPA, DPA and security questions in the form',
+];
+
+export function marketplacePrivacy(facts: StatementFacts, evidence: Evidence): MarketplacePrivacyAnswers {
+  const unanswered: string[] = [];
+  const i = inputsOf(facts, evidence, unanswered);
+  const third = thirdPartyInformation(i);
+  const body: MarketplacePrivacyBody = {
+    dataAccessAndStorage: dataAccessAndStorage(i),
+    thirdPartyInformation: third,
+    logDetails: logDetails(i, third.isEndUserDataShared),
+    dataResidency: dataResidency(i),
+    dataRetention: dataRetention(i),
+    privacy: {
+      privacyEnhancingTechniques: {
+        arePrivacyEnhancingTechniquesSupported: null,
+        privacyEnhancingTechniquesSupported: null,
+      },
+    },
+  };
+  const statementAnswers = statementAnswersOf(i);
+  unanswered.push(...BEYOND_THE_PAGE);
+  i.notes.push(
+    'null: API_V2 does not say whether a PUT takes null; answer every unanswered field (in the form or in this body) before the PUT',
+  );
+  return { body, put: { appTrustInformation: body }, statementAnswers, unanswered, notes: i.notes };
 }

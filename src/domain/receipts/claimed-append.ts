@@ -42,6 +42,10 @@ export interface ClaimedAppendOptions {
   backoff?: Backoff;
   /** Asked for the newest receipt after a lost race (the head moved meanwhile). */
   newest(store: Store): Promise<Position<StoredReceipt>>;
+  /** Keys of another family read in this attempt's first batch read, handed to `seen` (a retry's registry). */
+  probe?: { keys: readonly string[]; seen(found: ReadonlyMap<string, unknown>): void };
+  /** The registry hint stored beside the receipt (StoredReceipt.registryFrom), asked at each write. */
+  registryFrom?: () => number | undefined;
 }
 
 /**
@@ -60,15 +64,24 @@ interface AtNumber {
   full: boolean;
 }
 
-async function readAt(store: Store, claimId: string, seq: number, lookAhead = 0): Promise<AtNumber> {
-  const seqs = Array.from({ length: lookAhead }, (_, i) => seq + 1 + i);
+async function readAt(
+  store: Store,
+  claimId: string,
+  seq: number,
+  lookAhead = 0,
+  probe?: ClaimedAppendOptions['probe'],
+): Promise<AtNumber> {
+  const extra = probe?.keys ?? [];
+  const seqs = Array.from({ length: Math.min(lookAhead, LOOK_AHEAD - extra.length) }, (_, i) => seq + 1 + i);
   const keys = [
     receiptKey(seq),
     claimStepKey(claimId, seq),
     ...(seq > 1 ? [receiptKey(seq - 1)] : []),
     ...seqs.map(receiptKey),
+    ...extra,
   ];
   const found = await store.getMany(keys);
+  probe?.seen(found);
   const receipt = pick(found, 'receipt', receiptKey(seq));
   let ahead: Position<StoredReceipt> = { seq, value: receipt };
   for (const next of seqs) {
@@ -120,10 +133,12 @@ export async function appendClaimedReceipt(
   let read = !(options.fresh && (seq === 1 || previous !== undefined));
   let losses = 0;
   let head = options.head;
+  let probe = options.probe;
   for (;;) {
     if (read) {
       // Numbers up to a known head are taken: reading past them says nothing new (a retry far behind).
-      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD);
+      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD, probe);
+      probe = undefined;
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {
@@ -158,7 +173,8 @@ export async function appendClaimedReceipt(
       previous = at.previous;
     }
     const receipt = sealReceipt({ ...draft, seq, prevHash: previous?.receipt.hash ?? GENESIS_HASH });
-    const value: StoredReceipt = { receipt, accountId };
+    const registryFrom = options.registryFrom?.();
+    const value: StoredReceipt = { receipt, accountId, ...(registryFrom === undefined ? {} : { registryFrom }) };
     const began = backoff?.now() ?? 0;
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.

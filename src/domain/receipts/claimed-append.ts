@@ -70,13 +70,14 @@ async function readAt(
   seq: number,
   lookAhead = 0,
   probe?: ClaimedAppendOptions['probe'],
+  withPrevious = true,
 ): Promise<AtNumber> {
   const extra = probe?.keys ?? [];
   const seqs = Array.from({ length: Math.min(lookAhead, LOOK_AHEAD - extra.length) }, (_, i) => seq + 1 + i);
   const keys = [
     receiptKey(seq),
     claimStepKey(claimId, seq),
-    ...(seq > 1 ? [receiptKey(seq - 1)] : []),
+    ...(seq > 1 && withPrevious ? [receiptKey(seq - 1)] : []),
     ...seqs.map(receiptKey),
     ...extra,
   ];
@@ -92,7 +93,7 @@ async function readAt(
   return {
     receipt,
     step: pick(found, 'claimStep', claimStepKey(claimId, seq))?.to,
-    previous: seq > 1 ? pick(found, 'receipt', receiptKey(seq - 1)) : undefined,
+    previous: seq > 1 && withPrevious ? pick(found, 'receipt', receiptKey(seq - 1)) : undefined,
     ahead,
     full: lookAhead > 0 && ahead.seq === seq + lookAhead,
   };
@@ -134,11 +135,19 @@ export async function appendClaimedReceipt(
   let losses = 0;
   let head = options.head;
   let probe = options.probe;
+  let lost = false;
   for (;;) {
     if (read) {
       // Numbers up to a known head are taken: reading past them says nothing new (a retry far behind).
-      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD, probe);
+      const lookAhead = head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD;
+      // After a lost write the number is taken: the receipt before it is not needed (a smaller answer).
+      const at = await readAt(store, path.claimId, seq, lookAhead, probe, !lost);
       probe = undefined;
+      if (lost && !at.receipt) {
+        lost = false;
+        continue;
+      }
+      lost = false;
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {
@@ -179,6 +188,7 @@ export async function appendClaimedReceipt(
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
+    lost = true;
     // A retry after "busy" follows the same path.
     if (backoff)
       await waitOrGiveUp(backoff, jitteredDelay(losses + 1, backoff.random(), backoff.now() - began), started);

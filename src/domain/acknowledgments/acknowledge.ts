@@ -1,9 +1,9 @@
 import { accountIndexKey, acknowledgmentKey, firstAcknowledgmentKey, receiptKey, SALT_KEY } from '../storage/inventory';
 import type { Clock, IdSource, Store } from '../platform-ports';
 import type { Product } from '../product';
-import { registerFrom, registryHead } from '../personal-data/registry';
+import { registerFrom, registryHead, registryHeadFrom, registryProbeKeys } from '../personal-data/registry';
 import { chainHead } from '../receipts/chain';
-import { appendClaimedReceipt } from '../receipts/claimed-append';
+import { appendClaimedReceipt, type ClaimedAppendOptions } from '../receipts/claimed-append';
 import { noticeOf } from '../receipts/notice';
 import { acknowledgmentSubject } from '../receipts/receipt';
 import type { StoredReceipt } from '../receipts/types';
@@ -15,6 +15,7 @@ import {
   type CompleteMarker,
   type FirstRecord,
   type PendingMarker,
+  type RegistryRecord,
 } from '../storage/stored-shapes';
 import type { ShownText } from '../statement/translation';
 import type { CompiledStatement } from '../statement/types';
@@ -72,13 +73,14 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   const indexKey = accountIndexKey(accountId);
 
   const [found, head] = await Promise.all([store.getMany([markerKey, SALT_KEY, firstKey, indexKey]), chainHead(store)]);
-  // Read beside the claim, and only when the account still needs registering (a retry usually does not).
-  const registry = found.has(indexKey) ? undefined : registryHead(store);
-  registry?.catch(() => undefined);
   const existingFirst = pick(found, 'firstAcknowledgment', firstKey);
   let marker: AckMarkerRecord | undefined = pick(found, 'acknowledgment', markerKey);
   let salt = pick(found, 'salt', SALT_KEY);
   let claimedNow = false;
+  // Only when the account still needs registering (a retry usually does not): beside the claim.
+  const registry = found.has(indexKey) ? undefined : registryStart(store, marker, head);
+  let registryAt: Position<RegistryRecord> | undefined;
+  void registry?.head.then((at) => (registryAt = at));
 
   if (!marker) {
     const claim: PendingMarker = {
@@ -90,6 +92,7 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     const [won, ensuredSalt] = await Promise.all([
       createRecord(store, 'acknowledgment', markerKey, claim),
       salt ?? createInstallationSalt(store, ids),
+      registry?.head,
     ]);
     salt = ensuredSalt;
     claimedNow = won;
@@ -97,11 +100,17 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     if (!marker) throw new Error('acknowledgment marker vanished after a write conflict');
   }
   const at = marker.at;
-  const appended = receiptOf(deps, input, marker, salt, { head, fresh: claimedNow });
+  const appended = receiptOf(deps, input, marker, salt, {
+    head,
+    fresh: claimedNow,
+    ...(registry?.probe ? { probe: registry.probe } : {}),
+    // A lower bound of the registry head for the next retry: what this call read, else what the head knew.
+    registryFrom: () => registryAt?.seq ?? head.value?.registryFrom,
+  });
   // Registered beside the receipt, once the claim stands: a refused claim registers nobody. A registration
   // that loses a race waits for the receipt first: the chain has then spread the crowd out.
-  const registration = registry
-    ?.then((registryAt) => registerFrom(store, accountId, at, registryAt, backoff, appended))
+  const registration = registry?.head
+    .then((start) => start && registerFrom(store, accountId, at, start, backoff, appended))
     .catch(() => undefined);
   const { receipt, created } = await appended;
 
@@ -115,13 +124,41 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
   return { created, receipt, marker: complete, first };
 }
 
+interface RegistryStart {
+  /** The registry head to register from; undefined when it could not be read (registration is skipped). */
+  head: Promise<Position<RegistryRecord> | undefined>;
+  /** For a retry of a pending claim: the registry read beside the claim's first number, from a hint. */
+  probe?: ClaimedAppendOptions['probe'];
+}
+
+/**
+ * Where a registration starts: a retry of a pending claim reads the registry from the hint the newest
+ * receipt carries, in its first read of the chain (no query); anyone else queries the registry head.
+ */
+function registryStart(
+  store: Store,
+  marker: AckMarkerRecord | undefined,
+  head: Position<StoredReceipt>,
+): RegistryStart {
+  const query = () => registryHead(store).catch(() => undefined);
+  const hint = head.value?.registryFrom;
+  if (!marker || !isPending(marker) || hint === undefined) return { head: query() };
+  let settle: (at: Promise<Position<RegistryRecord> | undefined>) => void = () => undefined;
+  const start = new Promise<Position<RegistryRecord> | undefined>((resolve) => (settle = resolve));
+  const seen = (found: ReadonlyMap<string, unknown>) => {
+    const at = registryHeadFrom(found, hint);
+    settle(at ? Promise.resolve(at) : query());
+  };
+  return { head: start, probe: { keys: registryProbeKeys(hint), seen } };
+}
+
 /** The claim's receipt: appended along the claim's path, or read where the marker says it is. */
 async function receiptOf(
   deps: AcknowledgeDeps,
   input: AcknowledgeInput,
   marker: AckMarkerRecord,
   knownSalt: string | undefined,
-  start: { head: Position<StoredReceipt>; fresh: boolean },
+  start: Pick<ClaimedAppendOptions, 'head' | 'fresh' | 'probe' | 'registryFrom'>,
 ): Promise<{ receipt: StoredReceipt; created: boolean }> {
   const { store, ids, backoff } = deps;
   if (!isPending(marker)) {

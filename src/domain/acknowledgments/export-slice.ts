@@ -37,7 +37,8 @@ export async function exportSlice(
     options.cursor ? undefined : readRecord(store, 'salt', SALT_KEY),
   ]);
   return {
-    receipts: page.receipts,
+    // The registry hint beside a receipt is storage bookkeeping, not part of the record an auditor reads.
+    receipts: page.receipts.map(({ receipt, accountId }) => ({ receipt, accountId })),
     ...(unreadable.length > 0 ? { unreadable } : {}),
     ...(salt ? { salt } : {}),
     ...(page.cursor ? { cursor: page.cursor } : {}),

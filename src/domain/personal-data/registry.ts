@@ -1,6 +1,6 @@
 import { KEY_FAMILIES, STORAGE_LIMITS, accountIndexKey, registryKey, seqOfRegistryKey } from '../storage/inventory';
 import type { Store } from '../platform-ports';
-import { createRecord, pageOf, readRecord, readRecords, writeRecord } from '../storage/typed-store';
+import { createRecord, pageOf, pick, readRecord, readRecords, writeRecord } from '../storage/typed-store';
 import { claimNext, type Backoff, type Position } from '../storage/gapless-sequence';
 import type { AccountIndexRecord, RegistryRecord } from '../storage/stored-shapes';
 import { isReportableAccountId } from './account-id';
@@ -35,6 +35,33 @@ export async function registryHead(store: Store): Promise<Position<RegistryRecor
   const page = await pageOf(store, 'accountRegistry', { prefix: KEY_FAMILIES.accountRegistry.prefix, max: 1 });
   const newest = page.entries[0];
   return newest ? { seq: seqOfRegistryKey(newest.key), value: newest.value } : { seq: 0 };
+}
+
+/** Registry numbers a retry reads from a hint (StoredReceipt.registryFrom), beside its claim's first number. */
+const PROBE_LENGTH = 4;
+
+/** The registry keys to read from `hint` on: the hint's own number (when above 0) and the next few. */
+export function registryProbeKeys(hint: number): string[] {
+  const first = Math.max(1, hint);
+  return Array.from({ length: PROBE_LENGTH }, (_, i) => registryKey(first + i));
+}
+
+/**
+ * The registry head those keys show: the last of the taken numbers from the hint on (a head that may lag,
+ * as the query's may; a registration reads on from it when the next number is taken). Undefined when the
+ * hint's own entry is missing: the hint cannot be trusted, so the caller queries.
+ */
+export function registryHeadFrom(
+  found: ReadonlyMap<string, unknown>,
+  hint: number,
+): Position<RegistryRecord> | undefined {
+  let head: Position<RegistryRecord> = { seq: 0 };
+  for (let seq = Math.max(1, hint); seq < Math.max(1, hint) + PROBE_LENGTH; seq += 1) {
+    const value = pick(found, 'accountRegistry', registryKey(seq));
+    if (!value) break;
+    head = { seq, value };
+  }
+  return hint > 0 && head.seq < hint ? undefined : head;
 }
 
 /**

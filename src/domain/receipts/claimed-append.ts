@@ -42,6 +42,10 @@ export interface ClaimedAppendOptions {
   backoff?: Backoff;
   /** Asked for the newest receipt after a lost race (the head moved meanwhile). */
   newest(store: Store): Promise<Position<StoredReceipt>>;
+  /** Keys of another family read in this attempt's first batch read, handed to `seen` (a retry's registry). */
+  probe?: { keys: readonly string[]; seen(found: ReadonlyMap<string, unknown>): void };
+  /** The registry hint stored beside the receipt (StoredReceipt.registryFrom), asked at each write. */
+  registryFrom?: () => number | undefined;
 }
 
 /**
@@ -60,15 +64,25 @@ interface AtNumber {
   full: boolean;
 }
 
-async function readAt(store: Store, claimId: string, seq: number, lookAhead = 0): Promise<AtNumber> {
-  const seqs = Array.from({ length: lookAhead }, (_, i) => seq + 1 + i);
+async function readAt(
+  store: Store,
+  claimId: string,
+  seq: number,
+  lookAhead = 0,
+  probe?: ClaimedAppendOptions['probe'],
+  withPrevious = true,
+): Promise<AtNumber> {
+  const extra = probe?.keys ?? [];
+  const seqs = Array.from({ length: Math.min(lookAhead, LOOK_AHEAD - extra.length) }, (_, i) => seq + 1 + i);
   const keys = [
     receiptKey(seq),
     claimStepKey(claimId, seq),
-    ...(seq > 1 ? [receiptKey(seq - 1)] : []),
+    ...(seq > 1 && withPrevious ? [receiptKey(seq - 1)] : []),
     ...seqs.map(receiptKey),
+    ...extra,
   ];
   const found = await store.getMany(keys);
+  probe?.seen(found);
   const receipt = pick(found, 'receipt', receiptKey(seq));
   let ahead: Position<StoredReceipt> = { seq, value: receipt };
   for (const next of seqs) {
@@ -79,7 +93,7 @@ async function readAt(store: Store, claimId: string, seq: number, lookAhead = 0)
   return {
     receipt,
     step: pick(found, 'claimStep', claimStepKey(claimId, seq))?.to,
-    previous: seq > 1 ? pick(found, 'receipt', receiptKey(seq - 1)) : undefined,
+    previous: seq > 1 && withPrevious ? pick(found, 'receipt', receiptKey(seq - 1)) : undefined,
     ahead,
     full: lookAhead > 0 && ahead.seq === seq + lookAhead,
   };
@@ -120,10 +134,20 @@ export async function appendClaimedReceipt(
   let read = !(options.fresh && (seq === 1 || previous !== undefined));
   let losses = 0;
   let head = options.head;
+  let probe = options.probe;
+  let lost = false;
   for (;;) {
     if (read) {
       // Numbers up to a known head are taken: reading past them says nothing new (a retry far behind).
-      const at = await readAt(store, path.claimId, seq, head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD);
+      const lookAhead = head.seq >= seq + LOOK_AHEAD ? 0 : LOOK_AHEAD;
+      // After a lost write the number is taken: the receipt before it is not needed (a smaller answer).
+      const at = await readAt(store, path.claimId, seq, lookAhead, probe, !lost);
+      probe = undefined;
+      if (lost && !at.receipt) {
+        lost = false;
+        continue;
+      }
+      lost = false;
       if (at.receipt) {
         if (at.receipt.receipt.receiptId === path.claimId) return { stored: at.receipt, appended: false, losses };
         if (at.step !== undefined) {
@@ -158,11 +182,13 @@ export async function appendClaimedReceipt(
       previous = at.previous;
     }
     const receipt = sealReceipt({ ...draft, seq, prevHash: previous?.receipt.hash ?? GENESIS_HASH });
-    const value: StoredReceipt = { receipt, accountId };
+    const registryFrom = options.registryFrom?.();
+    const value: StoredReceipt = { receipt, accountId, ...(registryFrom === undefined ? {} : { registryFrom }) };
     const began = backoff?.now() ?? 0;
     if (await createRecord(store, 'receipt', receiptKey(seq), value)) return { stored: value, appended: true, losses };
     // Taken meanwhile, maybe by another attempt of this claim: wait a jittered while, then read it.
     read = true;
+    lost = true;
     // A retry after "busy" follows the same path.
     if (backoff)
       await waitOrGiveUp(backoff, jitteredDelay(losses + 1, backoff.random(), backoff.now() - began), started);

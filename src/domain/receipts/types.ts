@@ -100,6 +100,12 @@ export const storedReceiptSchema = v.strictObject({
   receipt: receiptSchema,
   /** The acknowledging account; null for events and once the account was closed and erased. */
   accountId: v.nullable(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * A number the account registry had reached when this receipt was written (never ahead of it): where
+   * a retry that must still register its account starts reading the registry, in the batch read it makes
+   * anyway, instead of a query. Only a hint: absent on older receipts and after an erasure; not exported.
+   */
+  registryFrom: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 /** `Omit` that keeps a union a union. */

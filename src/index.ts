@@ -1,5 +1,5 @@
 /** Privacy Panel's Forge functions. Written by `privacy-panel add`; `privacy-panel build` refreshes ./data. */
-import { createPrivacyPanel } from './host';
+import { createPrivacyPanel } from 'privacy-panel/forge';
 import evidence from './generated/evidence.json';
 import catalog from './generated/statements.json';
 

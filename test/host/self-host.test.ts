@@ -2,7 +2,9 @@
  * This repository is a host with nothing else in it: its manifest's modules, functions, resource and
  * scopes, and its entry file, are what `privacy-panel add` gives an empty Forge app — up to the two paths
  * a clone differs in (the handler file is src/index.ts; the page is built to static/admin/build) and the
- * module titles, which this repository translates through its manifest's `translations` (issue 14).
+ * module titles, which this repository translates through its manifest's `translations` (issue 14). Its
+ * entry file imports the packed runtime (`privacy-panel/forge`, a self-reference to dist/forge/index.cjs), so
+ * `forge deploy` here bundles exactly what a host's does (issue 22).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,13 +51,25 @@ describe('this repository as a host', () => {
     expect([...asAdded].sort()).toEqual([...added.permissions.scopes].sort());
   });
 
-  it('has the entry file add writes, importing from the source instead of the package (its data from src/generated)', () => {
+  it('has the entry file add writes, importing the packed runtime as a host does (its data from src/generated)', () => {
     const written = fs.readFileSync(path.join(dir, PANEL.handlerDir, 'index.ts'), 'utf8');
     expect(written).toBe(handlerFileText());
     // This repository's build writes the data as JSON (src/generated); a host's as module code (./data).
     const withoutData = (text: string) => text.split('\n').filter((line) => !/^import .*(data|generated)/.test(line));
     const own = fs.readFileSync(path.join(REPO, 'src/index.ts'), 'utf8');
-    expect(withoutData(own)).toEqual(withoutData(handlerFileText({ ...HOST_HANDLER, from: './host' })));
+    expect(withoutData(own)).toEqual(withoutData(handlerFileText(HOST_HANDLER)));
+    expect(own).toMatch(/import \{ createPrivacyPanel \} from 'privacy-panel\/forge'/);
     expect(own).toMatch(/import catalog from '\.\/generated\/statements\.json'/);
+  });
+
+  it("type-checks that import against the runtime's source, which the package builds from", () => {
+    const config = JSON.parse(fs.readFileSync(path.join(REPO, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { paths?: Record<string, string[]> };
+    };
+    expect(config.compilerOptions.paths).toEqual({ 'privacy-panel/forge': ['./src/host/index.ts'] });
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      exports: Record<string, { default?: string }>;
+    };
+    expect(pkg.exports['./forge']?.default).toBe('./dist/forge/index.cjs');
   });
 });

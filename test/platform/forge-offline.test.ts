@@ -43,9 +43,19 @@ describe('Forge platform checks (offline)', () => {
       if (bundle) fs.rmSync(bundle.outputDir, { recursive: true, force: true });
     });
 
-    it('builds offline, with the Forge clients inside', () => {
+    it('builds offline from the packed runtime, as a host does, with the Forge clients inside', () => {
       expect(bundle.files['index.cjs']).toBeGreaterThan(1000);
-      expect(bundle.dependencies).toEqual(expect.arrayContaining(['@forge/kvs', '@forge/resolver', '@forge/api']));
+      // src/index.ts imports privacy-panel/forge: webpack takes dist/forge/index.cjs, not src/host and what
+      // it imports (issue 22), and the Forge clients that file requires from this repository's node_modules.
+      expect(bundle.dependencies).toContain('privacy-panel');
+      const map = JSON.parse(fs.readFileSync(path.join(bundle.outputDir, 'index.cjs.map'), 'utf8')) as {
+        sources: string[];
+      };
+      const sources = map.sources.map((s) => s.replace(/^webpack:\/\/[^/]*\/\.\//, ''));
+      expect(sources).toContain('dist/forge/index.cjs');
+      for (const client of ['@forge/kvs', '@forge/resolver', '@forge/api'])
+        expect(sources.some((s) => s.startsWith(`node_modules/${client}/`))).toBe(true);
+      expect(sources.filter((s) => s.startsWith('src/'))).toEqual(['src/index.ts']);
     });
 
     it('loads and answers getDisclosure and acknowledge against the emulator', async () => {

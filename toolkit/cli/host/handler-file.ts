@@ -6,7 +6,7 @@
  * extensionless unless Node's ES module resolution needs `./data.js`: a JavaScript host whose package is
  * `"type": "module"`, or a TypeScript one that also resolves as node16/nodenext (tsc then requires it). A
  * TypeScript host that resolves as node10 or bundler gets `./data`, which Forge's bundler maps to data.ts.
- * This repository's own src/index.ts is the TypeScript handler with the package replaced by ./host
+ * This repository's own src/index.ts is the TypeScript handler, its data imported from src/generated
  * (test/host/self-host.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';

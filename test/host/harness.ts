@@ -5,7 +5,8 @@
  * its `exports` map into dist/; `npm run build:package` builds it, `npm test` runs that first).
  * A fixture that declares another major of a package than the repository's own (react-router-dom 5 or 6,
  * @forge/resolver 1.x) gets the real package of that major, which the repository installs under an npm
- * alias named `<name>-v<major>`, linked into the fixture's node_modules as `npm install` would put it.
+ * alias named `<name>-v<major>` (or `<name>-v<major>.<minor>` for a lower bound within a major, which wins),
+ * linked into the fixture's node_modules as `npm install` would put it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,45 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
+/** The repository's aliased install for a range: `<name>-v<major>.<minor>` first, then `<name>-v<major>`. */
+function aliasedMajor(dependency: string, range: string): string | undefined {
+  const version = /^[\^~]?(\d+)\.(\d+)\./.exec(range);
+  if (!version) return undefined;
+  return [`${version[1]}.${version[2]}`, `${version[1]}`]
+    .map((suffix) => path.join(REPO, 'node_modules', `${dependency}-v${suffix}`))
+    .find((folder) => fs.existsSync(folder));
+}
+
+/**
+ * Pins `dependency` at `version` in the host's package.json and links the repository's aliased install of
+ * that version into its node_modules, as `npm install` of the pin would.
+ */
+export function pinDependency(dir: string, dependency: string, version: string): void {
+  const file = path.join(dir, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+  manifest.dependencies = { ...manifest.dependencies, [dependency]: version };
+  fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  const installed = aliasedMajor(dependency, version);
+  if (!installed) throw new Error(`the repository installs no ${dependency}-v<major> alias for ${version}`);
+  const pinned = (JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  if (pinned !== version) throw new Error(`${installed} holds ${dependency} ${pinned}, not ${version}`);
+  linkDeclaredMajors(dir);
+}
+
+/**
+ * Installs the package into the host's own node_modules (its package.json and dist/forge, copied), as `npm
+ * install privacy-panel` puts it: the runtime's imports of the Forge clients then resolve from the host's
+ * installation, not from this repository's (the .tmp/node_modules link resolves to the repository itself).
+ */
+export function installPackageCopy(dir: string): void {
+  requirePackageBuilt();
+  const target = path.join(dir, 'node_modules', 'privacy-panel');
+  fs.mkdirSync(path.join(target, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'package.json'), path.join(target, 'package.json'));
+  fs.cpSync(path.join(REPO, 'dist/forge'), path.join(target, 'dist/forge'), { recursive: true });
+}
+
 type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 
 /** Each package.json under `dir`: every dependency whose major the repository holds as `<name>-v<major>`. */
@@ -51,11 +91,11 @@ function linkDeclaredMajors(dir: string): void {
     if (!fs.existsSync(file)) return;
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
     for (const [dependency, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
-      const major = /^[\^~]?(\d+)\./.exec(range)?.[1];
-      const installed = major && path.join(REPO, 'node_modules', `${dependency}-v${major}`);
-      if (!installed || !fs.existsSync(installed)) continue;
+      const installed = aliasedMajor(dependency, range);
+      if (!installed) continue;
       const link = path.join(folder, 'node_modules', dependency);
       fs.mkdirSync(path.dirname(link), { recursive: true });
+      fs.rmSync(link, { recursive: true, force: true });
       fs.symlinkSync(installed, link, 'dir');
     }
   };

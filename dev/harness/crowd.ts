@@ -71,8 +71,92 @@ export interface CrowdOutcome {
   oneEach: boolean;
 }
 
+type Call = (name: string, body: unknown, accountId: string) => Promise<Result<unknown>>;
+
+/** One crowd's callers and what they counted: admins acknowledging with retries, members reading. */
+class CrowdCallers {
+  retries = 0;
+  finishedAt: number;
+  longestCallMs = 0;
+  adminsDone = false;
+  memberReads = 0;
+  memberFailures = 0;
+  memberUnavailable = 0;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly random: () => number,
+    private readonly call: Call,
+    private readonly payload: { version: number; hash: string },
+    private readonly options: CrowdOptions,
+  ) {
+    this.finishedAt = clock.nowMs();
+  }
+
+  /** An admin presses the button, and again after each retryable failure, as the page would. */
+  async acknowledge(accountId: string): Promise<boolean> {
+    for (let attempt = 1; attempt <= (this.options.maxAttempts ?? 20); attempt += 1) {
+      const calledAt = this.clock.nowMs();
+      const result = await this.call('acknowledge', this.payload, accountId);
+      this.longestCallMs = Math.max(this.longestCallMs, this.clock.nowMs() - calledAt);
+      if (result.ok) {
+        this.finishedAt = Math.max(this.finishedAt, this.clock.nowMs());
+        return true;
+      }
+      if (!result.error.retryable) return false;
+      this.retries += 1;
+      await this.clock.sleep(retryDelayMs(result.error, attempt, this.random));
+    }
+    return false;
+  }
+
+  /** A member loads the page every `memberEveryMs`, from `offset`, until the admins are done. */
+  async readAsMember(accountId: string, offset: number): Promise<void> {
+    await this.clock.sleep(offset);
+    while (!this.adminsDone) {
+      const result = await this.call('getDisclosure', {}, accountId);
+      this.memberReads += 1;
+      if (!result.ok) this.memberFailures += 1;
+      else if ((result.data as Disclosure).status.state === 'unavailable') this.memberUnavailable += 1;
+      await this.clock.sleep(this.options.memberEveryMs ?? 5_000);
+    }
+  }
+
+  /** Every admin at once, the members reading meanwhile: whether each admin's acknowledgment succeeded. */
+  async run(admins: readonly string[], members: readonly string[]): Promise<boolean[]> {
+    const every = this.options.memberEveryMs ?? 5_000;
+    const reading = members.map((id, i) => this.readAsMember(id, Math.floor((every * i) / members.length)));
+    const outcomes = await Promise.all(admins.map((id) => this.acknowledge(id)));
+    this.adminsDone = true;
+    await Promise.all(reading);
+    return outcomes;
+  }
+}
+
+/** The receipts each account has on the installation's chain. */
+function receiptsPerAccount(entries: ReadonlyMap<string, unknown>): {
+  receipts: number;
+  perAccount: Map<string, number>;
+} {
+  const receipts = [...entries.entries()].filter(([key]) => key.startsWith('pp:rcpt:'));
+  const perAccount = new Map<string, number>();
+  for (const [, value] of receipts) {
+    const accountId = (value as { accountId: string | null }).accountId;
+    if (accountId) perAccount.set(accountId, (perAccount.get(accountId) ?? 0) + 1);
+  }
+  return { receipts: receipts.length, perAccount };
+}
+
+/** People on the emulated site: `count` admins or members, each with a stable account ID. */
+function people(emulator: ForgeEmulator, count: number, admin: boolean): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const accountId = `712020:crowd-${admin ? 'admin' : 'member'}-${String(i).padStart(6, '0')}`;
+    emulator.users.set({ accountId, displayName: `Person ${i}`, admin: { jira: admin, confluence: admin } });
+    return accountId;
+  });
+}
+
 /** `admins` press the button at once on an installation that already has one acknowledgment. */
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
 export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
   const clock = new VirtualClock();
   const random = seededRandom(options.seed ?? 7);
@@ -83,88 +167,35 @@ export async function runCrowd(options: CrowdOptions): Promise<CrowdOutcome> {
     const handler = createResolverHandler({ catalog, evidence: bundledEvidence, clock: { now: clock.now }, backoff });
     const current = catalog.versions[catalog.versions.length - 1];
     if (!current) throw new Error('the catalog is empty');
-    const payload = { version: current.source.version, hash: current.hash };
-    const person = (i: number, admin: boolean) => {
-      const accountId = `712020:crowd-${admin ? 'admin' : 'member'}-${String(i).padStart(6, '0')}`;
-      emulator.users.set({ accountId, displayName: `Person ${i}`, admin: { jira: admin, confluence: admin } });
-      return accountId;
-    };
-    const [first, ...admins] = Array.from({ length: options.admins + 1 }, (_, i) => person(i, true));
-    const members = Array.from({ length: options.members ?? 0 }, (_, i) => person(i, false));
-    const call = (name: string, body: unknown, accountId: string) =>
+    const [first, ...admins] = people(emulator, options.admins + 1, true);
+    const members = people(emulator, options.members ?? 0, false);
+    const call: Call = (name, body, accountId) =>
       emulator.invoke(handler, name, body, { installContext: CROWD_SITE, accountId }) as Promise<Result<unknown>>;
     if (first === undefined) throw new Error('a crowd needs an admin');
+    const payload = { version: current.source.version, hash: current.hash };
     await clock.run(call('acknowledge', payload, first));
     emulator.resetCounters();
     const began = clock.nowMs();
-    let retries = 0;
-    let finishedAt = began;
-    let longestCallMs = 0;
-    let adminsDone = false;
-    const maxAttempts = options.maxAttempts ?? 20;
-
-    const acknowledgeWithRetries = async (accountId: string): Promise<boolean> => {
-      for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-        const calledAt = clock.nowMs();
-        const result = await call('acknowledge', payload, accountId);
-        longestCallMs = Math.max(longestCallMs, clock.nowMs() - calledAt);
-        if (result.ok) {
-          finishedAt = Math.max(finishedAt, clock.nowMs());
-          return true;
-        }
-        if (!result.error.retryable) return false;
-        retries += 1;
-        await clock.sleep(retryDelayMs(result.error, attempt, random));
-      }
-      return false;
-    };
-    let memberReads = 0;
-    let memberFailures = 0;
-    let memberUnavailable = 0;
-    const readAsMember = async (accountId: string, offset: number): Promise<void> => {
-      await clock.sleep(offset);
-      while (!adminsDone) {
-        const result = await call('getDisclosure', {}, accountId);
-        memberReads += 1;
-        if (!result.ok) memberFailures += 1;
-        else if ((result.data as Disclosure).status.state === 'unavailable') memberUnavailable += 1;
-        await clock.sleep(options.memberEveryMs ?? 5_000);
-      }
-    };
-    const work = async () => {
-      const reading = members.map((id, i) =>
-        readAsMember(id, Math.floor(((options.memberEveryMs ?? 5_000) * i) / members.length)),
-      );
-      const outcomes = await Promise.all(admins.map((id) => acknowledgeWithRetries(id)));
-      adminsDone = true;
-      await Promise.all(reading);
-      return outcomes;
-    };
-    const outcomes = await clock.run(work());
+    const callers = new CrowdCallers(clock, random, call, payload, options);
+    const outcomes = await clock.run(callers.run(admins, members));
     const usage = emulator.usage();
-    const entries = emulator.entries(CROWD_SITE);
-    const receipts = [...entries.entries()].filter(([key]) => key.startsWith('pp:rcpt:'));
-    const perAccount = new Map<string, number>();
-    for (const [, value] of receipts) {
-      const accountId = (value as { accountId: string | null }).accountId;
-      if (accountId) perAccount.set(accountId, (perAccount.get(accountId) ?? 0) + 1);
-    }
+    const { receipts, perAccount } = receiptsPerAccount(emulator.entries(CROWD_SITE));
     const done = admins.filter((_, i) => outcomes[i]);
     const n = options.admins;
     return {
       admins: n,
       unfinished: outcomes.filter((ok) => !ok).length,
       // A member's page load is one storage call (test/resolvers/disclosure.test.ts).
-      callsPerAdmin: (usage.calls - memberReads) / n,
+      callsPerAdmin: (usage.calls - callers.memberReads) / n,
       readUnitsPerAdmin: usage.readUnits / n,
       writeUnitsPerAdmin: usage.writeUnits / n,
-      retries,
-      emulatedMs: finishedAt - began,
-      longestCallMs,
-      memberReads,
-      memberFailures,
-      memberUnavailable,
-      receipts: receipts.length,
+      retries: callers.retries,
+      emulatedMs: callers.finishedAt - began,
+      longestCallMs: callers.longestCallMs,
+      memberReads: callers.memberReads,
+      memberFailures: callers.memberFailures,
+      memberUnavailable: callers.memberUnavailable,
+      receipts,
       oneEach: [...perAccount.values()].every((count) => count === 1) && done.every((id) => perAccount.get(id) === 1),
     };
   } finally {

@@ -5,7 +5,7 @@
  * header, the label, the acknowledgment); the cards below it follow one per task after that paint
  * (useStagedAfterFirstPaint), so no task after the first paint does much.
  */
-import type { JSX } from 'preact';
+import type { JSX, RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Disclosure } from '../../../src/contract';
 import type { Tried } from './retry';
@@ -40,9 +40,115 @@ interface Props {
   initial?: Tried<Disclosure> | undefined;
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(split)
-export function App({ first, initial }: Props): JSX.Element {
+type DisclosureState = ReturnType<typeof useDisclosure>;
+type Translated = NonNullable<Disclosure['translation']>;
+
+/** The page before the disclosure is ready: loading, or why it failed with a Retry. */
+function NotReady({ load, retry }: Pick<DisclosureState, 'load' | 'retry'>): JSX.Element {
   const { t } = useI18n();
+  return (
+    <main class="page" aria-busy={load.phase === 'loading' ? 'true' : undefined}>
+      <h1>{t('page.title')}</h1>
+      {load.phase === 'failed' ? (
+        <InlineError
+          what={t('page.loadFailed')}
+          code={load.error.code}
+          attempts={load.attempts}
+          onRetry={retry}
+          primary
+        />
+      ) : (
+        <p role="status">{t('page.loading')}</p>
+      )}
+    </main>
+  );
+}
+
+interface AcknowledgmentProps extends Pick<DisclosureState, 'ack' | 'notice' | 'acknowledge'> {
+  disclosure: Disclosure;
+  names: NameDirectory | null;
+  translated: Translated | undefined;
+  statusRef: RefObject<HTMLDivElement>;
+}
+
+/** The acknowledgment card: the draft notice, this site's status, the button, the admin's own receipt. */
+function AcknowledgmentCard(props: AcknowledgmentProps): JSX.Element {
+  const { t } = useI18n();
+  const { disclosure, names, translated, ack, notice, acknowledge, statusRef } = props;
+  const { statement, viewer, status } = disclosure;
+  const showButton = viewer.canAcknowledge && viewer.acknowledgedCurrent === null;
+  return (
+    <section class="card" aria-labelledby="ack-title">
+      <h2 id="ack-title">{t('ack.title')}</h2>
+      {statement.draft && (
+        <p class="banner banner-warning" id="draft-notice">
+          {t('ack.draft')}
+        </p>
+      )}
+      {names && <StatusBanner disclosure={disclosure} names={names} notice={notice} statusRef={statusRef} />}
+      {showButton && (
+        <AcknowledgeControl
+          version={statement.version}
+          state={ack}
+          onAcknowledge={() =>
+            void acknowledge(translated ? { locale: translated.locale, hash: translated.hash } : undefined)
+          }
+        />
+      )}
+      {viewer.isAdmin && viewer.acknowledgedCurrent?.accountId && (
+        <KeepReceipt which={{ accountId: viewer.acknowledgedCurrent.accountId }} />
+      )}
+      {!viewer.isAdmin && <p class="subtle ack-admins-only">{t('ack.adminsOnly')}</p>}
+      {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
+    </section>
+  );
+}
+
+interface BelowProps {
+  /** How many of the stages below the first screen are rendered yet. */
+  below: number;
+  disclosure: Disclosure;
+  shownStatement: Disclosure['statement'];
+  contentLang: string | undefined;
+  names: NameDirectory | null;
+  historyKey: number;
+  exportRef: RefObject<HTMLHeadingElement>;
+}
+
+/** The cards below the first screen, each stage once `below` reaches it. */
+function BelowFirstScreen(props: BelowProps): JSX.Element {
+  const { below, disclosure, shownStatement, contentLang, names, historyKey, exportRef } = props;
+  const { facts } = shownStatement;
+  const { viewer, statement } = disclosure;
+  return (
+    <>
+      {below >= 1 && <FactsSummary facts={facts} evidence={disclosure.evidence} lang={contentLang} />}
+      {below >= 2 && (
+        <>
+          <VendorHolds facts={facts} lang={contentLang} />
+          <YourRights facts={facts} lang={contentLang} />
+        </>
+      )}
+      {below >= 3 && <Statement statement={shownStatement} lang={contentLang} />}
+      {below >= 4 && (
+        <Versions versions={disclosure.versions} current={statement.version}>
+          {viewer.isAdmin && names && <InForceOn names={names} />}
+        </Versions>
+      )}
+      {below >= 5 && viewer.isAdmin && names && <History names={names} reloadKey={historyKey} />}
+      {below >= 5 && viewer.isAdmin && <ExportReceipts headingRef={exportRef} />}
+    </>
+  );
+}
+
+/** Scrolls to a part of the page and moves the focus there. */
+function goTo(target: HTMLElement | null): void {
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+export function App({ first, initial }: Props): JSX.Element {
   const { load, ack, notice, historyKey, focusToken, retry, acknowledge } = useDisclosure(first, initial);
   const [original, setOriginal] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -56,37 +162,13 @@ export function App({ first, initial }: Props): JSX.Element {
   const names = useMemo(() => (product ? NameDirectory.forProduct(product) : null), [product]);
   const below = useStagedAfterFirstPaint(load.phase === 'ready', BELOW_STAGES);
 
-  if (load.phase !== 'ready') {
-    return (
-      <main class="page" aria-busy={load.phase === 'loading' ? 'true' : undefined}>
-        <h1>{t('page.title')}</h1>
-        {load.phase === 'loading' ? (
-          <p role="status">{t('page.loading')}</p>
-        ) : (
-          <InlineError
-            what={t('page.loadFailed')}
-            code={load.error.code}
-            attempts={load.attempts}
-            onRetry={retry}
-            primary
-          />
-        )}
-      </main>
-    );
-  }
+  if (load.phase !== 'ready') return <NotReady load={load} retry={retry} />;
 
   const disclosure = load.disclosure;
   const { statement, viewer, translation } = disclosure;
   const translated = translation && !original ? translation : undefined;
   const shownStatement = translated ? translated.statement : statement;
   const contentLang = translated ? translated.locale : undefined;
-  const showButton = viewer.canAcknowledge && viewer.acknowledgedCurrent === null;
-  const status = disclosure.status;
-  const goTo = (target: HTMLElement | null): void => {
-    if (!target) return;
-    target.scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: true });
-  };
   const readOriginal = (): void => {
     setOriginal(true);
     requestAnimationFrame(() => goTo(document.getElementById(STATEMENT_ANCHOR)));
@@ -109,44 +191,8 @@ export function App({ first, initial }: Props): JSX.Element {
         {viewer.isAdmin && (
           <UninstallNotice facts={shownStatement.facts} onGoToExport={() => goTo(exportRef.current)} />
         )}
-        <section class="card" aria-labelledby="ack-title">
-          <h2 id="ack-title">{t('ack.title')}</h2>
-          {statement.draft && (
-            <p class="banner banner-warning" id="draft-notice">
-              {t('ack.draft')}
-            </p>
-          )}
-          {names && <StatusBanner disclosure={disclosure} names={names} notice={notice} statusRef={statusRef} />}
-          {showButton && (
-            <AcknowledgeControl
-              version={statement.version}
-              state={ack}
-              onAcknowledge={() =>
-                void acknowledge(translated ? { locale: translated.locale, hash: translated.hash } : undefined)
-              }
-            />
-          )}
-          {viewer.isAdmin && viewer.acknowledgedCurrent?.accountId && (
-            <KeepReceipt which={{ accountId: viewer.acknowledgedCurrent.accountId }} />
-          )}
-          {!viewer.isAdmin && <p class="subtle ack-admins-only">{t('ack.adminsOnly')}</p>}
-          {status.state === 'outdated' && <ChangedSince from={status.last.version} to={statement.version} />}
-        </section>
-        {below >= 1 && <FactsSummary facts={shownStatement.facts} evidence={disclosure.evidence} lang={contentLang} />}
-        {below >= 2 && (
-          <>
-            <VendorHolds facts={shownStatement.facts} lang={contentLang} />
-            <YourRights facts={shownStatement.facts} lang={contentLang} />
-          </>
-        )}
-        {below >= 3 && <Statement statement={shownStatement} lang={contentLang} />}
-        {below >= 4 && (
-          <Versions versions={disclosure.versions} current={statement.version}>
-            {viewer.isAdmin && names && <InForceOn names={names} />}
-          </Versions>
-        )}
-        {below >= 5 && viewer.isAdmin && names && <History names={names} reloadKey={historyKey} />}
-        {below >= 5 && viewer.isAdmin && <ExportReceipts headingRef={exportRef} />}
+        <AcknowledgmentCard {...{ disclosure, names, translated, ack, notice, acknowledge, statusRef }} />
+        <BelowFirstScreen {...{ below, disclosure, shownStatement, contentLang, names, historyKey, exportRef }} />
       </main>
     </>
   );

@@ -10,7 +10,7 @@ const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 /** What check reads, copied without src/generated: a fresh clone before any build. */
 function freshClone(): string {
   const root = mkdtempSync(join(tmpdir(), 'pp-check-'));
-  for (const part of ['policy', 'manifest.yml', 'src', join('static', 'admin', 'src')])
+  for (const part of ['policy', 'manifest.yml', 'package.json', 'tsconfig.json', 'src', join('static', 'admin', 'src')])
     cpSync(join(REPO_ROOT, part), join(root, part), {
       recursive: true,
       filter: (from) => !from.includes(join('src', 'generated')),

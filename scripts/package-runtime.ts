@@ -3,8 +3,8 @@
  * dist/forge/index.cjs. esbuild bundles src/host/index.ts with the MIT libraries it uses (tree-shaken) and
  * minifies it, with a notice naming each bundled package and its licence. The Forge clients stay imports,
  * so a host's bundler takes them from the host's own installation (Atlassian's licence covers using them,
- * not shipping copies), and `@forge/api` is narrowed to the modules the panel calls
- * (src/host/forge-api-slim.ts). The host's function bundle then grows by what `npm run bench` reports
+ * not shipping copies), and `@forge/api` and `@forge/kvs` are narrowed to the modules the panel calls
+ * (src/host/forge-api-slim.ts, src/host/kvs-slim.ts). The host's function bundle then grows by what `npm run bench` reports
  * (issue 12: at most 150 KB).
  */
 import { build, type Plugin } from 'esbuild';
@@ -14,11 +14,12 @@ import { dirname, join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'dist/forge/index.cjs');
 
-/** `@forge/api` itself → the slim module; every other `@forge/…` import stays an import. */
+/** `@forge/api` and `@forge/kvs` themselves → the slim modules; every other `@forge/…` import stays an import. */
 const forgeClients: Plugin = {
   name: 'forge-clients',
   setup(build) {
     build.onResolve({ filter: /^@forge\/api$/ }, () => ({ path: join(ROOT, 'src/host/forge-api-slim.ts') }));
+    build.onResolve({ filter: /^@forge\/kvs$/ }, () => ({ path: join(ROOT, 'src/host/kvs-slim.ts') }));
     build.onResolve({ filter: /^@forge\// }, (args) => ({ path: args.path, external: true }));
   },
 };

@@ -57,12 +57,13 @@ export interface AcknowledgeOutcome {
  *    (and create the salt on an installation's first acknowledgment), beside the registry head when the
  *    account is not registered yet;
  * 3. append the receipt with that id along the claim's path (src/domain/receipts/claimed-append.ts: one
- *    write when nobody else appends at the same moment; a step record and a write per race lost);
- * 4. complete the marker, write the version's `first:` marker, register the account (beside step 3).
+ *    write when nobody else appends at the same moment; a read and a write per race lost, and a step
+ *    record when the race moved the claim past its segment);
+ * 4. complete the marker, write the version's `first:` marker, register the account (then its index).
  * A retry, a double-click or a concurrent request of the same admin finds the claim and follows the same
  * path, so one admin and one version give one receipt under any interleaving, and a retry's cost does not
  * grow with the receipts appended since. The marker is only ever rewritten from pending to complete, so a
- * finished acknowledgment is never undone. Uncontended: 4 sequential storage round trips.
+ * finished acknowledgment is never undone. Uncontended: 5 sequential storage round trips.
  */
 export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput): Promise<AcknowledgeOutcome> {
   const { store, clock, ids, backoff } = deps;
@@ -107,10 +108,16 @@ export async function acknowledge(deps: AcknowledgeDeps, input: AcknowledgeInput
     // A lower bound of the registry head for the next retry: what this call read, else what the head knew.
     registryFrom: () => registryAt?.seq ?? head.value?.registryFrom,
   });
-  // Registered beside the receipt, once the claim stands: a refused claim registers nobody. A registration
-  // that loses a race waits for the receipt first: the chain has then spread the crowd out.
+  // Registered once the receipt stands: a refused claim registers nobody, and a crowd that pressed at once
+  // reaches the registry in the order the chain spread it out, not all on one number. When the append lost
+  // a race, the registry head read beside the claim is stale by then: it is read again.
   const registration = registry?.head
-    .then((start) => start && registerFrom(store, accountId, at, start, backoff, appended))
+    .then(async (start) => {
+      if (!start) return undefined;
+      const { losses } = await appended;
+      const now = losses > 0 ? await registryHead(store) : start;
+      return registerFrom(store, accountId, at, now.seq > start.seq ? now : start, backoff);
+    })
     .catch(() => undefined);
   const { receipt, created } = await appended;
 
@@ -159,12 +166,12 @@ async function receiptOf(
   marker: AckMarkerRecord,
   knownSalt: string | undefined,
   start: Pick<ClaimedAppendOptions, 'head' | 'fresh' | 'probe' | 'registryFrom'>,
-): Promise<{ receipt: StoredReceipt; created: boolean }> {
+): Promise<{ receipt: StoredReceipt; created: boolean; losses: number }> {
   const { store, ids, backoff } = deps;
   if (!isPending(marker)) {
     const stored = await readRecord(store, 'receipt', receiptKey(marker.seq));
     if (!stored) throw new Error(`acknowledgment marker points at receipt ${marker.seq}, which is missing`);
-    return { receipt: stored, created: false };
+    return { receipt: stored, created: false, losses: 0 };
   }
   const salt = knownSalt ?? (await createInstallationSalt(store, ids));
   const outcome = await appendClaimedReceipt(
@@ -184,7 +191,7 @@ async function receiptOf(
     input.accountId,
     { ...start, newest: chainHead, ...(backoff ? { backoff } : {}) },
   );
-  return { receipt: outcome.stored, created: outcome.appended };
+  return { receipt: outcome.stored, created: outcome.appended, losses: outcome.losses };
 }
 
 /** The completed `ack:` marker that points at `stored`. */

@@ -87,7 +87,6 @@ export async function registerFrom(
   seenAt: string,
   head: Position<RegistryRecord>,
   backoff?: Backoff,
-  spreadBy?: Promise<unknown>,
 ): Promise<Registration | undefined> {
   if (!isReportableAccountId(accountId)) return undefined;
   const indexKey = accountIndexKey(accountId);
@@ -102,7 +101,7 @@ export async function registerFrom(
       newest: registryHead,
     },
     head,
-    { verified: true, ...(backoff ? { backoff } : {}), ...(spreadBy ? { spreadBy } : {}) },
+    { verified: true, ...(backoff ? { backoff } : {}) },
   );
   const index: AccountIndexRecord = { seq: claim.seq };
   if (await createRecord(store, 'accountIndex', indexKey, index)) return { seq: claim.seq, created: claim.claimed };

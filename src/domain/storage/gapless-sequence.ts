@@ -95,11 +95,6 @@ export function jitteredDelay(losses: number, random: number, attemptMs = 0): nu
 export interface ClaimOptions {
   verified: boolean;
   backoff?: Backoff;
-  /**
-   * Waited for after the first lost claim, instead of the jittered wait: a writer racing a crowd on this
-   * sequence lets another sequence the same crowd is writing (the receipt chain) spread it out first.
-   */
-  spreadBy?: Promise<unknown>;
 }
 
 /**
@@ -143,15 +138,7 @@ export async function claimNext<F extends SequencedFamily>(
     conflicts += 1;
     scan = true;
     const { backoff } = options;
-    if (conflicts === 1 && options.spreadBy) {
-      // Spread out by the other sequence, and far behind by now: start from the newest number, not a scan.
-      await options.spreadBy.catch(() => undefined);
-      const newest = await spec.newest(store);
-      if (!everyNumber && newest.seq > head.seq && newest.value !== undefined && (await (spec.mayJump?.() ?? true))) {
-        head = newest;
-        scan = false;
-      }
-    } else if (backoff)
+    if (backoff)
       await waitOrGiveUp(backoff, jitteredDelay(conflicts, backoff.random(), backoff.now() - began), started);
   }
   throw new Error(`could not claim a ${spec.family} number after ${MAX_ATTEMPTS} attempts`);

@@ -72,10 +72,10 @@ export const FAMILY_DESCRIPTIONS = {
     retention: UNTIL_UNINSTALL,
   },
   claimStep: {
-    pattern: 'pp:step:<claim id>:<receipt number>',
+    pattern: 'pp:step:<claim id>:<last receipt number of the segment>',
     category: 'acknowledgment-receipts',
     purpose:
-      'Where an acknowledgment went on after the receipt number it tried was taken by another receipt, so a retry finds its receipt in a few reads. Claim ids and receipt numbers only.',
+      'Where an acknowledgment went on after every receipt number of a segment of its path was taken by another receipt, so a retry finds its receipt in a few reads. Claim ids and receipt numbers only.',
     personalData: false,
     retention: UNTIL_UNINSTALL,
   },

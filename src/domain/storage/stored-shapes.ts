@@ -47,7 +47,7 @@ export const pendingMarkerSchema = v.strictObject({
   fromSeq: count,
 });
 export const ackMarkerSchema = v.union([pendingMarkerSchema, completeMarkerSchema]);
-/** `step:` the claim's receipt is not at this number (another receipt took it): try `to` next. */
+/** `step:` every number of the claim's segment ending here holds another receipt: the next segment starts at `to`. */
 export const claimStepSchema = v.strictObject({ to: positive });
 /** `first:` the first acknowledgment of a version. */
 export const firstMarkerSchema = v.strictObject({

@@ -106,6 +106,8 @@ describe('a claim path made of segments', () => {
   it('a first loss may wait almost the whole waiting limit (a crowd spreads out); a later one waits a few attempt-lengths', () => {
     expect(lostRaceDelay(1, 0.999_999, 20)).toBeLessThan(WAITING_MS);
     expect(lostRaceDelay(1, 0.999_999, 20)).toBeGreaterThan(10_000);
+    // An attempt that has already run 9 s (slow storage) spreads over what is left, and does not give up.
+    expect(lostRaceDelay(1, 0.999_999, 20, 9_000)).toBeLessThan(WAITING_MS - 9_000);
     expect(lostRaceDelay(2, 0.999_999, 20)).toBeLessThan(200);
     expect(lostRaceDelay(3, 0.999_999, 20)).toBeGreaterThan(lostRaceDelay(2, 0.999_999, 20));
   });

@@ -52,16 +52,20 @@ const MAX_LOSSES = 40;
  */
 const BACKOFF_MIN_UNIT_MS = 10;
 const FIRST_SPREAD_DOUBLINGS = 10;
-/** Inside the waiting an attempt may do before it answers "busy" (the first loss comes within a call or two). */
-const FIRST_SPREAD_CAP_MS = WAITING_MS - 500;
+/**
+ * The first wait stays inside the waiting an attempt may still do before it answers "busy", with this much
+ * left for the calls after it: a slow first loss spreads over less time instead of giving up.
+ */
+const FIRST_SPREAD_RESERVE_MS = 500;
 const LATER_SPREAD_UNITS = 6;
 const LATER_SPREAD_CAP_MS = 5_000;
 
-export function lostRaceDelay(losses: number, random: number, attemptMs: number): number {
+/** The wait after the `losses`-th lost race; `waitedMs`: how long the attempt has run so far. */
+export function lostRaceDelay(losses: number, random: number, attemptMs: number, waitedMs = 0): number {
   const unit = Math.max(BACKOFF_MIN_UNIT_MS, attemptMs);
   const bound =
     losses <= 1
-      ? Math.min(FIRST_SPREAD_CAP_MS, unit * 2 ** FIRST_SPREAD_DOUBLINGS)
+      ? Math.max(0, Math.min(WAITING_MS - FIRST_SPREAD_RESERVE_MS - waitedMs, unit * 2 ** FIRST_SPREAD_DOUBLINGS))
       : Math.min(LATER_SPREAD_CAP_MS, unit * LATER_SPREAD_UNITS * 2 ** Math.min(losses - 2, 16));
   return Math.floor(random * bound);
 }
@@ -285,6 +289,10 @@ export async function appendClaimedReceipt(
     lost = true;
     // A retry after "busy" follows the same path.
     if (backoff)
-      await waitOrGiveUp(backoff, lostRaceDelay(losses + 1, backoff.random(), backoff.now() - began), started);
+      await waitOrGiveUp(
+        backoff,
+        lostRaceDelay(losses + 1, backoff.random(), backoff.now() - began, backoff.now() - started),
+        started,
+      );
   }
 }

@@ -10,7 +10,8 @@ import type { StoredReceipt } from './types';
 /**
  * Appending the receipt of a claim (an acknowledgment's `ack:` claim, whose id becomes the receipt's id).
  *
- * Every attempt of one claim walks one path along the chain, made of segments of consecutive numbers. The first segment starts after the head the claim recorded (`fromSeq + 1`). Inside a segment an
+ * Every attempt of one claim walks one path along the chain, made of segments of consecutive numbers.
+ * The first segment starts after the head the claim recorded (`fromSeq + 1`). Inside a segment an
  * attempt writes the first number it read free, and only after it read every number before it in the
  * segment taken by another receipt. When every number of a segment holds another receipt, the write-once
  * step record `step:<claim>:<last number of the segment>` says where the next segment starts: the first

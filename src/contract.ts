@@ -10,6 +10,7 @@ import type { StoredReceipt } from './domain/receipts/types';
 import type { StatementDiff } from './domain/statement/diff';
 import type { Block, Materiality, StatementChange, StatementFacts, StatementSource } from './domain/statement/types';
 import type { ShownText, TranslationSource } from './domain/statement/translation';
+import type { FormatRequest, FormatSeed } from './page-formats';
 
 import type { Product } from './domain/product';
 export type { Product };
@@ -43,6 +44,8 @@ export {
   type ValueState,
 } from './domain/statement/truth-table';
 export { CLAIM_TEXT_EN, claimTextKey, type ClaimTextKey } from './domain/evidence/claim-text';
+// The page's Intl formats, shared with getDisclosure's format seed for the first screen.
+export * from './page-formats';
 
 export const ERROR_CODES = [
   'INVALID_INPUT', // the payload broke a rule; `field` names the field
@@ -73,6 +76,12 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 export interface DisclosurePayload {
   /** The viewer's locale (view.getContext().locale): picks the statement's translation. Display only. */
   locale?: string;
+  /**
+   * Format the first screen's dates, language names and list pattern in this locale and time zone (the
+   * page's format locale and the viewer's zone): the page then paints its first frame without an Intl
+   * formatter of its own. Display only.
+   */
+  formats?: FormatRequest;
 }
 
 /** The statement in the viewer's language, beside the authoritative source text. */
@@ -130,6 +139,8 @@ export interface Disclosure {
   viewer: Viewer;
   /** Present when the statement has a translation for the viewer's locale. */
   translation?: TranslationView;
+  /** The first screen's values formatted as the payload's `formats` asked (absent: not asked, or a zone Intl does not know). */
+  formats?: FormatSeed;
 }
 
 // ---- acknowledge ----

@@ -4,6 +4,7 @@ import { readAcknowledgments, type AcknowledgmentSnapshot } from '../domain/ackn
 import { siteStatus, withoutAccounts } from '../domain/acknowledgments/status';
 import type { ResolverDeps } from './deps';
 import { callerOf } from './guard';
+import { formatSeedFor } from './first-screen-formats';
 import { parseDisclosure } from './payloads';
 import { currentStatement, versionSummaries } from '../domain/statement/catalog';
 import { statementView, translationView } from './statement-view';
@@ -32,7 +33,7 @@ async function snapshotOrUnavailable(
  * status `unavailable` and no acknowledge button, rather than an error.
  */
 export async function getDisclosure(deps: ResolverDeps, payload: unknown, context: unknown): Promise<Disclosure> {
-  const { locale } = parseDisclosure(payload);
+  const { locale, formats } = parseDisclosure(payload);
   const caller = callerOf(context);
   const [isAdmin, snapshot] = await Promise.all([
     deps.isAdministrator(caller.product, caller.accountId),
@@ -57,5 +58,7 @@ export async function getDisclosure(deps: ResolverDeps, payload: unknown, contex
     },
   };
   const translation = translationView(deps.catalog, locale);
-  return translation ? { ...disclosure, translation } : disclosure;
+  const shown = translation ? { ...disclosure, translation } : disclosure;
+  const seed = formats && formatSeedFor(formats, shown, deps.clock.now());
+  return seed ? { ...shown, formats: seed } : shown;
 }

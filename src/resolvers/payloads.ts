@@ -52,13 +52,27 @@ const locale = v.pipe(
   v.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/, 'must be a locale such as de-DE'),
 );
 
+/** An IANA time zone name as the product reports it (`Europe/Berlin`, `UTC`); Intl decides whether it is known. */
+const timeZone = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/, 'must be a time zone such as Europe/Berlin'),
+);
+
+const formats = v.strictObject(
+  { locale, timeZone },
+  'must be an object with the locale and time zone to format the first screen in',
+);
+
 const shown = v.strictObject({ locale, hash }, 'must be an object with the locale and hash of the translation shown');
 
 export const acknowledgeSchema = v.strictObject(
   { version, hash, shown: v.optional(shown) },
   'must be an object with version and hash',
 );
-export const disclosureSchema = v.strictObject({ locale: v.optional(locale) }, 'must be an object');
+export const disclosureSchema = v.strictObject(
+  { locale: v.optional(locale), formats: v.optional(formats) },
+  'must be an object',
+);
 export const listSchema = v.strictObject(
   { cursor, limit: v.optional(wholeNumber(1, HISTORY_PAGE_MAX)) },
   'must be an object',

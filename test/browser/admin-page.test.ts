@@ -241,6 +241,43 @@ test('the first frame is the statement: no "Loading" state once the disclosure i
   await expect(loadingProbe()).resolves.toEqual({ loadingBeforeStatement: false, statement: true });
 });
 
+/** Counts the Intl formatters the page makes, and how many it had made when the statement was inserted. */
+const INTL_PROBE = String.raw`(() => {
+  const seen = { made: [], atStatement: undefined };
+  globalThis.__intlProbe = seen;
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'ListFormat', 'RelativeTimeFormat', 'DisplayNames', 'Collator']) {
+    const count = () => seen.made.push(name);
+    Intl[name] = new Proxy(Intl[name], {
+      construct: (target, args, newTarget) => (count(), Reflect.construct(target, args, newTarget)),
+      apply: (target, self, args) => (count(), Reflect.apply(target, self, args)),
+    });
+  }
+  new MutationObserver(() => {
+    if (seen.atStatement === undefined && document.querySelector('h1[elementtiming="statement"]'))
+      seen.atStatement = [...seen.made];
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+const intlProbe = (): Promise<{ made: string[]; atStatement: string[] }> =>
+  page.evaluate<{ made: string[]; atStatement: string[] }>(String.raw`globalThis.__intlProbe`);
+
+test('the first frame makes no Intl formatter: its dates, names and lists come formatted with the disclosure', async () => {
+  await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
+  await page.addInitScript({ content: INTL_PROBE });
+  // German first: the preview keeps the viewpoint for the tests after this one, which read English.
+  for (const locale of ['de-DE', 'en-GB']) {
+    state().update({ locale });
+    await openApp(page, session.preview);
+    await page.locator('.own-ack').waitFor();
+    const probe = await intlProbe();
+    // The cards below the first screen (history, versions) make theirs after the first paint.
+    expect({ locale, atStatement: probe.atStatement }).toEqual({ locale, atStatement: [] });
+    expect(probe.made.length).toBeGreaterThan(0);
+    const own = await page.locator('.own-ack').textContent();
+    expect(own).toContain(locale === 'de-DE' ? 'heute' : 'today');
+  }
+});
+
 test('a disclosure slower than the grace period gets a "Loading" state first, then the statement', async () => {
   await page.addInitScript({ content: LOADING_PROBE });
   await page.route('**/__preview/bridge', async (route) => {

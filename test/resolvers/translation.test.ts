@@ -46,6 +46,57 @@ describe('getDisclosure in a locale', () => {
   });
 });
 
+describe('getDisclosure formats the first screen when asked', () => {
+  const formats = { locale: 'de-DE', timeZone: 'Europe/Berlin' };
+
+  it('formats the effective dates, the languages and the own acknowledgment in the locale and zone asked', async () => {
+    const before = await app.ok('getDisclosure', { locale: 'de-DE', formats }, admin);
+    await app.ok(
+      'acknowledge',
+      {
+        version: before.statement.version,
+        hash: before.statement.hash,
+        shown: { locale: 'de-DE', hash: german().hash },
+      },
+      admin,
+    );
+    const data = await app.ok('getDisclosure', { locale: 'de-DE', formats }, admin);
+    const seed = data.formats!;
+    expect(seed).toMatchObject({
+      locale: 'de-DE',
+      timeZone: 'Europe/Berlin',
+      zone: 'Europe/Berlin',
+      plainDigits: true,
+    });
+    const effective = new Date(`${data.statement.effectiveDate}T00:00:00Z`);
+    const day = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(effective);
+    expect(seed.values[`calendarDate ${data.statement.effectiveDate}`]).toBe(day);
+    expect(seed.values['languageName de']).toBe('Deutsch');
+    expect(seed.values['languageName en']).toBe('Englisch');
+    const own = data.viewer.acknowledgedCurrent!;
+    expect(seed.relative.values[own.at]).toBe('heute');
+    expect(seed.values[`instantDate ${own.at}`]).toMatch(/\d{4}$/);
+    expect(seed.list?.pair).toEqual(['', ' und ', '']);
+  });
+
+  it('formats nothing unasked, or for a zone Intl does not know', async () => {
+    await expect(app.ok('getDisclosure', { locale: 'de-DE' }, admin)).resolves.not.toHaveProperty('formats');
+    const unknown = { locale: 'de-DE', timeZone: 'Mars/Olympus' };
+    await expect(app.ok('getDisclosure', { formats: unknown }, admin)).resolves.not.toHaveProperty('formats');
+  });
+
+  it('refuses a time zone or format locale that is not one, naming the field', async () => {
+    for (const [bad, field] of [
+      [{ locale: 'de-DE', timeZone: '../etc' }, 'formats.timeZone'],
+      [{ locale: '<b>', timeZone: 'UTC' }, 'formats.locale'],
+      [{ locale: 'de-DE' }, 'formats.timeZone'],
+    ] as const) {
+      const result = await app.raw('getDisclosure', { formats: bad }, admin);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
+    }
+  });
+});
+
 describe('acknowledging a translation', () => {
   it('the receipt records the locale, the translation hash and the source it translates; the export verifies', async () => {
     const { statement, translation } = await app.ok('getDisclosure', { locale: 'de-DE' }, admin);

@@ -19,3 +19,6 @@ export interface CatalogModule {
   /** Applied to every string Intl formats (the pseudo-locale accents them too). */
   decorate?: (text: string) => string;
 }
+
+/** The pseudo-locale formats dates and numbers as English (its catalog accents them). */
+export const PSEUDO_FORMAT_LOCALE = 'en';

@@ -1,9 +1,22 @@
 /**
  * The page's words and formats in one object: `t` looks a message up and fills its placeholders, `rich` does
  * the same with elements as values, and the formatters put dates, numbers, lists and relative times through
- * Intl in the user's locale and time zone. Pure: no DOM, so node tests use it too.
+ * Intl in the user's locale and time zone (src/page-formats.ts holds the formats). Pure: no DOM, so node tests
+ * use it too.
  */
 import type { ComponentChild } from 'preact';
+import {
+  daysBetween,
+  formattersOf,
+  inLocale,
+  languageOf,
+  listWith,
+  seedKey,
+  validInstant,
+  zoneOf,
+  type FormatSeed,
+  type SeedKind,
+} from '../../../../src/contract';
 import type { Catalog, CatalogModule, Message, MessageKey } from './catalog';
 
 export type Params = Record<string, string | number>;
@@ -39,69 +52,11 @@ export interface Translator {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
-const DAY_MS = 86_400_000;
 
 function pick(message: Message, count: number | undefined, rules: Intl.PluralRules): string {
   if (typeof message === 'string') return message;
   const category = count === undefined ? 'other' : rules.select(count);
   return message[category] ?? message.other;
-}
-
-function safe<T>(make: (locale: string) => T, locale: string): T {
-  try {
-    return make(locale);
-  } catch {
-    return make('en-US');
-  }
-}
-
-/** A value made on first use, then kept: each Intl formatter loads its own locale data when created. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
-}
-
-/**
- * Creates the first Intl formatters in `locale` (the shared data, then that locale's date and plural data):
- * run it while the page waits on the network so the first render does not pay for loading them.
- */
-export function warmUpIntl(locale?: string): void {
-  try {
-    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(0);
-    new Intl.PluralRules(locale).select(1);
-  } catch {
-    // nothing to warm
-  }
-}
-
-/** The lazily made Intl formatters of `formatLocale`, with times in `zone`. */
-function formattersOf(formatLocale: string, zone: string) {
-  const dates = (options: Intl.DateTimeFormatOptions) =>
-    once(() => safe((l) => new Intl.DateTimeFormat(l, options), formatLocale));
-  // Every time on the page names its zone: the user's, or UTC where a UTC day is the question.
-  const timeIn = (timeZone: string): Intl.DateTimeFormatOptions => ({
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
-  });
-  return {
-    numbers: once(() => safe((l) => new Intl.NumberFormat(l), formatLocale)),
-    lists: once(() => safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), formatLocale)),
-    calendar: dates({ dateStyle: 'long', timeZone: 'UTC' }),
-    local: dates(timeIn(zone)),
-    utc: dates(timeIn('UTC')),
-    localDate: dates({ dateStyle: 'long', timeZone: zone }),
-    // en-CA writes dates as YYYY-MM-DD: the user's calendar day of an instant, to count days between.
-    dayInZone: once(
-      () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-    ),
-    relative: once(() => safe((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), formatLocale)),
-    languages: once(() => safe((l) => new Intl.DisplayNames([l], { type: 'language' }), formatLocale)),
-  };
 }
 
 /** A message's text for `params` (its plural form by `count`), as text (`t`) or with components (`rich`). */
@@ -137,21 +92,32 @@ function messagesOf(
   };
 }
 
-const valid = (iso: string) => {
-  const value = new Date(iso);
-  return Number.isNaN(value.getTime()) ? undefined : value;
-};
+/** The seed when it was formatted for this locale and zone (any other is ignored), and while it holds. */
+function usableSeed(seed: FormatSeed | undefined, formatLocale: string, timeZone: string): FormatSeed | undefined {
+  return seed && seed.locale === formatLocale && seed.timeZone === timeZone ? seed : undefined;
+}
 
-export function createTranslator(module: CatalogModule, where: Locality): Translator {
+/**
+ * The translator of `module` in `where`. With a format seed (getDisclosure's, formatted for this locale and
+ * zone), the values it names, whole numbers below 1000 and lists come from the seed, and no Intl formatter
+ * is made until a value outside it is asked for: the first frame then makes none. Everything else is Intl's.
+ */
+export function createTranslator(module: CatalogModule, where: Locality, formatSeed?: FormatSeed): Translator {
   const formatLocale = module.formatLocale ?? where.locale;
+  const seed = usableSeed(formatSeed, formatLocale, where.timeZone);
   const decorate = module.decorate ?? ((text: string) => text);
-  const zone = safe((l) => new Intl.DateTimeFormat(l, { timeZone: where.timeZone }), formatLocale).resolvedOptions()
-    .timeZone;
-  const rules = safe((l) => new Intl.PluralRules(l), formatLocale);
+  const zone = seed?.zone ?? zoneOf(formatLocale, where.timeZone);
+  const rules = inLocale((l) => new Intl.PluralRules(l), formatLocale);
   const f = formattersOf(formatLocale, zone);
-  const number = (value: number) => decorate(f.numbers().format(value));
+  const seeded = (kind: SeedKind, input: string) => seed?.values[seedKey(kind, input)];
+  const number = (value: number) =>
+    decorate(
+      seed?.plainDigits && Number.isInteger(value) && value >= 0 && value < 1000
+        ? String(value)
+        : f.numbers().format(value),
+    );
   const format = (formatter: () => Intl.DateTimeFormat, iso: string) => {
-    const value = valid(iso);
+    const value = validInstant(iso);
     return value ? decorate(formatter().format(value)) : iso;
   };
 
@@ -160,20 +126,30 @@ export function createTranslator(module: CatalogModule, where: Locality): Transl
     timeZone: zone,
     ...messagesOf(module.messages, rules, number),
     number,
-    list: (items) => decorate(f.lists().format(items)),
-    calendarDate: (ymd) => (valid(`${ymd}T00:00:00Z`) ? format(f.calendar, `${ymd}T00:00:00Z`) : ymd),
+    list: (items) => decorate(seed?.list ? listWith(seed.list, items) : f.lists().format(items)),
+    calendarDate(ymd) {
+      const known = seeded('calendarDate', ymd);
+      if (known !== undefined) return decorate(known);
+      return validInstant(`${ymd}T00:00:00Z`) ? format(f.calendar, `${ymd}T00:00:00Z`) : ymd;
+    },
     instant: (iso) => format(f.local, iso),
     instantUtc: (iso) => format(f.utc, iso),
-    instantDate: (iso) => format(f.localDate, iso),
+    instantDate: (iso) => {
+      const known = seeded('instantDate', iso);
+      return known !== undefined ? decorate(known) : format(f.localDate, iso);
+    },
     relativeDays(iso, now = new Date()) {
-      const value = valid(iso);
+      const value = validInstant(iso);
       if (!value) return iso;
-      const dayOf = (d: Date) => Date.parse(`${f.dayInZone().format(d)}T00:00:00Z`);
-      return decorate(f.relative().format(Math.round((dayOf(value) - dayOf(now)) / DAY_MS), 'day'));
+      const relative = seed?.relative;
+      const known = relative?.values[iso];
+      if (relative && known !== undefined && now >= new Date(relative.from) && now < new Date(relative.until))
+        return decorate(known);
+      return decorate(f.relative().format(daysBetween(f, value, now), 'day'));
     },
     languageName: (tag) => {
-      const language = tag.split(/[-_]/)[0] ?? tag;
-      return decorate(f.languages().of(language) ?? language);
+      const language = languageOf(tag);
+      return decorate(seeded('languageName', language) ?? f.languages().of(language) ?? language);
     },
   };
 }

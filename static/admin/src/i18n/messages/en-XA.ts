@@ -1,5 +1,5 @@
 /** The pseudo-locale: every English message accented and lengthened (see ../pseudo.ts). Tests only. */
-import type { Catalog, Message, MessageKey } from '../catalog';
+import { PSEUDO_FORMAT_LOCALE, type Catalog, type Message, type MessageKey } from '../catalog';
 import { accent, pseudoLocalise } from '../pseudo';
 import en from './en';
 
@@ -13,5 +13,5 @@ function pseudoMessage(message: Message): Message {
 export const messages = Object.fromEntries(
   (Object.keys(en) as MessageKey[]).map((key) => [key, pseudoMessage(en[key])]),
 ) as Catalog;
-export const formatLocale = 'en';
+export const formatLocale = PSEUDO_FORMAT_LOCALE;
 export const decorate = accent;

@@ -24,6 +24,9 @@ export function previewContext(backend: PreviewBackend, timezone: string): Recor
   };
 }
 
+/** What the host answers for view.theme.enable(): the colour mode of the preview's viewpoint. */
+export const previewTheme = (backend: PreviewBackend): { colorMode: Theme } => ({ colorMode: backend.viewpoint.theme });
+
 /** One bridge call of the page: `invoke` runs the real resolver handler against the emulator. */
 export async function answerBridge(
   backend: PreviewBackend,
@@ -39,7 +42,7 @@ export async function answerBridge(
     case 'getContext':
       return previewContext(backend, timezone);
     case 'enableTheming':
-      return { colorMode: backend.viewpoint.theme };
+      return previewTheme(backend);
     case 'fetchProduct': {
       if (!isRecord(args) || typeof args.product !== 'string' || typeof args.restPath !== 'string') {
         throw new Error('fetchProduct needs a product and a restPath');

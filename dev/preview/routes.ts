@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import type { PreviewBackend } from './backend';
-import { answerBridge, describe, runControl } from './bridge-calls';
+import { answerBridge, describe, previewContext, previewTheme, runControl } from './bridge-calls';
 import { hostAllowed, postRefusal, withToken } from './guard';
 import { fileUnder, isRecord, readJson, send, sendJson, TYPES } from './http';
 
@@ -22,6 +22,18 @@ export function injectBridge(html: string): string {
   const at = html.search(/<script\b/i);
   if (at >= 0) return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
   return html.replace(/<\/head>/i, `  ${tag}\n  </head>`);
+}
+
+/**
+ * The bridge script with the host's answers written in, as a host holds them before the app's frame loads:
+ * the page's getContext and theme.enable() then answer at once, with no request of their own.
+ */
+function bridgeScript(site: PreviewSite): string {
+  const host = { context: previewContext(site.backend, site.timezone), theme: previewTheme(site.backend) };
+  const script = readFileSync(join(CLIENT_DIR, 'bridge.js'), 'utf8');
+  // JSON is a JavaScript expression; < is escaped so that no value can close a script element.
+  const answers = JSON.stringify(host).replace(/</g, '\\u003c');
+  return script.replace('/*__PREVIEW_HOST__*/ null', () => answers);
 }
 
 /** What the routes serve: the backend, the build and the listening address the Host header must name. */
@@ -81,7 +93,8 @@ function serveGet(site: PreviewSite, path: string, res: ServerResponse): void {
   else if (path === '/__preview/theme.css') {
     const file = site.backend.viewpoint.theme === 'dark' ? 'tokens-dark.css' : 'tokens-light.css';
     send(res, 200, TYPES['.css'] as string, readFileSync(join(CLIENT_DIR, file)));
-  } else if (path.startsWith('/__preview/')) sendFile(res, CLIENT_DIR, path.slice('/__preview'.length));
+  } else if (path === '/__preview/bridge.js') send(res, 200, TYPES['.js'] as string, bridgeScript(site));
+  else if (path.startsWith('/__preview/')) sendFile(res, CLIENT_DIR, path.slice('/__preview'.length));
   else if (path === '/favicon.ico') send(res, 204, 'image/x-icon', '');
   else if (path === '/' || path === '/index.html') {
     const shell = withToken(readFileSync(join(CLIENT_DIR, 'shell.html'), 'utf8'), site.token);

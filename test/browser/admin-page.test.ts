@@ -317,11 +317,12 @@ test('an account the product says is gone reads "a closed account" before the we
 
 test('every time on the page names its zone: the history in the user’s, "in force on" in UTC', async () => {
   await acknowledgeAs(session.preview, PREVIEW_ACCOUNTS.ada);
-  await page.route('**/__preview/bridge', async (route) => {
-    if (!route.request().postData()?.includes('"getContext"')) return route.continue();
+  // The host's context is written into the bridge script (as a host holds it): the user's zone changes there.
+  await page.route('**/__preview/bridge.js', async (route) => {
     const response = await route.fetch();
-    const body = (await response.json()) as { value: Record<string, unknown> };
-    await route.fulfill({ response, json: { value: { ...body.value, timezone: 'Europe/Berlin' } } });
+    const script = await response.text();
+    expect(script).toContain('"timezone":"UTC"');
+    await route.fulfill({ response, body: script.replace('"timezone":"UTC"', '"timezone":"Europe/Berlin"') });
   });
   await openApp(page, session.preview);
   // The preview's user is in Europe/Berlin here, so the history's zone and UTC differ.

@@ -39,8 +39,9 @@
     });
   }
 
-  // A real host holds the context and the theme before the app's frame loads and answers at once: ask for
-  // both now, while the page's own script is still loading, and hand the same answers to every caller.
+  // A real host holds the context and the theme before the app's frame loads and answers at once. The
+  // preview server writes both into this file as it serves it (HOST); served as a plain file, it asks for
+  // both now, while the page's own script is still loading. Every caller gets the same answers.
   function early(name) {
     var answer = post(name);
     answer.catch(function () {
@@ -48,8 +49,9 @@
     });
     return answer;
   }
-  var context = early('getContext');
-  var theme = early('enableTheming');
+  var HOST = /*__PREVIEW_HOST__*/ null;
+  var context = HOST ? Promise.resolve(HOST.context) : early('getContext');
+  var theme = HOST ? Promise.resolve(HOST.theme) : early('enableTheming');
 
   globalThis.__bridge = {
     callBridge: function (name, args) {

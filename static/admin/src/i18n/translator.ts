@@ -92,7 +92,7 @@ function messagesOf(
   };
 }
 
-/** The seed when it was formatted for this locale and zone (any other is ignored), and while it holds. */
+/** The seed when it was formatted for exactly this locale and zone; any other is ignored. */
 function usableSeed(seed: FormatSeed | undefined, formatLocale: string, timeZone: string): FormatSeed | undefined {
   return seed && seed.locale === formatLocale && seed.timeZone === timeZone ? seed : undefined;
 }

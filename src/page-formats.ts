@@ -74,8 +74,12 @@ export const languageOf = (tag: string): string => tag.split(/[-_]/)[0] ?? tag;
 const dayStart = (f: Formatters, at: Date): number => Date.parse(`${f.dayInZone().format(at)}T00:00:00Z`);
 
 /** How many of the zone's calendar days lie from `now` to `value` (negative: in the past). */
-export const daysBetween = (f: Formatters, value: Date, now: Date): number =>
+const daysBetween = (f: Formatters, value: Date, now: Date): number =>
   Math.round((dayStart(f, value) - dayStart(f, now)) / DAY_MS);
+
+/** How long ago `value` was, in the zone's calendar days ("today", "3 days ago"). */
+export const relativeDaysOf = (f: Formatters, value: Date, now: Date): string =>
+  f.relative().format(daysBetween(f, value, now), 'day');
 
 // ---- the list pattern ----
 
@@ -175,6 +179,22 @@ export interface FormatSeed extends FormatRequest {
 export type SeedKind = 'calendarDate' | 'instantDate' | 'languageName';
 export const seedKey = (kind: SeedKind, input: string): string => `${kind} ${input}`;
 
+/**
+ * How the page writes each kind of value a seed can hold, for the page and the seed alike: undefined for an
+ * input that is not one (a day or instant that does not parse), which the page shows as given.
+ */
+export const writeValue: Record<SeedKind, (f: Formatters, input: string) => string | undefined> = {
+  calendarDate: (f, ymd) => {
+    const at = validInstant(`${ymd}T00:00:00Z`);
+    return at && f.calendar().format(at);
+  },
+  instantDate: (f, iso) => {
+    const at = validInstant(iso);
+    return at && f.localDate().format(at);
+  },
+  languageName: (f, language) => f.languages().of(language) ?? language,
+};
+
 /** The first instant of the zone's calendar day after (`step` > 0) or at the start of (`step` < 0) `now`'s. */
 function dayEdge(f: Formatters, now: number, step: 1 | -1): number {
   const today = f.dayInZone().format(now);
@@ -196,23 +216,20 @@ export function seedFormats(request: FormatRequest, values: FirstScreenValues, n
   const zone = zoneOf(request.locale, request.timeZone);
   const f = formattersOf(request.locale, zone);
   const numbers = f.numbers();
+  const asked: [SeedKind, string][] = [
+    ...values.calendarDates.map((ymd): [SeedKind, string] => ['calendarDate', ymd]),
+    ...values.instantDates.map((iso): [SeedKind, string] => ['instantDate', iso]),
+    ...values.languages.map((tag): [SeedKind, string] => ['languageName', languageOf(tag)]),
+  ];
   const out: Record<string, string> = {};
-  for (const ymd of values.calendarDates) {
-    const at = validInstant(`${ymd}T00:00:00Z`);
-    if (at) out[seedKey('calendarDate', ymd)] = f.calendar().format(at);
-  }
-  for (const iso of values.instantDates) {
-    const at = validInstant(iso);
-    if (at) out[seedKey('instantDate', iso)] = f.localDate().format(at);
-  }
-  for (const tag of values.languages) {
-    const language = languageOf(tag);
-    out[seedKey('languageName', language)] = f.languages().of(language) ?? language;
+  for (const [kind, input] of asked) {
+    const text = writeValue[kind](f, input);
+    if (text !== undefined) out[seedKey(kind, input)] = text;
   }
   const relative: Record<string, string> = {};
   for (const iso of values.relativeDays) {
     const at = validInstant(iso);
-    if (at) relative[iso] = f.relative().format(daysBetween(f, at, now), 'day');
+    if (at) relative[iso] = relativeDaysOf(f, at, now);
   }
   return {
     ...request,

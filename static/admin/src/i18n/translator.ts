@@ -6,13 +6,14 @@
  */
 import type { ComponentChild } from 'preact';
 import {
-  daysBetween,
   formattersOf,
   inLocale,
   languageOf,
   listWith,
+  relativeDaysOf,
   seedKey,
   validInstant,
+  writeValue,
   zoneOf,
   type FormatSeed,
   type SeedKind,
@@ -109,7 +110,11 @@ export function createTranslator(module: CatalogModule, where: Locality, formatS
   const zone = seed?.zone ?? zoneOf(formatLocale, where.timeZone);
   const rules = inLocale((l) => new Intl.PluralRules(l), formatLocale);
   const f = formattersOf(formatLocale, zone);
-  const seeded = (kind: SeedKind, input: string) => seed?.values[seedKey(kind, input)];
+  // The seed's text for a value it names, else the page's own (writeValue, the same for both); as given if none.
+  const written = (kind: SeedKind, input: string) => {
+    const text = seed?.values[seedKey(kind, input)] ?? writeValue[kind](f, input);
+    return text === undefined ? input : decorate(text);
+  };
   const number = (value: number) =>
     decorate(
       seed?.plainDigits && Number.isInteger(value) && value >= 0 && value < 1000
@@ -127,17 +132,10 @@ export function createTranslator(module: CatalogModule, where: Locality, formatS
     ...messagesOf(module.messages, rules, number),
     number,
     list: (items) => decorate(seed?.list ? listWith(seed.list, items) : f.lists().format(items)),
-    calendarDate(ymd) {
-      const known = seeded('calendarDate', ymd);
-      if (known !== undefined) return decorate(known);
-      return validInstant(`${ymd}T00:00:00Z`) ? format(f.calendar, `${ymd}T00:00:00Z`) : ymd;
-    },
+    calendarDate: (ymd) => written('calendarDate', ymd),
     instant: (iso) => format(f.local, iso),
     instantUtc: (iso) => format(f.utc, iso),
-    instantDate: (iso) => {
-      const known = seeded('instantDate', iso);
-      return known !== undefined ? decorate(known) : format(f.localDate, iso);
-    },
+    instantDate: (iso) => written('instantDate', iso),
     relativeDays(iso, now = new Date()) {
       const value = validInstant(iso);
       if (!value) return iso;
@@ -145,11 +143,8 @@ export function createTranslator(module: CatalogModule, where: Locality, formatS
       const known = relative?.values[iso];
       if (relative && known !== undefined && now >= new Date(relative.from) && now < new Date(relative.until))
         return decorate(known);
-      return decorate(f.relative().format(daysBetween(f, value, now), 'day'));
+      return decorate(relativeDaysOf(f, value, now));
     },
-    languageName: (tag) => {
-      const language = languageOf(tag);
-      return decorate(seeded('languageName', language) ?? f.languages().of(language) ?? language);
-    },
+    languageName: (tag) => written('languageName', languageOf(tag)),
   };
 }
